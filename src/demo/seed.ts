@@ -1,0 +1,461 @@
+/**
+ * Demo data that tells the seeds' story: Kota Tangerang builds the apps; Badung (MoU 19 Oct 2016),
+ * Bangka Selatan (MoU Sep 2016, PKS 7 May 2018, the job app only), Luwu Timur (PKS 7 May 2018,
+ * sixteen apps) and Karawang (MoU 23 May 2018, still on the way) adopt them.
+ * Idempotent: it does nothing when Kota Tangerang already exists.
+ */
+import type { Kysely } from 'kysely';
+import type { Channel, Role } from '../platform/catalogue/manifest.ts';
+import {
+  createAgreement,
+  proposeAdoption,
+  syncCatalogue,
+  transitionAdoption,
+} from '../platform/catalogue/service.ts';
+import type { PlatformTables } from '../platform/db/schema.ts';
+import { type Actor, SYSTEM_ACTOR, withTenant } from '../platform/db/tenant-scope.ts';
+import { createUser, grantRole } from '../platform/people/service.ts';
+import type { Platform } from '../platform/platform.ts';
+import type { CreateAgencyInput, CreateTenantInput } from '../platform/tenancy/schemas.ts';
+import { createAgency, createTenant } from '../platform/tenancy/service.ts';
+
+export const DEMO_PASSWORD = 'balai-demo-2026';
+
+type DemoUser = {
+  email: string;
+  name: string;
+  kind: 'staff' | 'citizen';
+  nip?: string;
+  nik?: string;
+  roles: Array<[Role, string?]>;
+};
+type Step = { to: string; on: string; agreement?: 'mou' | 'pks' };
+type DemoTenant = {
+  tenant: CreateTenantInput;
+  agencies: Array<CreateAgencyInput & { parentCode?: string }>;
+  users: DemoUser[];
+  agreements: Array<{ kind: 'mou' | 'pks'; number: string; signedOn: string; signatory: [string, string] }>;
+  adoptions: Array<{ apps: string[]; channel: Channel; steps: Step[] }>;
+};
+
+const TANGERANG_APPS = [
+  'reports',
+  'citizen-portal',
+  'command-centre',
+  'market-prices',
+  'jobs',
+  'e-office',
+  'open-data',
+  'field-response',
+  'queues',
+  'permits',
+  'webgis',
+];
+const LUTIM_APPS = [
+  'e-office',
+  'staff-records',
+  'reports',
+  'citizen-portal',
+  'open-data',
+  'agency-sites',
+  'archives',
+  'market-prices',
+  'queues',
+  'audit-office',
+  'permits',
+  'school-data',
+  'public-services',
+  'field-response',
+  'hospital-beds',
+  'webgis',
+];
+
+const kominfo = (code: string, name: string) => ({ code, name, kind: 'dinas' as const });
+
+export const DEMO: DemoTenant[] = [
+  {
+    tenant: {
+      slug: 'kota-tangerang',
+      code: '36.71',
+      kind: 'kota',
+      name: 'Kota Tangerang',
+      timeZone: 'Asia/Jakarta',
+      domains: ['tangerang.balai.test'],
+      branding: {
+        displayName: 'Tangerang LIVE',
+        logoUrl: null,
+        primaryColor: '#0b5cad',
+        accentColor: '#f2a900',
+      },
+    },
+    agencies: [
+      { code: 'SETDA', name: 'Sekretariat Daerah', kind: 'secretariat' },
+      kominfo('DISKOMINFO', 'Dinas Komunikasi dan Informatika'),
+      { code: 'DPUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', kind: 'dinas' },
+      { code: 'DLH', name: 'Dinas Lingkungan Hidup', kind: 'dinas' },
+      { code: 'DISPERINDAG', name: 'Dinas Perindustrian, Perdagangan, Koperasi dan UKM', kind: 'dinas' },
+      { code: 'DISNAKER', name: 'Dinas Ketenagakerjaan', kind: 'dinas' },
+      { code: 'DAMKAR', name: 'Dinas Pemadam Kebakaran dan Penyelamatan', kind: 'dinas' },
+      { code: 'KEC-CIPONDOH', name: 'Kecamatan Cipondoh', kind: 'kecamatan' },
+      {
+        code: 'KEL-CIPONDOH-INDAH',
+        name: 'Kelurahan Cipondoh Indah',
+        kind: 'kelurahan',
+        parentCode: 'KEC-CIPONDOH',
+      },
+    ],
+    users: [
+      {
+        email: 'platform@tangerang.balai.test',
+        name: 'Admin Platform Balai',
+        kind: 'staff',
+        nip: '198503122010011003',
+        roles: [['platform_admin']],
+      },
+      {
+        email: 'admin@tangerang.balai.test',
+        name: 'Admin Kota Tangerang',
+        kind: 'staff',
+        nip: '198807252012122001',
+        roles: [['tenant_admin']],
+      },
+      {
+        email: 'operator@tangerang.balai.test',
+        name: 'Operator LIVE Room',
+        kind: 'staff',
+        nip: '199001152015031002',
+        roles: [['operator', 'DISKOMINFO']],
+      },
+      {
+        email: 'pupr@tangerang.balai.test',
+        name: 'Petugas DPUPR',
+        kind: 'staff',
+        nip: '198912302014021001',
+        roles: [
+          ['officer', 'DPUPR'],
+          ['agency_admin', 'DPUPR'],
+        ],
+      },
+      {
+        email: 'auditor@tangerang.balai.test',
+        name: 'Inspektorat Kota',
+        kind: 'staff',
+        nip: '197806142005012002',
+        roles: [['auditor']],
+      },
+      {
+        email: 'warga@tangerang.balai.test',
+        name: 'Siti Rahmawati',
+        kind: 'citizen',
+        nik: '3671054708900003',
+        roles: [],
+      },
+    ],
+    agreements: [],
+    adoptions: [
+      {
+        apps: TANGERANG_APPS,
+        channel: 'web',
+        steps: [
+          { to: 'onboarding', on: '2015-06-01' },
+          { to: 'live', on: '2016-01-04' },
+        ],
+      },
+      {
+        apps: ['reports', 'citizen-portal', 'jobs'],
+        channel: 'android',
+        steps: [
+          { to: 'onboarding', on: '2016-03-01' },
+          { to: 'live', on: '2016-06-01' },
+        ],
+      },
+    ],
+  },
+  {
+    tenant: {
+      slug: 'kabupaten-badung',
+      code: '51.03',
+      kind: 'kabupaten',
+      name: 'Kabupaten Badung',
+      timeZone: 'Asia/Makassar',
+    },
+    agencies: [
+      kominfo('DISKOMINFO', 'Dinas Komunikasi dan Informatika'),
+      { code: 'DISPERINDAG', name: 'Dinas Perindustrian dan Perdagangan', kind: 'dinas' },
+      { code: 'KEC-KUTA', name: 'Kecamatan Kuta', kind: 'kecamatan' },
+    ],
+    users: [
+      {
+        email: 'admin@badung.balai.test',
+        name: 'Admin Kabupaten Badung',
+        kind: 'staff',
+        nip: '198204172009011004',
+        roles: [['tenant_admin']],
+      },
+    ],
+    agreements: [
+      {
+        kind: 'mou',
+        number: '415.4/01-MoU/Kominfo/2016',
+        signedOn: '2016-10-19',
+        signatory: ['I Nyoman Giri Prasta', 'Bupati Badung'],
+      },
+      {
+        kind: 'pks',
+        number: '415.4/07-PKS/Kominfo/2017',
+        signedOn: '2017-03-14',
+        signatory: ['I Nyoman Giri Prasta', 'Bupati Badung'],
+      },
+    ],
+    adoptions: [
+      {
+        apps: ['reports', 'market-prices', 'e-office', 'citizen-portal'],
+        channel: 'web',
+        steps: [
+          { to: 'mou_signed', on: '2016-10-19', agreement: 'mou' },
+          { to: 'pks_signed', on: '2017-03-14', agreement: 'pks' },
+          { to: 'onboarding', on: '2017-04-03' },
+          { to: 'live', on: '2017-08-01' },
+        ],
+      },
+      {
+        apps: ['queues'],
+        channel: 'web',
+        steps: [
+          { to: 'mou_signed', on: '2016-10-19', agreement: 'mou' },
+          { to: 'pks_signed', on: '2017-03-14', agreement: 'pks' },
+          { to: 'onboarding', on: '2018-01-08' },
+        ],
+      },
+      {
+        apps: ['jobs'],
+        channel: 'android',
+        steps: [
+          { to: 'mou_signed', on: '2016-10-19', agreement: 'mou' },
+          { to: 'pks_signed', on: '2017-03-14', agreement: 'pks' },
+          { to: 'onboarding', on: '2017-04-03' },
+          { to: 'live', on: '2017-09-01' },
+          { to: 'suspended', on: '2020-02-03' },
+        ],
+      },
+    ],
+  },
+  {
+    tenant: {
+      slug: 'kabupaten-luwu-timur',
+      code: '73.24',
+      kind: 'kabupaten',
+      name: 'Kabupaten Luwu Timur',
+      timeZone: 'Asia/Makassar',
+    },
+    agencies: [
+      kominfo('DISKOMINFO', 'Dinas Komunikasi, Informatika, Statistik dan Persandian'),
+      { code: 'DINKES', name: 'Dinas Kesehatan', kind: 'dinas' },
+      { code: 'KEC-MALILI', name: 'Kecamatan Malili', kind: 'kecamatan' },
+    ],
+    users: [
+      {
+        email: 'admin@luwutimur.balai.test',
+        name: 'Admin Kabupaten Luwu Timur',
+        kind: 'staff',
+        nip: '198601092011011005',
+        roles: [['tenant_admin']],
+      },
+    ],
+    agreements: [
+      {
+        kind: 'mou',
+        number: '555/02/MoU/Diskominfo/2018',
+        signedOn: '2018-02-12',
+        signatory: ['H. Muh. Thorig Husler', 'Bupati Luwu Timur'],
+      },
+      {
+        kind: 'pks',
+        number: '555/11/PKS/Diskominfo/2018',
+        signedOn: '2018-05-07',
+        signatory: ['H. Muh. Thorig Husler', 'Bupati Luwu Timur'],
+      },
+    ],
+    adoptions: [
+      {
+        apps: LUTIM_APPS.slice(0, 10),
+        channel: 'web',
+        steps: [
+          { to: 'mou_signed', on: '2018-02-12', agreement: 'mou' },
+          { to: 'pks_signed', on: '2018-05-07', agreement: 'pks' },
+          { to: 'onboarding', on: '2018-06-04' },
+          { to: 'live', on: '2018-10-01' },
+        ],
+      },
+      {
+        apps: LUTIM_APPS.slice(10),
+        channel: 'web',
+        steps: [
+          { to: 'mou_signed', on: '2018-02-12', agreement: 'mou' },
+          { to: 'pks_signed', on: '2018-05-07', agreement: 'pks' },
+          { to: 'onboarding', on: '2019-01-07' },
+        ],
+      },
+    ],
+  },
+  {
+    tenant: {
+      slug: 'kabupaten-bangka-selatan',
+      code: '19.03',
+      kind: 'kabupaten',
+      name: 'Kabupaten Bangka Selatan',
+      timeZone: 'Asia/Jakarta',
+    },
+    agencies: [{ code: 'DISNAKERTRANS', name: 'Dinas Tenaga Kerja, Transmigrasi dan KUKM', kind: 'dinas' }],
+    users: [
+      {
+        email: 'admin@bangkaselatan.balai.test',
+        name: 'Admin Kabupaten Bangka Selatan',
+        kind: 'staff',
+        nip: '198311202010011006',
+        roles: [['tenant_admin']],
+      },
+    ],
+    agreements: [
+      {
+        kind: 'mou',
+        number: 'MoU/TSCP/2016/17',
+        signedOn: '2016-09-20',
+        signatory: ['Bupati Bangka Selatan', 'Bupati'],
+      },
+      {
+        kind: 'pks',
+        number: '560/PKS/Disnakertrans/2018',
+        signedOn: '2018-05-07',
+        signatory: ['Basu Priatna', 'Kepala Dinas Tenaga Kerja, Transmigrasi dan KUKM'],
+      },
+    ],
+    adoptions: [
+      {
+        apps: ['jobs'],
+        channel: 'web',
+        steps: [
+          { to: 'mou_signed', on: '2016-09-20', agreement: 'mou' },
+          { to: 'pks_signed', on: '2018-05-07', agreement: 'pks' },
+          { to: 'onboarding', on: '2018-05-21' },
+          { to: 'live', on: '2018-08-01' },
+        ],
+      },
+    ],
+  },
+  {
+    tenant: {
+      slug: 'kabupaten-karawang',
+      code: '32.15',
+      kind: 'kabupaten',
+      name: 'Kabupaten Karawang',
+      timeZone: 'Asia/Jakarta',
+    },
+    agencies: [kominfo('DISKOMINFO', 'Dinas Komunikasi dan Informatika')],
+    users: [
+      {
+        email: 'admin@karawang.balai.test',
+        name: 'Admin Kabupaten Karawang',
+        kind: 'staff',
+        nip: '198709032011012007',
+        roles: [['tenant_admin']],
+      },
+    ],
+    agreements: [
+      {
+        kind: 'mou',
+        number: '119/MoU/Diskominfo/2018',
+        signedOn: '2018-05-23',
+        signatory: ['Cellica Nurachadiana', 'Bupati Karawang'],
+      },
+    ],
+    adoptions: [
+      {
+        apps: ['reports', 'e-office'],
+        channel: 'web',
+        steps: [{ to: 'mou_signed', on: '2018-05-23', agreement: 'mou' }],
+      },
+      { apps: ['market-prices'], channel: 'web', steps: [] },
+    ],
+  },
+];
+
+/** Writes the demo tenants unless they exist; returns whether anything was written. */
+export async function seedDemo(platform: Platform, actor: Actor = SYSTEM_ACTOR): Promise<boolean> {
+  const db: Kysely<PlatformTables> = platform.database.db;
+  const exists = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('slug', '=', 'kota-tangerang')
+    .executeTakeFirst();
+  if (exists) return false;
+  const ids = new Map<string, string>();
+  for (const demo of DEMO) ids.set(demo.tenant.slug, await createTenant(db, demo.tenant, actor));
+  // Kota Tangerang now exists: it becomes the origin of the catalogue's apps.
+  await syncCatalogue(db, platform.modules);
+  for (const demo of DEMO) {
+    const tenantId = ids.get(demo.tenant.slug)!;
+    await withTenant(db, tenantId, actor, async (scope) => {
+      const agencies = new Map<string, string>();
+      for (const { parentCode, ...a } of demo.agencies) {
+        const row = await createAgency(scope, {
+          ...a,
+          parentId: parentCode ? agencies.get(parentCode) : null,
+        });
+        agencies.set(a.code, row.id);
+      }
+      for (const u of demo.users) {
+        const userId = await createUser(scope, {
+          kind: u.kind,
+          displayName: u.name,
+          email: u.email,
+          ...(u.nip ? { nip: u.nip } : {}),
+          ...(u.nik ? { nik: u.nik } : {}),
+          password: DEMO_PASSWORD,
+        });
+        for (const [role, agencyCode] of u.roles) {
+          await grantRole(scope, userId, { role, agencyId: agencyCode ? agencies.get(agencyCode) : null });
+        }
+      }
+      const agreements = new Map<string, string>();
+      for (const a of demo.agreements) {
+        const id = await createAgreement(scope, {
+          kind: a.kind,
+          number: a.number,
+          signedOn: a.signedOn,
+          partner: 'kota-tangerang',
+          signatories: [
+            { name: a.signatory[0], title: a.signatory[1], party: demo.tenant.name },
+            { name: 'Arief R. Wismansyah', title: 'Wali Kota Tangerang', party: 'Kota Tangerang' },
+          ],
+        });
+        agreements.set(a.kind, id);
+      }
+      for (const group of demo.adoptions) {
+        for (const app of group.apps) {
+          await proposeAdoption(scope, { app, channel: group.channel, origin: 'kota-tangerang' });
+          for (const step of group.steps) {
+            await transitionAdoption(scope, demo.tenant.timeZone, app, group.channel, {
+              to: step.to as 'live',
+              on: step.on,
+              ...(step.agreement ? { agreementId: agreements.get(step.agreement) } : {}),
+            });
+          }
+        }
+      }
+    });
+  }
+  await platform.directoryChanged();
+  return true;
+}
+
+/** The demo sign-ins printed at start and written in the README. */
+export function demoCredentials(): Array<{ tenant: string; email: string; roles: string }> {
+  return DEMO.flatMap((d) =>
+    d.users.map((u) => ({
+      tenant: d.tenant.slug,
+      email: u.email,
+      roles: u.roles.map(([r, a]) => (a ? `${r}@${a}` : r)).join(', ') || 'citizen',
+    })),
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm start`: the Balai server. Embedded database in ./data unless DATABASE_URL is set; demo data
+ * on first start (unless SEED_DEMO=false); graceful shutdown on SIGTERM/SIGINT.
+ */
+import { DEMO_PASSWORD, demoCredentials, seedDemo } from './demo/seed.ts';
+import { bootPlatform } from './platform/boot.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { buildApp } from './platform/http/app.ts';
+
+async function main() {
+  const config = loadConfig();
+  const platform = await bootPlatform(config);
+  if (process.env.SEED_DEMO !== 'false' && (await seedDemo(platform))) {
+    console.log('Demo data written (Kota Tangerang and four adopting regencies).');
+  }
+  const app = await buildApp(platform);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const address = await app.listen({ host: config.host, port: config.port });
+  const base = address.replace('127.0.0.1', 'localhost');
+  const db = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`\nBalai is running at ${base} on ${db}`);
+  console.log(`  API docs:      ${base}/api/docs`);
+  console.log(`  A tenant:      ${base}/t/kota-tangerang/api/v1`);
+  console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"), POST ${base}/t/<tenant>/api/v1/auth/login:`);
+  for (const c of demoCredentials()) console.log(`  ${c.tenant.padEnd(26)} ${c.email.padEnd(34)} ${c.roles}`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+/**
+ * The app modules installed in this build, in registration order. Adding an app is adding its
+ * folder under `src/modules/` and its manifest here; removing the line removes the app.
+ */
+import type { AppManifest } from '../platform/catalogue/manifest.ts';
+
+export const MODULES: readonly AppManifest[] = [];

@@ -1,0 +1,94 @@
+/** `GET /api/v1/audit`: the tenant's audit trail, for tenant administrators and auditors. */
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../http/auth-hooks.ts';
+import type { Platform } from '../platform.ts';
+import { queryAudit } from './audit.ts';
+
+const AuditRow = Type.Object({
+  id: Type.String(),
+  at: Type.String(),
+  actorUserId: Type.Union([Type.String(), Type.Null()]),
+  actor: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+});
+
+const AuditQuery = Type.Object(
+  {
+    action: Type.Optional(Type.String({ maxLength: 100 })),
+    entityType: Type.Optional(Type.String({ maxLength: 100 })),
+    entityId: Type.Optional(Type.String({ maxLength: 200 })),
+    actor: Type.Optional(Type.String({ format: 'uuid' })),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    before: Type.Optional(Type.String({ format: 'uuid' })),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    lang: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+type Query = {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  before?: string;
+  limit: number;
+};
+
+export function auditRoutes(app: FastifyInstance, platform: Platform) {
+  app.get<{ Querystring: Query }>(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit trail, newest first (page with `before` = last id)',
+        querystring: AuditQuery,
+        response: {
+          200: Type.Object({ items: Type.Array(AuditRow), next: Type.Union([Type.String(), Type.Null()]) }),
+        },
+      },
+      config: { permission: 'platform.audit.read' },
+    },
+    async (request) => {
+      const q = request.query;
+      const rows = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        queryAudit(scope, {
+          action: q.action,
+          entityType: q.entityType,
+          entityId: q.entityId,
+          actorUserId: q.actor,
+          from: q.from ? new Date(q.from) : undefined,
+          to: q.to ? new Date(q.to) : undefined,
+          before: q.before,
+          limit: q.limit,
+        }),
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          actorUserId: r.actor_user_id,
+          actor: r.actor_label,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          before: r.before,
+          after: r.after,
+          requestId: r.request_id,
+          ip: r.ip,
+        })),
+        next: rows.length === q.limit ? (rows.at(-1)?.id ?? null) : null,
+      };
+    },
+  );
+}

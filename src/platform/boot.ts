@@ -1,0 +1,45 @@
+/**
+ * Boot: open the database, bring the schema up to date, write the catalogue, build the platform.
+ * Shared by the server, the CLI and the tests.
+ */
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { MODULES } from '../modules/index.ts';
+import type { AppManifest } from './catalogue/manifest.ts';
+import { syncCatalogue } from './catalogue/service.ts';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { createPlatform, type Platform } from './platform.ts';
+
+/** Opens and migrates the configured database. */
+export async function openMigratedDatabase(
+  config: Config,
+  modules: readonly AppManifest[] = MODULES,
+): Promise<Database> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir === 'memory://' ? 'memory://' : path.join(config.dataDir, 'pglite'),
+  });
+  try {
+    await migrateToLatest(
+      database.db as unknown as Kysely<unknown>,
+      modules.flatMap((m) => (m.migrationsDir ? [m.migrationsDir] : [])),
+    );
+    await syncCatalogue(database.db, modules);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/** Everything but the HTTP server: a migrated database and the platform over it. */
+export async function bootPlatform(
+  config: Config,
+  modules: readonly AppManifest[] = MODULES,
+): Promise<Platform> {
+  const database = await openMigratedDatabase(config, modules);
+  const platform = await createPlatform(config, database, modules);
+  return platform;
+}

@@ -1,0 +1,111 @@
+/** Routes of the tenant's working-day calendar. */
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { invalid } from '../errors.ts';
+import { actorOf } from '../http/auth-hooks.ts';
+import type { Platform } from '../platform.ts';
+import { addLocalHoliday, calendarForTenant, holidaysOfYear, removeLocalHoliday } from './service.ts';
+
+const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export function calendarRoutes(app: FastifyInstance, platform: Platform) {
+  app.get<{ Querystring: { year: number } }>(
+    '/api/v1/calendar/holidays',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'National holidays, cuti bersama and local holidays of a year',
+        querystring: Type.Object({
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          lang: Type.Optional(Type.String()),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ date: Type.String(), kind: Type.String(), name: Type.String() })),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        holidaysOfYear(scope, request.query.year, request.lang),
+      ),
+    }),
+  );
+
+  app.post<{ Body: { date: string; name: string } }>(
+    '/api/v1/calendar/holidays',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Add a local holiday',
+        body: Type.Object(
+          { date: LocalDate, name: Type.String({ minLength: 3, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+      },
+      config: { permission: 'platform.calendar.manage' },
+    },
+    async (request, reply) => {
+      await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        addLocalHoliday(scope, request.body.date, request.body.name),
+      );
+      return reply.status(201).send(request.body);
+    },
+  );
+
+  app.delete<{ Params: { date: string } }>(
+    '/api/v1/calendar/holidays/:date',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Remove a local holiday',
+        params: Type.Object({ date: LocalDate }),
+      },
+      config: { permission: 'platform.calendar.manage' },
+    },
+    async (request, reply) => {
+      await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        removeLocalHoliday(scope, request.params.date),
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get<{ Querystring: { from?: string; days: number } }>(
+    '/api/v1/calendar/due',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'The due date N working days after a moment, in the tenant’s time zone',
+        querystring: Type.Object({
+          from: Type.Optional(Type.String({ format: 'date-time' })),
+          days: Type.Integer({ minimum: 0, maximum: 366 }),
+          lang: Type.Optional(Type.String()),
+        }),
+        response: {
+          200: Type.Object({
+            from: Type.String(),
+            days: Type.Integer(),
+            dueDate: Type.String(),
+            dueAt: Type.String(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      const from = request.query.from ? new Date(request.query.from) : new Date();
+      if (Number.isNaN(from.getTime())) throw invalid({ path: '/querystring/from', code: 'format' });
+      const calendar = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        calendarForTenant(scope, tenant.timeZone),
+      );
+      return {
+        from: from.toISOString(),
+        days: request.query.days,
+        dueDate: calendar.addWorkingDays(from, request.query.days),
+        dueAt: calendar.dueInstant(from, request.query.days).toISOString(),
+      };
+    },
+  );
+}

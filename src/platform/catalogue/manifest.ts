@@ -1,0 +1,48 @@
+/**
+ * What an app of the catalogue declares about itself. A module's `index.ts` exports one manifest;
+ * the platform registers its routes behind the adoption gate, runs its migrations in order, adds
+ * its permissions to the roles and its messages to the translations.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../platform.ts';
+
+export const CATEGORIES = [
+  'e-government',
+  'e-health',
+  'e-education',
+  'e-logistics',
+  'e-procurement',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CHANNELS = ['web', 'android', 'webservice'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ROLES = [
+  'platform_admin',
+  'tenant_admin',
+  'agency_admin',
+  'operator',
+  'officer',
+  'field_officer',
+  'viewer',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A named permission `app.resource.action` and the roles that hold it. */
+export type PermissionDef = Readonly<{ name: string; roles: readonly Role[] }>;
+
+export type AppManifest = Readonly<{
+  code: string;
+  name: string;
+  category: Category;
+  channels: readonly Channel[];
+  version: string;
+  description: Readonly<{ id: string; en: string }>;
+  permissions?: readonly PermissionDef[];
+  /** Registers the app's tenant-scoped routes; paths are relative to `/t/<slug>`. */
+  routes?: (app: FastifyInstance, platform: Platform) => Promise<void> | void;
+  /** Absolute path of the folder with the app's migrations. */
+  migrationsDir?: string;
+  messages?: Readonly<{ id: object; en: object }>;
+}>;

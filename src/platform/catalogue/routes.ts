@@ -1,0 +1,154 @@
+/** Routes of the catalogue, the adoption network, agreements and a tenant's adoptions. */
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../http/auth-hooks.ts';
+import type { Platform } from '../platform.ts';
+import {
+  AdoptionView,
+  AgreementView,
+  AppView,
+  ChannelName,
+  CreateAgreement,
+  type CreateAgreementInput,
+  NetworkRow,
+  ProposeAdoption,
+  type ProposeAdoptionInput,
+  StatusName,
+  TransitionAdoption,
+  type TransitionAdoptionInput,
+} from './schemas.ts';
+import {
+  createAgreement,
+  listAdoptions,
+  listAgreements,
+  listCatalogue,
+  listNetworkAcrossTenants,
+  proposeAdoption,
+  transitionAdoption,
+} from './service.ts';
+
+export function catalogueRootRoutes(app: FastifyInstance, platform: Platform) {
+  app.get(
+    '/api/v1/catalogue/apps',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'The app catalogue',
+        response: { 200: Type.Object({ items: Type.Array(AppView) }) },
+      },
+    },
+    async () => ({ items: await listCatalogue(platform.database.db) }),
+  );
+
+  app.get<{ Querystring: { app?: string; status?: string } }>(
+    '/api/v1/network',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Which tenants adopted which apps, when, and from whom',
+        querystring: Type.Object({
+          app: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{2,40}$' })),
+          status: Type.Optional(StatusName),
+          lang: Type.Optional(Type.String()),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(NetworkRow) }) },
+      },
+    },
+    async (request) => ({ items: await listNetworkAcrossTenants(platform.database.db, request.query) }),
+  );
+}
+
+const AdoptionParams = Type.Object({
+  app: Type.String({ pattern: '^[a-z0-9-]{2,40}$' }),
+  channel: ChannelName,
+});
+
+export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) {
+  app.get(
+    '/api/v1/adoptions',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'This tenant’s adoptions and their history',
+        response: { 200: Type.Object({ items: Type.Array(AdoptionView) }) },
+      },
+    },
+    async (request) => ({
+      items: await platform.inTenant(request.tenant!.id, actorOf(request), listAdoptions),
+    }),
+  );
+
+  app.post<{ Body: ProposeAdoptionInput }>(
+    '/api/v1/adoptions',
+    {
+      schema: { tags: ['catalogue'], summary: 'Propose adopting an app on a channel', body: ProposeAdoption },
+      config: { permission: 'platform.adoption.manage' },
+    },
+    async (request, reply) => {
+      await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        proposeAdoption(scope, request.body),
+      );
+      return reply
+        .status(201)
+        .send({ app: request.body.app, channel: request.body.channel, status: 'proposed' });
+    },
+  );
+
+  app.post<{
+    Params: { app: string; channel: 'web' | 'android' | 'webservice' };
+    Body: TransitionAdoptionInput;
+  }>(
+    '/api/v1/adoptions/:app/:channel/transitions',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Move an adoption one step along its lifecycle',
+        params: AdoptionParams,
+        body: TransitionAdoption,
+      },
+      config: { permission: 'platform.adoption.manage' },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      const { liveChanged } = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        transitionAdoption(scope, tenant.timeZone, request.params.app, request.params.channel, request.body),
+      );
+      if (liveChanged) await platform.directoryChanged();
+      return { app: request.params.app, channel: request.params.channel, status: request.body.to };
+    },
+  );
+
+  app.get(
+    '/api/v1/agreements',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'MoU and PKS records',
+        response: { 200: Type.Object({ items: Type.Array(AgreementView) }) },
+      },
+      config: { permission: 'platform.adoption.manage' },
+    },
+    async (request) => ({
+      items: await platform.inTenant(request.tenant!.id, actorOf(request), listAgreements),
+    }),
+  );
+
+  app.post<{ Body: CreateAgreementInput }>(
+    '/api/v1/agreements',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Record a signed MoU or PKS',
+        body: CreateAgreement,
+        response: { 201: Type.Object({ id: Type.String() }) },
+      },
+      config: { permission: 'platform.adoption.manage' },
+    },
+    async (request, reply) => {
+      const id = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        createAgreement(scope, request.body),
+      );
+      return reply.status(201).send({ id });
+    },
+  );
+}

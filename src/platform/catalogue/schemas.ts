@@ -1,0 +1,115 @@
+/** Request and response schemas of the catalogue and adoption routes. */
+import { type Static, Type } from 'typebox';
+import { CHANNELS } from './manifest.ts';
+
+export const ADOPTION_STATUSES = [
+  'proposed',
+  'mou_signed',
+  'pks_signed',
+  'onboarding',
+  'live',
+  'suspended',
+] as const;
+export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
+
+export const ChannelName = Type.Enum(CHANNELS);
+export const StatusName = Type.Enum(ADOPTION_STATUSES);
+const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const AppView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  category: Type.String(),
+  channels: Type.Array(Type.String()),
+  version: Type.String(),
+  description: Type.Object({ id: Type.String(), en: Type.String() }),
+  hasModule: Type.Boolean(),
+  origin: Type.Union([Type.String(), Type.Null()]),
+});
+
+const TenantRef = Type.Object({ slug: Type.String(), name: Type.String() });
+
+export const NetworkRow = Type.Object({
+  tenant: Type.Object({ slug: Type.String(), name: Type.String(), kind: Type.String(), code: Type.String() }),
+  app: Type.Object({ code: Type.String(), name: Type.String() }),
+  channel: Type.String(),
+  status: Type.String(),
+  since: Type.Union([Type.String(), Type.Null()]),
+  origin: Type.Union([TenantRef, Type.Null()]),
+});
+
+export const AdoptionView = Type.Object({
+  app: Type.String(),
+  channel: Type.String(),
+  status: Type.String(),
+  since: Type.Union([Type.String(), Type.Null()]),
+  origin: Type.Union([Type.String(), Type.Null()]),
+  mouId: Type.Union([Type.String(), Type.Null()]),
+  pksId: Type.Union([Type.String(), Type.Null()]),
+  history: Type.Array(
+    Type.Object({
+      from: Type.Union([Type.String(), Type.Null()]),
+      to: Type.String(),
+      at: Type.String(),
+      agreementId: Type.Union([Type.String(), Type.Null()]),
+      note: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+
+export const ProposeAdoption = Type.Object(
+  {
+    app: Type.String({ pattern: '^[a-z0-9-]{2,40}$' }),
+    channel: ChannelName,
+    origin: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9-]{1,63}$', description: 'Slug of the origin tenant' }),
+    ),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type ProposeAdoptionInput = Static<typeof ProposeAdoption>;
+
+export const TransitionAdoption = Type.Object(
+  {
+    to: StatusName,
+    agreementId: Type.Optional(Type.String({ format: 'uuid' })),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+    on: Type.Optional(LocalDate),
+  },
+  { additionalProperties: false },
+);
+export type TransitionAdoptionInput = Static<typeof TransitionAdoption>;
+
+export const Signatory = Type.Object(
+  {
+    name: Type.String({ minLength: 2, maxLength: 120 }),
+    title: Type.String({ minLength: 2, maxLength: 200 }),
+    party: Type.String({ minLength: 2, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const CreateAgreement = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('mou'), Type.Literal('pks')]),
+    number: Type.String({ minLength: 3, maxLength: 120 }),
+    signedOn: LocalDate,
+    partner: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9-]{1,63}$', description: 'Slug of the partner tenant' }),
+    ),
+    signatories: Type.Array(Signatory, { minItems: 2, maxItems: 10 }),
+  },
+  { additionalProperties: false },
+);
+export type CreateAgreementInput = Static<typeof CreateAgreement>;
+
+export const AgreementView = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  number: Type.String(),
+  signedOn: Type.String(),
+  partner: Type.Union([Type.String(), Type.Null()]),
+  signatories: Type.Array(Signatory),
+  hasDocument: Type.Boolean(),
+});

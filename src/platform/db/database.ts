@@ -1,0 +1,115 @@
+/**
+ * The database: embedded PGlite (a directory on disk, or memory) or a PostgreSQL server, behind
+ * one Kysely instance and one SQL dialect. LISTEN/NOTIFY is offered on both.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { Lock, PGliteDialect } from './pglite-dialect.ts';
+import type { PlatformTables } from './schema.ts';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+/** A notification handler; `payload` is the text given to pg_notify. */
+export type NotificationHandler = (payload: string) => void;
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly db: Kysely<PlatformTables>;
+  /** Subscribes to a NOTIFY channel; resolves with a function that unsubscribes. */
+  listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} does not fit a JS number`);
+  return n;
+}
+
+export type DatabaseOptions = {
+  /** Postgres URL; absent means embedded. */
+  url?: string | undefined;
+  /** For embedded: a directory, or 'memory://'. */
+  dataDir?: string;
+  poolSize?: number;
+};
+
+/** Opens the database named by the options (it does not migrate: see migrator.ts). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? 20)
+    : openEmbedded(options.dataDir ?? 'memory://');
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
+  // Options must be the only argument: with a data directory first, PGlite drops them.
+  const pglite = new PGlite({
+    ...(dataDir === 'memory://' ? {} : { dataDir }),
+    parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: parseInt8 },
+  });
+  await pglite.waitReady;
+  const lock = new Lock();
+  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect(pglite, lock) });
+  return {
+    kind: 'embedded',
+    db,
+    async listen(channel, handler) {
+      // LISTEN runs on the one connection: take the lock so it cannot land inside someone's transaction.
+      const unlisten = await lock.run(() => pglite.listen(channel, handler));
+      return () => lock.run(() => unlisten());
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === DATE_OID) return (v: string) => v;
+      if (oid === INT8_OID) return parseInt8;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // Fail at boot, not at the first request, when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  let listener: pg.Client | undefined;
+  const handlers = new Map<string, Set<NotificationHandler>>();
+  return {
+    kind: 'postgres',
+    db,
+    async listen(channel, handler) {
+      if (!listener) {
+        listener = new pg.Client({ connectionString: url });
+        await listener.connect();
+        listener.on('notification', (msg) => {
+          for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+        });
+      }
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
+      }
+      set.add(handler);
+      return async () => {
+        set.delete(handler);
+      };
+    },
+    async close() {
+      await listener?.end();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Row types of the platform's tables, as Kysely sees them. Modules declare their own tables in
+ * their folders and extend `PlatformTables` where they query them.
+ */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns are read as 'YYYY-MM-DD' strings on both databases. */
+type LocalDateColumn = ColumnType<string, string, string>;
+
+export type Language = 'id' | 'en';
+export type TenantKind = 'kota' | 'kabupaten' | 'provinsi';
+export type Branding = {
+  displayName: string;
+  logoUrl: string | null;
+  primaryColor: string;
+  accentColor: string;
+};
+
+export interface TenantsTable {
+  id: string;
+  slug: string;
+  code: string;
+  kind: TenantKind;
+  name: string;
+  time_zone: string;
+  default_language: Language;
+  branding: JSONColumnType<Branding>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface TenantDomainsTable {
+  domain: string;
+  tenant_id: string;
+}
+
+export interface AppsTable {
+  code: string;
+  name: string;
+  category: string;
+  channels: string[];
+  version: string;
+  origin_tenant_id: string | null;
+  description: JSONColumnType<{ id: string; en: string }>;
+  has_module: boolean;
+  updated_at: UpdatedAt;
+}
+
+export interface AgenciesTable {
+  tenant_id: string;
+  id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  kind: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AgreementsTable {
+  tenant_id: string;
+  id: string;
+  kind: 'mou' | 'pks';
+  number: string;
+  signed_on: LocalDateColumn;
+  partner_tenant_id: string | null;
+  signatories: JSONColumnType<Array<{ name: string; title: string; party: string }>>;
+  document_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AdoptionsTable {
+  tenant_id: string;
+  app_code: string;
+  channel: string;
+  status: string;
+  origin_tenant_id: string | null;
+  mou_id: string | null;
+  pks_id: string | null;
+  live_since: LocalDateColumn | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AdoptionEventsTable {
+  tenant_id: string;
+  id: string;
+  app_code: string;
+  channel: string;
+  from_status: string | null;
+  to_status: string;
+  agreement_id: string | null;
+  note: string | null;
+  actor_user_id: string | null;
+  at: CreatedAt;
+}
+
+export interface UsersTable {
+  tenant_id: string;
+  id: string;
+  kind: 'citizen' | 'staff' | 'partner';
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  nik: string | null;
+  nip: string | null;
+  partner_kind: string | null;
+  password_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RoleGrantsTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  role: string;
+  agency_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface ApiTokensTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: string;
+  at: CreatedAt;
+  actor_user_id: string | null;
+  actor_label: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface TenantHolidaysTable {
+  tenant_id: string;
+  date: LocalDateColumn;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface PlatformTables {
+  tenants: TenantsTable;
+  tenant_domains: TenantDomainsTable;
+  apps: AppsTable;
+  agencies: AgenciesTable;
+  agreements: AgreementsTable;
+  adoptions: AdoptionsTable;
+  adoption_events: AdoptionEventsTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  tenant_holidays: TenantHolidaysTable;
+}
+
+/**
+ * Tables without `tenant_id`: shared reference data, replicated to every node when the database is
+ * distributed by tenant. Every other table must carry `tenant_id` in its keys (see schema.test.ts).
+ */
+export const SHARED_TABLES: Readonly<Record<string, string>> = {
+  tenants: 'the tenants themselves: the distribution key',
+  tenant_domains: 'routes a Host header to a tenant before any tenant is known',
+  apps: 'the app catalogue, shared by every tenant',
+  kysely_migration: "the migrator's bookkeeping",
+  kysely_migration_lock: "the migrator's bookkeeping",
+};

@@ -1,0 +1,75 @@
+/**
+ * Tenant-scoped transactions: the one place where a tenant is bound to database work.
+ *
+ * `withTenant` opens a transaction, sets `app.tenant_id` and switches to the `balai_app` role for
+ * that transaction only, so row-level security filters every statement even if a repository forgot
+ * its `tenant_id` filter. Repositories take a `TenantScope`, which only this file creates, so they
+ * cannot run outside one.
+ */
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { APP_ROLE, PLATFORM_ROLE } from './rls.ts';
+import type { PlatformTables } from './schema.ts';
+
+/** Who acts, and from where: carried into the audit trail. */
+export type Actor = Readonly<{
+  userId: string | null;
+  label: string;
+  requestId: string | null;
+  ip: string | null;
+}>;
+
+export const SYSTEM_ACTOR: Actor = Object.freeze({
+  userId: null,
+  label: 'system',
+  requestId: null,
+  ip: null,
+});
+
+/** A transaction bound to one verified tenant. */
+export type TenantScope = Readonly<{
+  tenantId: string;
+  trx: Transaction<PlatformTables>;
+  actor: Actor;
+}>;
+
+/** Runs `fn` in a transaction bound to `tenantId`; commits when it resolves, rolls back when it throws. */
+export function withTenant<T>(
+  db: Kysely<PlatformTables>,
+  tenantId: string,
+  actor: Actor,
+  fn: (scope: TenantScope) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => fn(await bindTenant(trx, tenantId, actor)));
+}
+
+/**
+ * Runs `fn` in a read-only transaction that may read every tenant's rows. Only for code that reads
+ * across tenants by nature (the adoption network, the routing directory) and says so in its name.
+ */
+export function readAcrossTenants<T>(
+  db: Kysely<PlatformTables>,
+  fn: (trx: Transaction<PlatformTables>) => Promise<T>,
+): Promise<T> {
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      await sql`select set_config('role', ${PLATFORM_ROLE}, true)`.execute(trx);
+      return fn(trx);
+    });
+}
+
+/**
+ * Binds an already open transaction to a tenant, for the rare flow that must first write shared
+ * rows as the owner and then tenant rows in the same transaction (creating a tenant).
+ */
+export async function bindTenant(
+  trx: Transaction<PlatformTables>,
+  tenantId: string,
+  actor: Actor,
+): Promise<TenantScope> {
+  await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`.execute(
+    trx,
+  );
+  return Object.freeze({ tenantId, trx, actor });
+}

@@ -1,0 +1,180 @@
+/**
+ * The HTTP application: one Fastify instance with the platform's hooks, root routes, tenant routes
+ * under `/t/<slug>` (also reachable on a tenant's own host) and every module's routes behind the
+ * adoption gate.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { notFound } from '../errors.ts';
+import { pickLanguage } from '../i18n/index.ts';
+import type { Platform } from '../platform.ts';
+import { authenticate } from './auth-hooks.ts';
+import './context.ts';
+import { auditRoutes } from '../audit/routes.ts';
+import { calendarRoutes } from '../calendar/routes.ts';
+import { catalogueRootRoutes, catalogueTenantRoutes } from '../catalogue/routes.ts';
+import { eventRoutes } from '../events/routes.ts';
+import { peopleRoutes } from '../people/routes.ts';
+import { tenancyRootRoutes, tenancyTenantRoutes } from '../tenancy/routes.ts';
+import { registerMetrics } from './metrics.ts';
+import { sendProblem, toAppError } from './problem.ts';
+
+/** Root paths that stay at the root on a tenant's own host (everything else is the tenant's). */
+const ROOT_ONLY =
+  /^\/(healthz|readyz|metrics|api\/openapi\.json|api\/docs|api\/v1\/(tenants|catalogue|network|platform))(\/|\?|$)/;
+
+export type BuildOptions = { logger?: boolean };
+
+function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+}
+
+/** Builds the Fastify application over a ready platform. */
+export async function buildApp(platform: Platform, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config, directory } = platform;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    genReqId: requestIdOf,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    ajv: {
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+    },
+    // A tenant's own host serves its `/t/<slug>` routes at the root.
+    rewriteUrl(req) {
+      const url = req.url ?? '/';
+      if (url.startsWith('/t/') || ROOT_ONLY.test(url)) return url;
+      const tenant = directory.byHost(req.headers.host);
+      return tenant ? `/t/${tenant.slug}${url}` : url;
+    },
+  });
+
+  app.decorateRequest('tenant', null);
+  app.decorateRequest('lang', 'id');
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const query = request.query as Record<string, unknown> | undefined;
+    request.lang = pickLanguage(
+      typeof query?.lang === 'string' ? query.lang : undefined,
+      request.headers['accept-language'],
+    );
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    else if (appError.status >= 500) request.log.warn({ err: error }, appError.code);
+    return sendProblem(request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound('route')));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10, fields: 50 } });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Balai API',
+        version: '1',
+        description:
+          'Tenant-scoped routes live under /t/{tenant}/ and, on a tenant’s own host, at the root. ' +
+          'Errors are RFC 9457 problem documents in the caller’s language (Accept-Language: id or en).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'balai_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerMetrics(app);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await platform.database.db.selectFrom('tenants').select('id').limit(1).execute();
+      return { status: 'ready', database: platform.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  for (const register of ROOT_ROUTES) await register(app, platform);
+
+  await app.register(
+    async (tenantApp) => {
+      // Every tenant route declares the `tenant` path parameter, so OpenAPI documents it.
+      tenantApp.addHook('onRoute', (route) => {
+        route.schema ??= {};
+        const schema = route.schema;
+        const params = (schema.params ?? Type.Object({})) as ReturnType<typeof Type.Object>;
+        schema.params = Type.Object({
+          tenant: Type.String({ pattern: '^[a-z0-9-]{1,63}$', description: 'Tenant slug' }),
+          ...params.properties,
+        });
+      });
+      tenantApp.addHook('onRequest', resolveTenant(platform));
+      tenantApp.addHook('preValidation', authenticate(platform));
+      for (const register of TENANT_ROUTES) await register(tenantApp, platform);
+      for (const module of platform.modules) {
+        if (!module.routes) continue;
+        await tenantApp.register(async (moduleApp) => {
+          moduleApp.addHook('onRoute', (route) => {
+            route.config = { ...(route.config as object), app: module.code };
+          });
+          await module.routes?.(moduleApp, platform);
+        });
+      }
+    },
+    { prefix: '/t/:tenant' },
+  );
+  return app;
+}
+
+/** Resolves the request's tenant from the path, and closes routes of apps the tenant has not adopted. */
+function resolveTenant(platform: Platform) {
+  return async (request: FastifyRequest) => {
+    const slug = (request.params as { tenant?: string }).tenant ?? '';
+    const tenant = platform.directory.bySlug(slug);
+    if (!tenant) throw notFound('tenant');
+    request.tenant = tenant;
+    const query = request.query as Record<string, unknown> | undefined;
+    request.lang = pickLanguage(
+      typeof query?.lang === 'string' ? query.lang : undefined,
+      request.headers['accept-language'],
+      tenant.defaultLanguage,
+    );
+    const app = request.routeOptions.config.app;
+    // Any route of an app the tenant has not taken live answers exactly like a missing route.
+    if (app && !platform.directory.isLive(tenant.id, app)) throw notFound('route');
+  };
+}
+
+type Registrar = (app: FastifyInstance, platform: Platform) => Promise<void> | void;
+
+const ROOT_ROUTES: Registrar[] = [tenancyRootRoutes, catalogueRootRoutes];
+const TENANT_ROUTES: Registrar[] = [
+  tenancyTenantRoutes,
+  peopleRoutes,
+  catalogueTenantRoutes,
+  calendarRoutes,
+  auditRoutes,
+  eventRoutes,
+];

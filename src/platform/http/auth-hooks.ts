@@ -1,0 +1,72 @@
+/**
+ * Identifies the caller of a tenant route (session cookie or bearer API token), enforces CSRF on
+ * cookie-authenticated unsafe requests, and checks the route's declared permission, once, before
+ * the handler runs.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../db/tenant-scope.ts';
+import { AppError } from '../errors.ts';
+import { type Principal, principalFromSession, principalFromToken, sameSecret } from '../people/auth.ts';
+import type { Platform } from '../platform.ts';
+
+export const SESSION_COOKIE = 'balai_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The actor recorded in the audit trail for this request. */
+export function actorOf(request: FastifyRequest): Actor {
+  return {
+    userId: request.principal?.user.id ?? null,
+    label: request.principal?.user.displayName ?? 'anonymous',
+    requestId: request.id,
+    ip: request.ip,
+  };
+}
+
+/** The signed-in principal, or a 401. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('unauthenticated');
+  return request.principal;
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+/** The preValidation hook for tenant routes: callers are identified before their input is judged. */
+export function authenticate(platform: Platform) {
+  return async (request: FastifyRequest) => {
+    const config = request.routeOptions.config;
+    const mode = config.auth ?? (config.permission ? 'required' : 'none');
+    if (mode === 'none' || !request.tenant) return;
+    const token = bearerToken(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (token || cookie) {
+      const actor = { userId: null, label: 'anonymous', requestId: request.id, ip: request.ip };
+      request.principal = await platform.inTenant(request.tenant.id, actor, (scope) =>
+        token ? principalFromToken(scope, token) : principalFromSession(scope, cookie!),
+      );
+      // A token that was sent but is not valid is an error, not an anonymous call.
+      if (token && !request.principal) throw new AppError('unauthenticated');
+    }
+    if (!request.principal) {
+      if (mode === 'required') throw new AppError('unauthenticated');
+      return;
+    }
+    if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const body = request.body as Record<string, unknown> | undefined;
+      const sent =
+        request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
+      if (typeof sent !== 'string' || !sameSecret(sent, request.principal.csrfToken ?? ''))
+        throw new AppError('csrf');
+    }
+    if (
+      config.permission &&
+      !platform.permissions.allowsSomewhere(request.principal.grants, config.permission)
+    ) {
+      throw new AppError('forbidden');
+    }
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Every error leaves as an RFC 9457 problem document in the caller's language, with the offending
+ * fields listed for invalid input. No stack trace or internal message ever reaches a client.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
+
+type AjvError = {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+};
+
+/** Turns Fastify's schema-validation errors into field errors with a path such as `/body/email`. */
+export function fieldsFromValidation(errors: readonly AjvError[], context: string | undefined): FieldError[] {
+  const base = `/${context ?? 'body'}`;
+  return errors.flatMap((e) => {
+    let path = `${base}${e.instancePath}`;
+    const params: Record<string, unknown> = {};
+    if (e.keyword === 'required') {
+      // Ajv names one missing property per error; TypeBox lists them all in one.
+      const missing = e.params.missingProperty ?? e.params.requiredProperties;
+      if (Array.isArray(missing))
+        return missing.map((m) => ({ path: `${path}/${m}`, code: 'required', params }));
+      path += `/${String(missing)}`;
+    }
+    if (e.keyword === 'additionalProperties') {
+      const extra = e.params.additionalProperty ?? e.params.additionalProperties;
+      if (Array.isArray(extra)) return extra.map((m) => ({ path: `${path}/${m}`, code: e.keyword, params }));
+      path += `/${String(extra)}`;
+    }
+    if ('limit' in e.params) params.limit = e.params.limit;
+    if ('format' in e.params) params.format = e.params.format;
+    if ('type' in e.params) params.type = e.params.type;
+    if ('allowedValues' in e.params) params.allowed = (e.params.allowedValues as unknown[]).join(', ');
+    if ('allowedValue' in e.params) params.allowed = String(e.params.allowedValue);
+    return [{ path, code: e.keyword, params }];
+  });
+}
+
+const PG_CODES: Record<string, AppError['code']> = {
+  '23505': 'conflict',
+  '23503': 'conflict',
+  // A row-level-security refusal means another tenant's row: answer as if it did not exist.
+  '42501': 'not_found',
+};
+
+/** Maps any thrown value to an AppError; unknown errors become `internal`. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as FastifyError & { validation?: AjvError[]; validationContext?: string; code?: string };
+  if (e?.validation) {
+    return new AppError('validation', { fields: fieldsFromValidation(e.validation, e.validationContext) });
+  }
+  if (typeof e?.code === 'string' && PG_CODES[e.code]) {
+    return new AppError(PG_CODES[e.code]!, { params: { entity: '', reason: '' }, cause: error });
+  }
+  switch (e?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('payload_too_large', { cause: error });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', { cause: error });
+  }
+  const status = e?.statusCode;
+  if (status === 429) return new AppError('rate_limited', { cause: error });
+  if (status === 413) return new AppError('payload_too_large', { cause: error });
+  if (status === 415) return new AppError('unsupported_media_type', { cause: error });
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's own client errors (malformed JSON, empty body...): its message is safe and useful.
+    return new AppError('bad_request', { params: { reason: e.message }, cause: error });
+  }
+  return new AppError('internal', { cause: error });
+}
+
+/** Sends `error` as a problem document in the request's language. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const t = translator(request.lang ?? 'id');
+  const params: Record<string, unknown> = { ...error.params, requestId: request.id };
+  if (typeof params.entity === 'string' && params.entity) {
+    params.entity = t(`entity.${params.entity}`, { defaultValue: params.entity });
+  } else {
+    params.entity = t('entity.route');
+  }
+  if (error.retryAfter !== undefined) {
+    reply.header('retry-after', String(error.retryAfter));
+    params.retryAfter = error.retryAfter;
+  }
+  const body: Record<string, unknown> = {
+    type: `/api/problems#${error.code}`,
+    title: t(`error.${error.code}`),
+    status: error.status,
+    detail: t(`detail.${error.detailKey}`, params),
+    instance: request.url,
+    code: error.code,
+    requestId: request.id,
+  };
+  if (error.fields.length > 0) {
+    body.errors = error.fields.map((f) => ({
+      path: f.path,
+      code: f.code,
+      message: t(`field.${f.code}`, { ...f.params, defaultValue: t('field.invalid') }),
+    }));
+  }
+  return reply.status(error.status).type('application/problem+json; charset=utf-8').send(body);
+}

@@ -1,0 +1,292 @@
+/** Routes for signing in and out, sign-up, users and their roles, and API tokens. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../errors.ts';
+import { actorOf, requirePrincipal, SESSION_COOKIE } from '../http/auth-hooks.ts';
+import { requireUuid } from '../http/params.ts';
+import type { Platform } from '../platform.ts';
+import { issueToken, listTokens, login, logout, type Principal, revokeToken } from './auth.ts';
+import {
+  CreateToken,
+  type CreateTokenInput,
+  CreateUser,
+  type CreateUserInput,
+  GrantRole,
+  type GrantRoleInput,
+  Login,
+  type LoginInput,
+  Register,
+  type RegisterInput,
+  SessionView,
+  TokenView,
+  UserView,
+} from './schemas.ts';
+import { createUser, getUser, grantRole, listUsers, revokeGrant } from './service.ts';
+
+/** The cookie lives under `/t/<slug>` when reached by path, at `/` on the tenant's own host. */
+function cookiePath(request: FastifyRequest): string {
+  return request.originalUrl.startsWith('/t/') ? `/t/${request.tenant!.slug}` : '/';
+}
+
+function sessionView(platform: Platform, p: Principal) {
+  return {
+    user: p.user,
+    grants: p.grants.map((g) => ({ id: g.id, role: g.role, agencyId: g.agencyId })),
+    permissions: platform.permissions.permissionsOf(p.grants),
+    csrfToken: p.csrfToken,
+  };
+}
+
+const IdParams = Type.Object({ id: Type.String() });
+
+export function peopleRoutes(app: FastifyInstance, platform: Platform) {
+  const { config } = platform;
+
+  app.post<{ Body: LoginInput }>(
+    '/api/v1/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email or phone and password',
+        body: Login,
+        response: { 200: SessionView },
+      },
+      config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply: FastifyReply) => {
+      const result = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        login(
+          scope,
+          {
+            login: request.body.login,
+            password: request.body.password,
+            ip: request.ip,
+            userAgent: request.headers['user-agent'] ?? null,
+          },
+          { ...config.login, sessionTtlHours: config.sessionTtlHours },
+        ),
+      );
+      if (!result.ok) throw result.error;
+      reply.setCookie(SESSION_COOKIE, result.secret, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        path: cookiePath(request),
+        expires: result.expiresAt,
+      });
+      return sessionView(platform, result.principal);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out' }, config: { auth: 'required' } },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      if (principal.sessionId) {
+        await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+          logout(scope, principal.sessionId!),
+        );
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: cookiePath(request) });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/session',
+    {
+      schema: { tags: ['auth'], summary: 'Who am I', response: { 200: SessionView } },
+      config: { auth: 'required' },
+    },
+    async (request) => sessionView(platform, requirePrincipal(request)),
+  );
+
+  app.post<{ Body: RegisterInput }>(
+    '/api/v1/auth/register',
+    {
+      schema: { tags: ['auth'], summary: 'Citizen sign-up', body: Register, response: { 201: UserView } },
+      config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const user = await platform.inTenant(request.tenant!.id, actorOf(request), async (scope) => {
+        const id = await createUser(scope, { ...request.body, kind: 'citizen' });
+        return getUser(scope, id);
+      });
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.get<{ Querystring: { kind?: string; q?: string; limit: number; offset: number } }>(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'List users',
+        querystring: Type.Object(
+          {
+            kind: Type.Optional(
+              Type.Union([Type.Literal('citizen'), Type.Literal('staff'), Type.Literal('partner')]),
+            ),
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            offset: Type.Integer({ minimum: 0, default: 0 }),
+            lang: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(UserView) }) },
+      },
+      config: { permission: 'platform.user.read' },
+    },
+    async (request) => ({
+      items: await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        listUsers(scope, {
+          kind: request.query.kind,
+          search: request.query.q,
+          limit: request.query.limit,
+          offset: request.query.offset,
+        }),
+      ),
+    }),
+  );
+
+  app.post<{ Body: CreateUserInput }>(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a staff, partner or citizen account',
+        body: CreateUser,
+        response: { 201: UserView },
+      },
+      config: { permission: 'platform.user.manage' },
+    },
+    async (request, reply) => {
+      const user = await platform.inTenant(request.tenant!.id, actorOf(request), async (scope) =>
+        getUser(scope, await createUser(scope, request.body)),
+      );
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/users/:id',
+    {
+      schema: { tags: ['users'], summary: 'One user', params: IdParams, response: { 200: UserView } },
+      config: { permission: 'platform.user.read' },
+    },
+    async (request) =>
+      platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        getUser(scope, requireUuid(request.params.id, 'user')),
+      ),
+  );
+
+  app.post<{ Params: { id: string }; Body: GrantRoleInput }>(
+    '/api/v1/users/:id/grants',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Grant a role',
+        params: IdParams,
+        body: GrantRole,
+        response: { 201: UserView },
+      },
+      config: { permission: 'platform.role.grant' },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      // Only platform administrators make platform administrators.
+      if (
+        request.body.role === 'platform_admin' &&
+        !platform.permissions.allows(principal.grants, 'platform.tenant.create')
+      ) {
+        throw new AppError('forbidden');
+      }
+      const id = requireUuid(request.params.id, 'user');
+      const user = await platform.inTenant(request.tenant!.id, actorOf(request), async (scope) => {
+        await grantRole(scope, id, request.body);
+        return getUser(scope, id);
+      });
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.delete<{ Params: { id: string; grantId: string } }>(
+    '/api/v1/users/:id/grants/:grantId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Revoke a role',
+        params: Type.Object({ id: Type.String(), grantId: Type.String() }),
+      },
+      config: { permission: 'platform.role.grant' },
+    },
+    async (request, reply) => {
+      const userId = requireUuid(request.params.id, 'user');
+      const grantId = requireUuid(request.params.grantId, 'user');
+      await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        revokeGrant(scope, userId, grantId),
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/api-tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'My API tokens',
+        response: { 200: Type.Object({ items: Type.Array(TokenView) }) },
+      },
+      config: { auth: 'required' },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return {
+        items: await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+          listTokens(scope, principal.user.id),
+        ),
+      };
+    },
+  );
+
+  app.post<{ Body: CreateTokenInput }>(
+    '/api/v1/api-tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Issue an API token for this tenant (shown once)',
+        body: CreateToken,
+        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }) },
+      },
+      config: { auth: 'required' },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const days = request.body.expiresInDays;
+      const expiresAt = days ? new Date(Date.now() + days * 86_400_000) : null;
+      const issued = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        issueToken(scope, principal.user.id, request.body.name, expiresAt),
+      );
+      return reply.status(201).send(issued);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/v1/api-tokens/:id',
+    {
+      schema: { tags: ['auth'], summary: 'Revoke one of my API tokens', params: IdParams },
+      config: { auth: 'required' },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const id = requireUuid(request.params.id, 'token');
+      await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        revokeToken(scope, principal.user.id, id),
+      );
+      return reply.status(204).send();
+    },
+  );
+}

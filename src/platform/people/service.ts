@@ -1,0 +1,211 @@
+/**
+ * People of a tenant: citizens who sign up, staff and partner accounts made by administrators, and
+ * the roles granted to them. Identifiers (email, phone, NIK, NIP) are checked and normalised here.
+ */
+import { recordAudit } from '../audit/audit.ts';
+import type { Role } from '../catalogue/manifest.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { AppError, type FieldError, invalid, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './auth.ts';
+import { normalizeEmail, normalizePhone, parseNik, parseNip } from './identity.ts';
+import type { CreateUserInput, GrantRoleInput } from './schemas.ts';
+
+type Identity = { email: string | null; phone: string | null; nik: string | null; nip: string | null };
+
+/** Checks and normalises the identifiers of a new account; throws one 400 listing every bad field. */
+function checkIdentity(input: {
+  email?: string | undefined;
+  phone?: string | undefined;
+  nik?: string | undefined;
+  nip?: string | undefined;
+  password: string;
+}): Identity {
+  const fields: FieldError[] = [];
+  const out: Identity = { email: null, phone: null, nik: null, nip: null };
+  if (input.email) {
+    const r = normalizeEmail(input.email);
+    if (r.ok) out.email = r.value;
+    else fields.push({ path: '/body/email', code: 'email' });
+  }
+  if (input.phone) {
+    const r = normalizePhone(input.phone);
+    if (r.ok) out.phone = r.value;
+    else fields.push({ path: '/body/phone', code: 'phone' });
+  }
+  if (!input.email && !input.phone) fields.push({ path: '/body/email', code: 'required' });
+  if (input.nik) {
+    const r = parseNik(input.nik);
+    if (r.ok) out.nik = r.value.nik;
+    else fields.push({ path: '/body/nik', code: 'nik', params: { reason: r.reason } });
+  }
+  if (input.nip) {
+    const r = parseNip(input.nip);
+    if (r.ok) out.nip = r.value.nip;
+    else fields.push({ path: '/body/nip', code: 'nip', params: { reason: r.reason } });
+  }
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    fields.push({ path: '/body/password', code: 'password_weak' });
+  if (fields.length > 0) throw invalid(...fields);
+  return out;
+}
+
+async function assertIdentityFree(scope: TenantScope, id: Identity): Promise<void> {
+  const fields: FieldError[] = [];
+  for (const key of ['email', 'phone', 'nik', 'nip'] as const) {
+    const value = id[key];
+    if (!value) continue;
+    const hit = await scope.trx
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', scope.tenantId)
+      .where(key, '=', value)
+      .executeTakeFirst();
+    if (hit) fields.push({ path: `/body/${key}`, code: 'taken' });
+  }
+  if (fields.length > 0) throw invalid(...fields);
+}
+
+/** Creates an account of any kind; `kind: 'citizen'` is what sign-up uses. */
+export async function createUser(scope: TenantScope, input: CreateUserInput): Promise<string> {
+  if (input.kind !== 'staff' && input.nip) throw invalid({ path: '/body/nip', code: 'invalid' });
+  if (input.kind === 'staff' && !input.nip) throw invalid({ path: '/body/nip', code: 'required' });
+  if (input.kind === 'partner' && !input.partnerKind)
+    throw invalid({ path: '/body/partnerKind', code: 'required' });
+  const identity = checkIdentity(input);
+  await assertIdentityFree(scope, identity);
+  const id = newId();
+  const row = {
+    tenant_id: scope.tenantId,
+    id,
+    kind: input.kind,
+    display_name: input.displayName,
+    ...identity,
+    partner_kind: input.kind === 'partner' ? (input.partnerKind ?? null) : null,
+    password_hash: await hashPassword(input.password),
+  };
+  await scope.trx.insertInto('users').values(row).execute();
+  await recordAudit(scope, { action: 'user.create', entityType: 'user', entityId: id, after: row });
+  return id;
+}
+
+/** One user with their grants, or a 404. */
+export async function getUser(scope: TenantScope, id: string) {
+  const user = await scope.trx
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!user) throw notFound('user');
+  const grants = await scope.trx
+    .selectFrom('role_grants')
+    .select(['id', 'role', 'agency_id'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('user_id', '=', id)
+    .execute();
+  return userView(user, grants);
+}
+
+type UserRow = {
+  id: string;
+  kind: string;
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  nip: string | null;
+  partner_kind: string | null;
+  locked_until: Date | null;
+};
+
+function userView(u: UserRow, grants: Array<{ id: string; role: string; agency_id: string | null }>) {
+  return {
+    id: u.id,
+    kind: u.kind,
+    displayName: u.display_name,
+    email: u.email,
+    phone: u.phone,
+    nip: u.nip,
+    partnerKind: u.partner_kind,
+    grants: grants.map((g) => ({ id: g.id, role: g.role, agencyId: g.agency_id })),
+    locked: u.locked_until !== null && u.locked_until > new Date(),
+  };
+}
+
+/** Users of the tenant, optionally of one kind or matching a name/email fragment; grants read in bulk. */
+export async function listUsers(
+  scope: TenantScope,
+  q: { kind?: string | undefined; search?: string | undefined; limit: number; offset: number },
+) {
+  let query = scope.trx.selectFrom('users').selectAll().where('tenant_id', '=', scope.tenantId);
+  if (q.kind) query = query.where('kind', '=', q.kind as UserRow['kind'] as 'staff');
+  if (q.search) {
+    const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('display_name', 'ilike', like), eb('email', 'ilike', like)]));
+  }
+  const users = await query.orderBy('display_name').limit(q.limit).offset(q.offset).execute();
+  const grants =
+    users.length === 0
+      ? []
+      : await scope.trx
+          .selectFrom('role_grants')
+          .select(['id', 'role', 'agency_id', 'user_id'])
+          .where('tenant_id', '=', scope.tenantId)
+          .where(
+            'user_id',
+            'in',
+            users.map((u) => u.id),
+          )
+          .execute();
+  return users.map((u) =>
+    userView(
+      u,
+      grants.filter((g) => g.user_id === u.id),
+    ),
+  );
+}
+
+/** Grants a role to a user, tenant-wide or in one agency. Staff only hold staff roles. */
+export async function grantRole(scope: TenantScope, userId: string, input: GrantRoleInput): Promise<string> {
+  const user = await getUser(scope, userId);
+  if (user.kind !== 'staff') throw invalid({ path: '/body/role', code: 'invalid' });
+  if (input.role === 'platform_admin' && input.agencyId)
+    throw invalid({ path: '/body/agencyId', code: 'invalid' });
+  if (input.agencyId) {
+    const agency = await scope.trx
+      .selectFrom('agencies')
+      .select('id')
+      .where('tenant_id', '=', scope.tenantId)
+      .where('id', '=', input.agencyId)
+      .executeTakeFirst();
+    if (!agency) throw invalid({ path: '/body/agencyId', code: 'unknown' });
+  }
+  const agencyId = input.agencyId ?? null;
+  if (user.grants.some((g) => g.role === input.role && g.agencyId === agencyId)) {
+    throw new AppError('conflict', { detailKey: 'conflict' });
+  }
+  const id = newId();
+  const row = {
+    tenant_id: scope.tenantId,
+    id,
+    user_id: userId,
+    role: input.role as Role,
+    agency_id: agencyId,
+  };
+  await scope.trx.insertInto('role_grants').values(row).execute();
+  await recordAudit(scope, { action: 'role.grant', entityType: 'user', entityId: userId, after: row });
+  return id;
+}
+
+/** Removes one grant from a user. */
+export async function revokeGrant(scope: TenantScope, userId: string, grantId: string): Promise<void> {
+  const row = await scope.trx
+    .deleteFrom('role_grants')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('user_id', '=', userId)
+    .where('id', '=', grantId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw notFound('user');
+  await recordAudit(scope, { action: 'role.revoke', entityType: 'user', entityId: userId, before: row });
+}

@@ -1,0 +1,67 @@
+/**
+ * The platform context handed to route registrars and the CLI: configuration, the database, the
+ * tenant directory, the permission registry and the installed app modules. Built once at boot.
+ */
+import { sql } from 'kysely';
+import type { AppManifest } from './catalogue/manifest.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { type Actor, type TenantScope, withTenant } from './db/tenant-scope.ts';
+import { EventHub } from './events/hub.ts';
+import { addMessages } from './i18n/index.ts';
+import { PermissionRegistry, PLATFORM_PERMISSIONS } from './people/permissions.ts';
+import { DIRECTORY_CHANNEL, TenantDirectory } from './tenancy/directory.ts';
+
+export type Platform = Readonly<{
+  config: Config;
+  database: Database;
+  directory: TenantDirectory;
+  events: EventHub;
+  permissions: PermissionRegistry;
+  modules: readonly AppManifest[];
+  /** Runs `fn` in a transaction bound to `tenantId`, acting as `actor`. */
+  inTenant<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T>;
+  /** Reloads the directory here and tells every other process on the database to do the same. */
+  directoryChanged(): Promise<void>;
+  close(): Promise<void>;
+}>;
+
+/** Builds the platform over an open, migrated database and subscribes to directory changes. */
+export async function createPlatform(
+  config: Config,
+  database: Database,
+  modules: readonly AppManifest[],
+): Promise<Platform> {
+  for (const m of modules) if (m.messages) addMessages(m.code, m.messages);
+  const permissions = new PermissionRegistry([
+    ...PLATFORM_PERMISSIONS,
+    ...modules.flatMap((m) => m.permissions ?? []),
+  ]);
+  const directory = new TenantDirectory(database.db, config.baseDomain);
+  await directory.reload();
+  const events = new EventHub();
+  await events.start(database);
+  const unlisten = await database.listen(DIRECTORY_CHANNEL, () => {
+    directory.reload().catch(() => {
+      // A failed reload keeps the previous directory; the next notification tries again.
+    });
+  });
+  return Object.freeze({
+    config,
+    database,
+    directory,
+    events,
+    permissions,
+    modules,
+    inTenant: (tenantId, actor, fn) => withTenant(database.db, tenantId, actor, fn),
+    async directoryChanged() {
+      await sql`select pg_notify(${DIRECTORY_CHANNEL}, '')`.execute(database.db);
+      await directory.reload();
+    },
+    async close() {
+      await unlisten();
+      await events.stop();
+      await database.close();
+    },
+  });
+}

@@ -1,0 +1,191 @@
+/** Routes for tenants, their settings and their agencies. */
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../errors.ts';
+import { actorOf, requirePrincipal } from '../http/auth-hooks.ts';
+import { requireUuid } from '../http/params.ts';
+import type { Platform } from '../platform.ts';
+import type { VerifiedTenant } from './directory.ts';
+import {
+  Agency,
+  CreateAgency,
+  type CreateAgencyInput,
+  CreateTenant,
+  type CreateTenantInput,
+  TenantPublic,
+  UpdateAgency,
+  type UpdateAgencyInput,
+  UpdateSettings,
+  type UpdateSettingsInput,
+} from './schemas.ts';
+import {
+  agencyPath,
+  agencyView,
+  createAgency,
+  createTenant,
+  listAgencies,
+  updateAgency,
+  updateTenantSettings,
+} from './service.ts';
+
+function tenantView(t: VerifiedTenant) {
+  return {
+    slug: t.slug,
+    code: t.code,
+    name: t.name,
+    kind: t.kind,
+    timeZone: t.timeZone,
+    defaultLanguage: t.defaultLanguage,
+    branding: t.branding,
+    domains: [...t.domains],
+  };
+}
+
+/** `GET /api/v1/tenants`: the public list of tenants. */
+export function tenancyRootRoutes(app: FastifyInstance, platform: Platform) {
+  app.get(
+    '/api/v1/tenants',
+    {
+      schema: {
+        tags: ['tenants'],
+        summary: 'List tenants (regional governments)',
+        response: { 200: Type.Object({ items: Type.Array(TenantPublic) }) },
+      },
+    },
+    async () => ({
+      items: platform.directory
+        .all()
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map(tenantView),
+    }),
+  );
+}
+
+/** Tenant-scoped routes: the tenant itself, its settings, creating other tenants, agencies. */
+export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
+  app.get(
+    '/api/v1',
+    {
+      schema: {
+        tags: ['tenants'],
+        summary: 'This tenant, with the apps live for it',
+        response: { 200: Type.Object({ ...TenantPublic.properties, apps: Type.Array(Type.String()) }) },
+      },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      const apps = platform.modules
+        .map((m) => m.code)
+        .filter((code) => platform.directory.isLive(tenant.id, code));
+      return { ...tenantView(tenant), apps };
+    },
+  );
+
+  app.patch<{ Body: UpdateSettingsInput }>(
+    '/api/v1/settings',
+    {
+      schema: {
+        tags: ['tenants'],
+        summary: 'Change name, language, branding or domains',
+        body: UpdateSettings,
+      },
+      config: { permission: 'platform.tenant.configure' },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      if (!platform.permissions.allows(principal.grants, 'platform.tenant.configure'))
+        throw new AppError('forbidden');
+      await updateTenantSettings(platform.database.db, request.tenant!.id, request.body, actorOf(request));
+      await platform.directoryChanged();
+      return tenantView(platform.directory.bySlug(request.tenant!.slug)!);
+    },
+  );
+
+  app.post<{ Body: CreateTenantInput }>(
+    '/api/v1/platform/tenants',
+    {
+      schema: {
+        tags: ['tenants'],
+        summary: 'Create a tenant (platform administrators)',
+        body: CreateTenant,
+        response: { 201: TenantPublic },
+      },
+      config: { permission: 'platform.tenant.create' },
+    },
+    async (request, reply) => {
+      await createTenant(platform.database.db, request.body, actorOf(request));
+      await platform.directoryChanged();
+      return reply.status(201).send(tenantView(platform.directory.bySlug(request.body.slug)!));
+    },
+  );
+
+  app.get(
+    '/api/v1/agencies',
+    {
+      schema: {
+        tags: ['agencies'],
+        summary: 'The tenant’s agencies (OPD)',
+        response: { 200: Type.Object({ items: Type.Array(Agency) }) },
+      },
+    },
+    async (request) => {
+      const rows = await platform.inTenant(request.tenant!.id, actorOf(request), listAgencies);
+      return { items: rows.map(agencyView) };
+    },
+  );
+
+  app.post<{ Body: CreateAgencyInput }>(
+    '/api/v1/agencies',
+    {
+      schema: {
+        tags: ['agencies'],
+        summary: 'Create an agency',
+        body: CreateAgency,
+        response: { 201: Agency },
+      },
+      config: { permission: 'platform.agency.manage' },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const row = await platform.inTenant(request.tenant!.id, actorOf(request), async (scope) => {
+        // An agency administrator may add units only under an agency of theirs.
+        const path = request.body.parentId ? await agencyPath(scope, request.body.parentId) : undefined;
+        if (!platform.permissions.allows(principal.grants, 'platform.agency.manage', path ?? undefined)) {
+          throw new AppError('forbidden');
+        }
+        return createAgency(scope, request.body);
+      });
+      return reply.status(201).send(agencyView(row));
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: UpdateAgencyInput }>(
+    '/api/v1/agencies/:id',
+    {
+      schema: {
+        tags: ['agencies'],
+        summary: 'Rename or move an agency',
+        params: Type.Object({ id: Type.String() }),
+        body: UpdateAgency,
+        response: { 200: Agency },
+      },
+      config: { permission: 'platform.agency.manage' },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const id = requireUuid(request.params.id, 'agency');
+      const row = await platform.inTenant(request.tenant!.id, actorOf(request), async (scope) => {
+        const path = await agencyPath(scope, id);
+        if (!path) throw new AppError('not_found', { params: { entity: 'agency' } });
+        const target = request.body.parentId ? await agencyPath(scope, request.body.parentId) : null;
+        const allowed =
+          platform.permissions.allows(principal.grants, 'platform.agency.manage', path) &&
+          (request.body.parentId === undefined ||
+            platform.permissions.allows(principal.grants, 'platform.agency.manage', target ?? undefined));
+        if (!allowed) throw new AppError('forbidden');
+        return updateAgency(scope, id, request.body);
+      });
+      return agencyView(row);
+    },
+  );
+}

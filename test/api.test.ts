@@ -1,0 +1,122 @@
+/** The platform's public surface: tenants, catalogue, health, OpenAPI, errors, host routing. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DB_KIND, makeStaff, makeTenant, signIn, startTest, type TestContext } from './support/harness.ts';
+
+describe(`platform API (${DB_KIND})`, () => {
+  let t: TestContext;
+  before(async () => {
+    t = await startTest();
+    await makeTenant(t.platform, 'kota-satu', { domains: ['layanan.satu.go.id'] });
+    await makeTenant(t.platform, 'kota-dua', { timeZone: 'Asia/Jayapura' });
+  });
+  after(() => t.close());
+
+  test('lists tenants with the contract fields', async () => {
+    const res = await t.app.inject('/api/v1/tenants');
+    assert.equal(res.statusCode, 200);
+    const items = res.json().items as Array<Record<string, unknown>>;
+    assert.deepEqual(items.map((i) => i.slug).sort(), ['kota-dua', 'kota-satu']);
+    const dua = items.find((i) => i.slug === 'kota-dua')!;
+    assert.equal(dua.kind, 'kota');
+    assert.equal(dua.timeZone, 'Asia/Jayapura');
+    assert.match(String(dua.code), /^\d{2}\.\d{2}$/);
+  });
+
+  test('lists the catalogue', async () => {
+    const res = await t.app.inject('/api/v1/catalogue/apps');
+    assert.equal(res.statusCode, 200);
+    const reports = res.json().items.find((a: { code: string }) => a.code === 'reports');
+    assert.equal(reports.name, 'LAKSA');
+    assert.equal(reports.category, 'e-government');
+    assert.deepEqual(reports.channels, ['web', 'android', 'webservice']);
+  });
+
+  test('health, readiness, metrics and OpenAPI answer at the root', async () => {
+    assert.deepEqual((await t.app.inject('/healthz')).json(), { status: 'ok' });
+    assert.equal((await t.app.inject('/readyz')).json().status, 'ready');
+    const metrics = await t.app.inject('/metrics');
+    assert.match(metrics.body, /balai_http_request_duration_seconds_bucket/);
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(
+      doc.paths['/t/{tenant}/api/v1/agencies'],
+      'tenant routes are documented with their tenant parameter',
+    );
+    assert.ok(doc.paths['/api/v1/network']);
+    const docs = await t.app.inject('/api/docs/');
+    assert.equal(docs.statusCode, 200);
+  });
+
+  test('unknown tenant and unknown route answer 404 problem documents', async () => {
+    const res = await t.app.inject('/t/kota-tiada/api/v1/agencies');
+    assert.equal(res.statusCode, 404);
+    assert.match(String(res.headers['content-type']), /application\/problem\+json/);
+    const body = res.json();
+    assert.equal(body.status, 404);
+    assert.equal(body.code, 'not_found');
+    assert.equal(body.detail, 'Daerah tidak ditemukan.');
+    const missing = await t.app.inject({
+      url: '/api/v1/nothing',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
+    assert.equal(missing.statusCode, 404);
+    assert.equal(missing.json().title, 'Not found');
+  });
+
+  test('invalid input lists the offending fields in the caller’s language and changes nothing', async () => {
+    const admin = await makeStaff(t.platform, t.platform.directory.bySlug('kota-satu')!.id, ['tenant_admin']);
+    const headers = await signIn(t.app, 'kota-satu', admin.email);
+    const payload = { code: 'bad code', name: 'X', kind: 'galaxy', extra: 1 };
+    for (const [lang, required] of [
+      ['id', 'Minimal 3 karakter.'],
+      ['en', 'At least 3 characters.'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/t/kota-satu/api/v1/agencies',
+        headers: { ...headers, 'accept-language': lang },
+        payload,
+      });
+      assert.equal(res.statusCode, 400);
+      const body = res.json();
+      const paths = body.errors.map((e: { path: string }) => e.path);
+      assert.ok(paths.includes('/body/code'));
+      assert.ok(paths.includes('/body/kind'));
+      assert.ok(paths.includes('/body/extra'));
+      assert.equal(body.errors.find((e: { path: string }) => e.path === '/body/name').message, required);
+    }
+    const list = await t.app.inject('/t/kota-satu/api/v1/agencies');
+    assert.deepEqual(list.json().items, []);
+  });
+
+  test('malformed JSON is a 400 problem without a stack trace', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-satu/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"login": ',
+    });
+    assert.equal(res.statusCode, 400);
+    assert.doesNotMatch(res.body, /at \w+ \(|node_modules/);
+  });
+
+  test('a tenant is reached on its own domain and on <slug>.<base domain>', async () => {
+    const viaDomain = await t.app.inject({ url: '/api/v1', headers: { host: 'layanan.satu.go.id' } });
+    assert.equal(viaDomain.statusCode, 200);
+    assert.equal(viaDomain.json().slug, 'kota-satu');
+    const viaSub = await t.app.inject({ url: '/api/v1', headers: { host: 'kota-dua.balai.test:3000' } });
+    assert.equal(viaSub.json().slug, 'kota-dua');
+    const root = await t.app.inject({ url: '/healthz', headers: { host: 'layanan.satu.go.id' } });
+    assert.equal(root.statusCode, 200);
+    const unknownHost = await t.app.inject({ url: '/api/v1', headers: { host: 'other.example.com' } });
+    assert.equal(unknownHost.statusCode, 404);
+  });
+
+  test('every response carries a request id; a sane given one is kept', async () => {
+    const res = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'req-12345678' } });
+    assert.equal(res.headers['x-request-id'], 'req-12345678');
+    const bad = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': '<script>' } });
+    assert.notEqual(bad.headers['x-request-id'], '<script>');
+  });
+});

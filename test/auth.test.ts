@@ -1,0 +1,247 @@
+/** Sign-in, sessions, CSRF, lockout, API tokens, roles — and every login in the audit trail. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  DB_KIND,
+  makeStaff,
+  makeTenant,
+  PASSWORD,
+  signIn,
+  startTest,
+  type TestContext,
+} from './support/harness.ts';
+
+describe(`authentication (${DB_KIND})`, () => {
+  let t: TestContext;
+  let tenantId: string;
+  let admin: { id: string; email: string };
+  before(async () => {
+    t = await startTest({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' } });
+    tenantId = (await makeTenant(t.platform, 'kota-auth')).id;
+    admin = await makeStaff(t.platform, tenantId, ['tenant_admin']);
+  });
+  after(() => t.close());
+
+  const url = (path: string) => `/t/kota-auth/api/v1${path}`;
+
+  test('a session cookie is HttpOnly, SameSite=Lax, scoped to the tenant path; the hash is argon2id', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: url('/auth/login'),
+      payload: { login: admin.email.toUpperCase(), password: PASSWORD },
+    });
+    assert.equal(res.statusCode, 200);
+    const cookie = res.cookies.find((c) => c.name === 'balai_session')!;
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.sameSite, 'Lax');
+    assert.equal(cookie.path, '/t/kota-auth');
+    assert.ok(res.json().permissions.includes('platform.user.manage'));
+    const row = await t.platform.inTenant(
+      tenantId,
+      { userId: null, label: 't', requestId: null, ip: null },
+      (s) =>
+        s.trx
+          .selectFrom('users')
+          .select('password_hash')
+          .where('id', '=', admin.id)
+          .executeTakeFirstOrThrow(),
+    );
+    assert.match(row.password_hash, /^\$argon2id\$/);
+  });
+
+  test('an unsafe request with a session needs the CSRF token', async () => {
+    const headers = await signIn(t.app, 'kota-auth', admin.email);
+    const payload = { code: 'DISKOMINFO', name: 'Dinas Kominfo', kind: 'dinas' };
+    const without = await t.app.inject({
+      method: 'POST',
+      url: url('/agencies'),
+      headers: { cookie: headers.cookie },
+      payload,
+    });
+    assert.equal(without.statusCode, 403);
+    assert.equal(without.json().code, 'csrf');
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: url('/agencies'),
+      headers: { ...headers, 'x-csrf-token': 'nope' },
+      payload,
+    });
+    assert.equal(wrong.statusCode, 403);
+    const ok = await t.app.inject({ method: 'POST', url: url('/agencies'), headers, payload });
+    assert.equal(ok.statusCode, 201);
+  });
+
+  test('wrong passwords lock the account after the configured failures, and are audited', async () => {
+    const victim = await makeStaff(t.platform, tenantId, []);
+    for (let i = 0; i < 2; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: url('/auth/login'),
+        payload: { login: victim.email, password: 'wrong-password' },
+      });
+      assert.equal(res.statusCode, 401);
+      assert.equal(res.json().detail, 'Email/nomor telepon atau kata sandi salah.');
+    }
+    const third = await t.app.inject({
+      method: 'POST',
+      url: url('/auth/login'),
+      payload: { login: victim.email, password: 'wrong-password' },
+    });
+    assert.equal(third.statusCode, 429);
+    assert.equal(third.json().code, 'locked');
+    assert.equal(third.headers['retry-after'], String(15 * 60));
+    // Even the right password is refused while locked.
+    const right = await t.app.inject({
+      method: 'POST',
+      url: url('/auth/login'),
+      payload: { login: victim.email, password: PASSWORD },
+    });
+    assert.equal(right.statusCode, 429);
+    const headers = await signIn(t.app, 'kota-auth', admin.email);
+    const audit = await t.app.inject({ url: url(`/audit?entityId=${victim.id}`), headers });
+    const actions = audit.json().items.map((i: { action: string }) => i.action);
+    assert.deepEqual(actions, [
+      'auth.login_locked',
+      'auth.locked',
+      'auth.login_failed',
+      'auth.login_failed',
+      'user.create',
+    ]);
+    const user = await t.app.inject({ url: url(`/users/${victim.id}`), headers });
+    assert.equal(user.json().locked, true);
+  });
+
+  test('an unknown login is refused like a wrong password, and audited without a user', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: url('/auth/login'),
+      payload: { login: 'nobody@example.go.id', password: 'whatever-it-is' },
+    });
+    assert.equal(res.statusCode, 401);
+    const headers = await signIn(t.app, 'kota-auth', admin.email);
+    const audit = await t.app.inject({ url: url('/audit?action=auth.login_failed'), headers });
+    assert.ok(
+      audit
+        .json()
+        .items.some((i: { after: { login?: string } }) => i.after?.login === 'nobody@example.go.id'),
+    );
+  });
+
+  test('API tokens authenticate, are stored hashed, and stop working when revoked', async () => {
+    const headers = await signIn(t.app, 'kota-auth', admin.email);
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: url('/api-tokens'),
+      headers,
+      payload: { name: 'integrasi' },
+    });
+    assert.equal(issued.statusCode, 201);
+    const { id, token } = issued.json();
+    assert.match(token, /^balai_/);
+    const stored = await t.platform.inTenant(
+      tenantId,
+      { userId: null, label: 't', requestId: null, ip: null },
+      (s) =>
+        s.trx.selectFrom('api_tokens').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow(),
+    );
+    assert.notEqual(stored.token_hash, token);
+    const bearer = { authorization: `Bearer ${token}` };
+    const me = await t.app.inject({ url: url('/auth/session'), headers: bearer });
+    assert.equal(me.statusCode, 200);
+    assert.equal(me.json().csrfToken, null);
+    // A token needs no CSRF token: it is not sent by browsers on their own.
+    const create = await t.app.inject({
+      method: 'POST',
+      url: url('/agencies'),
+      headers: bearer,
+      payload: { code: 'DLH', name: 'Dinas Lingkungan Hidup', kind: 'dinas' },
+    });
+    assert.equal(create.statusCode, 201);
+    const revoke = await t.app.inject({ method: 'DELETE', url: url(`/api-tokens/${id}`), headers });
+    assert.equal(revoke.statusCode, 204);
+    const after = await t.app.inject({ url: url('/auth/session'), headers: bearer });
+    assert.equal(after.statusCode, 401);
+  });
+
+  test('logout ends the session', async () => {
+    const headers = await signIn(t.app, 'kota-auth', admin.email);
+    const out = await t.app.inject({ method: 'POST', url: url('/auth/logout'), headers });
+    assert.equal(out.statusCode, 204);
+    const me = await t.app.inject({ url: url('/auth/session'), headers });
+    assert.equal(me.statusCode, 401);
+  });
+
+  test('citizens sign up with a checked NIK and phone; bad identifiers are listed', async () => {
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: url('/auth/register'),
+      headers: { 'accept-language': 'en' },
+      payload: { displayName: 'Budi', phone: '12345', nik: '3671051399900001', password: 'short' },
+    });
+    assert.equal(bad.statusCode, 400);
+    const paths = bad
+      .json()
+      .errors.map((e: { path: string }) => e.path)
+      .sort();
+    assert.deepEqual(paths, ['/body/nik', '/body/password', '/body/phone']);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: url('/auth/register'),
+      payload: {
+        displayName: 'Budi Santoso',
+        phone: '0812-3456-7890',
+        nik: '3671051203900001',
+        password: 'rahasia-budi-1',
+      },
+    });
+    assert.equal(ok.statusCode, 201);
+    assert.equal(ok.json().phone, '+6281234567890');
+    assert.equal(ok.json().kind, 'citizen');
+    const login = await t.app.inject({
+      method: 'POST',
+      url: url('/auth/login'),
+      payload: { login: '+6281234567890', password: 'rahasia-budi-1' },
+    });
+    assert.equal(login.statusCode, 200);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: url('/auth/register'),
+      payload: { displayName: 'Budi Lain', phone: '+62 812 3456 7890', password: 'rahasia-budi-2' },
+    });
+    assert.equal(again.statusCode, 400);
+    assert.equal(again.json().errors[0].code, 'taken');
+  });
+
+  test('roles gate routes by named permission; only platform admins make platform admins', async () => {
+    const viewer = await makeStaff(t.platform, tenantId, ['viewer']);
+    const vh = await signIn(t.app, 'kota-auth', viewer.email);
+    const denied = await t.app.inject({ url: url('/users'), headers: vh });
+    assert.equal(denied.statusCode, 403);
+    const anon = await t.app.inject({ url: url('/users') });
+    assert.equal(anon.statusCode, 401);
+    const ah = await signIn(t.app, 'kota-auth', admin.email);
+    const grant = await t.app.inject({
+      method: 'POST',
+      url: url(`/users/${viewer.id}/grants`),
+      headers: ah,
+      payload: { role: 'auditor' },
+    });
+    assert.equal(grant.statusCode, 201);
+    const vh2 = await signIn(t.app, 'kota-auth', viewer.email);
+    assert.equal((await t.app.inject({ url: url('/audit'), headers: vh2 })).statusCode, 200);
+    const escalate = await t.app.inject({
+      method: 'POST',
+      url: url(`/users/${viewer.id}/grants`),
+      headers: ah,
+      payload: { role: 'platform_admin' },
+    });
+    assert.equal(escalate.statusCode, 403);
+  });
+
+  test('a session of one tenant is nothing in another', async () => {
+    await makeTenant(t.platform, 'kota-lain');
+    const headers = await signIn(t.app, 'kota-auth', admin.email);
+    const res = await t.app.inject({ url: '/t/kota-lain/api/v1/auth/session', headers });
+    assert.equal(res.statusCode, 401);
+  });
+});

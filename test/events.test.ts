@@ -1,0 +1,122 @@
+/**
+ * Live events: a change committed through one platform instance reaches the Server-Sent Events
+ * stream of another instance on the same database (on Postgres: two pools and two listeners, as two
+ * server processes would have; on PGlite: the one process). A rolled-back change sends nothing.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { emitEvent } from '../src/platform/events/hub.ts';
+import { buildApp } from '../src/platform/http/app.ts';
+import { createPlatform, type Platform } from '../src/platform/platform.ts';
+import { bearerFor, DB_KIND, makeStaff, makeTenant, startTest, type TestContext } from './support/harness.ts';
+
+/** Reads SSE events from a streaming response until `count` arrived or the time is up. */
+async function readEvents(
+  res: Response,
+  count: number,
+  ms = 5000,
+): Promise<Array<{ event: string; data: Record<string, unknown> }>> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: Array<{ event: string; data: Record<string, unknown> }> = [];
+  let buffer = '';
+  const deadline = Date.now() + ms;
+  while (events.length < count && Date.now() < deadline) {
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<{ done: true; value: undefined }>((r) =>
+        setTimeout(() => r({ done: true, value: undefined }), deadline - Date.now()),
+      ),
+    ]);
+    if (chunk.done) break;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.+)$/m.exec(block)?.[1];
+      const data = /^data: (.+)$/m.exec(block)?.[1];
+      if (event && data) events.push({ event, data: JSON.parse(data) });
+      end = buffer.indexOf('\n\n');
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+describe(`live events (${DB_KIND})`, () => {
+  let t: TestContext;
+  let second: Platform | undefined;
+  let streamApp: FastifyInstance;
+  let base: string;
+  let auth: Record<string, string>;
+  let tenantId: string;
+  before(async () => {
+    t = await startTest();
+    tenantId = (await makeTenant(t.platform, 'kota-live')).id;
+    const admin = await makeStaff(t.platform, tenantId, ['tenant_admin']);
+    auth = await bearerFor(t.app, 'kota-live', admin.email);
+    await makeTenant(t.platform, 'kota-sebelah');
+    // The stream is served by a second instance when there is a server database to share.
+    streamApp = t.app;
+    if (DB_KIND === 'postgres') {
+      second = await createPlatform(t.config, await openDatabase({ url: t.config.databaseUrl }), []);
+      streamApp = await buildApp(second, { logger: false });
+    }
+    base = await streamApp.listen({ port: 0, host: '127.0.0.1' });
+  });
+  after(async () => {
+    if (second) {
+      await streamApp.close();
+      await second.close();
+    }
+    await t.close();
+  });
+
+  test('an agency created through one instance streams from the other; other tenants’ events do not', async () => {
+    const res = await fetch(`${base}/t/kota-live/api/v1/events`, { headers: auth });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
+    const reading = readEvents(res, 2);
+    await new Promise((r) => setTimeout(r, 100));
+    const other = t.platform.directory.bySlug('kota-sebelah')!;
+    await t.platform.inTenant(other.id, SYSTEM_ACTOR, (scope) =>
+      emitEvent(scope, { type: 'test.other', entityType: 'x' }),
+    );
+    // A change that rolls back emits nothing.
+    await t.platform
+      .inTenant(tenantId, SYSTEM_ACTOR, async (scope) => {
+        await emitEvent(scope, { type: 'test.rolled-back', entityType: 'x' });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-live/api/v1/agencies',
+      headers: auth,
+      payload: { code: 'DISHUB', name: 'Dinas Perhubungan', kind: 'dinas' },
+    });
+    assert.equal(created.statusCode, 201);
+    await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-live/api/v1/calendar/holidays',
+      headers: auth,
+      payload: { date: '2026-02-28', name: 'Hari Jadi Kota' },
+    });
+    const events = await reading;
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['agency.created', 'calendar.changed'],
+    );
+    assert.equal(events[0]!.data.entityId, created.json().id);
+    assert.equal(events[0]!.data.tenantId, tenantId);
+  });
+
+  test('the stream needs a signed-in caller', async () => {
+    const res = await fetch(`${base}/t/kota-live/api/v1/events`);
+    assert.equal(res.status, 401);
+  });
+});

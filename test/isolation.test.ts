@@ -1,0 +1,242 @@
+/**
+ * Tenant isolation, route by route: every tenant route in the OpenAPI document is called on tenant
+ * A with tenant B's credentials, and with A's credentials on B's object ids. Nothing of B may come
+ * back, and nothing may change. A route without a sample below fails the suite: add one.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import {
+  bearerFor,
+  DB_KIND,
+  makeStaff,
+  makeTenant,
+  signIn,
+  startTest,
+  type TestContext,
+} from './support/harness.ts';
+
+/** A valid body for each mutation, so that the call gets past validation to the tenant checks. */
+const SAMPLE_BODIES: Record<string, object | undefined> = {
+  'POST /api/v1/auth/login': { login: 'B_EMAIL', password: 'correct-horse-battery' },
+  'POST /api/v1/auth/logout': undefined,
+  'POST /api/v1/auth/register': {
+    displayName: 'Warga Uji',
+    email: 'warga-uji@example.go.id',
+    password: 'rahasia-warga-1',
+  },
+  'PATCH /api/v1/settings': { name: 'Nama Baru Sekali' },
+  'POST /api/v1/platform/tenants': {
+    slug: 'kota-baru',
+    code: '36.74',
+    kind: 'kota',
+    name: 'Kota Baru',
+    timeZone: 'Asia/Jakarta',
+  },
+  'POST /api/v1/agencies': { code: 'BARU', name: 'Dinas Baru', kind: 'dinas', parentId: 'B_AGENCY' },
+  'PATCH /api/v1/agencies/{id}': { name: 'Dinas Diganti' },
+  'POST /api/v1/users': {
+    kind: 'citizen',
+    displayName: 'Warga',
+    email: 'w2@example.go.id',
+    password: 'rahasia-warga-2',
+  },
+  'POST /api/v1/users/{id}/grants': { role: 'viewer' },
+  'DELETE /api/v1/users/{id}/grants/{grantId}': undefined,
+  'POST /api/v1/api-tokens': { name: 'coba' },
+  'DELETE /api/v1/api-tokens/{id}': undefined,
+  'POST /api/v1/adoptions': { app: 'jobs', channel: 'web' },
+  'POST /api/v1/adoptions/{app}/{channel}/transitions': { to: 'mou_signed', agreementId: 'B_AGREEMENT' },
+  'POST /api/v1/agreements': {
+    kind: 'mou',
+    number: 'MOU/X/1',
+    signedOn: '2026-01-01',
+    signatories: [
+      { name: 'Aa Bb', title: 'Bupati', party: 'Kota X' },
+      { name: 'Cc Dd', title: 'Wali', party: 'Kota Y' },
+    ],
+  },
+  'POST /api/v1/calendar/holidays': { date: '2026-12-01', name: 'Hari Jadi' },
+  'DELETE /api/v1/calendar/holidays/{date}': undefined,
+};
+
+describe(`tenant isolation on every route (${DB_KIND})`, () => {
+  let t: TestContext;
+  const b: Record<string, string> = {};
+  let aAdmin: Record<string, string>;
+  let bBearer: Record<string, string>;
+  let bSession: Record<string, string>;
+  let fingerprint: () => Promise<string>;
+  // Used only as login input: A's audit trail rightly records what a caller typed at A.
+  let bEmail = '';
+
+  before(async () => {
+    t = await startTest();
+    const a = await makeTenant(t.platform, 'kota-a');
+    const tb = await makeTenant(t.platform, 'kota-b');
+    const adminA = await makeStaff(t.platform, a.id, ['tenant_admin', 'platform_admin']);
+    const adminB = await makeStaff(t.platform, tb.id, ['tenant_admin', 'platform_admin']);
+    aAdmin = await bearerFor(t.app, 'kota-a', adminA.email);
+    bBearer = await bearerFor(t.app, 'kota-b', adminB.email);
+    bSession = await signIn(t.app, 'kota-b', adminB.email);
+    bEmail = adminB.email;
+    b.B_USER = adminB.id;
+    const bh = bBearer;
+    const agency = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-b/api/v1/agencies',
+      headers: bh,
+      payload: { code: 'RAHASIA-B', name: 'Dinas Rahasia B', kind: 'dinas' },
+    });
+    assert.equal(agency.statusCode, 201, agency.body);
+    b.B_AGENCY = agency.json().id;
+    const agreement = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-b/api/v1/agreements',
+      headers: bh,
+      payload: {
+        kind: 'mou',
+        number: 'MOU/B/1',
+        signedOn: '2026-01-01',
+        signatories: [
+          { name: 'Aa Bb', title: 'Bupati', party: 'Kota B' },
+          { name: 'Cc Dd', title: 'Wali', party: 'Kota Z' },
+        ],
+      },
+    });
+    assert.equal(agreement.statusCode, 201, agreement.body);
+    b.B_AGREEMENT = agreement.json().id;
+    await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-b/api/v1/adoptions',
+      headers: bh,
+      payload: { app: 'reports', channel: 'web' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-b/api/v1/calendar/holidays',
+      headers: bh,
+      payload: { date: '2026-10-10', name: 'Hari Jadi B' },
+    });
+    const grant = await t.app.inject({ url: `/t/kota-b/api/v1/users/${adminB.id}`, headers: bh });
+    b.B_GRANT = grant.json().grants[0].id;
+    const tokens = await t.app.inject({ url: '/t/kota-b/api/v1/api-tokens', headers: bh });
+    b.B_TOKEN = tokens.json().items[0].id;
+    // Everything of B that a leak could show, and a fingerprint of B's rows to prove nothing changed.
+    fingerprint = () =>
+      t.platform.inTenant(tb.id, SYSTEM_ACTOR, async (scope) => {
+        const parts = await Promise.all(
+          (
+            [
+              'agencies',
+              'users',
+              'role_grants',
+              'api_tokens',
+              'agreements',
+              'adoptions',
+              'tenant_holidays',
+            ] as const
+          ).map((table) => scope.trx.selectFrom(table).selectAll().where('tenant_id', '=', tb.id).execute()),
+        );
+        const tenant = await scope.trx.selectFrom('tenants').selectAll().where('id', '=', tb.id).execute();
+        return JSON.stringify([parts, tenant], (_k, v) => (_k === 'last_used_at' ? null : v));
+      });
+  });
+  after(() => t.close());
+
+  function routes(doc: { paths: Record<string, Record<string, unknown>> }) {
+    return Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/t/{tenant}'))
+      .flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => ({
+          method: method.toUpperCase(),
+          path: path.slice('/t/{tenant}'.length),
+        })),
+      );
+  }
+
+  function fill(path: string, ids: Record<string, string>) {
+    return path
+      .replace(
+        '{id}',
+        path.startsWith('/api/v1/users')
+          ? ids.B_USER!
+          : path.startsWith('/api/v1/api-tokens')
+            ? ids.B_TOKEN!
+            : ids.B_AGENCY!,
+      )
+      .replace('{grantId}', ids.B_GRANT!)
+      .replace('{app}', 'reports')
+      .replace('{channel}', 'web')
+      .replace('{date}', '2026-10-10');
+  }
+
+  function body(key: string) {
+    const sample = SAMPLE_BODIES[key];
+    if (!sample) return undefined;
+    return JSON.parse(
+      JSON.stringify(sample).replace(/B_[A-Z]+/g, (m) => (m === 'B_EMAIL' ? bEmail : (b[m] ?? m))),
+    );
+  }
+
+  function assertNoLeak(res: { body: string }, url: string, label: string) {
+    // A problem document names the URL it answers (`instance`): that echo is the caller's own input.
+    const body = res.body.replaceAll(JSON.stringify(url).slice(1, -1), '');
+    for (const [key, value] of Object.entries(b)) {
+      assert.ok(!body.includes(value), `${label} leaked ${key}`);
+    }
+    assert.ok(!body.includes('Dinas Rahasia B'), `${label} leaked B's agency name`);
+    assert.ok(!body.includes('Hari Jadi B'), `${label} leaked B's holiday`);
+  }
+
+  test('every tenant route has a sample or is a read', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    const all = routes(doc);
+    assert.ok(all.length >= 20, `only ${all.length} tenant routes found`);
+    for (const r of all) {
+      if (r.method === 'GET') continue;
+      assert.ok(`${r.method} ${r.path}` in SAMPLE_BODIES, `no isolation sample for ${r.method} ${r.path}`);
+    }
+  });
+
+  test('B’s credentials and B’s ids get nothing from A, and change nothing in B', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    const before = await fingerprint();
+    for (const r of routes(doc)) {
+      const key = `${r.method} ${r.path}`;
+      const url = `/t/kota-a${fill(r.path, b)}${r.path.endsWith('/holidays') && r.method === 'GET' ? '?year=2026' : ''}${r.path.endsWith('/due') ? '?days=3' : ''}`;
+      const payload = body(key);
+      for (const [who, headers] of [
+        ['B bearer', bBearer],
+        ['B session', bSession],
+        ['A admin with B ids', aAdmin],
+      ] as const) {
+        // The event stream never ends for an accepted caller; events.test.ts checks which tenant's events it carries.
+        if (key === 'GET /api/v1/events' && who === 'A admin with B ids') continue;
+        const res = await t.app.inject({
+          method: r.method as 'GET',
+          url,
+          headers,
+          ...(payload ? { payload } : {}),
+        });
+        const label = `${key} as ${who} → ${res.statusCode}`;
+        assert.ok(res.statusCode < 500, label);
+        if (process.env.DEBUG_ISOLATION) console.log(label, res.body.slice(0, 300));
+        assertNoLeak(res, url, label);
+        if (
+          who !== 'A admin with B ids' &&
+          (r.method !== 'GET' || key.includes('/users') || key.includes('/audit'))
+        ) {
+          // B's credentials mean nothing on A: anything that needs a caller is refused.
+          if (key !== 'POST /api/v1/auth/login' && key !== 'POST /api/v1/auth/register') {
+            assert.ok([401, 403].includes(res.statusCode), label);
+          }
+        }
+        if (who === 'A admin with B ids' && /\{(id|grantId)\}/.test(r.path)) {
+          assert.ok([400, 404].includes(res.statusCode), label);
+        }
+      }
+    }
+    assert.equal(await fingerprint(), before, 'B’s rows changed');
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Test harness: a fresh database per suite — embedded PGlite in memory by default, or a new
+ * database on the server named by TEST_DATABASE_URL — with the platform and the HTTP app over it,
+ * and factories for tenants, staff and sign-ins.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { openMigratedDatabase } from '../../src/platform/boot.ts';
+import type { AppManifest, Role } from '../../src/platform/catalogue/manifest.ts';
+import { type Config, loadConfig } from '../../src/platform/config.ts';
+import { SYSTEM_ACTOR } from '../../src/platform/db/tenant-scope.ts';
+import { buildApp } from '../../src/platform/http/app.ts';
+import { createUser, grantRole } from '../../src/platform/people/service.ts';
+import { createPlatform, type Platform } from '../../src/platform/platform.ts';
+import { createTenant } from '../../src/platform/tenancy/service.ts';
+
+export const PASSWORD = 'correct-horse-battery';
+
+/** Which database the suites run on: 'postgres' when TEST_DATABASE_URL is set. */
+export const DB_KIND = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
+
+/** Creates an empty database on the test server; returns its URL and a function that drops it. */
+export async function freshServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = new URL(process.env.TEST_DATABASE_URL!);
+  const name = `balai_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base.toString() });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export type TestContext = {
+  platform: Platform;
+  app: FastifyInstance;
+  config: Config;
+  close: () => Promise<void>;
+};
+
+/** Boots a platform and app on a fresh database. */
+export async function startTest(
+  options: { modules?: readonly AppManifest[]; env?: Record<string, string> } = {},
+): Promise<TestContext> {
+  const server = DB_KIND === 'postgres' ? await freshServerDatabase() : undefined;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: 'memory://',
+    BASE_DOMAIN: 'balai.test',
+    ...(server ? { DATABASE_URL: server.url } : {}),
+    ...options.env,
+  });
+  const modules = options.modules ?? [];
+  const database = await openMigratedDatabase(config, modules);
+  const platform = await createPlatform(config, database, modules);
+  const app = await buildApp(platform, { logger: false });
+  await app.ready();
+  return {
+    platform,
+    app,
+    config,
+    async close() {
+      await app.close();
+      await platform.close();
+      await server?.drop();
+    },
+  };
+}
+
+let codeCounter = 0;
+/** A region code that is valid for a kota and unique within a run. */
+function nextCityCode(): string {
+  codeCounter += 1;
+  const province = 31 + Math.floor(codeCounter / 28);
+  return `${province}.${String(71 + (codeCounter % 28)).padStart(2, '0')}`;
+}
+
+/** Creates a tenant (a kota) and returns its verified directory entry. */
+export async function makeTenant(
+  platform: Platform,
+  slug: string,
+  extra: { timeZone?: 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura'; domains?: string[] } = {},
+) {
+  await createTenant(
+    platform.database.db,
+    {
+      slug,
+      code: nextCityCode(),
+      kind: 'kota',
+      name: `Kota ${slug}`,
+      timeZone: extra.timeZone ?? 'Asia/Jakarta',
+      domains: extra.domains ?? [],
+    },
+    SYSTEM_ACTOR,
+  );
+  await platform.directoryChanged();
+  return platform.directory.bySlug(slug)!;
+}
+
+let nipCounter = 0;
+/** Creates a staff account with the given tenant-wide roles; returns its id and email. */
+export async function makeStaff(platform: Platform, tenantId: string, roles: Role[], email?: string) {
+  nipCounter += 1;
+  const address = email ?? `staff${nipCounter}-${randomBytes(3).toString('hex')}@example.go.id`;
+  const nip = `19850312201001${1}${String(nipCounter).padStart(3, '0')}`;
+  const id = await platform.inTenant(tenantId, SYSTEM_ACTOR, async (scope) => {
+    const userId = await createUser(scope, {
+      kind: 'staff',
+      displayName: 'Staf Uji',
+      email: address,
+      nip,
+      password: PASSWORD,
+    });
+    for (const role of roles) await grantRole(scope, userId, { role, agencyId: null });
+    return userId;
+  });
+  return { id, email: address };
+}
+
+/** Signs in through the API; returns the headers an authenticated unsafe request needs. */
+export async function signIn(app: FastifyInstance, slug: string, email: string, password = PASSWORD) {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/t/${slug}/api/v1/auth/login`,
+    payload: { login: email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'balai_session');
+  const body = res.json() as { csrfToken: string };
+  return { cookie: `balai_session=${cookie!.value}`, 'x-csrf-token': body.csrfToken };
+}
+
+/** Issues an API token for a signed-in user; returns the Authorization header. */
+export async function bearerFor(app: FastifyInstance, slug: string, email: string) {
+  const headers = await signIn(app, slug, email);
+  const res = await app.inject({
+    method: 'POST',
+    url: `/t/${slug}/api/v1/api-tokens`,
+    headers,
+    payload: { name: 'tests' },
+  });
+  if (res.statusCode !== 201) throw new Error(`token failed: ${res.statusCode} ${res.body}`);
+  return { authorization: `Bearer ${(res.json() as { token: string }).token}` };
+}
