@@ -11,13 +11,16 @@ import {
   DB_KIND,
   makeStaff,
   makeTenant,
+  multipartFile,
   signIn,
   startTest,
   type TestContext,
+  tinyPdf,
 } from './support/harness.ts';
 
 /** A valid body for each mutation, so that the call gets past validation to the tenant checks. */
-const SAMPLE_BODIES: Record<string, object | undefined> = {
+const SAMPLE_BODIES: Record<string, object | 'pdf' | undefined> = {
+  'PUT /api/v1/agreements/{id}/document': 'pdf',
   'POST /api/v1/auth/login': { login: 'B_EMAIL', password: 'correct-horse-battery' },
   'POST /api/v1/auth/logout': undefined,
   'POST /api/v1/auth/register': {
@@ -106,6 +109,14 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
     });
     assert.equal(agreement.statusCode, 201, agreement.body);
     b.B_AGREEMENT = agreement.json().id;
+    const doc = multipartFile('file', 'b.pdf', 'application/pdf', tinyPdf('B-SECRET-PDF'));
+    const upload = await t.app.inject({
+      method: 'PUT',
+      url: `/t/kota-b/api/v1/agreements/${b.B_AGREEMENT}/document`,
+      headers: { ...bh, ...doc.headers },
+      payload: doc.payload,
+    });
+    assert.equal(upload.statusCode, 204, upload.body);
     await t.app.inject({
       method: 'POST',
       url: '/t/kota-b/api/v1/adoptions',
@@ -155,28 +166,28 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
       );
   }
 
+  function idFor(path: string, ids: Record<string, string>): string {
+    if (path.startsWith('/api/v1/users')) return ids.B_USER!;
+    if (path.startsWith('/api/v1/api-tokens')) return ids.B_TOKEN!;
+    if (path.startsWith('/api/v1/agreements')) return ids.B_AGREEMENT!;
+    return ids.B_AGENCY!;
+  }
+
   function fill(path: string, ids: Record<string, string>) {
     return path
-      .replace(
-        '{id}',
-        path.startsWith('/api/v1/users')
-          ? ids.B_USER!
-          : path.startsWith('/api/v1/api-tokens')
-            ? ids.B_TOKEN!
-            : ids.B_AGENCY!,
-      )
+      .replace('{id}', idFor(path, ids))
       .replace('{grantId}', ids.B_GRANT!)
       .replace('{app}', 'reports')
       .replace('{channel}', 'web')
       .replace('{date}', '2026-10-10');
   }
 
-  function body(key: string) {
+  function body(key: string): { payload?: object | Buffer; headers?: Record<string, string> } {
     const sample = SAMPLE_BODIES[key];
-    if (!sample) return undefined;
-    return JSON.parse(
-      JSON.stringify(sample).replace(/B_[A-Z]+/g, (m) => (m === 'B_EMAIL' ? bEmail : (b[m] ?? m))),
-    );
+    if (!sample) return {};
+    if (sample === 'pdf') return multipartFile('file', 'a.pdf', 'application/pdf', tinyPdf('from A'));
+    const text = JSON.stringify(sample).replace(/B_[A-Z]+/g, (m) => (m === 'B_EMAIL' ? bEmail : (b[m] ?? m)));
+    return { payload: JSON.parse(text) };
   }
 
   function assertNoLeak(res: { body: string }, url: string, label: string) {
@@ -187,6 +198,7 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
     }
     assert.ok(!body.includes('Dinas Rahasia B'), `${label} leaked B's agency name`);
     assert.ok(!body.includes('Hari Jadi B'), `${label} leaked B's holiday`);
+    assert.ok(!body.includes('B-SECRET-PDF'), `${label} leaked B's document`);
   }
 
   test('every tenant route has a sample or is a read', async () => {
@@ -205,7 +217,7 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
     for (const r of routes(doc)) {
       const key = `${r.method} ${r.path}`;
       const url = `/t/kota-a${fill(r.path, b)}${r.path.endsWith('/holidays') && r.method === 'GET' ? '?year=2026' : ''}${r.path.endsWith('/due') ? '?days=3' : ''}`;
-      const payload = body(key);
+      const sample = body(key);
       for (const [who, headers] of [
         ['B bearer', bBearer],
         ['B session', bSession],
@@ -216,8 +228,8 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
         const res = await t.app.inject({
           method: r.method as 'GET',
           url,
-          headers,
-          ...(payload ? { payload } : {}),
+          headers: { ...headers, ...sample.headers },
+          ...(sample.payload ? { payload: sample.payload } : {}),
         });
         const label = `${key} as ${who} → ${res.statusCode}`;
         assert.ok(res.statusCode < 500, label);

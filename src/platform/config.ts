@@ -2,7 +2,9 @@
  * Typed configuration, read once from the environment at boot, validated with every problem listed,
  * then frozen. Per-tenant settings live in the database, not here.
  */
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { StorageConfig } from './files/storage.ts';
 
 export type Config = Readonly<{
   env: 'development' | 'test' | 'production';
@@ -19,6 +21,8 @@ export type Config = Readonly<{
   secureCookies: boolean;
   sessionTtlHours: number;
   login: Readonly<{ maxFailures: number; lockMinutes: number; ratePerMinute: number }>;
+  /** Where uploaded files live: a directory, or an S3-compatible bucket. */
+  files: StorageConfig;
 }>;
 
 export class ConfigError extends Error {
@@ -70,12 +74,34 @@ export function loadConfig(env: Env = process.env): Config {
       `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
     );
   }
+  const dataDir = env.DATA_DIR === 'memory://' ? 'memory://' : path.resolve(env.DATA_DIR ?? 'data');
+  let files: StorageConfig;
+  if (env.S3_BUCKET) {
+    const missing = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((k) => !env[k]);
+    if (missing.length > 0) problems.push(`S3_BUCKET is set, so ${missing.join(', ')} must be set too`);
+    files = {
+      kind: 's3',
+      bucket: env.S3_BUCKET,
+      endpoint: env.S3_ENDPOINT ?? '',
+      region: env.S3_REGION ?? 'us-east-1',
+      accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    };
+  } else {
+    // An in-memory database still needs a real directory for files: a temporary one.
+    const root =
+      env.FILES_DIR ??
+      (dataDir === 'memory://'
+        ? path.join(tmpdir(), `balai-files-${process.pid}`)
+        : path.join(dataDir, 'files'));
+    files = { kind: 'local', root: path.resolve(root) };
+  }
   const config: Config = {
     env: envName as Config['env'],
     host: env.HOST ?? '127.0.0.1',
     port: intVar(env, 'PORT', 3000, problems, 0, 65535),
     databaseUrl,
-    dataDir: env.DATA_DIR === 'memory://' ? 'memory://' : path.resolve(env.DATA_DIR ?? 'data'),
+    dataDir,
     baseDomain,
     logLevel,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : envName === 'production',
@@ -85,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
       lockMinutes: intVar(env, 'LOGIN_LOCK_MINUTES', 15, problems, 1, 24 * 60),
       ratePerMinute: intVar(env, 'LOGIN_RATE_PER_MINUTE', 20, problems, 1, 10_000),
     },
+    files,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { type Actor, type TenantScope, withTenant } from './db/tenant-scope.ts';
 import { EventHub } from './events/hub.ts';
+import { createStorage, type FileStorage } from './files/storage.ts';
 import { addMessages } from './i18n/index.ts';
 import { PermissionRegistry, PLATFORM_PERMISSIONS } from './people/permissions.ts';
 import { DIRECTORY_CHANNEL, TenantDirectory } from './tenancy/directory.ts';
@@ -17,6 +18,7 @@ export type Platform = Readonly<{
   database: Database;
   directory: TenantDirectory;
   events: EventHub;
+  files: FileStorage;
   permissions: PermissionRegistry;
   modules: readonly AppManifest[];
   /** Runs `fn` in a transaction bound to `tenantId`, acting as `actor`. */
@@ -51,6 +53,7 @@ export async function createPlatform(
     database,
     directory,
     events,
+    files: createStorage(config.files),
     permissions,
     modules,
     inTenant: (tenantId, actor, fn) => withTenant(database.db, tenantId, actor, fn),

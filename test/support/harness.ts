@@ -152,3 +152,24 @@ export async function bearerFor(app: FastifyInstance, slug: string, email: strin
   if (res.statusCode !== 201) throw new Error(`token failed: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${(res.json() as { token: string }).token}` };
 }
+
+/** A multipart/form-data body with one file field, for `app.inject`. */
+export function multipartFile(field: string, filename: string, contentType: string, bytes: Uint8Array) {
+  const boundary = `----balai${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, Buffer.from(bytes), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** A small but real PDF document carrying `text`. */
+export function tinyPdf(text: string): Uint8Array {
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n` +
+      `3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+  );
+}

@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../http/auth-hooks.ts';
+import { requireUuid } from '../http/params.ts';
+import { readUpload } from '../http/uploads.ts';
 import type { Platform } from '../platform.ts';
 import {
   AdoptionView,
@@ -18,6 +20,8 @@ import {
   type TransitionAdoptionInput,
 } from './schemas.ts';
 import {
+  agreementDocument,
+  attachAgreementDocument,
   createAgreement,
   listAdoptions,
   listAgreements,
@@ -149,6 +153,49 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
         createAgreement(scope, request.body),
       );
       return reply.status(201).send({ id });
+    },
+  );
+
+  app.put<{ Params: { id: string } }>(
+    '/api/v1/agreements/:id/document',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Upload the signed agreement (PDF, multipart field "file", at most 10 MB)',
+        consumes: ['multipart/form-data'],
+        params: Type.Object({ id: Type.String() }),
+      },
+      config: { permission: 'platform.adoption.manage' },
+    },
+    async (request, reply) => {
+      const id = requireUuid(request.params.id, 'agreement');
+      const bytes = await readUpload(request, 'file');
+      await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        attachAgreementDocument(scope, platform.files, id, bytes),
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/agreements/:id/document',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Download the signed agreement',
+        params: Type.Object({ id: Type.String() }),
+      },
+      config: { permission: 'platform.adoption.manage' },
+    },
+    async (request, reply) => {
+      const id = requireUuid(request.params.id, 'agreement');
+      const doc = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        agreementDocument(scope, platform.files, id),
+      );
+      const name = doc.number.replace(/[^A-Za-z0-9._-]+/g, '_');
+      reply.header('content-disposition', `attachment; filename="${name}.pdf"`);
+      reply.header('x-content-type-options', 'nosniff');
+      return reply.type(doc.contentType).send(Buffer.from(doc.body));
     },
   );
 }

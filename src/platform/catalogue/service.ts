@@ -10,6 +10,8 @@ import type { PlatformTables } from '../db/schema.ts';
 import { readAcrossTenants, type TenantScope } from '../db/tenant-scope.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { emitEvent } from '../events/hub.ts';
+import { inspectUpload } from '../files/inspect.ts';
+import { type FileStorage, newFileKey } from '../files/storage.ts';
 import { newId } from '../ids.ts';
 import type { AppManifest } from './manifest.ts';
 import { PORTFOLIO } from './portfolio.ts';
@@ -379,4 +381,58 @@ export async function listAdoptions(scope: TenantScope) {
         note: e.note,
       })),
   }));
+}
+
+const AGREEMENT_DOCUMENT = { maxBytes: 10 * 1024 * 1024, allowed: ['application/pdf'] } as const;
+
+/**
+ * Stores the signed document of an agreement (a PDF, checked by content) and links it. The file is
+ * written before the row: if the transaction fails, an unlinked file remains, never a dangling link.
+ */
+export async function attachAgreementDocument(
+  scope: TenantScope,
+  storage: FileStorage,
+  agreementId: string,
+  bytes: Uint8Array,
+): Promise<void> {
+  const agreement = await scope.trx
+    .selectFrom('agreements')
+    .select(['id', 'document_key'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', agreementId)
+    .executeTakeFirst();
+  if (!agreement) throw notFound('agreement');
+  const checked = await inspectUpload(bytes, AGREEMENT_DOCUMENT);
+  if (!checked.ok) {
+    if (checked.reason === 'too_large') throw new AppError('payload_too_large');
+    throw new AppError('unsupported_media_type');
+  }
+  const key = newFileKey(scope.tenantId, checked.ext);
+  await storage.put(key, bytes, checked.mime);
+  await scope.trx
+    .updateTable('agreements')
+    .set({ document_key: key })
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', agreementId)
+    .execute();
+  await recordAudit(scope, {
+    action: 'agreement.document',
+    entityType: 'agreement',
+    entityId: agreementId,
+    before: { documentKey: agreement.document_key },
+    after: { documentKey: key, bytes: bytes.byteLength },
+  });
+}
+
+/** The signed document of an agreement, or a 404. */
+export async function agreementDocument(scope: TenantScope, storage: FileStorage, agreementId: string) {
+  const row = await scope.trx
+    .selectFrom('agreements')
+    .select(['document_key', 'number'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', agreementId)
+    .executeTakeFirst();
+  const file = row?.document_key ? await storage.get(row.document_key) : null;
+  if (!row || !file) throw notFound('agreement');
+  return { ...file, number: row.number };
 }

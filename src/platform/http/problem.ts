@@ -61,6 +61,7 @@ export function toAppError(error: unknown): AppError {
     case 'FST_REQ_FILE_TOO_LARGE':
       return new AppError('payload_too_large', { cause: error });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('unsupported_media_type', { cause: error });
   }
   const status = e?.statusCode;

@@ -74,10 +74,7 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      const apps = platform.modules
-        .map((m) => m.code)
-        .filter((code) => platform.directory.isLive(tenant.id, code));
-      return { ...tenantView(tenant), apps };
+      return { ...tenantView(tenant), apps: platform.directory.liveApps(tenant.id) };
     },
   );
 
