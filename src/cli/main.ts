@@ -207,10 +207,14 @@ function describe(error: AppError): string {
   const lines = [
     `${t(`error.${error.code}`)}: ${t(`detail.${error.detailKey}`, { ...error.params, entity: error.params.entity ?? '' })}`,
   ];
-  for (const f of error.fields)
+  // Field paths name the API's fields (timeZone); the CLI's options are kebab-case (--time-zone).
+  const option = (path: string) =>
+    `--${path.replace('/body/', '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  for (const f of error.fields) {
     lines.push(
-      `  ${f.path.replace('/body/', '--')}: ${t(`field.${f.code}`, { ...f.params, defaultValue: t('field.invalid') })}`,
+      `  ${option(f.path)}: ${t(`field.${f.code}`, { ...f.params, defaultValue: t('field.invalid') })}`,
     );
+  }
   return lines.join('\n');
 }
 

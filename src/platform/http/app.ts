@@ -66,9 +66,12 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const query = request.query as Record<string, unknown> | undefined;
+    // Even a path that matches no route speaks the tenant's default language when it names a tenant.
+    const slug = /^\/t\/([a-z0-9-]{1,63})(\/|$)/.exec(request.url)?.[1];
     request.lang = pickLanguage(
       typeof query?.lang === 'string' ? query.lang : undefined,
       request.headers['accept-language'],
+      slug ? directory.bySlug(slug)?.defaultLanguage : undefined,
     );
   });
 

@@ -2,12 +2,8 @@
 import { type Static, Type } from 'typebox';
 
 export const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 63 });
-export const TimeZone = Type.Union([
-  Type.Literal('Asia/Jakarta'),
-  Type.Literal('Asia/Makassar'),
-  Type.Literal('Asia/Jayapura'),
-]);
-export const Language = Type.Union([Type.Literal('id'), Type.Literal('en')]);
+export const TimeZone = Type.Enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const);
+export const Language = Type.Enum(['id', 'en'] as const);
 export const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 export const Domain = Type.String({
   pattern: '^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$',
@@ -42,7 +38,7 @@ export const CreateTenant = Type.Object(
       pattern: '^[0-9]{2}(\\.[0-9]{2})?$',
       description: 'Kemendagri code: PP (provinsi) or PP.KK',
     }),
-    kind: Type.Union([Type.Literal('kota'), Type.Literal('kabupaten'), Type.Literal('provinsi')]),
+    kind: Type.Enum(['kota', 'kabupaten', 'provinsi'] as const),
     name: Type.String({ minLength: 3, maxLength: 120 }),
     timeZone: TimeZone,
     defaultLanguage: Type.Optional(Language),

@@ -1,0 +1,76 @@
+/** The demo data tells the seeds' story, signs in with the printed credentials, and is written once. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_PASSWORD, demoCredentials, seedDemo } from '../src/demo/seed.ts';
+import { DB_KIND, startTest, type TestContext } from './support/harness.ts';
+
+describe(`demo data (${DB_KIND})`, () => {
+  let t: TestContext;
+  before(async () => {
+    t = await startTest();
+    assert.equal(await seedDemo(t.platform), true);
+  });
+  after(() => t.close());
+
+  test('Kota Tangerang is the origin; four regencies adopted different sets', async () => {
+    const tenants = (await t.app.inject('/api/v1/tenants')).json().items.map((x: { slug: string }) => x.slug);
+    assert.deepEqual(tenants.sort(), [
+      'kabupaten-badung',
+      'kabupaten-bangka-selatan',
+      'kabupaten-karawang',
+      'kabupaten-luwu-timur',
+      'kota-tangerang',
+    ]);
+    const network = (await t.app.inject('/api/v1/network')).json().items as Array<{
+      tenant: { slug: string };
+      app: { code: string };
+      status: string;
+      origin: { slug: string } | null;
+    }>;
+    const of = (slug: string) => network.filter((n) => n.tenant.slug === slug);
+    assert.deepEqual(
+      of('kabupaten-bangka-selatan').map((n) => [n.app.code, n.status]),
+      [['jobs', 'live']],
+    );
+    assert.equal(new Set(of('kabupaten-luwu-timur').map((n) => n.app.code)).size, 16);
+    assert.ok(of('kabupaten-badung').some((n) => n.status === 'suspended'));
+    assert.ok(of('kabupaten-karawang').every((n) => n.status === 'proposed' || n.status === 'mou_signed'));
+    assert.ok(
+      network
+        .filter((n) => n.tenant.slug !== 'kota-tangerang')
+        .every((n) => n.origin?.slug === 'kota-tangerang'),
+    );
+    const catalogue = (await t.app.inject('/api/v1/catalogue/apps')).json().items;
+    assert.ok(catalogue.every((a: { origin: string | null }) => a.origin === 'kota-tangerang'));
+  });
+
+  test('every printed demo account signs in', async () => {
+    for (const c of demoCredentials()) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/t/${c.tenant}/api/v1/auth/login`,
+        payload: { login: c.email, password: DEMO_PASSWORD },
+      });
+      assert.equal(res.statusCode, 200, `${c.email}: ${res.body}`);
+    }
+  });
+
+  test('agreements carry their signing dates; a second seed writes nothing', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/t/kabupaten-badung/api/v1/auth/login',
+      payload: { login: 'admin@badung.balai.test', password: DEMO_PASSWORD },
+    });
+    const headers = { cookie: `balai_session=${login.cookies[0]!.value}` };
+    const agreements = (await t.app.inject({ url: '/t/kabupaten-badung/api/v1/agreements', headers })).json()
+      .items;
+    assert.deepEqual(
+      agreements.map((a: { kind: string; signedOn: string }) => [a.kind, a.signedOn]),
+      [
+        ['pks', '2017-03-14'],
+        ['mou', '2016-10-19'],
+      ],
+    );
+    assert.equal(await seedDemo(t.platform), false);
+  });
+});
