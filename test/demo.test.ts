@@ -2,12 +2,28 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD, demoCredentials, seedDemo } from '../src/demo/seed.ts';
+import type { AppManifest } from '../src/platform/catalogue/manifest.ts';
 import { DB_KIND, startTest, type TestContext } from './support/harness.ts';
+
+/** Stands in for the reports module, to see that each app seeds its demo data where it is live. */
+const seeded: string[] = [];
+const REPORTS_STAND_IN: AppManifest = {
+  code: 'reports',
+  name: 'LAKSA',
+  category: 'e-government',
+  channels: ['web', 'android', 'webservice'],
+  version: '0.0.1',
+  description: { id: 'uji', en: 'test' },
+  async seedDemo(scope, tenant) {
+    assert.equal(scope.tenantId, tenant.id);
+    seeded.push(tenant.slug);
+  },
+};
 
 describe(`demo data (${DB_KIND})`, () => {
   let t: TestContext;
   before(async () => {
-    t = await startTest();
+    t = await startTest({ modules: [REPORTS_STAND_IN] });
     assert.equal(await seedDemo(t.platform), true);
   });
   after(() => t.close());
@@ -42,6 +58,10 @@ describe(`demo data (${DB_KIND})`, () => {
     );
     const catalogue = (await t.app.inject('/api/v1/catalogue/apps')).json().items;
     assert.ok(catalogue.every((a: { origin: string | null }) => a.origin === 'kota-tangerang'));
+  });
+
+  test('each installed app seeds the tenants where it is live', () => {
+    assert.deepEqual(seeded.sort(), ['kabupaten-badung', 'kabupaten-luwu-timur', 'kota-tangerang']);
   });
 
   test('every printed demo account signs in', async () => {

@@ -446,6 +446,13 @@ export async function seedDemo(platform: Platform, actor: Actor = SYSTEM_ACTOR):
     });
   }
   await platform.directoryChanged();
+  // Each installed app writes its own demo data where it is live.
+  for (const tenant of platform.directory.all()) {
+    for (const module of platform.modules) {
+      if (!module.seedDemo || !platform.directory.isLive(tenant.id, module.code)) continue;
+      await withTenant(db, tenant.id, actor, (scope) => module.seedDemo!(scope, tenant));
+    }
+  }
   return true;
 }
 

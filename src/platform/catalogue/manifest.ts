@@ -4,7 +4,9 @@
  * its permissions to the roles and its messages to the translations.
  */
 import type { FastifyInstance } from 'fastify';
+import type { TenantScope } from '../db/tenant-scope.ts';
 import type { Platform } from '../platform.ts';
+import type { VerifiedTenant } from '../tenancy/directory.ts';
 
 export const CATEGORIES = [
   'e-government',
@@ -45,4 +47,6 @@ export type AppManifest = Readonly<{
   /** Absolute path of the folder with the app's migrations. */
   migrationsDir?: string;
   messages?: Readonly<{ id: object; en: object }>;
+  /** Writes the app's demo data for one tenant where the app is live (run by the demo seed). */
+  seedDemo?: (scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
 }>;
