@@ -245,3 +245,22 @@ describe(`authentication (${DB_KIND})`, () => {
     assert.equal(res.statusCode, 401);
   });
 });
+
+describe(`sign-in rate limit (${DB_KIND})`, () => {
+  let t: TestContext;
+  before(async () => {
+    t = await startTest({ env: { LOGIN_RATE_PER_MINUTE: '3' } });
+    await makeTenant(t.platform, 'kota-batas');
+  });
+  after(() => t.close());
+
+  test('more sign-in attempts per minute than allowed from one address get 429 with Retry-After', async () => {
+    const attempt = () =>
+      t.app.inject({ method: 'POST', url: '/t/kota-batas/api/v1/auth/login', payload: { login: 'a@b.go.id', password: 'xxxxxxxxxx' } });
+    for (let i = 0; i < 3; i++) assert.equal((await attempt()).statusCode, 401);
+    const limited = await attempt();
+    assert.equal(limited.statusCode, 429);
+    assert.equal(limited.json().code, 'rate_limited');
+    assert.ok(Number(limited.headers['retry-after']) > 0);
+  });
+});

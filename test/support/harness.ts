@@ -57,6 +57,8 @@ export async function startTest(
     NODE_ENV: 'test',
     DATA_DIR: 'memory://',
     BASE_DOMAIN: 'balai.test',
+    // Suites sign in many times from one address; the limit itself is tested with a low value.
+    LOGIN_RATE_PER_MINUTE: '10000',
     ...(server ? { DATABASE_URL: server.url } : {}),
     ...options.env,
   });
