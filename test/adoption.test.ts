@@ -155,6 +155,14 @@ describe(`adoption (${DB_KIND})`, () => {
     assert.equal(unknown.statusCode, 400);
     const dup = await post('/adoptions', { app: 'echo-test', channel: 'web' });
     assert.equal(dup.statusCode, 409);
+    const noSuchDay = await post('/agreements', {
+      kind: 'mou',
+      number: 'MOU/030/2026',
+      signedOn: '2026-02-30',
+      signatories,
+    });
+    assert.equal(noSuchDay.statusCode, 400);
+    assert.equal(noSuchDay.json().errors[0].path, '/body/signedOn');
   });
 
   test('module permissions join the roles', async () => {

@@ -13,10 +13,10 @@ import type { Actor } from '../platform/db/tenant-scope.ts';
 import { AppError } from '../platform/errors.ts';
 import { pickLanguage, translator } from '../platform/i18n/index.ts';
 import { CreateUser, GrantRole } from '../platform/people/schemas.ts';
-import { createUser, grantRole } from '../platform/people/service.ts';
+import { createUser, findUserIdByEmail, grantRole } from '../platform/people/service.ts';
 import { createPlatform, type Platform } from '../platform/platform.ts';
 import { CreateTenant } from '../platform/tenancy/schemas.ts';
-import { createTenant } from '../platform/tenancy/service.ts';
+import { createTenant, findAgencyIdByCode } from '../platform/tenancy/service.ts';
 import { validate } from '../platform/validate.ts';
 
 const HELP = `Usage: npm run balai -- <command> [options]
@@ -174,25 +174,11 @@ async function run(command: string, v: Values, platform: Platform): Promise<stri
     case 'grant': {
       need(v, 'tenant', 'email', 'role');
       await platform.inTenant(tenantId(platform, v.tenant!), ACTOR, async (scope) => {
-        const user = await scope.trx
-          .selectFrom('users')
-          .select('id')
-          .where('tenant_id', '=', scope.tenantId)
-          .where('email', '=', v.email!.toLowerCase())
-          .executeTakeFirst();
-        if (!user) throw new UsageError(`no user ${v.email} in ${v.tenant}`);
-        let agencyId: string | null = null;
-        if (v.agency) {
-          const agency = await scope.trx
-            .selectFrom('agencies')
-            .select('id')
-            .where('tenant_id', '=', scope.tenantId)
-            .where('code', '=', v.agency)
-            .executeTakeFirst();
-          if (!agency) throw new UsageError(`no agency ${v.agency} in ${v.tenant}`);
-          agencyId = agency.id;
-        }
-        await grantRole(scope, user.id, validate(GrantRole, { role: v.role, agencyId }));
+        const userId = await findUserIdByEmail(scope, v.email!);
+        if (!userId) throw new UsageError(`no user ${v.email} in ${v.tenant}`);
+        const agencyId = v.agency ? await findAgencyIdByCode(scope, v.agency) : null;
+        if (v.agency && !agencyId) throw new UsageError(`no agency ${v.agency} in ${v.tenant}`);
+        await grantRole(scope, userId, validate(GrantRole, { role: v.role, agencyId }));
       });
       return `${v.role} granted to ${v.email}`;
     }

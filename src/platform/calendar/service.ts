@@ -7,7 +7,7 @@ import type { TenantScope } from '../db/tenant-scope.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { emitEvent } from '../events/hub.ts';
 import { NATIONAL_HOLIDAYS } from './holidays.ts';
-import { nationalHolidayDates, WorkingCalendar } from './working-days.ts';
+import { isLocalDate, nationalHolidayDates, WorkingCalendar } from './working-days.ts';
 
 /** The tenant's calendar, built from national data and its local holidays. */
 export async function calendarForTenant(scope: TenantScope, timeZone: string): Promise<WorkingCalendar> {
@@ -47,14 +47,9 @@ export async function holidaysOfYear(
   );
 }
 
-function isRealDate(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
-}
-
 /** Adds a local holiday (a regional anniversary, a local decree). */
 export async function addLocalHoliday(scope: TenantScope, date: string, name: string): Promise<void> {
-  if (!isRealDate(date)) throw invalid({ path: '/body/date', code: 'date' });
+  if (!isLocalDate(date)) throw invalid({ path: '/body/date', code: 'date' });
   const exists = await scope.trx
     .selectFrom('tenant_holidays')
     .select('date')

@@ -38,6 +38,16 @@ function toEpochDay(date: LocalDate): number {
   throw new RangeError(`Invalid LocalDate ${JSON.stringify(date)}: expected an existing date as YYYY-MM-DD`);
 }
 
+/** Whether `value` is an existing calendar date written as YYYY-MM-DD (2026-02-30 is not). */
+export function isLocalDate(value: unknown): value is LocalDate {
+  try {
+    toEpochDay(value as LocalDate);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fromEpochDay(day: number): LocalDate {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }

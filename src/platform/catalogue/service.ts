@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
-import { localDateOf } from '../calendar/working-days.ts';
+import { isLocalDate, localDateOf } from '../calendar/working-days.ts';
 import type { PlatformTables } from '../db/schema.ts';
 import { readAcrossTenants, type TenantScope } from '../db/tenant-scope.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
@@ -148,8 +148,7 @@ async function tenantIdBySlug(scope: TenantScope, slug: string, path: string): P
 
 /** Records a signed agreement (MoU or PKS) of the scope's tenant. */
 export async function createAgreement(scope: TenantScope, input: CreateAgreementInput): Promise<string> {
-  if (Number.isNaN(Date.parse(`${input.signedOn}T00:00:00Z`)))
-    throw invalid({ path: '/body/signedOn', code: 'date' });
+  if (!isLocalDate(input.signedOn)) throw invalid({ path: '/body/signedOn', code: 'date' });
   const partnerId = input.partner ? await tenantIdBySlug(scope, input.partner, '/body/partner') : null;
   const dup = await scope.trx
     .selectFrom('agreements')
@@ -276,6 +275,7 @@ export async function transitionAdoption(
     .where('channel', '=', channel)
     .executeTakeFirst();
   if (!current) throw notFound('adoption');
+  if (input.on !== undefined && !isLocalDate(input.on)) throw invalid({ path: '/body/on', code: 'date' });
   const from = current.status as AdoptionStatus;
   // The tenant that built an app needs no agreement with itself: it goes from proposal to onboarding.
   const ownApp =

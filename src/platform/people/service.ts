@@ -165,6 +165,17 @@ export async function listUsers(
   );
 }
 
+/** The id of the user with this email in the scope's tenant, or null. */
+export async function findUserIdByEmail(scope: TenantScope, email: string): Promise<string | null> {
+  const row = await scope.trx
+    .selectFrom('users')
+    .select('id')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** Grants a role to a user, tenant-wide or in one agency. Staff only hold staff roles. */
 export async function grantRole(scope: TenantScope, userId: string, input: GrantRoleInput): Promise<string> {
   const user = await getUser(scope, userId);

@@ -166,6 +166,17 @@ export async function agencyPath(scope: TenantScope, agencyId: string): Promise<
   return path.length > 0 ? path : null;
 }
 
+/** The id of the agency with this code in the scope's tenant, or null. */
+export async function findAgencyIdByCode(scope: TenantScope, code: string): Promise<string | null> {
+  const row = await scope.trx
+    .selectFrom('agencies')
+    .select('id')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** Creates an agency under `parentId` (or at the top). */
 export async function createAgency(scope: TenantScope, input: CreateAgencyInput): Promise<AgencyRow> {
   const taken = await scope.trx
