@@ -256,7 +256,11 @@ describe(`sign-in rate limit (${DB_KIND})`, () => {
 
   test('more sign-in attempts per minute than allowed from one address get 429 with Retry-After', async () => {
     const attempt = () =>
-      t.app.inject({ method: 'POST', url: '/t/kota-batas/api/v1/auth/login', payload: { login: 'a@b.go.id', password: 'xxxxxxxxxx' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/t/kota-batas/api/v1/auth/login',
+        payload: { login: 'a@b.go.id', password: 'xxxxxxxxxx' },
+      });
     for (let i = 0; i < 3; i++) assert.equal((await attempt()).statusCode, 401);
     const limited = await attempt();
     assert.equal(limited.statusCode, 429);
