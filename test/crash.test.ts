@@ -118,4 +118,65 @@ describe(`crash safety (${DB_KIND})`, () => {
       await database.close();
     }
   });
+
+  test('SIGTERM finishes the requests in flight, then exits cleanly', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'balai-term-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const server = DB_KIND === 'postgres' ? await freshServerDatabase() : undefined;
+    if (server) cleanups.push(server.drop);
+    const env: Record<string, string> = { DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url } : {}) };
+    const config = loadConfig({ NODE_ENV: 'test', ...env });
+    let database = await openMigratedDatabase(config, []);
+    const tenantId = await createTenant(
+      database.db,
+      { slug: 'kota-term', code: '36.73', kind: 'kota', name: 'Kota Term', timeZone: 'Asia/Jakarta' },
+      SYSTEM_ACTOR,
+    );
+    const token = await withTenant(database.db, tenantId, SYSTEM_ACTOR, async (scope) => {
+      const id = await createUser(scope, {
+        kind: 'staff',
+        displayName: 'Admin',
+        email: 'admin@term.go.id',
+        nip: '198503122010011003',
+        password: 'correct-horse-battery',
+      });
+      await grantRole(scope, id, { role: 'tenant_admin', agencyId: null });
+      return (await issueToken(scope, id, 'term', null)).token;
+    });
+    await database.close();
+
+    const { child, base } = await startServer(env);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const requests = Array.from({ length: 20 }, (_, i) =>
+      fetch(`${base}/t/kota-term/api/v1/agencies`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ code: `TERM-${i}`, name: `Unit ${i}`, kind: 'uptd' }),
+      }).then(
+        (r) => r.status,
+        () => 'refused' as const,
+      ),
+    );
+    // Signal as soon as one request has been answered: the others are on their way or in flight.
+    await Promise.race(requests);
+    child.kill('SIGTERM');
+    const outcomes = await Promise.all(requests);
+    assert.equal(await exited, 0);
+    // Accepted requests complete (201); requests arriving after shutdown began are turned away
+    // (503 on an open connection, refused on a new one) and must not have been written.
+    assert.ok(
+      outcomes.every((o) => o === 201 || o === 503 || o === 'refused'),
+      `outcomes: ${outcomes.join(',')}`,
+    );
+    assert.ok(outcomes.includes(201), 'some requests were in flight when SIGTERM came');
+    database = await openMigratedDatabase(config, []);
+    try {
+      const stored = await withTenant(database.db, tenantId, SYSTEM_ACTOR, (scope) =>
+        scope.trx.selectFrom('agencies').select('code').execute(),
+      );
+      assert.equal(stored.length, outcomes.filter((o) => o === 201).length);
+    } finally {
+      await database.close();
+    }
+  });
 });

@@ -75,6 +75,16 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     );
   });
 
+  // On shutdown, answers still in flight ask the client to close their connection: otherwise idle
+  // keep-alive connections would hold the server open until their timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
