@@ -1,11 +1,15 @@
 /**
- * `npm start`: the Balai server. Embedded database in ./data unless DATABASE_URL is set; demo data
- * on first start (unless SEED_DEMO=false); graceful shutdown on SIGTERM/SIGINT.
+ * `npm start`: the Balai server and its job runner. Embedded database in ./data unless DATABASE_URL
+ * is set; demo data on first start (unless SEED_DEMO=false); graceful shutdown on SIGTERM/SIGINT:
+ * in-flight requests and running jobs finish first.
  */
 import { DEMO_PASSWORD, demoCredentials, seedDemo } from './demo/seed.ts';
 import { bootPlatform } from './platform/boot.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { buildApp } from './platform/http/app.ts';
+import { startJobRunner } from './platform/jobs/runner.ts';
+import { notificationJobs } from './platform/notify/jobs.ts';
+import { createTransports } from './platform/notify/transports.ts';
 
 async function main() {
   const config = loadConfig();
@@ -14,6 +18,14 @@ async function main() {
     console.log('Demo data written (Kota Tangerang and four adopting regencies).');
   }
   const app = await buildApp(platform);
+  const transports = createTransports(config, platform.database);
+  const notifications = notificationJobs(config, transports);
+  const jobs = await startJobRunner(platform, {
+    jobs: notifications.jobs,
+    tasks: notifications.tasks,
+    wakeups: notifications.wakeups,
+    log: app.log,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -22,6 +34,8 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await jobs.stop();
+    transports.close();
     await platform.close();
     process.exit(0);
   };
@@ -33,6 +47,8 @@ async function main() {
   console.log(`\nBalai is running at ${base} on ${db}`);
   console.log(`  API docs:      ${base}/api/docs`);
   console.log(`  A tenant:      ${base}/t/kota-tangerang/api/v1`);
+  if (!config.mail.smtpUrl)
+    console.log(`  Dev mailbox:   ${base}/t/<tenant>/api/v1/dev/mailbox (no SMTP_URL)`);
   console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"), POST ${base}/t/<tenant>/api/v1/auth/login:`);
   for (const c of demoCredentials()) console.log(`  ${c.tenant.padEnd(26)} ${c.email.padEnd(34)} ${c.roles}`);
 }

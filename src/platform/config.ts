@@ -17,12 +17,21 @@ export type Config = Readonly<{
   /** Base domain: a tenant is also reached at `<slug>.<baseDomain>`. */
   baseDomain: string;
   logLevel: string;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean;
   /** Cookie `Secure` flag: on everywhere but development and test. */
   secureCookies: boolean;
   sessionTtlHours: number;
   login: Readonly<{ maxFailures: number; lockMinutes: number; ratePerMinute: number }>;
   /** Where uploaded files live: a directory, or an S3-compatible bucket. */
   files: StorageConfig;
+  /**
+   * Outgoing email: an SMTP server (`smtp://user:pass@host:587`, `smtps://…:465`) and the sender.
+   * Without `smtpUrl` (allowed outside production) messages go to the development mailbox.
+   */
+  mail: Readonly<{ smtpUrl: string | undefined; from: string }>;
+  /** Delivery of the notification outbox: attempts before a message is given up, first retry delay. */
+  notify: Readonly<{ maxAttempts: number; retrySeconds: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -96,6 +105,17 @@ export function loadConfig(env: Env = process.env): Config {
         : path.join(dataDir, 'files'));
     files = { kind: 'local', root: path.resolve(root) };
   }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    problems.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://…');
+  }
+  if (smtpUrl === undefined && envName === 'production') {
+    problems.push('SMTP_URL must be set in production (the development mailbox is not for real mail)');
+  }
+  const mailFrom = env.MAIL_FROM || `Balai <no-reply@${baseDomain}>`;
+  if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address, optionally with a name: "Name <a@b.c>" (got "${mailFrom}")`);
+  }
   const config: Config = {
     env: envName as Config['env'],
     host: env.HOST ?? '127.0.0.1',
@@ -104,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     baseDomain,
     logLevel,
+    trustProxy: env.TRUST_PROXY === 'true',
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : envName === 'production',
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, problems, 1, 24 * 90),
     login: {
@@ -112,6 +133,11 @@ export function loadConfig(env: Env = process.env): Config {
       ratePerMinute: intVar(env, 'LOGIN_RATE_PER_MINUTE', 20, problems, 1, 10_000),
     },
     files,
+    mail: { smtpUrl, from: mailFrom },
+    notify: {
+      maxAttempts: intVar(env, 'NOTIFY_MAX_ATTEMPTS', 8, problems, 1, 50),
+      retrySeconds: intVar(env, 'NOTIFY_RETRY_SECONDS', 60, problems, 1, 86_400),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -14,11 +14,22 @@ export type DatabaseKind = 'embedded' | 'postgres';
 /** A notification handler; `payload` is the text given to pg_notify. */
 export type NotificationHandler = (payload: string) => void;
 
+/** Rows of a raw statement; a text of several statements gives the rows of all of them, in order. */
+export type RawResult = { rows: Array<Record<string, unknown>> };
+
 export interface Database {
   readonly kind: DatabaseKind;
   readonly db: Kysely<PlatformTables>;
   /** Subscribes to a NOTIFY channel; resolves with a function that unsubscribes. */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * Runs SQL text outside Kysely, as the connecting (owner) role, for libraries that bring their
+   * own SQL (the job queue). With `values` it is one statement with `$n` parameters; without, it may
+   * be several statements separated by semicolons. On PGlite it waits its turn on the connection
+   * like any transaction, and a transaction it leaves open or failed is rolled back before the
+   * connection is handed on; on PostgreSQL it runs on the pool.
+   */
+  executeRaw(text: string, values?: readonly unknown[]): Promise<RawResult>;
   close(): Promise<void>;
 }
 
@@ -59,6 +70,29 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   return {
     kind: 'embedded',
     db,
+    executeRaw(text, values) {
+      return lock.run(async () => {
+        let result: RawResult;
+        try {
+          if (values && values.length > 0) {
+            result = { rows: (await pglite.query<Record<string, unknown>>(text, [...values])).rows };
+          } else {
+            // Without parameters the text may hold several statements: the simple protocol runs them.
+            const results = await pglite.exec(text);
+            result = { rows: results.flatMap((r) => r.rows as Array<Record<string, unknown>>) };
+          }
+        } catch (error) {
+          // A failed BEGIN … COMMIT block stays open and aborted: end it before handing the connection on.
+          if (pglite.isInTransaction()) await pglite.exec('rollback');
+          throw error;
+        }
+        if (pglite.isInTransaction()) {
+          await pglite.exec('rollback');
+          throw new Error('executeRaw: the statement left a transaction open; it was rolled back');
+        }
+        return result;
+      });
+    },
     async listen(channel, handler) {
       // LISTEN runs on the one connection: take the lock so it cannot land inside someone's transaction.
       const unlisten = await lock.run(() => pglite.listen(channel, handler));
@@ -88,6 +122,37 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: 'postgres',
     db,
+    async executeRaw(text, values) {
+      if (values && values.length > 0) {
+        // One statement with parameters: it cannot leave a transaction behind.
+        return { rows: (await pool.query<Record<string, unknown>>(text, [...values])).rows };
+      }
+      const client = await pool.connect();
+      // Until the client is known to be outside any transaction, it is not given back for reuse.
+      let clean = false;
+      try {
+        let result: pg.QueryResult<Record<string, unknown>> | Array<pg.QueryResult<Record<string, unknown>>>;
+        try {
+          result = (await client.query(text)) as typeof result;
+        } catch (error) {
+          // A failed BEGIN … COMMIT block stays open and aborted: end it before the client goes back.
+          await client.query('rollback');
+          clean = true;
+          throw error;
+        }
+        // Outside a transaction, a statement starts its own: its start is the transaction's start.
+        const open = await client.query<{ open: boolean }>('select now() <> statement_timestamp() as open');
+        if (open.rows[0]?.open) {
+          await client.query('rollback');
+          clean = true;
+          throw new Error('executeRaw: the statement left a transaction open; it was rolled back');
+        }
+        clean = true;
+        return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : result.rows };
+      } finally {
+        client.release(!clean);
+      }
+    },
     async listen(channel, handler) {
       if (!listener) {
         listener = new pg.Client({ connectionString: url });

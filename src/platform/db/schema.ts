@@ -169,6 +169,40 @@ export interface TenantHolidaysTable {
   created_at: CreatedAt;
 }
 
+export type NotificationChannel = 'email' | 'sms' | 'whatsapp';
+export type NotificationStatus = 'pending' | 'sent' | 'failed';
+
+export interface NotificationOutboxTable {
+  tenant_id: string;
+  id: string;
+  channel: NotificationChannel;
+  recipient: string;
+  /** Email only (and required there). */
+  subject: string | null;
+  body: string;
+  status: ColumnType<NotificationStatus, NotificationStatus | undefined, NotificationStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  /** A pending row is due from then on: after a failure, the backoff; while claimed, the lease. */
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** The transport's id for the message (an SMTP Message-ID, a provider's reference). */
+  provider_id: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface DevMailboxTable {
+  tenant_id: string;
+  /** The outbox row's id, so a message delivered twice is stored once. */
+  id: string;
+  channel: NotificationChannel;
+  sender: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  received_at: CreatedAt;
+}
+
 export interface PlatformTables {
   tenants: TenantsTable;
   tenant_domains: TenantDomainsTable;
@@ -183,6 +217,8 @@ export interface PlatformTables {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   tenant_holidays: TenantHolidaysTable;
+  notification_outbox: NotificationOutboxTable;
+  dev_mailbox: DevMailboxTable;
 }
 
 /**

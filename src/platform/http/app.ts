@@ -20,6 +20,7 @@ import { auditRoutes } from '../audit/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { catalogueRootRoutes, catalogueTenantRoutes } from '../catalogue/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
+import { notifyRoutes } from '../notify/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
 import { tenancyRootRoutes, tenancyTenantRoutes } from '../tenancy/routes.ts';
 import { registerMetrics } from './metrics.ts';
@@ -46,7 +47,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
     },
@@ -190,4 +191,5 @@ const TENANT_ROUTES: Registrar[] = [
   calendarRoutes,
   auditRoutes,
   eventRoutes,
+  notifyRoutes,
 ];

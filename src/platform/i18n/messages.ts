@@ -76,6 +76,16 @@ export const id = {
     route: 'Alamat',
     holiday: 'Hari libur',
   },
+  notify: {
+    welcome: {
+      subject: 'Selamat datang di layanan {{tenant}}',
+      body:
+        'Halo {{name}},\n\n' +
+        'Akun Anda untuk layanan daring {{tenant}} sudah dibuat. Anda dapat masuk dengan alamat email ini.\n\n' +
+        'Jika Anda tidak merasa mendaftar, abaikan pesan ini.\n\n' +
+        'Salam,\n{{tenant}}\n',
+    },
+  },
 };
 
 export type Messages = typeof id;
@@ -152,5 +162,15 @@ export const en: Messages = {
     token: 'API token',
     route: 'Address',
     holiday: 'Holiday',
+  },
+  notify: {
+    welcome: {
+      subject: 'Welcome to {{tenant}} online services',
+      body:
+        'Hello {{name}},\n\n' +
+        'Your account for the {{tenant}} online services has been created. You can sign in with this email address.\n\n' +
+        'If you did not sign up, you can ignore this message.\n\n' +
+        'Regards,\n{{tenant}}\n',
+    },
   },
 };

@@ -15,6 +15,8 @@ export const PLATFORM_PERMISSIONS: readonly PermissionDef[] = [
   { name: 'platform.adoption.manage', roles: ['platform_admin', 'tenant_admin'] },
   { name: 'platform.calendar.manage', roles: ['platform_admin', 'tenant_admin'] },
   { name: 'platform.audit.read', roles: ['platform_admin', 'tenant_admin', 'auditor'] },
+  /** The development mailbox (outside production only): the messages the platform would have sent. */
+  { name: 'platform.mailbox.read', roles: ['platform_admin', 'tenant_admin'] },
 ];
 
 export type Grant = Readonly<{ id: string; role: Role; agencyId: string | null }>;

@@ -21,7 +21,7 @@ import {
   TokenView,
   UserView,
 } from './schemas.ts';
-import { createUser, getUser, grantRole, listUsers, revokeGrant } from './service.ts';
+import { createUser, getUser, grantRole, listUsers, registerCitizen, revokeGrant } from './service.ts';
 
 /** The cookie lives under `/t/<slug>` when reached by path, at `/` on the tenant's own host. */
 function cookiePath(request: FastifyRequest): string {
@@ -109,8 +109,12 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
       config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const user = await platform.inTenant(request.tenant!.id, actorOf(request), async (scope) => {
-        const id = await createUser(scope, { ...request.body, kind: 'citizen' });
+      const tenant = request.tenant!;
+      const user = await platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+        const id = await registerCitizen(scope, request.body, {
+          language: request.lang,
+          tenantName: tenant.name,
+        });
         return getUser(scope, id);
       });
       return reply.status(201).send(user);

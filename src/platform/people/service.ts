@@ -4,12 +4,15 @@
  */
 import { recordAudit } from '../audit/audit.ts';
 import type { Role } from '../catalogue/manifest.ts';
+import type { Language } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { AppError, type FieldError, invalid, notFound } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import { newId } from '../ids.ts';
+import { enqueueNotification } from '../notify/outbox.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth.ts';
 import { normalizeEmail, normalizePhone, parseNik, parseNip } from './identity.ts';
-import type { CreateUserInput, GrantRoleInput } from './schemas.ts';
+import type { CreateUserInput, GrantRoleInput, RegisterInput } from './schemas.ts';
 
 type Identity = { email: string | null; phone: string | null; nik: string | null; nip: string | null };
 
@@ -86,6 +89,30 @@ export async function createUser(scope: TenantScope, input: CreateUserInput): Pr
   };
   await scope.trx.insertInto('users').values(row).execute();
   await recordAudit(scope, { action: 'user.create', entityType: 'user', entityId: id, after: row });
+  return id;
+}
+
+/**
+ * Citizen sign-up: the account, and, when an email was given, a welcome email in the caller's
+ * language, queued in the same transaction (no account, no email).
+ */
+export async function registerCitizen(
+  scope: TenantScope,
+  input: RegisterInput,
+  context: { language: Language; tenantName: string },
+): Promise<string> {
+  const id = await createUser(scope, { ...input, kind: 'citizen' });
+  const user = await getUser(scope, id);
+  if (user.email) {
+    const t = translator(context.language);
+    const values = { name: user.displayName, tenant: context.tenantName };
+    await enqueueNotification(scope, {
+      channel: 'email',
+      to: user.email,
+      subject: t('notify.welcome.subject', values),
+      body: t('notify.welcome.body', values),
+    });
+  }
   return id;
 }
 

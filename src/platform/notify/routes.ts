@@ -1,0 +1,80 @@
+/**
+ * `GET /api/v1/dev/mailbox`: the development mailbox of the tenant, newest first, for tenant
+ * administrators. Registered only outside production.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { actorOf } from '../http/auth-hooks.ts';
+import type { Platform } from '../platform.ts';
+
+const MailboxMessage = Type.Object({
+  id: Type.String(),
+  channel: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  subject: Type.Union([Type.String(), Type.Null()]),
+  body: Type.String(),
+  receivedAt: Type.String(),
+});
+
+const MailboxQuery = Type.Object(
+  {
+    to: Type.Optional(Type.String({ maxLength: 320 })),
+    before: Type.Optional(Type.String({ format: 'uuid' })),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    lang: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** The tenant's development mailbox, newest first; filtered by recipient, paged by `before` (an id). */
+export async function listDevMailbox(
+  scope: TenantScope,
+  q: { to?: string | undefined; before?: string | undefined; limit: number },
+) {
+  let query = scope.trx.selectFrom('dev_mailbox').selectAll().where('tenant_id', '=', scope.tenantId);
+  if (q.to) query = query.where('recipient', '=', q.to);
+  if (q.before) query = query.where('id', '<', q.before);
+  return query.orderBy('id', 'desc').limit(q.limit).execute();
+}
+
+/** Registers the mailbox route, outside production only. */
+export function notifyRoutes(app: FastifyInstance, platform: Platform) {
+  if (platform.config.env === 'production') return;
+  app.get<{ Querystring: { to?: string; before?: string; limit: number } }>(
+    '/api/v1/dev/mailbox',
+    {
+      schema: {
+        tags: ['development'],
+        summary: 'Messages the development mailbox received for this tenant (not in production)',
+        querystring: MailboxQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(MailboxMessage),
+            next: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+      config: { permission: 'platform.mailbox.read' },
+    },
+    async (request) => {
+      const q = request.query;
+      const rows = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        listDevMailbox(scope, { to: q.to, before: q.before, limit: q.limit }),
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          channel: r.channel,
+          from: r.sender,
+          to: r.recipient,
+          subject: r.subject,
+          body: r.body,
+          receivedAt: r.received_at.toISOString(),
+        })),
+        next: rows.length === q.limit ? (rows.at(-1)?.id ?? null) : null,
+      };
+    },
+  );
+}
