@@ -21,8 +21,8 @@ async function main() {
   const transports = createTransports(config, platform.database);
   const notifications = notificationJobs(config, transports);
   const jobs = await startJobRunner(platform, {
-    jobs: notifications.jobs,
-    tasks: notifications.tasks,
+    jobs: [...notifications.jobs, ...platform.modules.flatMap((m) => m.jobs ?? [])],
+    tasks: [...notifications.tasks, ...platform.modules.flatMap((m) => m.tasks ?? [])],
     wakeups: notifications.wakeups,
     log: app.log,
   });

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import type { JobDefinition, ScheduledTask } from '../jobs/runner.ts';
 import type { Platform } from '../platform.ts';
 import type { VerifiedTenant } from '../tenancy/directory.ts';
 
@@ -44,6 +45,9 @@ export type AppManifest = Readonly<{
   permissions?: readonly PermissionDef[];
   /** Registers the app's tenant-scoped routes; paths are relative to `/t/<slug>`. */
   routes?: (app: FastifyInstance, platform: Platform) => Promise<void> | void;
+  /** Background jobs and scheduled tasks of the app, started with the server's job runner. */
+  jobs?: readonly JobDefinition[];
+  tasks?: readonly ScheduledTask[];
   /** Absolute path of the folder with the app's migrations. */
   migrationsDir?: string;
   messages?: Readonly<{ id: object; en: object }>;
