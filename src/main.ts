@@ -49,8 +49,11 @@ async function main() {
   console.log(`  A tenant:      ${base}/t/kota-tangerang/api/v1`);
   if (!config.mail.smtpUrl)
     console.log(`  Dev mailbox:   ${base}/t/<tenant>/api/v1/dev/mailbox (no SMTP_URL)`);
-  console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"), POST ${base}/t/<tenant>/api/v1/auth/login:`);
-  for (const c of demoCredentials()) console.log(`  ${c.tenant.padEnd(26)} ${c.email.padEnd(34)} ${c.roles}`);
+  if (process.env.SEED_DEMO !== 'false') {
+    console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"), POST ${base}/t/<tenant>/api/v1/auth/login:`);
+    for (const c of demoCredentials())
+      console.log(`  ${c.tenant.padEnd(26)} ${c.email.padEnd(34)} ${c.roles}`);
+  }
 }
 
 main().catch((error) => {

@@ -119,4 +119,39 @@ describe(`live events (${DB_KIND})`, () => {
     const res = await fetch(`${base}/t/kota-live/api/v1/events`);
     assert.equal(res.status, 401);
   });
+
+  test('cached reads and principals on the other instance are dropped when a change commits here', async () => {
+    const agencies = () =>
+      fetch(`${base}/t/kota-live/api/v1/agencies`).then(
+        (r) => r.json() as Promise<{ items: Array<{ code: string }> }>,
+      );
+    const session = () =>
+      fetch(`${base}/t/kota-live/api/v1/auth/session`, { headers: auth }).then((r) => r.status);
+    assert.ok(!(await agencies()).items.some((a) => a.code === 'BAPPEDA'));
+    assert.equal(await session(), 200);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-live/api/v1/agencies',
+      headers: auth,
+      payload: { code: 'BAPPEDA', name: 'Badan Perencanaan', kind: 'badan' },
+    });
+    assert.equal(created.statusCode, 201);
+    const tokens = await t.app.inject({ url: '/t/kota-live/api/v1/api-tokens', headers: auth });
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/t/kota-live/api/v1/api-tokens/${tokens.json().items[0].id}`,
+      headers: auth,
+    });
+    assert.equal(revoked.statusCode, 204);
+    // The other instance hears the commit through NOTIFY: allow it a moment, bounded.
+    let seen = false;
+    let status = 200;
+    for (let i = 0; i < 50 && !(seen && status === 401); i++) {
+      seen = (await agencies()).items.some((a) => a.code === 'BAPPEDA');
+      status = await session();
+      if (!(seen && status === 401)) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(seen, true, 'the new agency is listed');
+    assert.equal(status, 401, 'the revoked token no longer works');
+  });
 });

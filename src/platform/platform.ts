@@ -3,6 +3,7 @@
  * tenant directory, the permission registry and the installed app modules. Built once at boot.
  */
 import { sql } from 'kysely';
+import { TenantCache } from './cache/tenant-cache.ts';
 import type { AppManifest } from './catalogue/manifest.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -18,6 +19,8 @@ export type Platform = Readonly<{
   database: Database;
   directory: TenantDirectory;
   events: EventHub;
+  /** Cache of tenant-scoped reads, invalidated on commit (see cache/tenant-cache.ts). */
+  cache: TenantCache;
   files: FileStorage;
   permissions: PermissionRegistry;
   modules: readonly AppManifest[];
@@ -43,6 +46,8 @@ export async function createPlatform(
   await directory.reload();
   const events = new EventHub();
   await events.start(database);
+  const cache = new TenantCache();
+  await cache.start(database);
   const unlisten = await database.listen(DIRECTORY_CHANNEL, () => {
     directory.reload().catch(() => {
       // A failed reload keeps the previous directory; the next notification tries again.
@@ -53,6 +58,7 @@ export async function createPlatform(
     database,
     directory,
     events,
+    cache,
     files: createStorage(config.files),
     permissions,
     modules,
@@ -64,6 +70,7 @@ export async function createPlatform(
     async close() {
       await unlisten();
       await events.stop();
+      await cache.stop();
       await database.close();
     },
   });

@@ -30,16 +30,23 @@ export type TenantScope = Readonly<{
   tenantId: string;
   trx: Transaction<PlatformTables>;
   actor: Actor;
+  /** Runs `fn` once the transaction has committed (never when it rolls back). */
+  afterCommit(fn: () => void): void;
 }>;
 
 /** Runs `fn` in a transaction bound to `tenantId`; commits when it resolves, rolls back when it throws. */
-export function withTenant<T>(
+export async function withTenant<T>(
   db: Kysely<PlatformTables>,
   tenantId: string,
   actor: Actor,
   fn: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => fn(await bindTenant(trx, tenantId, actor)));
+  const committed: Array<() => void> = [];
+  const result = await db
+    .transaction()
+    .execute(async (trx) => fn(await bindTenant(trx, tenantId, actor, committed)));
+  for (const callback of committed) callback();
+  return result;
 }
 
 /**
@@ -67,9 +74,10 @@ export async function bindTenant(
   trx: Transaction<PlatformTables>,
   tenantId: string,
   actor: Actor,
+  committed: Array<() => void>,
 ): Promise<TenantScope> {
   await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`.execute(
     trx,
   );
-  return Object.freeze({ tenantId, trx, actor });
+  return Object.freeze({ tenantId, trx, actor, afterCommit: (fn: () => void) => void committed.push(fn) });
 }

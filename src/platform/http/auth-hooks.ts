@@ -6,7 +6,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
-import { type Principal, principalFromSession, principalFromToken, sameSecret } from '../people/auth.ts';
+import {
+  AUTH_TAG,
+  type Principal,
+  principalFromSession,
+  principalFromToken,
+  sameSecret,
+  sha256,
+} from '../people/auth.ts';
 import type { Platform } from '../platform.ts';
 
 export const SESSION_COOKIE = 'balai_session';
@@ -45,9 +52,16 @@ export function authenticate(platform: Platform) {
     const cookie = request.cookies[SESSION_COOKIE];
     if (token || cookie) {
       const actor = { userId: null, label: 'anonymous', requestId: request.id, ip: request.ip };
-      request.principal = await platform.inTenant(request.tenant.id, actor, (scope) =>
-        token ? principalFromToken(scope, token) : principalFromSession(scope, cookie!),
+      const tenantId = request.tenant.id;
+      // Principals are cached per secret; logout, revocation and grant changes invalidate them.
+      const key = token ? `token:${sha256(token)}` : `session:${sha256(cookie!)}`;
+      const principal = await platform.cache.get(tenantId, AUTH_TAG, key, () =>
+        platform.inTenant(tenantId, actor, (scope) =>
+          token ? principalFromToken(scope, token) : principalFromSession(scope, cookie!),
+        ),
       );
+      request.principal =
+        principal && (!principal.expiresAt || principal.expiresAt > new Date()) ? principal : null;
       // A token that was sent but is not valid is an error, not an anonymous call.
       if (token && !request.principal) throw new AppError('unauthenticated');
     }

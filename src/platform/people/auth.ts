@@ -6,6 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { recordAudit } from '../audit/audit.ts';
+import { invalidate } from '../cache/tenant-cache.ts';
 import type { Role } from '../catalogue/manifest.ts';
 import type { UsersTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -23,7 +24,12 @@ export type Principal = Readonly<{
   /** For sessions: the token a form or unsafe request must echo back. */
   csrfToken: string | null;
   sessionId: string | null;
+  /** When the session or token stops being valid (null: a token without expiry). */
+  expiresAt: Date | null;
 }>;
+
+/** Cache tag of sessions, tokens and grants: any change to them invalidates the tenant's principals. */
+export const AUTH_TAG = 'auth';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const TOKEN_PREFIX = 'balai_';
@@ -160,6 +166,7 @@ export async function login(
       via: 'session',
       csrfToken,
       sessionId,
+      expiresAt,
     },
   };
 }
@@ -171,7 +178,14 @@ export async function principalFromSession(scope: TenantScope, secret: string): 
     .innerJoin('users', (j) =>
       j.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'),
     )
-    .select(['sessions.id', 'sessions.csrf_token', 'users.id as user_id', 'users.kind', 'users.display_name'])
+    .select([
+      'sessions.id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.kind',
+      'users.display_name',
+    ])
     .where('sessions.tenant_id', '=', scope.tenantId)
     .where('sessions.id', '=', sha256(secret))
     .where('sessions.expires_at', '>', new Date())
@@ -184,6 +198,7 @@ export async function principalFromSession(scope: TenantScope, secret: string): 
     via: 'session',
     csrfToken: row.csrf_token,
     sessionId: row.id,
+    expiresAt: row.expires_at,
   };
 }
 
@@ -201,6 +216,7 @@ export async function principalFromToken(scope: TenantScope, token: string): Pro
       'users.kind',
       'users.display_name',
       'api_tokens.last_used_at',
+      'api_tokens.expires_at',
     ])
     .where('api_tokens.tenant_id', '=', scope.tenantId)
     .where('api_tokens.token_hash', '=', sha256(token))
@@ -226,6 +242,7 @@ export async function principalFromToken(scope: TenantScope, token: string): Pro
     via: 'token',
     csrfToken: null,
     sessionId: null,
+    expiresAt: row.expires_at,
   };
 }
 
@@ -237,6 +254,7 @@ export async function logout(scope: TenantScope, sessionId: string): Promise<voi
     .where('id', '=', sessionId)
     .execute();
   await recordAudit(scope, { action: 'auth.logout', entityType: 'user', entityId: scope.actor.userId });
+  await invalidate(scope, AUTH_TAG);
 }
 
 /** Issues an API token for a user; the clear token is returned once and never stored. */
@@ -300,4 +318,5 @@ export async function revokeToken(scope: TenantScope, userId: string, tokenId: s
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', { params: { entity: 'token' } });
   await recordAudit(scope, { action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
+  await invalidate(scope, AUTH_TAG);
 }

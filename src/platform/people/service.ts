@@ -3,6 +3,7 @@
  * the roles granted to them. Identifiers (email, phone, NIK, NIP) are checked and normalised here.
  */
 import { recordAudit } from '../audit/audit.ts';
+import { invalidate } from '../cache/tenant-cache.ts';
 import type { Role } from '../catalogue/manifest.ts';
 import type { Language } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -10,7 +11,7 @@ import { AppError, type FieldError, invalid, notFound } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 import { newId } from '../ids.ts';
 import { enqueueNotification } from '../notify/outbox.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './auth.ts';
+import { AUTH_TAG, hashPassword, MIN_PASSWORD_LENGTH } from './auth.ts';
 import { normalizeEmail, normalizePhone, parseNik, parseNip } from './identity.ts';
 import type { CreateUserInput, GrantRoleInput, RegisterInput } from './schemas.ts';
 
@@ -232,6 +233,7 @@ export async function grantRole(scope: TenantScope, userId: string, input: Grant
   };
   await scope.trx.insertInto('role_grants').values(row).execute();
   await recordAudit(scope, { action: 'role.grant', entityType: 'user', entityId: userId, after: row });
+  await invalidate(scope, AUTH_TAG);
   return id;
 }
 
@@ -246,4 +248,5 @@ export async function revokeGrant(scope: TenantScope, userId: string, grantId: s
     .executeTakeFirst();
   if (!row) throw notFound('user');
   await recordAudit(scope, { action: 'role.revoke', entityType: 'user', entityId: userId, before: row });
+  await invalidate(scope, AUTH_TAG);
 }

@@ -19,6 +19,7 @@ import {
   type UpdateSettingsInput,
 } from './schemas.ts';
 import {
+  AGENCIES_TAG,
   agencyPath,
   agencyView,
   createAgency,
@@ -126,8 +127,12 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
       },
     },
     async (request) => {
-      const rows = await platform.inTenant(request.tenant!.id, actorOf(request), listAgencies);
-      return { items: rows.map(agencyView) };
+      const tenantId = request.tenant!.id;
+      // Served from the cache: invalidated on commit of any agency change, in every process.
+      const items = await platform.cache.get(tenantId, AGENCIES_TAG, 'list', async () =>
+        (await platform.inTenant(tenantId, actorOf(request), listAgencies)).map(agencyView),
+      );
+      return { items };
     },
   );
 

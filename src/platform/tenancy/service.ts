@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
+import { invalidate } from '../cache/tenant-cache.ts';
 import type { Branding, PlatformTables } from '../db/schema.ts';
 import { type Actor, bindTenant, type TenantScope } from '../db/tenant-scope.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
@@ -46,7 +47,8 @@ export async function createTenant(
 ): Promise<string> {
   if (!isTenantRegionCode(input.code, input.kind)) throw invalid({ path: '/body/code', code: 'region_code' });
   const domains = [...new Set(input.domains ?? [])];
-  return db.transaction().execute(async (trx) => {
+  const committed: Array<() => void> = [];
+  const id = await db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('tenants')
       .select(['slug', 'code'])
@@ -84,7 +86,7 @@ export async function createTenant(
         .values(domains.map((domain) => ({ domain, tenant_id: id })))
         .execute();
     }
-    const scope = await bindTenant(trx, id, actor);
+    const scope = await bindTenant(trx, id, actor, committed);
     await recordAudit(scope, {
       action: 'tenant.create',
       entityType: 'tenant',
@@ -93,6 +95,8 @@ export async function createTenant(
     });
     return id;
   });
+  for (const callback of committed) callback();
+  return id;
 }
 
 /** Changes a tenant's name, language, branding or domains (shared rows, written as the owner). */
@@ -102,6 +106,7 @@ export async function updateTenantSettings(
   input: UpdateSettingsInput,
   actor: Actor,
 ): Promise<void> {
+  const committed: Array<() => void> = [];
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('tenants').selectAll().where('id', '=', tenantId).executeTakeFirst();
     if (!before) throw notFound('tenant');
@@ -126,7 +131,7 @@ export async function updateTenantSettings(
           .execute();
       }
     }
-    const scope = await bindTenant(trx, tenantId, actor);
+    const scope = await bindTenant(trx, tenantId, actor, committed);
     await recordAudit(scope, {
       action: 'tenant.update',
       entityType: 'tenant',
@@ -135,7 +140,11 @@ export async function updateTenantSettings(
       after: input,
     });
   });
+  for (const callback of committed) callback();
 }
+
+/** Cache tag of the agency tree: every change to `agencies` invalidates it. */
+export const AGENCIES_TAG = 'agencies';
 
 type AgencyRow = { id: string; parent_id: string | null; code: string; name: string; kind: string };
 
@@ -202,6 +211,7 @@ export async function createAgency(scope: TenantScope, input: CreateAgencyInput)
     .execute();
   await recordAudit(scope, { action: 'agency.create', entityType: 'agency', entityId: row.id, after: row });
   await emitEvent(scope, { type: 'agency.created', entityType: 'agency', entityId: row.id });
+  await invalidate(scope, AGENCIES_TAG);
   return row;
 }
 
@@ -237,5 +247,6 @@ export async function updateAgency(
     .execute();
   await recordAudit(scope, { action: 'agency.update', entityType: 'agency', entityId: id, before, after });
   await emitEvent(scope, { type: 'agency.updated', entityType: 'agency', entityId: id });
+  await invalidate(scope, AGENCIES_TAG);
   return after;
 }

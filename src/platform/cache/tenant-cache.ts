@@ -1,0 +1,91 @@
+/**
+ * A per-process cache of tenant-scoped reads, kept true by invalidation rather than by time.
+ *
+ * Entries live under (tenant, tag, key). A writer calls `invalidate(scope, tag)` inside its
+ * transaction: on commit, every process on the database drops the tag's entries for that tenant
+ * (NOTIFY), and this process does so before the writer's request even answers (afterCommit), so a
+ * caller reads its own writes. A load that overlaps an invalidation is not stored (version check),
+ * so a stale value cannot outlive the write that made it stale. A TTL bounds whatever an
+ * invalidation could still miss (a lost listener connection), and a size bound keeps memory flat.
+ */
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+
+export const CACHE_CHANNEL = 'balai_cache';
+
+type Entry = { value: unknown; version: number; expires: number };
+
+/** Every started cache in this process, so that a commit here invalidates them at once. */
+const running = new Set<TenantCache>();
+
+export class TenantCache {
+  readonly #ttlMs: number;
+  readonly #maxEntries: number;
+  readonly #entries = new Map<string, Entry>();
+  readonly #versions = new Map<string, number>();
+  #unlisten: (() => Promise<void>) | undefined;
+  hits = 0;
+  misses = 0;
+
+  constructor(options: { ttlMs?: number; maxEntries?: number } = {}) {
+    this.#ttlMs = options.ttlMs ?? 60_000;
+    this.#maxEntries = options.maxEntries ?? 20_000;
+  }
+
+  /** Listens for invalidations from every process on the database. */
+  async start(database: Database): Promise<void> {
+    this.#unlisten = await database.listen(CACHE_CHANNEL, (payload) => {
+      const [tenantId, tag] = payload.split('|');
+      if (tenantId && tag) this.bump(tenantId, tag);
+    });
+    running.add(this);
+  }
+
+  async stop(): Promise<void> {
+    running.delete(this);
+    await this.#unlisten?.();
+    this.#entries.clear();
+  }
+
+  #version(tenantId: string, tag: string): number {
+    return this.#versions.get(`${tenantId}|${tag}`) ?? 0;
+  }
+
+  /** The cached value, or the loader's (stored unless an invalidation came in the meantime). */
+  async get<T>(tenantId: string, tag: string, key: string, load: () => Promise<T>): Promise<T> {
+    const id = `${tenantId}|${tag}|${key}`;
+    const version = this.#version(tenantId, tag);
+    const entry = this.#entries.get(id);
+    if (entry && entry.version === version && entry.expires > Date.now()) {
+      this.hits += 1;
+      return entry.value as T;
+    }
+    this.misses += 1;
+    const value = await load();
+    if (this.#version(tenantId, tag) === version) {
+      this.#entries.delete(id);
+      if (this.#entries.size >= this.#maxEntries) {
+        // Maps keep insertion order: the first key is the oldest entry.
+        const oldest = this.#entries.keys().next().value;
+        if (oldest !== undefined) this.#entries.delete(oldest);
+      }
+      this.#entries.set(id, { value, version, expires: Date.now() + this.#ttlMs });
+    }
+    return value;
+  }
+
+  /** Drops every entry of `tag` for the tenant (lazily: their version no longer matches). */
+  bump(tenantId: string, tag: string): void {
+    const k = `${tenantId}|${tag}`;
+    this.#versions.set(k, (this.#versions.get(k) ?? 0) + 1);
+  }
+}
+
+/** Invalidates `tag` for the scope's tenant when, and only if, the scope's transaction commits. */
+export async function invalidate(scope: TenantScope, tag: string): Promise<void> {
+  await sql`select pg_notify(${CACHE_CHANNEL}, ${`${scope.tenantId}|${tag}`})`.execute(scope.trx);
+  scope.afterCommit(() => {
+    for (const cache of running) cache.bump(scope.tenantId, tag);
+  });
+}
