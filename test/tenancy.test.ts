@@ -168,5 +168,14 @@ describe(`tenancy (${DB_KIND})`, () => {
     });
     assert.equal(renamed.statusCode, 200);
     assert.equal(renamed.json().name, 'UPTD Jalan dan Jembatan');
+    // An agency-scoped grant opens nothing tenant-wide: not the user list, not the audit trail.
+    assert.equal(
+      (await t.app.inject({ url: '/t/kota-induk/api/v1/users', headers: agencyAdmin })).statusCode,
+      403,
+    );
+    assert.equal(
+      (await t.app.inject({ url: '/t/kota-induk/api/v1/audit', headers: agencyAdmin })).statusCode,
+      403,
+    );
   });
 });

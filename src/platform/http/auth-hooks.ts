@@ -76,11 +76,12 @@ export function authenticate(platform: Platform) {
       if (typeof sent !== 'string' || !sameSecret(sent, request.principal.csrfToken ?? ''))
         throw new AppError('csrf');
     }
-    if (
-      config.permission &&
-      !platform.permissions.allowsSomewhere(request.principal.grants, config.permission)
-    ) {
-      throw new AppError('forbidden');
+    if (config.permission) {
+      const grants = request.principal.grants;
+      const allowed = config.agencyScoped
+        ? platform.permissions.allowsSomewhere(grants, config.permission)
+        : platform.permissions.allows(grants, config.permission);
+      if (!allowed) throw new AppError('forbidden');
     }
   };
 }

@@ -14,8 +14,13 @@ declare module 'fastify' {
     app?: string;
     /** Default 'none' for public routes; 'required' when `permission` is set. */
     auth?: AuthMode;
-    /** A named permission checked once before the handler (tenant-wide or in some agency). */
+    /** A named permission checked once before the handler; a tenant-wide grant is needed. */
     permission?: string;
+    /**
+     * Accept an agency-scoped grant of `permission` too: the handler then checks the agency
+     * (an agency administrator manages only their own agencies).
+     */
+    agencyScoped?: boolean;
   }
   interface FastifyRequest {
     /** The tenant of a `/t/<slug>` route, verified against the directory; null on root routes. */

@@ -90,9 +90,6 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: 'platform.tenant.configure' },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
-      if (!platform.permissions.allows(principal.grants, 'platform.tenant.configure'))
-        throw new AppError('forbidden');
       await updateTenantSettings(platform.database.db, request.tenant!.id, request.body, actorOf(request));
       await platform.directoryChanged();
       return tenantView(platform.directory.bySlug(request.tenant!.slug)!);
@@ -145,7 +142,7 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
         body: CreateAgency,
         response: { 201: Agency },
       },
-      config: { permission: 'platform.agency.manage' },
+      config: { permission: 'platform.agency.manage', agencyScoped: true },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
@@ -171,7 +168,7 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
         body: UpdateAgency,
         response: { 200: Agency },
       },
-      config: { permission: 'platform.agency.manage' },
+      config: { permission: 'platform.agency.manage', agencyScoped: true },
     },
     async (request) => {
       const principal = requirePrincipal(request);
