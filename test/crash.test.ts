@@ -45,33 +45,43 @@ describe(`crash safety (${DB_KIND})`, () => {
     for (const c of cleanups.reverse()) await c();
   });
 
-  test('SIGKILL during writes loses no acknowledged write', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'balai-crash-'));
+  /**
+   * A data directory (and, on Postgres, a fresh database) holding one tenant with an administrator's
+   * API token; the database is closed again, since PGlite allows one process at a time.
+   */
+  async function prepareTenant(slug: string, code: string) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), `balai-${slug}-`));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const server = DB_KIND === 'postgres' ? await freshServerDatabase() : undefined;
     if (server) cleanups.push(server.drop);
     const env: Record<string, string> = { DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url } : {}) };
     const config = loadConfig({ NODE_ENV: 'test', ...env });
-
-    // Set up a tenant and a token, then let go of the database (PGlite allows one process at a time).
-    let database = await openMigratedDatabase(config, []);
-    const tenantId = await createTenant(
-      database.db,
-      { slug: 'kota-crash', code: '36.72', kind: 'kota', name: 'Kota Crash', timeZone: 'Asia/Jakarta' },
-      SYSTEM_ACTOR,
-    );
-    const token = await withTenant(database.db, tenantId, SYSTEM_ACTOR, async (scope) => {
-      const id = await createUser(scope, {
-        kind: 'staff',
-        displayName: 'Admin',
-        email: 'admin@crash.go.id',
-        nip: '198503122010011003',
-        password: 'correct-horse-battery',
+    const database = await openMigratedDatabase(config, []);
+    try {
+      const tenantId = await createTenant(
+        database.db,
+        { slug, code, kind: 'kota', name: `Kota ${slug}`, timeZone: 'Asia/Jakarta' },
+        SYSTEM_ACTOR,
+      );
+      const token = await withTenant(database.db, tenantId, SYSTEM_ACTOR, async (scope) => {
+        const id = await createUser(scope, {
+          kind: 'staff',
+          displayName: 'Admin',
+          email: `admin@${slug}.go.id`,
+          nip: '198503122010011003',
+          password: 'correct-horse-battery',
+        });
+        await grantRole(scope, id, { role: 'tenant_admin', agencyId: null });
+        return (await issueToken(scope, id, slug, null)).token;
       });
-      await grantRole(scope, id, { role: 'tenant_admin', agencyId: null });
-      return (await issueToken(scope, id, 'crash', null)).token;
-    });
-    await database.close();
+      return { env, config, tenantId, token };
+    } finally {
+      await database.close();
+    }
+  }
+
+  test('SIGKILL during writes loses no acknowledged write', async () => {
+    const { env, config, tenantId, token } = await prepareTenant('kota-crash', '36.72');
 
     const { child, base } = await startServer(env);
     const acknowledged: string[] = [];
@@ -101,7 +111,7 @@ describe(`crash safety (${DB_KIND})`, () => {
     await Promise.all(workers);
     assert.ok(acknowledged.length >= 20, `only ${acknowledged.length} writes before the kill`);
 
-    database = await openMigratedDatabase(config, []);
+    const database = await openMigratedDatabase(config, []);
     try {
       const { codes, audited } = await withTenant(database.db, tenantId, SYSTEM_ACTOR, async (scope) => ({
         codes: new Set((await scope.trx.selectFrom('agencies').select('code').execute()).map((r) => r.code)),
@@ -120,30 +130,7 @@ describe(`crash safety (${DB_KIND})`, () => {
   });
 
   test('SIGTERM finishes the requests in flight, then exits cleanly', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'balai-term-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const server = DB_KIND === 'postgres' ? await freshServerDatabase() : undefined;
-    if (server) cleanups.push(server.drop);
-    const env: Record<string, string> = { DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url } : {}) };
-    const config = loadConfig({ NODE_ENV: 'test', ...env });
-    let database = await openMigratedDatabase(config, []);
-    const tenantId = await createTenant(
-      database.db,
-      { slug: 'kota-term', code: '36.73', kind: 'kota', name: 'Kota Term', timeZone: 'Asia/Jakarta' },
-      SYSTEM_ACTOR,
-    );
-    const token = await withTenant(database.db, tenantId, SYSTEM_ACTOR, async (scope) => {
-      const id = await createUser(scope, {
-        kind: 'staff',
-        displayName: 'Admin',
-        email: 'admin@term.go.id',
-        nip: '198503122010011003',
-        password: 'correct-horse-battery',
-      });
-      await grantRole(scope, id, { role: 'tenant_admin', agencyId: null });
-      return (await issueToken(scope, id, 'term', null)).token;
-    });
-    await database.close();
+    const { env, config, tenantId, token } = await prepareTenant('kota-term', '36.73');
 
     const { child, base } = await startServer(env);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -169,7 +156,7 @@ describe(`crash safety (${DB_KIND})`, () => {
       `outcomes: ${outcomes.join(',')}`,
     );
     assert.ok(outcomes.includes(201), 'some requests were in flight when SIGTERM came');
-    database = await openMigratedDatabase(config, []);
+    const database = await openMigratedDatabase(config, []);
     try {
       const stored = await withTenant(database.db, tenantId, SYSTEM_ACTOR, (scope) =>
         scope.trx.selectFrom('agencies').select('code').execute(),
