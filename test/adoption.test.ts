@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Type } from 'typebox';
 import type { AppManifest } from '../src/platform/catalogue/manifest.ts';
+import { syncCatalogue } from '../src/platform/catalogue/service.ts';
 import { DB_KIND, makeStaff, makeTenant, signIn, startTest, type TestContext } from './support/harness.ts';
 
 /** A small app used only here, to prove the gate works for any module. */
@@ -37,6 +38,8 @@ describe(`adoption (${DB_KIND})`, () => {
   before(async () => {
     t = await startTest({ modules: [ECHO_APP] });
     await makeTenant(t.platform, 'kota-asal');
+    // Kota Asal built the echo app: it is the origin every adopter takes it from.
+    await syncCatalogue(t.platform.database.db, [ECHO_APP], 'kota-asal');
     const adopter = await makeTenant(t.platform, 'kabupaten-pengadopsi', { timeZone: 'Asia/Makassar' });
     const admin = await makeStaff(t.platform, adopter.id, ['tenant_admin']);
     headers = await signIn(t.app, 'kabupaten-pengadopsi', admin.email);
@@ -151,6 +154,14 @@ describe(`adoption (${DB_KIND})`, () => {
     const android = await post('/adoptions', { app: 'echo-test', channel: 'android' });
     assert.equal(android.statusCode, 400);
     assert.equal(android.json().errors[0].code, 'channel');
+    // Naming oneself (or anyone but the builder) as the origin, to skip the agreements, is refused.
+    const selfOrigin = await post('/adoptions', {
+      app: 'echo-test',
+      channel: 'webservice',
+      origin: 'kabupaten-pengadopsi',
+    });
+    assert.equal(selfOrigin.statusCode, 400);
+    assert.equal(selfOrigin.json().errors[0].path, '/body/origin');
     const unknown = await post('/adoptions', { app: 'no-such-app', channel: 'web' });
     assert.equal(unknown.statusCode, 400);
     const dup = await post('/adoptions', { app: 'echo-test', channel: 'web' });

@@ -200,7 +200,7 @@ describe(`authentication (${DB_KIND})`, () => {
     const login = await t.app.inject({
       method: 'POST',
       url: url('/auth/login'),
-      payload: { login: '+6281234567890', password: 'rahasia-budi-1' },
+      payload: { login: '0812 3456 7890', password: 'rahasia-budi-1' },
     });
     assert.equal(login.statusCode, 200);
     const again = await t.app.inject({

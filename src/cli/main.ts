@@ -107,7 +107,7 @@ async function run(command: string, v: Values, platform: Platform): Promise<stri
         timeZone: v['time-zone'],
         domains: v.domain ?? [],
       });
-      await createTenant(db, input, ACTOR);
+      await createTenant(db, input, ACTOR, platform.config.baseDomain);
       await platform.directoryChanged();
       return `tenant ${v.slug} created`;
     }

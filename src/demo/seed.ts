@@ -80,7 +80,7 @@ export const DEMO: DemoTenant[] = [
       kind: 'kota',
       name: 'Kota Tangerang',
       timeZone: 'Asia/Jakarta',
-      domains: ['tangerang.balai.test'],
+      domains: ['tangerang-live.test'],
       branding: {
         displayName: 'Tangerang LIVE',
         logoUrl: null,

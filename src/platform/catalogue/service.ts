@@ -213,9 +213,12 @@ export async function proposeAdoption(scope: TenantScope, input: ProposeAdoption
   if (!app.channels.includes(input.channel)) {
     throw invalid({ path: '/body/channel', code: 'channel', params: { channel: input.channel } });
   }
+  // An app is adopted from the tenant that built it: naming another origin (oneself, to skip the
+  // agreements) is refused.
   const originId = input.origin
     ? await tenantIdBySlug(scope, input.origin, '/body/origin')
     : app.origin_tenant_id;
+  if (originId !== app.origin_tenant_id) throw invalid({ path: '/body/origin', code: 'invalid' });
   const existing = await scope.trx
     .selectFrom('adoptions')
     .select('status')
@@ -278,8 +281,12 @@ export async function transitionAdoption(
   if (input.on !== undefined && !isLocalDate(input.on)) throw invalid({ path: '/body/on', code: 'date' });
   const from = current.status as AdoptionStatus;
   // The tenant that built an app needs no agreement with itself: it goes from proposal to onboarding.
-  const ownApp =
-    current.origin_tenant_id === scope.tenantId && from === 'proposed' && input.to === 'onboarding';
+  const app = await scope.trx
+    .selectFrom('apps')
+    .select('origin_tenant_id')
+    .where('code', '=', appCode)
+    .executeTakeFirstOrThrow();
+  const ownApp = app.origin_tenant_id === scope.tenantId && from === 'proposed' && input.to === 'onboarding';
   if (!ownApp && !ADOPTION_TRANSITIONS[from].includes(input.to)) {
     throw new AppError('invalid_transition', { params: { entity: 'adoption', from, to: input.to } });
   }

@@ -12,6 +12,7 @@ import type { UsersTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { normalizeEmail, normalizePhone } from './identity.ts';
 import type { Grant } from './permissions.ts';
 
 export type PrincipalUser = Readonly<{ id: string; kind: UsersTable['kind']; displayName: string }>;
@@ -68,6 +69,14 @@ async function grantsOf(scope: TenantScope, userId: string): Promise<Grant[]> {
   return rows.map((r) => ({ id: r.id, role: r.role as Role, agencyId: r.agency_id }));
 }
 
+/** A sign-in name as accounts store it: an email in lower case, a mobile number as +62…. */
+export function loginKey(login: string): string {
+  const email = normalizeEmail(login);
+  if (email.ok) return email.value.toLowerCase();
+  const phone = normalizePhone(login);
+  return phone.ok ? phone.value : login.trim().toLowerCase();
+}
+
 export type LoginInput = { login: string; password: string; ip: string | null; userAgent: string | null };
 export type LoginLimits = { maxFailures: number; lockMinutes: number; sessionTtlHours: number };
 
@@ -84,7 +93,7 @@ export async function login(
   input: LoginInput,
   limits: LoginLimits,
 ): Promise<LoginResult> {
-  const key = input.login.trim().toLowerCase();
+  const key = loginKey(input.login);
   const user = await scope.trx
     .selectFrom('users')
     .selectAll()

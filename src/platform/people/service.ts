@@ -11,7 +11,7 @@ import { AppError, type FieldError, invalid, notFound } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 import { newId } from '../ids.ts';
 import { enqueueNotification } from '../notify/outbox.ts';
-import { AUTH_TAG, hashPassword, MIN_PASSWORD_LENGTH } from './auth.ts';
+import { AUTH_TAG, hashPassword, loginKey, MIN_PASSWORD_LENGTH } from './auth.ts';
 import { normalizeEmail, normalizePhone, parseNik, parseNip } from './identity.ts';
 import type { CreateUserInput, GrantRoleInput, RegisterInput } from './schemas.ts';
 
@@ -29,7 +29,8 @@ function checkIdentity(input: {
   const out: Identity = { email: null, phone: null, nik: null, nip: null };
   if (input.email) {
     const r = normalizeEmail(input.email);
-    if (r.ok) out.email = r.value;
+    // Stored in lower case, as sign-in compares: mailbox names are case-blind in practice.
+    if (r.ok) out.email = r.value.toLowerCase();
     else fields.push({ path: '/body/email', code: 'email' });
   }
   if (input.phone) {
@@ -199,7 +200,7 @@ export async function findUserIdByEmail(scope: TenantScope, email: string): Prom
     .selectFrom('users')
     .select('id')
     .where('tenant_id', '=', scope.tenantId)
-    .where('email', '=', email.trim().toLowerCase())
+    .where('email', '=', loginKey(email))
     .executeTakeFirst();
   return row?.id ?? null;
 }

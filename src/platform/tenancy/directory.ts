@@ -96,12 +96,14 @@ export class TenantDirectory {
   byHost(host: string | undefined): VerifiedTenant | undefined {
     if (!host) return undefined;
     const name = host.toLowerCase().replace(/:\d+$/, '');
-    const custom = this.#byDomain.get(name);
-    if (custom) return custom;
+    // Under the base domain only `<slug>.<base>` counts, so a custom domain can never shadow a slug.
     const suffix = `.${this.#baseDomain}`;
-    if (!name.endsWith(suffix)) return undefined;
-    const label = name.slice(0, -suffix.length);
-    return label.includes('.') ? undefined : this.#bySlug.get(label);
+    if (name === this.#baseDomain) return undefined;
+    if (name.endsWith(suffix)) {
+      const label = name.slice(0, -suffix.length);
+      return label.includes('.') ? undefined : this.#bySlug.get(label);
+    }
+    return this.#byDomain.get(name);
   }
 
   /** Whether `appCode` is live for the tenant on at least one channel. */

@@ -90,7 +90,13 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: 'platform.tenant.configure' },
     },
     async (request) => {
-      await updateTenantSettings(platform.database.db, request.tenant!.id, request.body, actorOf(request));
+      await updateTenantSettings(
+        platform.database.db,
+        request.tenant!.id,
+        request.body,
+        actorOf(request),
+        platform.config.baseDomain,
+      );
       await platform.directoryChanged();
       return tenantView(platform.directory.bySlug(request.tenant!.slug)!);
     },
@@ -108,7 +114,7 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: 'platform.tenant.create' },
     },
     async (request, reply) => {
-      await createTenant(platform.database.db, request.body, actorOf(request));
+      await createTenant(platform.database.db, request.body, actorOf(request), platform.config.baseDomain);
       await platform.directoryChanged();
       return reply.status(201).send(tenantView(platform.directory.bySlug(request.body.slug)!));
     },

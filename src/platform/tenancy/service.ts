@@ -24,8 +24,16 @@ async function assertDomainsFree(
   db: Kysely<PlatformTables>,
   domains: readonly string[],
   tenantId: string | null,
+  baseDomain: string | undefined,
 ) {
   if (domains.length === 0) return;
+  // Names under the base domain belong to the tenants' slugs (`<slug>.<base>`): none may claim them.
+  if (baseDomain) {
+    const reserved = domains.flatMap((d, i) =>
+      d === baseDomain || d.endsWith(`.${baseDomain}`) ? [{ path: `/body/domains/${i}`, code: 'taken' }] : [],
+    );
+    if (reserved.length > 0) throw invalid(...reserved);
+  }
   const taken = await db
     .selectFrom('tenant_domains')
     .select(['domain', 'tenant_id'])
@@ -44,6 +52,7 @@ export async function createTenant(
   db: Kysely<PlatformTables>,
   input: CreateTenantInput,
   actor: Actor,
+  baseDomain?: string,
 ): Promise<string> {
   if (!isTenantRegionCode(input.code, input.kind)) throw invalid({ path: '/body/code', code: 'region_code' });
   const domains = [...new Set(input.domains ?? [])];
@@ -62,7 +71,7 @@ export async function createTenant(
         ]),
       );
     }
-    await assertDomainsFree(trx, domains, null);
+    await assertDomainsFree(trx, domains, null, baseDomain);
     const id = newId();
     const branding: Branding = input.branding ?? {
       displayName: input.name,
@@ -105,6 +114,7 @@ export async function updateTenantSettings(
   tenantId: string,
   input: UpdateSettingsInput,
   actor: Actor,
+  baseDomain?: string,
 ): Promise<void> {
   const committed: Array<() => void> = [];
   await db.transaction().execute(async (trx) => {
@@ -122,7 +132,7 @@ export async function updateTenantSettings(
     await trx.updateTable('tenants').set(patch).where('id', '=', tenantId).execute();
     if (input.domains !== undefined) {
       const domains = [...new Set(input.domains)];
-      await assertDomainsFree(trx, domains, tenantId);
+      await assertDomainsFree(trx, domains, tenantId, baseDomain);
       await trx.deleteFrom('tenant_domains').where('tenant_id', '=', tenantId).execute();
       if (domains.length > 0) {
         await trx
