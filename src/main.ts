@@ -1,6 +1,6 @@
 /**
  * `npm start`: the Balai server and its job runner. Embedded database in ./data unless DATABASE_URL
- * is set; demo data on first start (unless SEED_DEMO=false); graceful shutdown on SIGTERM/SIGINT:
+ * is set; demo data on first start (not in production unless SEED_DEMO=true); graceful shutdown on SIGTERM/SIGINT:
  * in-flight requests and running jobs finish first.
  */
 import { DEMO_PASSWORD, demoCredentials, seedDemo } from './demo/seed.ts';
@@ -14,7 +14,7 @@ import { createTransports } from './platform/notify/transports.ts';
 async function main() {
   const config = loadConfig();
   const platform = await bootPlatform(config);
-  if (process.env.SEED_DEMO !== 'false' && (await seedDemo(platform))) {
+  if (config.seedDemo && (await seedDemo(platform))) {
     console.log('Demo data written (Kota Tangerang and four adopting regencies).');
   }
   const app = await buildApp(platform);
@@ -49,7 +49,7 @@ async function main() {
   console.log(`  A tenant:      ${base}/t/kota-tangerang/api/v1`);
   if (!config.mail.smtpUrl)
     console.log(`  Dev mailbox:   ${base}/t/<tenant>/api/v1/dev/mailbox (no SMTP_URL)`);
-  if (process.env.SEED_DEMO !== 'false') {
+  if (config.seedDemo) {
     console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"), POST ${base}/t/<tenant>/api/v1/auth/login:`);
     for (const c of demoCredentials())
       console.log(`  ${c.tenant.padEnd(26)} ${c.email.padEnd(34)} ${c.roles}`);

@@ -229,6 +229,25 @@ describe(`authentication (${DB_KIND})`, () => {
     assert.equal(grant.statusCode, 201);
     const vh2 = await signIn(t.app, 'kota-auth', viewer.email);
     assert.equal((await t.app.inject({ url: url('/audit'), headers: vh2 })).statusCode, 200);
+    // Tenant administrators can neither unmake a platform administrator nor remove the last of themselves.
+    const platformAdmin = await makeStaff(t.platform, tenantId, ['platform_admin']);
+    const paGrant = (await t.app.inject({ url: url(`/users/${platformAdmin.id}`), headers: ah })).json()
+      .grants[0].id;
+    const unmake = await t.app.inject({
+      method: 'DELETE',
+      url: url(`/users/${platformAdmin.id}/grants/${paGrant}`),
+      headers: ah,
+    });
+    assert.equal(unmake.statusCode, 403);
+    const adminGrant = (await t.app.inject({ url: url(`/users/${admin.id}`), headers: ah })).json().grants[0]
+      .id;
+    const last = await t.app.inject({
+      method: 'DELETE',
+      url: url(`/users/${admin.id}/grants/${adminGrant}`),
+      headers: ah,
+    });
+    assert.equal(last.statusCode, 409);
+    assert.equal(last.json().code, 'conflict');
     const escalate = await t.app.inject({
       method: 'POST',
       url: url(`/users/${viewer.id}/grants`),

@@ -73,6 +73,12 @@ describe(`calendar API (${DB_KIND})`, () => {
     });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().errors[0].path, '/body/date');
+    const noSuchDay = await t.app.inject({
+      method: 'DELETE',
+      url: url('/calendar/holidays/2026-02-30'),
+      headers: auth,
+    });
+    assert.equal(noSuchDay.statusCode, 404);
     const del = await t.app.inject({
       method: 'DELETE',
       url: url('/calendar/holidays/2026-02-27'),

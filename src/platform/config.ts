@@ -17,6 +17,8 @@ export type Config = Readonly<{
   /** Base domain: a tenant is also reached at `<slug>.<baseDomain>`. */
   baseDomain: string;
   logLevel: string;
+  /** Write the demo tenants (with their published password) on first start: never by default in production. */
+  seedDemo: boolean;
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy: boolean;
   /** Cookie `Secure` flag: on everywhere but development and test. */
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     baseDomain,
     logLevel,
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : envName !== 'production',
     trustProxy: env.TRUST_PROXY === 'true',
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : envName === 'production',
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, problems, 1, 24 * 90),
@@ -139,6 +142,9 @@ export function loadConfig(env: Env = process.env): Config {
       retrySeconds: intVar(env, 'NOTIFY_RETRY_SECONDS', 60, problems, 1, 86_400),
     },
   };
+  if (env.SEED_DEMO && env.SEED_DEMO !== 'true' && env.SEED_DEMO !== 'false') {
+    problems.push(`SEED_DEMO must be true or false (got "${env.SEED_DEMO}")`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

@@ -69,6 +69,7 @@ export async function addLocalHoliday(scope: TenantScope, date: string, name: st
 
 /** Removes a local holiday. */
 export async function removeLocalHoliday(scope: TenantScope, date: string): Promise<void> {
+  if (!isLocalDate(date)) throw notFound('holiday');
   const row = await scope.trx
     .deleteFrom('tenant_holidays')
     .where('tenant_id', '=', scope.tenantId)

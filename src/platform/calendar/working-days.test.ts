@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type LocalDate, localDateOf, nationalHolidayDates, WorkingCalendar } from './working-days.ts';
+import {
+  type LocalDate,
+  localDateOf,
+  localInstant,
+  nationalHolidayDates,
+  WorkingCalendar,
+} from './working-days.ts';
 
 const holidays = nationalHolidayDates();
 const jakarta = new WorkingCalendar({ timeZone: 'Asia/Jakarta', holidays });
@@ -215,4 +221,18 @@ test('invalid input throws RangeError with a clear message', () => {
     RangeError,
   );
   assert.throws(() => nationalHolidayDates([2026.5]), RangeError);
+});
+
+test('localInstant places a wall-clock time in each Indonesian zone', () => {
+  assert.equal(localInstant('2018-05-07', '09:00', 'Asia/Jakarta').toISOString(), '2018-05-07T02:00:00.000Z');
+  assert.equal(
+    localInstant('2018-05-07', '09:00', 'Asia/Makassar').toISOString(),
+    '2018-05-07T01:00:00.000Z',
+  );
+  assert.equal(
+    localInstant('2018-05-07', '09:00', 'Asia/Jayapura').toISOString(),
+    '2018-05-07T00:00:00.000Z',
+  );
+  assert.throws(() => localInstant('2018-02-30', '09:00', 'Asia/Jakarta'), RangeError);
+  assert.throws(() => localInstant('2018-05-07', '25:00', 'Asia/Jakarta'), RangeError);
 });

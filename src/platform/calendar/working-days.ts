@@ -38,6 +38,18 @@ function toEpochDay(date: LocalDate): number {
   throw new RangeError(`Invalid LocalDate ${JSON.stringify(date)}: expected an existing date as YYYY-MM-DD`);
 }
 
+/** The instant of wall-clock `time` (HH:MM) on local `date` in `timeZone` (e.g. 09:00 WITA). */
+export function localInstant(date: LocalDate, time: string, timeZone: string): Date {
+  toEpochDay(date);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+    throw new RangeError(`Invalid time ${JSON.stringify(time)}: expected HH:MM`);
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${date}T12:00:00Z`))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const offset = name === 'GMT' || !name ? 'Z' : name.slice(3);
+  return new Date(`${date}T${time}:00${offset}`);
+}
+
 /** Whether `value` is an existing calendar date written as YYYY-MM-DD (2026-02-30 is not). */
 export function isLocalDate(value: unknown): value is LocalDate {
   try {

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
-import { isLocalDate, localDateOf } from '../calendar/working-days.ts';
+import { isLocalDate, localDateOf, localInstant } from '../calendar/working-days.ts';
 import type { PlatformTables } from '../db/schema.ts';
 import { readAcrossTenants, type TenantScope } from '../db/tenant-scope.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
@@ -334,7 +334,8 @@ export async function transitionAdoption(
       agreement_id: agreementId,
       note: input.note ?? null,
       actor_user_id: scope.actor.userId,
-      ...(input.on ? { at: `${input.on}T09:00:00+07:00` } : {}),
+      // A back-dated step is stamped 09:00 on that day in the tenant's own time zone.
+      ...(input.on ? { at: localInstant(input.on, '09:00', timeZone) } : {}),
     })
     .execute();
   await recordAudit(scope, {

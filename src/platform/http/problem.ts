@@ -44,6 +44,10 @@ const PG_CODES: Record<string, AppError['code']> = {
   '23503': 'conflict',
   // A row-level-security refusal means another tenant's row: answer as if it did not exist.
   '42501': 'not_found',
+  // Values the database cannot read (a date like 2026-02-30) are the caller's mistake.
+  '22007': 'bad_request',
+  '22008': 'bad_request',
+  '22P02': 'bad_request',
 };
 
 /** Maps any thrown value to an AppError; unknown errors become `internal`. */

@@ -111,17 +111,24 @@ export async function login(
   );
   if (!user || !passwordOk || user.disabled_at) {
     if (user) {
-      const failures = user.failed_logins + 1;
-      const lock = failures >= limits.maxFailures;
-      await scope.trx
+      // Counted in the database, so parallel attempts cannot overwrite each other's count.
+      const counted = await scope.trx
         .updateTable('users')
-        .set({
-          failed_logins: lock ? 0 : failures,
-          locked_until: lock ? new Date(now.getTime() + limits.lockMinutes * 60_000) : null,
-        })
+        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
         .where('tenant_id', '=', scope.tenantId)
         .where('id', '=', user.id)
-        .execute();
+        .returning('failed_logins')
+        .executeTakeFirstOrThrow();
+      const failures = counted.failed_logins;
+      const lock = failures >= limits.maxFailures;
+      if (lock) {
+        await scope.trx
+          .updateTable('users')
+          .set({ failed_logins: 0, locked_until: new Date(now.getTime() + limits.lockMinutes * 60_000) })
+          .where('tenant_id', '=', scope.tenantId)
+          .where('id', '=', user.id)
+          .execute();
+      }
       await recordAudit(scope, {
         action: lock ? 'auth.locked' : 'auth.login_failed',
         entityType: 'user',

@@ -230,7 +230,12 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
       const userId = requireUuid(request.params.id, 'user');
       const grantId = requireUuid(request.params.grantId, 'user');
       await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
-        revokeGrant(scope, userId, grantId),
+        revokeGrant(scope, userId, grantId, {
+          mayRevokePlatformAdmin: platform.permissions.allows(
+            requirePrincipal(request).grants,
+            'platform.tenant.create',
+          ),
+        }),
       );
       return reply.status(204).send();
     },

@@ -239,15 +239,38 @@ export async function grantRole(scope: TenantScope, userId: string, input: Grant
 }
 
 /** Removes one grant from a user. */
-export async function revokeGrant(scope: TenantScope, userId: string, grantId: string): Promise<void> {
+export async function revokeGrant(
+  scope: TenantScope,
+  userId: string,
+  grantId: string,
+  options: { mayRevokePlatformAdmin: boolean },
+): Promise<void> {
   const row = await scope.trx
-    .deleteFrom('role_grants')
+    .selectFrom('role_grants')
+    .selectAll()
     .where('tenant_id', '=', scope.tenantId)
     .where('user_id', '=', userId)
     .where('id', '=', grantId)
-    .returningAll()
+    .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound('user');
+  // As only platform administrators make platform administrators, only they unmake them.
+  if (row.role === 'platform_admin' && !options.mayRevokePlatformAdmin) throw new AppError('forbidden');
+  if (row.role === 'tenant_admin' && row.agency_id === null) {
+    const admins = await scope.trx
+      .selectFrom('role_grants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', scope.tenantId)
+      .where('role', '=', 'tenant_admin')
+      .where('agency_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(admins.n) <= 1) throw new AppError('conflict', { detailKey: 'last_admin' });
+  }
+  await scope.trx
+    .deleteFrom('role_grants')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', grantId)
+    .execute();
   await recordAudit(scope, { action: 'role.revoke', entityType: 'user', entityId: userId, before: row });
   await invalidate(scope, AUTH_TAG);
 }

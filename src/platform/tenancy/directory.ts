@@ -33,17 +33,35 @@ export class TenantDirectory {
   #byDomain = new Map<string, VerifiedTenant>();
   #liveApps = new Map<string, Set<string>>();
   #loading: Promise<void> | undefined;
+  #next: Promise<void> | undefined;
 
   constructor(db: Kysely<PlatformTables>, baseDomain: string) {
     this.#db = db;
     this.#baseDomain = baseDomain;
   }
 
-  /** Loads (or reloads) the whole directory; concurrent calls share one load. */
+  /**
+   * Loads (or reloads) the whole directory. A call made while a load runs gets a fresh load after
+   * it (that load may have read before the caller's commit); calls made meanwhile share that one.
+   */
   reload(): Promise<void> {
-    this.#loading ??= this.#loadAcrossTenants().finally(() => {
-      this.#loading = undefined;
-    });
+    if (this.#next) return this.#next;
+    const start = () =>
+      this.#loadAcrossTenants().finally(() => {
+        this.#loading = undefined;
+      });
+    if (this.#loading) {
+      const after = this.#loading
+        .catch(() => undefined)
+        .then(() => {
+          this.#next = undefined;
+          this.#loading = start();
+          return this.#loading;
+        });
+      this.#next = after;
+      return after;
+    }
+    this.#loading = start();
     return this.#loading;
   }
 
