@@ -285,5 +285,6 @@ describe(`sign-in rate limit (${DB_KIND})`, () => {
     assert.equal(limited.statusCode, 429);
     assert.equal(limited.json().code, 'rate_limited');
     assert.ok(Number(limited.headers['retry-after']) > 0);
+    assert.equal(limited.json().detail, `Coba lagi dalam ${limited.headers['retry-after']} detik.`);
   });
 });

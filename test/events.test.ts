@@ -115,9 +115,18 @@ describe(`live events (${DB_KIND})`, () => {
     assert.equal(events[0]!.data.tenantId, tenantId);
   });
 
-  test('the stream needs a signed-in caller', async () => {
+  test('the stream needs a signed-in member of staff', async () => {
     const res = await fetch(`${base}/t/kota-live/api/v1/events`);
     assert.equal(res.status, 401);
+    const signUp = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-live/api/v1/auth/register',
+      payload: { displayName: 'Warga Kota', email: 'warga@live.go.id', password: 'rahasia-warga-9' },
+    });
+    assert.equal(signUp.statusCode, 201);
+    const citizen = await bearerFor(t.app, 'kota-live', 'warga@live.go.id', 'rahasia-warga-9');
+    const asCitizen = await fetch(`${base}/t/kota-live/api/v1/events`, { headers: citizen });
+    assert.equal(asCitizen.status, 403);
   });
 
   test('cached reads and principals on the other instance are dropped when a change commits here', async () => {

@@ -143,8 +143,8 @@ export async function signIn(app: FastifyInstance, slug: string, email: string, 
 }
 
 /** Issues an API token for a signed-in user; returns the Authorization header. */
-export async function bearerFor(app: FastifyInstance, slug: string, email: string) {
-  const headers = await signIn(app, slug, email);
+export async function bearerFor(app: FastifyInstance, slug: string, email: string, password = PASSWORD) {
+  const headers = await signIn(app, slug, email, password);
   const res = await app.inject({
     method: 'POST',
     url: `/t/${slug}/api/v1/api-tokens`,

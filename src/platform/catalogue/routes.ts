@@ -1,6 +1,7 @@
 /** Routes of the catalogue, the adoption network, agreements and a tenant's adoptions. */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { AppError } from '../errors.ts';
 import { actorOf } from '../http/auth-hooks.ts';
 import { requireUuid } from '../http/params.ts';
 import { readUpload } from '../http/uploads.ts';
@@ -21,13 +22,15 @@ import {
 } from './schemas.ts';
 import {
   agreementDocument,
-  attachAgreementDocument,
+  agreementExists,
   createAgreement,
+  linkAgreementDocument,
   listAdoptions,
   listAgreements,
   listCatalogue,
   listNetworkAcrossTenants,
   proposeAdoption,
+  storeAgreementDocument,
   transitionAdoption,
 } from './service.ts';
 
@@ -170,8 +173,14 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
     async (request, reply) => {
       const id = requireUuid(request.params.id, 'agreement');
       const bytes = await readUpload(request, 'file');
-      await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
-        attachAgreementDocument(scope, platform.files, id, bytes),
+      const tenantId = request.tenant!.id;
+      const actor = actorOf(request);
+      if (!(await platform.inTenant(tenantId, actor, (scope) => agreementExists(scope, id)))) {
+        throw new AppError('not_found', { params: { entity: 'agreement' } });
+      }
+      const key = await storeAgreementDocument(platform.files, tenantId, bytes);
+      await platform.inTenant(tenantId, actor, (scope) =>
+        linkAgreementDocument(scope, id, key, bytes.byteLength),
       );
       return reply.status(204).send();
     },

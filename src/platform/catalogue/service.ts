@@ -394,29 +394,49 @@ export async function listAdoptions(scope: TenantScope) {
 const AGREEMENT_DOCUMENT = { maxBytes: 10 * 1024 * 1024, allowed: ['application/pdf'] } as const;
 
 /**
- * Stores the signed document of an agreement (a PDF, checked by content) and links it. The file is
- * written before the row: if the transaction fails, an unlinked file remains, never a dangling link.
+ * Checks a signed agreement document (a PDF, by content) and stores it, outside any transaction so
+ * that a slow disk or object store holds no database connection. Returns the new file's key.
  */
-export async function attachAgreementDocument(
-  scope: TenantScope,
-  storage: FileStorage,
-  agreementId: string,
-  bytes: Uint8Array,
-): Promise<void> {
-  const agreement = await scope.trx
-    .selectFrom('agreements')
-    .select(['id', 'document_key'])
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', agreementId)
-    .executeTakeFirst();
-  if (!agreement) throw notFound('agreement');
+export async function storeAgreementDocument(storage: FileStorage, tenantId: string, bytes: Uint8Array) {
   const checked = await inspectUpload(bytes, AGREEMENT_DOCUMENT);
   if (!checked.ok) {
     if (checked.reason === 'too_large') throw new AppError('payload_too_large');
     throw new AppError('unsupported_media_type');
   }
-  const key = newFileKey(scope.tenantId, checked.ext);
+  const key = newFileKey(tenantId, checked.ext);
   await storage.put(key, bytes, checked.mime);
+  return key;
+}
+
+/** Whether the agreement exists in the scope's tenant (checked before a document is stored). */
+export async function agreementExists(scope: TenantScope, agreementId: string): Promise<boolean> {
+  const row = await scope.trx
+    .selectFrom('agreements')
+    .select('id')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', agreementId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Links a stored document to its agreement. The file is written before the row: if this fails, an
+ * unlinked file remains, never a dangling link.
+ */
+export async function linkAgreementDocument(
+  scope: TenantScope,
+  agreementId: string,
+  key: string,
+  size: number,
+) {
+  const agreement = await scope.trx
+    .selectFrom('agreements')
+    .select(['id', 'document_key'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', agreementId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!agreement) throw notFound('agreement');
   await scope.trx
     .updateTable('agreements')
     .set({ document_key: key })
@@ -428,7 +448,7 @@ export async function attachAgreementDocument(
     entityType: 'agreement',
     entityId: agreementId,
     before: { documentKey: agreement.document_key },
-    after: { documentKey: key, bytes: bytes.byteLength },
+    after: { documentKey: key, bytes: size },
   });
 }
 

@@ -1,5 +1,7 @@
 /** `GET /api/v1/events`: the tenant's live events as Server-Sent Events, for staff screens. */
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+import { requirePrincipal } from '../http/auth-hooks.ts';
 import type { Platform } from '../platform.ts';
 import type { DomainEvent } from './hub.ts';
 
@@ -24,6 +26,9 @@ export function eventRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request, reply) => {
       const tenant = request.tenant!;
+      // The stream is for staff screens (the command centre), not for citizens' accounts.
+      if (requirePrincipal(request).user.kind !== 'staff') throw new AppError('forbidden');
+      const expiresAt = request.principal?.expiresAt;
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -39,8 +44,13 @@ export function eventRoutes(app: FastifyInstance, platform: Platform) {
       };
       const unsubscribe = platform.events.subscribe(tenant.id, send);
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      // A stream ends with the session or token that opened it (timers cap at ~24 days).
+      const expiry = expiresAt
+        ? setTimeout(() => close(), Math.min(expiresAt.getTime() - Date.now(), 2 ** 31 - 1))
+        : undefined;
       const close = () => {
         clearInterval(heartbeat);
+        clearTimeout(expiry);
         unsubscribe();
         open.delete(close);
         if (!res.writableEnded) res.end();

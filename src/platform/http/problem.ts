@@ -91,6 +91,9 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   if (error.retryAfter !== undefined) {
     reply.header('retry-after', String(error.retryAfter));
     params.retryAfter = error.retryAfter;
+  } else if (reply.hasHeader('retry-after')) {
+    // The rate limiter sets the header itself.
+    params.retryAfter = reply.getHeader('retry-after');
   }
   const body: Record<string, unknown> = {
     type: `/api/problems#${error.code}`,
