@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { emitEvent } from '../src/platform/events/hub.ts';
@@ -162,5 +163,41 @@ describe(`live events (${DB_KIND})`, () => {
     }
     assert.equal(seen, true, 'the new agency is listed');
     assert.equal(status, 401, 'the revoked token no longer works');
+  });
+
+  const serverOnly =
+    DB_KIND === 'postgres' ? false : 'embedded PGlite has no notification connection to lose';
+  test('a lost notification connection is reopened, and invalidations flow again', {
+    skip: serverOnly,
+  }, async () => {
+    const agencies = () =>
+      fetch(`${base}/t/kota-live/api/v1/agencies`).then(
+        (r) => r.json() as Promise<{ items: Array<{ code: string }> }>,
+      );
+    await agencies();
+    // The token of the earlier tests was revoked: take a new one.
+    const admin = await makeStaff(t.platform, tenantId, ['tenant_admin']);
+    const headers = await bearerFor(t.app, 'kota-live', admin.email);
+    // Cut every LISTEN connection of this database, as a server restart or a network cut would.
+    const cut = await sql<{ n: number }>`
+      select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+      where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`.execute(
+      t.platform.database.db,
+    );
+    assert.ok(cut.rows[0]!.n >= 1);
+    let seen = false;
+    for (let i = 0; i < 100 && !seen; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const code = `UNIT-R${i}`;
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/t/kota-live/api/v1/agencies',
+        headers,
+        payload: { code, name: 'Unit Baru', kind: 'uptd' },
+      });
+      assert.equal(res.statusCode, 201);
+      seen = (await agencies()).items.some((a) => a.code === code);
+    }
+    assert.equal(seen, true, 'the other instance sees changes again');
   });
 });

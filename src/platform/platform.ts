@@ -48,6 +48,13 @@ export async function createPlatform(
   await events.start(database);
   const cache = new TenantCache();
   await cache.start(database);
+  // Invalidations sent while the notification connection was down were missed: start afresh.
+  database.onReconnect(() => {
+    cache.clear();
+    directory.reload().catch(() => {
+      // The previous directory stays until the next notification or reconnection.
+    });
+  });
   const unlisten = await database.listen(DIRECTORY_CHANNEL, () => {
     directory.reload().catch(() => {
       // A failed reload keeps the previous directory; the next notification tries again.

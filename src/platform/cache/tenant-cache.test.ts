@@ -38,3 +38,15 @@ test('entries expire after the TTL and the size stays bounded', async () => {
   });
   assert.equal(reloaded, true, 'the oldest entry was evicted');
 });
+
+test('clear() drops every entry and keeps loads begun before it out', async () => {
+  const cache = new TenantCache();
+  await cache.get('t', 'g', 'k', async () => 'old');
+  let release!: () => void;
+  const slow = cache.get('t', 'g', 'other', () => new Promise<string>((r) => (release = () => r('before'))));
+  cache.clear();
+  release();
+  await slow;
+  assert.equal(await cache.get('t', 'g', 'k', async () => 'new'), 'new');
+  assert.equal(await cache.get('t', 'g', 'other', async () => 'after'), 'after');
+});

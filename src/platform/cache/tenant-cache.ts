@@ -25,6 +25,8 @@ export class TenantCache {
   readonly #entries = new Map<string, Entry>();
   readonly #versions = new Map<string, number>();
   #unlisten: (() => Promise<void>) | undefined;
+  /** Raised by `clear()`: loads begun before it are not stored. */
+  #epoch = 0;
   hits = 0;
   misses = 0;
 
@@ -49,7 +51,13 @@ export class TenantCache {
   }
 
   #version(tenantId: string, tag: string): number {
-    return this.#versions.get(`${tenantId}|${tag}`) ?? 0;
+    return (this.#versions.get(`${tenantId}|${tag}`) ?? 0) + this.#epoch * 1_000_000_000;
+  }
+
+  /** Drops everything: after invalidations may have been missed (a lost notification connection). */
+  clear(): void {
+    this.#epoch += 1;
+    this.#entries.clear();
   }
 
   /** The cached value, or the loader's (stored unless an invalidation came in the meantime). */

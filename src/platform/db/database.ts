@@ -23,6 +23,11 @@ export interface Database {
   /** Subscribes to a NOTIFY channel; resolves with a function that unsubscribes. */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   /**
+   * Calls `callback` after the notification connection came back from a loss: notifications sent
+   * meanwhile were missed, so whatever they keep fresh must be reloaded. (Never on PGlite.)
+   */
+  onReconnect(callback: () => void): void;
+  /**
    * Runs SQL text outside Kysely, as the connecting (owner) role, for libraries that bring their
    * own SQL (the job queue). With `values` it is one statement with `$n` parameters; without, it may
    * be several statements separated by semicolons. On PGlite it waits its turn on the connection
@@ -93,6 +98,9 @@ async function openEmbedded(dataDir: string): Promise<Database> {
         return result;
       });
     },
+    onReconnect() {
+      // One process, one connection: nothing is ever missed.
+    },
     async listen(channel, handler) {
       // LISTEN runs on the one connection: take the lock so it cannot land inside someone's transaction.
       const unlisten = await lock.run(() => pglite.listen(channel, handler));
@@ -113,12 +121,50 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle pooled connection that the server drops must not crash the process: the pool replaces it.
+  pool.on('error', (error) => console.error(`database: idle connection lost (${error.message})`));
   // Fail at boot, not at the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
   let listener: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  let closing = false;
+  let retryMs = 500;
   const handlers = new Map<string, Set<NotificationHandler>>();
+  const reconnected: Array<() => void> = [];
+
+  /** Opens the notification connection and LISTENs on every channel asked for so far. */
+  async function connectListener(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (msg) => {
+      for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+    });
+    client.on('error', () => {
+      // 'end' follows and schedules the reconnection.
+    });
+    client.on('end', () => {
+      if (closing || listener !== client) return;
+      listener = undefined;
+      setTimeout(reconnect, retryMs).unref();
+    });
+    await client.connect();
+    for (const channel of handlers.keys()) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    return client;
+  }
+
+  async function reconnect(): Promise<void> {
+    if (closing) return;
+    try {
+      listener = await connectListener();
+      retryMs = 500;
+      for (const callback of reconnected) callback();
+    } catch (error) {
+      console.error(`database: notification connection lost, retrying (${(error as Error).message})`);
+      retryMs = Math.min(retryMs * 2, 30_000);
+      setTimeout(reconnect, retryMs).unref();
+    }
+  }
   return {
     kind: 'postgres',
     db,
@@ -153,19 +199,21 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release(!clean);
       }
     },
+    onReconnect(callback) {
+      reconnected.push(callback);
+    },
     async listen(channel, handler) {
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url });
-        await listener.connect();
-        listener.on('notification', (msg) => {
-          for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
-        });
-      }
       let set = handlers.get(channel);
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
-        await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
+        if (listener) await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
+      }
+      if (!listener) {
+        connecting ??= connectListener().finally(() => {
+          connecting = undefined;
+        });
+        listener = await connecting;
       }
       set.add(handler);
       return async () => {
@@ -173,6 +221,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       };
     },
     async close() {
+      closing = true;
       await listener?.end();
       await db.destroy();
     },
