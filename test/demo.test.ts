@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD, demoCredentials, seedDemo } from '../src/demo/seed.ts';
 import type { AppManifest } from '../src/platform/catalogue/manifest.ts';
+import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { createTenant } from '../src/platform/tenancy/service.ts';
 import { DB_KIND, startTest, type TestContext } from './support/harness.ts';
 
 /** Stands in for the reports module, to see that each app seeds its demo data where it is live. */
@@ -92,5 +94,29 @@ describe(`demo data (${DB_KIND})`, () => {
       ],
     );
     assert.equal(await seedDemo(t.platform), false);
+  });
+});
+
+describe(`an interrupted demo seed (${DB_KIND})`, () => {
+  let t: TestContext;
+  before(async () => {
+    t = await startTest();
+  });
+  after(() => t.close());
+
+  test('is reported clearly instead of being taken as done', async () => {
+    // As if a first start died after writing the first tenant.
+    await createTenant(
+      t.platform.database.db,
+      {
+        slug: 'kota-tangerang',
+        code: '36.71',
+        kind: 'kota',
+        name: 'Kota Tangerang',
+        timeZone: 'Asia/Jakarta',
+      },
+      SYSTEM_ACTOR,
+    );
+    await assert.rejects(seedDemo(t.platform), /only partly written/);
   });
 });

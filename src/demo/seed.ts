@@ -5,6 +5,7 @@
  * Idempotent: it does nothing when Kota Tangerang already exists.
  */
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../platform/audit/audit.ts';
 import type { Channel, Role } from '../platform/catalogue/manifest.ts';
 import {
   createAgreement,
@@ -388,7 +389,22 @@ export async function seedDemo(platform: Platform, actor: Actor = SYSTEM_ACTOR):
     .select('id')
     .where('slug', '=', 'kota-tangerang')
     .executeTakeFirst();
-  if (exists) return false;
+  if (exists) {
+    // The last step of a complete seed is its marker in Kota Tangerang's audit trail.
+    const done = await withTenant(db, exists.id, actor, (scope) =>
+      scope.trx
+        .selectFrom('audit_log')
+        .select('id')
+        .where('tenant_id', '=', scope.tenantId)
+        .where('action', '=', 'demo.seeded')
+        .executeTakeFirst(),
+    );
+    if (done) return false;
+    throw new Error(
+      'The demo data was only partly written (an earlier start was interrupted). Start again on an empty ' +
+        'database: remove the data directory (DATA_DIR, ./data) or drop and recreate the PostgreSQL database.',
+    );
+  }
   const ids = new Map<string, string>();
   for (const demo of DEMO) ids.set(demo.tenant.slug, await createTenant(db, demo.tenant, actor));
   // Kota Tangerang now exists: it becomes the origin of the catalogue's apps.
@@ -453,6 +469,9 @@ export async function seedDemo(platform: Platform, actor: Actor = SYSTEM_ACTOR):
       await withTenant(db, tenant.id, actor, (scope) => module.seedDemo!(scope, tenant));
     }
   }
+  await withTenant(db, ids.get('kota-tangerang')!, actor, (scope) =>
+    recordAudit(scope, { action: 'demo.seeded', entityType: 'tenant', entityId: scope.tenantId }),
+  );
   return true;
 }
 
