@@ -27,8 +27,6 @@ export class TenantCache {
   #unlisten: (() => Promise<void>) | undefined;
   /** Raised by `clear()`: loads begun before it are not stored. */
   #epoch = 0;
-  hits = 0;
-  misses = 0;
 
   constructor(options: { ttlMs?: number; maxEntries?: number } = {}) {
     this.#ttlMs = options.ttlMs ?? 60_000;
@@ -66,10 +64,8 @@ export class TenantCache {
     const version = this.#version(tenantId, tag);
     const entry = this.#entries.get(id);
     if (entry && entry.version === version && entry.expires > Date.now()) {
-      this.hits += 1;
       return entry.value as T;
     }
-    this.misses += 1;
     const value = await load();
     if (this.#version(tenantId, tag) === version) {
       this.#entries.delete(id);

@@ -70,12 +70,6 @@ export class EventHub {
     };
   }
 
-  get subscriberCount(): number {
-    let n = 0;
-    for (const set of this.#byTenant.values()) n += set.size;
-    return n;
-  }
-
   async stop(): Promise<void> {
     await this.#unlisten?.();
     this.#byTenant.clear();

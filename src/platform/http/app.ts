@@ -169,12 +169,6 @@ function resolveTenant(platform: Platform) {
     const tenant = platform.directory.bySlug(slug);
     if (!tenant) throw notFound('tenant');
     request.tenant = tenant;
-    const query = request.query as Record<string, unknown> | undefined;
-    request.lang = pickLanguage(
-      typeof query?.lang === 'string' ? query.lang : undefined,
-      request.headers['accept-language'],
-      tenant.defaultLanguage,
-    );
     const app = request.routeOptions.config.app;
     // Any route of an app the tenant has not taken live answers exactly like a missing route.
     if (app && !platform.directory.isLive(tenant.id, app)) throw notFound('route');

@@ -40,10 +40,6 @@ export class PermissionRegistry {
     }
   }
 
-  has(permission: string): boolean {
-    return this.#all.has(permission);
-  }
-
   /** Whether any of `grants` holds `permission`: tenant-wide when `agencyPath` is absent, else for
    * the agency whose ancestry (root first, the agency last) is `agencyPath`. */
   allows(grants: readonly Grant[], permission: string, agencyPath?: readonly string[]): boolean {

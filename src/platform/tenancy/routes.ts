@@ -21,6 +21,7 @@ import {
 import {
   AGENCIES_TAG,
   agencyPath,
+  agencyPaths,
   agencyView,
   createAgency,
   createTenant,
@@ -180,9 +181,10 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
       const principal = requirePrincipal(request);
       const id = requireUuid(request.params.id, 'agency');
       const row = await platform.inTenant(request.tenant!.id, actorOf(request), async (scope) => {
-        const path = await agencyPath(scope, id);
+        const pathOf = await agencyPaths(scope);
+        const path = pathOf(id);
         if (!path) throw new AppError('not_found', { params: { entity: 'agency' } });
-        const target = request.body.parentId ? await agencyPath(scope, request.body.parentId) : null;
+        const target = request.body.parentId ? pathOf(request.body.parentId) : null;
         const allowed =
           platform.permissions.allows(principal.grants, 'platform.agency.manage', path) &&
           (request.body.parentId === undefined ||

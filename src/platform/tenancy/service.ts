@@ -174,15 +174,22 @@ export function listAgencies(scope: TenantScope) {
 
 /** The ids from the root agency down to `agencyId` (for agency-scoped permissions), or null. */
 export async function agencyPath(scope: TenantScope, agencyId: string): Promise<string[] | null> {
+  return (await agencyPaths(scope))(agencyId);
+}
+
+/** Reads the agency tree once; the returned function gives any agency's path (or null). */
+export async function agencyPaths(scope: TenantScope): Promise<(agencyId: string) => string[] | null> {
   const all = await listAgencies(scope);
   const byId = new Map(all.map((a) => [a.id, a]));
-  const path: string[] = [];
-  let current = byId.get(agencyId);
-  while (current && path.length <= all.length) {
-    path.unshift(current.id);
-    current = current.parent_id ? byId.get(current.parent_id) : undefined;
-  }
-  return path.length > 0 ? path : null;
+  return (agencyId) => {
+    const path: string[] = [];
+    let current = byId.get(agencyId);
+    while (current && path.length <= all.length) {
+      path.unshift(current.id);
+      current = current.parent_id ? byId.get(current.parent_id) : undefined;
+    }
+    return path.length > 0 ? path : null;
+  };
 }
 
 /** The id of the agency with this code in the scope's tenant, or null. */
