@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { MODULES } from '../src/modules/index.ts';
 import { openMigratedDatabase } from '../src/platform/boot.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { SYSTEM_ACTOR, withTenant } from '../src/platform/db/tenant-scope.ts';
@@ -56,7 +57,7 @@ describe(`crash safety (${DB_KIND})`, () => {
     if (server) cleanups.push(server.drop);
     const env: Record<string, string> = { DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url } : {}) };
     const config = loadConfig({ NODE_ENV: 'test', ...env });
-    const database = await openMigratedDatabase(config, []);
+    const database = await openMigratedDatabase(config, MODULES);
     try {
       const tenantId = await createTenant(
         database.db,
@@ -111,7 +112,7 @@ describe(`crash safety (${DB_KIND})`, () => {
     await Promise.all(workers);
     assert.ok(acknowledged.length >= 20, `only ${acknowledged.length} writes before the kill`);
 
-    const database = await openMigratedDatabase(config, []);
+    const database = await openMigratedDatabase(config, MODULES);
     try {
       const { codes, audited } = await withTenant(database.db, tenantId, SYSTEM_ACTOR, async (scope) => ({
         codes: new Set((await scope.trx.selectFrom('agencies').select('code').execute()).map((r) => r.code)),
@@ -156,7 +157,7 @@ describe(`crash safety (${DB_KIND})`, () => {
       `outcomes: ${outcomes.join(',')}`,
     );
     assert.ok(outcomes.includes(201), 'some requests were in flight when SIGTERM came');
-    const database = await openMigratedDatabase(config, []);
+    const database = await openMigratedDatabase(config, MODULES);
     try {
       const stored = await withTenant(database.db, tenantId, SYSTEM_ACTOR, (scope) =>
         scope.trx.selectFrom('agencies').select('code').execute(),

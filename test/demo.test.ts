@@ -16,7 +16,7 @@ const REPORTS_STAND_IN: AppManifest = {
   channels: ['web', 'android', 'webservice'],
   version: '0.0.1',
   description: { id: 'uji', en: 'test' },
-  async seedDemo(scope, tenant) {
+  async seedDemo(_platform, scope, tenant) {
     assert.equal(scope.tenantId, tenant.id);
     seeded.push(tenant.slug);
   },

@@ -3,5 +3,6 @@
  * folder under `src/modules/` and its manifest here; removing the line removes the app.
  */
 import type { AppManifest } from '../platform/catalogue/manifest.ts';
+import { reportsApp } from './reports/index.ts';
 
-export const MODULES: readonly AppManifest[] = [];
+export const MODULES: readonly AppManifest[] = [reportsApp];

@@ -37,7 +37,12 @@ export async function createPlatform(
   database: Database,
   modules: readonly AppManifest[],
 ): Promise<Platform> {
-  for (const m of modules) if (m.messages) addMessages(m.code, m.messages);
+  for (const m of modules) {
+    if (m.messages) addMessages(m.code, m.messages);
+    for (const group of Object.keys(m.sharedMessages?.id ?? {})) {
+      addMessages(group, { id: m.sharedMessages!.id[group]!, en: m.sharedMessages!.en[group] ?? {} });
+    }
+  }
   const permissions = new PermissionRegistry([
     ...PLATFORM_PERMISSIONS,
     ...modules.flatMap((m) => m.permissions ?? []),

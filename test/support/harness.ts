@@ -175,3 +175,23 @@ export function tinyPdf(text: string): Uint8Array {
       `3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
   );
 }
+
+/** Takes an app live for a tenant directly (the adoption flow itself is tested in adoption.test.ts). */
+export async function makeLive(platform: Platform, tenantId: string, app: string) {
+  await platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
+    scope.trx
+      .insertInto('adoptions')
+      .values({
+        tenant_id: tenantId,
+        app_code: app,
+        channel: 'web',
+        status: 'live',
+        origin_tenant_id: null,
+        mou_id: null,
+        pks_id: null,
+        live_since: '2026-01-05',
+      })
+      .execute(),
+  );
+  await platform.directoryChanged();
+}

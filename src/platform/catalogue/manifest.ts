@@ -29,6 +29,8 @@ export const ROLES = [
   'field_officer',
   'viewer',
   'auditor',
+  /** A partner system's account (a messaging provider, the national complaint exchange). */
+  'integration',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -51,6 +53,11 @@ export type AppManifest = Readonly<{
   /** Absolute path of the folder with the app's migrations. */
   migrationsDir?: string;
   messages?: Readonly<{ id: object; en: object }>;
+  /**
+   * Entries the module adds to the platform's shared groups (`detail`, `field`, `entity`), so that its
+   * errors read like the platform's: `{ id: { field: { unknown_category: '…' } }, en: { … } }`.
+   */
+  sharedMessages?: Readonly<{ id: Record<string, object>; en: Record<string, object> }>;
   /** Writes the app's demo data for one tenant where the app is live (run by the demo seed). */
-  seedDemo?: (scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
+  seedDemo?: (platform: Platform, scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
 }>;

@@ -1,0 +1,69 @@
+/**
+ * The reports app (LAKSA in Kota Tangerang): citizen aspirations and complaints with working-day
+ * deadlines, dispositions to agencies, field proof, a public map and list, and an Open311
+ * GeoReport v2 server. See docs/modules/reports.md.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppManifest } from '../../platform/catalogue/manifest.ts';
+import { SYSTEM_ACTOR } from '../../platform/db/tenant-scope.ts';
+import { defineTask } from '../../platform/jobs/runner.ts';
+import { seedReportsDemo } from './demo.ts';
+import { messages, sharedMessages } from './messages.ts';
+import { PERM, reportRoutes } from './routes.ts';
+import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './service.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Every five minutes: escalate reports whose clock ran out, close the ones left silent after follow-up. */
+const deadlines = defineTask({
+  name: 'reports.deadlines',
+  cron: '*/5 * * * *',
+  async run({ platform }) {
+    const now = new Date();
+    for (const tenantId of await tenantsWithDueReportsAcrossTenants(platform, now)) {
+      const tenant = platform.directory.all().find((t) => t.id === tenantId);
+      if (!tenant || !platform.directory.isLive(tenant.id, 'reports')) continue;
+      await platform.inTenant(tenant.id, { ...SYSTEM_ACTOR, label: 'job reports.deadlines' }, (scope) =>
+        runDeadlines(platform, scope, tenant, now),
+      );
+    }
+  },
+});
+
+export const reportsApp: AppManifest = {
+  code: 'reports',
+  name: 'LAKSA',
+  category: 'e-government',
+  channels: ['web', 'android', 'webservice'],
+  version: '1.0.0',
+  description: {
+    id: 'Layanan Aspirasi Kotak Saran Anda: aspirasi dan pengaduan warga',
+    en: 'Citizen aspirations and complaints',
+  },
+  permissions: [
+    { name: PERM.triage, roles: ['platform_admin', 'tenant_admin', 'operator'] },
+    { name: PERM.followUp, roles: ['agency_admin', 'officer', 'field_officer'] },
+    {
+      name: PERM.read,
+      roles: [
+        'platform_admin',
+        'tenant_admin',
+        'operator',
+        'auditor',
+        'viewer',
+        'agency_admin',
+        'officer',
+        'field_officer',
+      ],
+    },
+    { name: PERM.intake, roles: ['integration'] },
+    { name: PERM.settings, roles: ['platform_admin', 'tenant_admin'] },
+  ],
+  routes: reportRoutes,
+  tasks: [deadlines],
+  migrationsDir: path.join(here, 'migrations'),
+  messages,
+  sharedMessages,
+  seedDemo: seedReportsDemo,
+};

@@ -1,0 +1,110 @@
+/**
+ * Photos of a report: read from a multipart request, checked by content, re-encoded so that no
+ * location or camera metadata survives, and stored before the database transaction (a failed
+ * transaction removes them again).
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { ImageRejectedError, inspectUpload, normalizeImage } from '../../platform/files/inspect.ts';
+import { type FileStorage, newFileKey } from '../../platform/files/storage.ts';
+
+export const MAX_PHOTOS = 5;
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif'];
+
+export type StoredPhoto = Readonly<{
+  key: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+}>;
+
+export type ReportForm = { fields: Record<string, string>; files: Buffer[] };
+
+/**
+ * Reads a multipart form: its text fields and up to `MAX_PHOTOS` files under the field `photo`.
+ * A broken body is a 400; a file over the size limit is a 413 (the multipart plugin's limit).
+ */
+export async function readForm(request: FastifyRequest): Promise<ReportForm> {
+  const fields: Record<string, string> = {};
+  const files: Buffer[] = [];
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'photo')
+          throw invalid({ path: `/body/${part.fieldname}`, code: 'additionalProperties' });
+        if (files.length >= MAX_PHOTOS) {
+          throw invalid({ path: '/body/photo', code: 'maxItems', params: { limit: MAX_PHOTOS } });
+        }
+        files.push(await part.toBuffer());
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError || (error as { statusCode?: number }).statusCode) throw error;
+    throw new AppError('bad_request', { params: { reason: 'multipart' }, cause: error });
+  }
+  return { fields, files };
+}
+
+/** Checks, cleans and stores each photo; on any refusal, nothing stays stored. */
+export async function storePhotos(
+  storage: FileStorage,
+  tenantId: string,
+  files: readonly Buffer[],
+): Promise<StoredPhoto[]> {
+  const stored: StoredPhoto[] = [];
+  try {
+    for (const [i, bytes] of files.entries()) {
+      const path = `/body/photo/${i}`;
+      const checked = await inspectUpload(bytes, { maxBytes: MAX_PHOTO_BYTES, allowed: PHOTO_TYPES });
+      if (!checked.ok) {
+        if (checked.reason === 'too_large') throw new AppError('payload_too_large');
+        throw new AppError('unsupported_media_type', {
+          fields: [{ path, code: 'image_type', params: { detected: checked.detected ?? 'unknown' } }],
+        });
+      }
+      let image: Awaited<ReturnType<typeof normalizeImage>>;
+      try {
+        image = await normalizeImage(bytes, { maxDimension: 1600 });
+      } catch (error) {
+        if (error instanceof ImageRejectedError) {
+          throw new AppError(
+            error.reason === 'too_many_pixels' ? 'payload_too_large' : 'unsupported_media_type',
+            {
+              fields: [
+                { path, code: error.reason === 'too_many_pixels' ? 'image_pixels' : 'image_unreadable' },
+              ],
+              cause: error,
+            },
+          );
+        }
+        throw error;
+      }
+      const ext = image.mime === 'image/png' ? 'png' : image.mime === 'image/webp' ? 'webp' : 'jpg';
+      const key = newFileKey(tenantId, ext);
+      await storage.put(key, image.bytes, image.mime);
+      stored.push({
+        key,
+        mime: image.mime,
+        width: image.width,
+        height: image.height,
+        bytes: image.bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+    }
+  } catch (error) {
+    await removePhotos(storage, stored);
+    throw error;
+  }
+  return stored;
+}
+
+/** Removes stored photos whose transaction did not commit (or that a replay did not need). */
+export async function removePhotos(storage: FileStorage, photos: readonly StoredPhoto[]): Promise<void> {
+  for (const p of photos) await storage.delete(p.key).catch(() => undefined);
+}

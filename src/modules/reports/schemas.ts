@@ -1,0 +1,279 @@
+/** Request and response schemas of the reports app: one source for validation, types and OpenAPI. */
+import { type Static, Type } from 'typebox';
+import { ACTIONS, REJECT_REASONS, REPORT_TYPES, STATUSES, TRACKS } from './lifecycle.ts';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const Lat = Type.Number({ minimum: -90, maximum: 90 });
+export const Lng = Type.Number({ minimum: -180, maximum: 180 });
+export const Phone = Type.String({ pattern: '^\\+?[0-9]{8,15}$' });
+export const CategoryCode = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 40 });
+
+export const NewReport = Type.Object(
+  {
+    type: Type.Enum(REPORT_TYPES),
+    category: CategoryCode,
+    description: Text(4000, 10),
+    lat: Type.Optional(Lat),
+    lng: Type.Optional(Lng),
+    address: Type.Optional(Text(300, 3)),
+    kelurahan: Type.Optional(Text(100, 2)),
+    name: Type.Optional(Text(120, 2)),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    phone: Type.Optional(Phone),
+  },
+  { additionalProperties: false },
+);
+export type NewReportInput = Static<typeof NewReport>;
+
+export const Transition = Type.Object(
+  {
+    note: Type.Optional(Text(4000)),
+    agencyId: Type.Optional(Uuid),
+    officerUserId: Type.Optional(Uuid),
+    track: Type.Optional(Type.Enum(TRACKS)),
+    duplicateOf: Type.Optional(Text(64)),
+    reason: Type.Optional(Type.Enum(REJECT_REASONS)),
+    targetTenant: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 63 })),
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    comment: Type.Optional(Text(1000)),
+    secret: Type.Optional(Text(100)),
+  },
+  { additionalProperties: false },
+);
+export type TransitionInput = Static<typeof Transition>;
+
+export const ActionParams = Type.Object({ id: Type.String(), action: Type.Enum(ACTIONS) });
+
+export const Rating = Type.Object(
+  {
+    rating: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Text(1000)),
+    secret: Type.Optional(Text(100)),
+  },
+  { additionalProperties: false },
+);
+export type RatingInput = Static<typeof Rating>;
+
+export const Filters = Type.Object(
+  {
+    category: Type.Optional(CategoryCode),
+    status: Type.Optional(Type.Array(Type.Enum(STATUSES), { maxItems: STATUSES.length })),
+    type: Type.Optional(Type.Enum(REPORT_TYPES)),
+    agency: Type.Optional(Uuid),
+    kelurahan: Type.Optional(Text(100)),
+    from: Type.Optional(Type.String({ format: 'date' })),
+    to: Type.Optional(Type.String({ format: 'date' })),
+    q: Type.Optional(Text(200)),
+    bbox: Type.Optional(
+      Type.String({
+        pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$',
+        description: 'minLng,minLat,maxLng,maxLat',
+      }),
+    ),
+    overdue: Type.Optional(Type.Boolean()),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0 }),
+    lang: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type FiltersInput = Static<typeof Filters>;
+
+const PhotoView = Type.Object({ id: Type.String(), kind: Type.String(), url: Type.String() });
+
+const EventView = Type.Object({
+  at: Type.String(),
+  kind: Type.String(),
+  fromStatus: Nullable(Type.String()),
+  toStatus: Nullable(Type.String()),
+  actorRole: Type.String(),
+  actorName: Type.Optional(Nullable(Type.String())),
+  agency: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  note: Nullable(Type.String()),
+  data: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  photos: Type.Array(PhotoView),
+});
+
+const Named = Type.Object({ id: Type.String(), name: Type.String() });
+
+export const PublicReport = Type.Object({
+  id: Type.String(),
+  trackingNo: Type.String(),
+  type: Type.String(),
+  category: Type.Object({ code: Type.String(), name: Type.String() }),
+  description: Type.String(),
+  status: Type.String(),
+  lat: Nullable(Type.Number()),
+  lng: Type.Union([Type.Number(), Type.Null()]),
+  address: Nullable(Type.String()),
+  kelurahan: Nullable(Type.String()),
+  agency: Nullable(Named),
+  dueAt: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+  duplicateOf: Nullable(Type.String()),
+  referredTo: Nullable(
+    Type.Object({ tenant: Type.String(), name: Type.String(), trackingNo: Type.String() }),
+  ),
+  rejectReason: Nullable(Type.String()),
+  rating: Nullable(Type.Integer()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  photos: Type.Array(PhotoView),
+});
+
+export const ReportDetail = Type.Object({
+  ...PublicReport.properties,
+  history: Type.Array(EventView),
+  /** Present for staff and for the reporter: the actions the caller may take now. */
+  actions: Type.Optional(Type.Array(Type.String())),
+  /** Staff only. */
+  reporter: Type.Optional(
+    Type.Object({
+      name: Nullable(Type.String()),
+      email: Nullable(Type.String()),
+      phone: Nullable(Type.String()),
+      userId: Nullable(Type.String()),
+    }),
+  ),
+  channel: Type.Optional(Type.String()),
+  officer: Type.Optional(Nullable(Named)),
+  track: Type.Optional(Type.String()),
+  laporId: Type.Optional(Nullable(Type.String())),
+  referredFrom: Type.Optional(Nullable(Type.Object({ tenant: Type.String(), trackingNo: Type.String() }))),
+});
+
+export const ReportPage = Type.Object({
+  total: Type.Integer(),
+  items: Type.Array(PublicReport),
+});
+
+export const Filed = Type.Object({
+  id: Type.String(),
+  trackingNo: Type.String(),
+  status: Type.String(),
+  dueAt: Nullable(Type.String()),
+  /** For a reporter who is not signed in: keep it to add information, rate or reopen. */
+  secret: Type.Optional(Type.String()),
+});
+
+export const Category = Type.Object({
+  code: Type.String(),
+  name: Type.Object({ id: Type.String(), en: Type.String() }),
+  agencyId: Nullable(Type.String()),
+  verifyDays: Nullable(Type.Integer()),
+  followUpDays: Nullable(Type.Integer()),
+  defaultTrack: Type.String(),
+  active: Type.Boolean(),
+  sort: Type.Integer(),
+});
+
+export const CategoryInput = Type.Object(
+  {
+    name: Type.Object({ id: Text(120, 2), en: Text(120, 2) }, { additionalProperties: false }),
+    agencyId: Type.Optional(Nullable(Uuid)),
+    verifyDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
+    followUpDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
+    defaultTrack: Type.Optional(Type.Enum(TRACKS)),
+    active: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  },
+  { additionalProperties: false },
+);
+export type CategoryInputType = Static<typeof CategoryInput>;
+
+const Days = Type.Integer({ minimum: 1, maximum: 365 });
+
+export const DeadlinesSchema = Type.Object(
+  {
+    verifyDays: Days,
+    followUpDays: Type.Object(
+      { standard: Days, dispute: Days, field_work: Days },
+      { additionalProperties: false },
+    ),
+    typeFollowUpDays: Type.Object(
+      {
+        aspiration: Type.Optional(Days),
+        complaint: Type.Optional(Days),
+        information_request: Type.Optional(Days),
+      },
+      { additionalProperties: false },
+    ),
+    autoCloseDays: Days,
+    reopenDays: Days,
+  },
+  { additionalProperties: false },
+);
+
+export const Settings = Type.Object({
+  displayName: Nullable(Type.String()),
+  deadlines: DeadlinesSchema,
+  duplicateRadiusM: Type.Integer(),
+  duplicateWindowDays: Type.Integer(),
+  minStatsSample: Type.Integer(),
+});
+
+export const SettingsInput = Type.Object(
+  {
+    displayName: Type.Optional(Nullable(Text(60, 2))),
+    deadlines: Type.Optional(DeadlinesSchema),
+    duplicateRadiusM: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000 })),
+    duplicateWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+    minStatsSample: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type SettingsInputType = Static<typeof SettingsInput>;
+
+export const Similar = Type.Array(
+  Type.Object({
+    id: Type.String(),
+    trackingNo: Type.String(),
+    status: Type.String(),
+    description: Type.String(),
+    distanceM: Nullable(Type.Integer()),
+    createdAt: Type.String(),
+  }),
+);
+
+export const AgencyStats = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  minSample: Type.Integer(),
+  agencies: Type.Array(
+    Type.Object({
+      agency: Named,
+      disposed: Type.Integer(),
+      completed: Type.Integer(),
+      openOverdue: Type.Integer(),
+      /** Null below the minimum sample: too few reports to judge fairly. */
+      medianFollowUpDays: Nullable(Type.Number()),
+      onTimeShare: Nullable(Type.Number()),
+      enoughData: Type.Boolean(),
+    }),
+  ),
+});
+
+export const Summary = Type.Object({
+  total: Type.Integer(),
+  overdue: Type.Integer(),
+  byStatus: Type.Record(Type.String(), Type.Integer()),
+  byCategory: Type.Record(Type.String(), Type.Integer()),
+  overdueByAgency: Type.Array(Type.Object({ agency: Named, overdue: Type.Integer() })),
+});
+
+export const Messaging = Type.Object(
+  {
+    messageId: Text(200),
+    from: Phone,
+    name: Type.Optional(Text(120, 2)),
+    text: Text(4000, 10),
+    lat: Type.Optional(Lat),
+    lng: Type.Optional(Lng),
+    address: Type.Optional(Text(300, 3)),
+  },
+  { additionalProperties: false },
+);
+export type MessagingInput = Static<typeof Messaging>;
