@@ -3,6 +3,7 @@
  * their folders and extend `PlatformTables` where they query them.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Area } from '../tenancy/area.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -27,6 +28,8 @@ export interface TenantsTable {
   time_zone: string;
   default_language: Language;
   branding: JSONColumnType<Branding>;
+  /** GeoJSON Polygon or MultiPolygon (WGS84), validated by `tenancy/area.ts`; written as JSON text. */
+  area: ColumnType<Area | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

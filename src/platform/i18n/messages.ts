@@ -65,6 +65,15 @@ export const id = {
     date: 'Tanggal tidak valid (format TTTT-BB-HH).',
     agreement_missing: 'Perjanjian yang diperlukan ({{kind}}) belum tercatat.',
     channel: 'Aplikasi ini tidak tersedia di kanal {{channel}}.',
+    area_type: 'Wilayah harus berupa geometri GeoJSON Polygon atau MultiPolygon.',
+    area_shape:
+      'Susunan koordinat di {{at}} tidak sesuai GeoJSON: Polygon berisi daftar ring, MultiPolygon berisi daftar Polygon, ring berisi daftar posisi.',
+    area_position:
+      'Posisi {{at}} harus [bujur, lintang] berupa angka, bujur antara -180 dan 180, lintang antara -90 dan 90.',
+    area_ring_short: 'Ring {{at}} harus memiliki minimal 4 posisi.',
+    area_ring_open: 'Ring {{at}} tidak tertutup: posisi terakhirnya harus sama dengan posisi pertama.',
+    area_ring_empty: 'Ring {{at}} tidak melingkupi luasan apa pun (semua posisinya segaris).',
+    area_too_large: 'Wilayah maksimal {{limit}} posisi seluruhnya; sederhanakan garis batasnya.',
   },
   entity: {
     tenant: 'Daerah',
@@ -153,6 +162,15 @@ export const en: Messages = {
     date: 'Invalid date (format YYYY-MM-DD).',
     agreement_missing: 'The required agreement ({{kind}}) has not been recorded.',
     channel: 'This app is not offered on the {{channel}} channel.',
+    area_type: 'The area must be a GeoJSON Polygon or MultiPolygon geometry.',
+    area_shape:
+      'The coordinates at {{at}} are not nested as GeoJSON requires: a Polygon is a list of rings, a MultiPolygon a list of Polygons, a ring a list of positions.',
+    area_position:
+      'Position {{at}} must be [longitude, latitude] as numbers, longitude between -180 and 180, latitude between -90 and 90.',
+    area_ring_short: 'Ring {{at}} needs at least 4 positions.',
+    area_ring_open: 'Ring {{at}} is not closed: its last position must equal its first.',
+    area_ring_empty: 'Ring {{at}} encloses no area (its positions lie on one line).',
+    area_too_large: 'An area has at most {{limit}} positions in all; simplify its outline.',
   },
   entity: {
     tenant: 'Region',

@@ -1,11 +1,13 @@
 /**
- * The tenant directory: every tenant, its domains and its live apps, held in memory so that a
- * request's tenant and app gate are resolved without a query. It reloads on a `balai_directory`
- * notification, which any process sends after changing tenants, domains or adoptions.
+ * The tenant directory: every tenant, its domains, its area and its live apps, held in memory so
+ * that a request's tenant and app gate are resolved without a query, and so are the tenants whose
+ * area holds a place. It reloads on a `balai_directory` notification, which any process sends after
+ * changing tenants, domains or adoptions.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Branding, Language, PlatformTables, TenantKind } from '../db/schema.ts';
 import { readAcrossTenants } from '../db/tenant-scope.ts';
+import { type Area, type BBox, checkArea, containsPoint, inBBox } from './area.ts';
 
 declare const verified: unique symbol;
 
@@ -19,6 +21,10 @@ export type TenantInfo = Readonly<{
   defaultLanguage: Language;
   branding: Branding;
   domains: readonly string[];
+  /** The tenant's geographic area (GeoJSON, WGS84), or null when none is recorded. */
+  area: Area | null;
+  /** The area's bounding box [west, south, east, north], or null without an area. */
+  areaBBox: BBox | null;
 }>;
 
 /** A tenant found in the directory for this request: the only kind of tenant route handlers get. */
@@ -26,12 +32,18 @@ export type VerifiedTenant = TenantInfo & { readonly [verified]: true };
 
 export const DIRECTORY_CHANNEL = 'balai_directory';
 
+/** A tenant's area as last loaded, with the row version (`xmin`) it was read from. */
+type LoadedArea = { version: string; area: Area | null; bbox: BBox | null };
+
 export class TenantDirectory {
   readonly #db: Kysely<PlatformTables>;
   readonly #baseDomain: string;
   #bySlug = new Map<string, VerifiedTenant>();
   #byDomain = new Map<string, VerifiedTenant>();
   #liveApps = new Map<string, Set<string>>();
+  /** Tenants with an area, ordered by code: what `tenantsAt` walks. */
+  #withArea: VerifiedTenant[] = [];
+  #areas = new Map<string, LoadedArea>();
   #loading: Promise<void> | undefined;
   #next: Promise<void> | undefined;
 
@@ -66,19 +78,45 @@ export class TenantDirectory {
   }
 
   async #loadAcrossTenants(): Promise<void> {
-    const { tenants, domains, live } = await readAcrossTenants(this.#db, async (trx) => ({
-      tenants: await trx.selectFrom('tenants').selectAll().execute(),
-      domains: await trx.selectFrom('tenant_domains').selectAll().execute(),
-      live: await trx
-        .selectFrom('adoptions')
-        .select(['tenant_id', 'app_code'])
-        .where('status', '=', 'live')
-        .execute(),
-    }));
+    const previous = this.#areas;
+    const { tenants, domains, live, areas } = await readAcrossTenants(this.#db, async (trx) => {
+      // Areas may be large (up to 20,000 positions each): each is read, parsed and checked again
+      // only when its tenant's row changed, which its row version (`xmin`) tells.
+      const tenants = await trx
+        .selectFrom('tenants')
+        .select(['id', 'slug', 'code', 'kind', 'name', 'time_zone', 'default_language', 'branding'])
+        .select(sql<string>`xmin::text`.as('version'))
+        .execute();
+      const changed = tenants.filter((t) => previous.get(t.id)?.version !== t.version).map((t) => t.id);
+      return {
+        tenants,
+        domains: await trx.selectFrom('tenant_domains').selectAll().execute(),
+        live: await trx
+          .selectFrom('adoptions')
+          .select(['tenant_id', 'app_code'])
+          .where('status', '=', 'live')
+          .execute(),
+        areas:
+          changed.length === 0
+            ? []
+            : await trx
+                .selectFrom('tenants')
+                .select(['id', 'area'])
+                // The version of the row the area comes from, which may be newer than the first read.
+                .select(sql<string>`xmin::text`.as('version'))
+                .where('id', 'in', changed)
+                .execute(),
+      };
+    });
+    const fresh = new Map(areas.map((a) => [a.id, a]));
+    const loaded = new Map<string, LoadedArea>();
     const bySlug = new Map<string, VerifiedTenant>();
     const byId = new Map<string, VerifiedTenant>();
     const byDomain = new Map<string, VerifiedTenant>();
     for (const t of tenants) {
+      const row = fresh.get(t.id);
+      const area = row ? loadArea(t.slug, row.version, row.area) : previous.get(t.id);
+      if (area) loaded.set(t.id, area);
       const info = Object.freeze({
         id: t.id,
         slug: t.slug,
@@ -89,6 +127,8 @@ export class TenantDirectory {
         defaultLanguage: t.default_language,
         branding: t.branding,
         domains: Object.freeze(domains.filter((d) => d.tenant_id === t.id).map((d) => d.domain)),
+        area: area?.area ?? null,
+        areaBBox: area?.bbox ?? null,
       }) as VerifiedTenant;
       bySlug.set(t.slug, info);
       byId.set(t.id, info);
@@ -103,6 +143,8 @@ export class TenantDirectory {
     this.#bySlug = bySlug;
     this.#byDomain = byDomain;
     this.#liveApps = liveApps;
+    this.#areas = loaded;
+    this.#withArea = [...byId.values()].filter((t) => t.area).sort((a, b) => a.code.localeCompare(b.code));
   }
 
   /** The tenant with this slug, or undefined. */
@@ -137,4 +179,31 @@ export class TenantDirectory {
   all(): VerifiedTenant[] {
     return [...this.#bySlug.values()];
   }
+
+  /**
+   * The tenants whose area holds the point (WGS84 degrees, latitude first; on a boundary counts as
+   * inside), ordered by code: usually one, two on a shared border, none outside every recorded
+   * area. Tenants without an area are never returned. Each area's bounding box is tried first.
+   */
+  tenantsAt(lat: number, lng: number): VerifiedTenant[] {
+    const found: VerifiedTenant[] = [];
+    for (const t of this.#withArea) {
+      if (inBBox(t.areaBBox!, lat, lng) && containsPoint(t.area!, lat, lng)) found.push(t);
+    }
+    return found;
+  }
+}
+
+/**
+ * A stored area, checked again: one written around the tenancy service and not a valid area is
+ * taken as no area (with a warning) rather than failing the whole directory or a later lookup.
+ */
+function loadArea(slug: string, version: string, stored: unknown): LoadedArea {
+  if (stored === null || stored === undefined) return { version, area: null, bbox: null };
+  const check = checkArea(stored);
+  if (check.ok) return { version, area: check.area, bbox: check.bbox };
+  process.emitWarning(`Tenant ${slug}: the stored area is not valid (${check.code}); it is ignored`, {
+    code: 'BALAI_TENANT_AREA',
+  });
+  return { version, area: null, bbox: null };
 }

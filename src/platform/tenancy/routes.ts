@@ -13,6 +13,7 @@ import {
   CreateTenant,
   type CreateTenantInput,
   TenantPublic,
+  TenantSummary,
   UpdateAgency,
   type UpdateAgencyInput,
   UpdateSettings,
@@ -30,7 +31,8 @@ import {
   updateTenantSettings,
 } from './service.ts';
 
-function tenantView(t: VerifiedTenant) {
+/** A tenant in the public list: its area as a bounding box only. */
+function tenantSummary(t: VerifiedTenant) {
   return {
     slug: t.slug,
     code: t.code,
@@ -40,7 +42,12 @@ function tenantView(t: VerifiedTenant) {
     defaultLanguage: t.defaultLanguage,
     branding: t.branding,
     domains: [...t.domains],
+    bbox: t.areaBBox ? [...t.areaBBox] : null,
   };
+}
+
+function tenantView(t: VerifiedTenant) {
+  return { ...tenantSummary(t), area: t.area };
 }
 
 /** `GET /api/v1/tenants`: the public list of tenants. */
@@ -50,15 +57,15 @@ export function tenancyRootRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['tenants'],
-        summary: 'List tenants (regional governments)',
-        response: { 200: Type.Object({ items: Type.Array(TenantPublic) }) },
+        summary: 'List tenants (regional governments); each area as its bounding box',
+        response: { 200: Type.Object({ items: Type.Array(TenantSummary) }) },
       },
     },
     async () => ({
       items: platform.directory
         .all()
         .sort((a, b) => a.code.localeCompare(b.code))
-        .map(tenantView),
+        .map(tenantSummary),
     }),
   );
 }
@@ -70,7 +77,7 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['tenants'],
-        summary: 'This tenant, with the apps live for it',
+        summary: 'This tenant, with its area and the apps live for it',
         response: { 200: Type.Object({ ...TenantPublic.properties, apps: Type.Array(Type.String()) }) },
       },
     },
@@ -85,7 +92,7 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['tenants'],
-        summary: 'Change name, language, branding or domains',
+        summary: 'Change name, language, branding, domains or area',
         body: UpdateSettings,
       },
       config: { permission: 'platform.tenant.configure' },

@@ -20,7 +20,42 @@ export const Branding = Type.Object(
   { additionalProperties: false },
 );
 
-export const TenantPublic = Type.Object({
+/**
+ * A tenant's area as sent: any JSON here, checked by `area.ts` in the service so that an invalid
+ * geometry is refused with one clear error on `/body/area` (and no type coercion touches it).
+ */
+export const AreaInput = Type.Unknown({
+  description:
+    'The region’s area: a GeoJSON (RFC 7946) Polygon or MultiPolygon geometry, WGS84 positions ' +
+    '[longitude, latitude], closed rings of at least 4 positions, at most 20,000 positions in all; ' +
+    'null removes it.',
+  examples: [
+    {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [106.57, -6.27],
+          [106.73, -6.27],
+          [106.73, -6.12],
+          [106.57, -6.12],
+          [106.57, -6.27],
+        ],
+      ],
+    },
+  ],
+});
+
+export const AreaBBox = Type.Union([
+  Type.Array(Type.Number(), {
+    minItems: 4,
+    maxItems: 4,
+    description: 'The area’s bounding box: [west, south, east, north] in degrees',
+  }),
+  Type.Null(),
+]);
+
+/** A tenant in the public list: its area only as a bounding box (an outline may be large). */
+export const TenantSummary = Type.Object({
   slug: Type.String(),
   code: Type.String(),
   name: Type.String(),
@@ -29,6 +64,16 @@ export const TenantPublic = Type.Object({
   defaultLanguage: Type.String(),
   branding: Branding,
   domains: Type.Array(Type.String()),
+  bbox: AreaBBox,
+});
+
+/** A tenant, with its area (public geography). */
+export const TenantPublic = Type.Object({
+  ...TenantSummary.properties,
+  area: Type.Unknown({
+    description:
+      'GeoJSON Polygon or MultiPolygon (WGS84, [longitude, latitude]), or null when none is recorded',
+  }),
 });
 
 export const CreateTenant = Type.Object(
@@ -44,6 +89,7 @@ export const CreateTenant = Type.Object(
     defaultLanguage: Type.Optional(Language),
     domains: Type.Optional(Type.Array(Domain, { maxItems: 10 })),
     branding: Type.Optional(Branding),
+    area: Type.Optional(AreaInput),
   },
   { additionalProperties: false },
 );
@@ -55,6 +101,7 @@ export const UpdateSettings = Type.Object(
     defaultLanguage: Type.Optional(Language),
     domains: Type.Optional(Type.Array(Domain, { maxItems: 10 })),
     branding: Type.Optional(Branding),
+    area: Type.Optional(AreaInput),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -11,6 +11,7 @@ import { AppError, invalid, notFound } from '../errors.ts';
 import { emitEvent } from '../events/hub.ts';
 import { newId } from '../ids.ts';
 import { isTenantRegionCode } from '../people/identity.ts';
+import { type Area, parseArea } from './area.ts';
 import type {
   CreateAgencyInput,
   CreateTenantInput,
@@ -55,6 +56,7 @@ export async function createTenant(
   baseDomain?: string,
 ): Promise<string> {
   if (!isTenantRegionCode(input.code, input.kind)) throw invalid({ path: '/body/code', code: 'region_code' });
+  const area = areaOf(input.area) ?? null;
   const domains = [...new Set(input.domains ?? [])];
   const committed: Array<() => void> = [];
   const id = await db.transaction().execute(async (trx) => {
@@ -87,6 +89,7 @@ export async function createTenant(
       time_zone: input.timeZone,
       default_language: input.defaultLanguage ?? 'id',
       branding: JSON.stringify(branding),
+      area: area && JSON.stringify(area),
     };
     await trx.insertInto('tenants').values(row).execute();
     if (domains.length > 0) {
@@ -100,7 +103,7 @@ export async function createTenant(
       action: 'tenant.create',
       entityType: 'tenant',
       entityId: id,
-      after: { ...row, branding, domains },
+      after: { ...row, branding, area, domains },
     });
     return id;
   });
@@ -108,7 +111,16 @@ export async function createTenant(
   return id;
 }
 
-/** Changes a tenant's name, language, branding or domains (shared rows, written as the owner). */
+/**
+ * The area sent (`area.ts` checks it; 400 on `/body/area` when invalid), normalised; null to remove
+ * it; undefined when none was sent.
+ */
+function areaOf(value: unknown): Area | null | undefined {
+  if (value === undefined || value === null) return value;
+  return parseArea(value, '/body/area');
+}
+
+/** Changes a tenant's name, language, branding, domains or area (shared rows, written as the owner). */
 export async function updateTenantSettings(
   db: Kysely<PlatformTables>,
   tenantId: string,
@@ -116,6 +128,7 @@ export async function updateTenantSettings(
   actor: Actor,
   baseDomain?: string,
 ): Promise<void> {
+  const area = areaOf(input.area);
   const committed: Array<() => void> = [];
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('tenants').selectAll().where('id', '=', tenantId).executeTakeFirst();
@@ -129,6 +142,7 @@ export async function updateTenantSettings(
     if (input.name !== undefined) patch.name = input.name;
     if (input.defaultLanguage !== undefined) patch.default_language = input.defaultLanguage;
     if (input.branding !== undefined) patch.branding = JSON.stringify(input.branding);
+    if (area !== undefined) patch.area = area && JSON.stringify(area);
     await trx.updateTable('tenants').set(patch).where('id', '=', tenantId).execute();
     if (input.domains !== undefined) {
       const domains = [...new Set(input.domains)];
@@ -147,7 +161,7 @@ export async function updateTenantSettings(
       entityType: 'tenant',
       entityId: tenantId,
       before: { ...before, domains: beforeDomains.map((d) => d.domain) },
-      after: input,
+      after: area === undefined ? input : { ...input, area },
     });
   });
   for (const callback of committed) callback();
