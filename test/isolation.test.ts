@@ -5,10 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
+import { MODULES } from '../src/modules/index.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import {
   bearerFor,
   DB_KIND,
+  makeLive,
   makeStaff,
   makeTenant,
   multipartFile,
@@ -61,7 +64,36 @@ const SAMPLE_BODIES: Record<string, object | 'pdf' | undefined> = {
   },
   'POST /api/v1/calendar/holidays': { date: '2026-12-01', name: 'Hari Jadi' },
   'DELETE /api/v1/calendar/holidays/{date}': undefined,
+  'POST /api/v1/reports': {
+    type: 'complaint',
+    category: 'roads',
+    description: 'Jalan rusak di A',
+    address: 'Jl. A',
+  },
+  'POST /api/v1/reports/inbound/messaging': {
+    messageId: 'm-1',
+    from: '6281234567890',
+    text: '#roads Jalan rusak di A',
+  },
+  'PATCH /api/v1/reports/settings': { minStatsSample: 3 },
+  'PUT /api/v1/reports/categories/{code}': { name: { id: 'Jalan', en: 'Roads' }, agencyId: 'B_AGENCY' },
+  'POST /api/v1/reports/{id}/actions/{action}': { note: 'Diperiksa', agencyId: 'B_AGENCY' },
+  'POST /api/v1/reports/{id}/progress': { note: 'Dikerjakan' },
+  'POST /api/v1/reports/{id}/info': { note: 'Tambahan', secret: 'B_SECRET' },
+  'POST /api/v1/reports/{id}/rating': { rating: 5, secret: 'B_SECRET' },
 };
+
+/**
+ * Writes a citizen may make without an account (the reporter proves the report is theirs with its
+ * secret): another tenant's credentials count as no credentials there, so they may succeed as
+ * anonymous calls on A's own data, or be refused; they never reach B.
+ */
+const ANONYMOUS_WRITES = new Set([
+  'POST /api/v1/reports',
+  'POST /api/v1/reports/{id}/info',
+  'POST /api/v1/reports/{id}/rating',
+  'POST /api/v1/reports/{id}/actions/{action}',
+]);
 
 describe(`tenant isolation on every route (${DB_KIND})`, () => {
   let t: TestContext;
@@ -74,7 +106,7 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
   let bEmail = '';
 
   before(async () => {
-    t = await startTest();
+    t = await startTest({ modules: MODULES });
     const a = await makeTenant(t.platform, 'kota-a');
     const tb = await makeTenant(t.platform, 'kota-b');
     const adminA = await makeStaff(t.platform, a.id, ['tenant_admin', 'platform_admin']);
@@ -129,6 +161,48 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
       headers: bh,
       payload: { date: '2026-10-10', name: 'Hari Jadi B' },
     });
+    // B's reports app, with a report (and its photo) that nothing on A may reach.
+    await makeLive(t.platform, a.id, 'reports');
+    await makeLive(t.platform, tb.id, 'reports');
+    for (const [slug, headers] of [
+      ['kota-a', aAdmin],
+      ['kota-b', bh],
+    ] as const) {
+      const cat = await t.app.inject({
+        method: 'PUT',
+        url: `/t/${slug}/api/v1/reports/categories/roads`,
+        headers,
+        payload: { name: { id: 'Jalan', en: 'Roads' } },
+      });
+      assert.equal(cat.statusCode, 200, cat.body);
+    }
+    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer();
+    const boundary = '----isolation';
+    const form = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\ncomplaint\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="category"\r\n\r\nroads\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nLaporan Rahasia B di jalan\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="address"\r\n\r\nJl. Rahasia B\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="b.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      photo,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const report = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-b/api/v1/reports',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: form,
+    });
+    assert.equal(report.statusCode, 201, report.body);
+    b.B_REPORT = report.json().id;
+    b.B_TRACKING = report.json().trackingNo;
+    b.B_SECRET = report.json().secret;
+    const view = await t.app.inject({ url: `/t/kota-b/api/v1/reports/${b.B_REPORT}` });
+    b.B_PHOTO = view.json().photos[0].id;
     const grant = await t.app.inject({ url: `/t/kota-b/api/v1/users/${adminB.id}`, headers: bh });
     b.B_GRANT = grant.json().grants[0].id;
     const tokens = await t.app.inject({ url: '/t/kota-b/api/v1/api-tokens', headers: bh });
@@ -146,8 +220,19 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
               'agreements',
               'adoptions',
               'tenant_holidays',
+              'reports',
+              'report_events',
+              'report_photos',
+              'report_categories',
+              'report_settings',
             ] as const
-          ).map((table) => scope.trx.selectFrom(table).selectAll().where('tenant_id', '=', tb.id).execute()),
+          ).map((table) =>
+            scope.trx
+              .selectFrom(table as 'agencies')
+              .selectAll()
+              .where('tenant_id', '=', tb.id)
+              .execute(),
+          ),
         );
         const tenant = await scope.trx.selectFrom('tenants').selectAll().where('id', '=', tb.id).execute();
         return JSON.stringify([parts, tenant], (_k, v) => (_k === 'last_used_at' ? null : v));
@@ -167,6 +252,7 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
   }
 
   function idFor(path: string, ids: Record<string, string>): string {
+    if (path.startsWith('/api/v1/reports/')) return ids.B_REPORT!;
     if (path.startsWith('/api/v1/users')) return ids.B_USER!;
     if (path.startsWith('/api/v1/api-tokens')) return ids.B_TOKEN!;
     if (path.startsWith('/api/v1/agreements')) return ids.B_AGREEMENT!;
@@ -177,6 +263,9 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
     return path
       .replace('{id}', idFor(path, ids))
       .replace('{grantId}', ids.B_GRANT!)
+      .replace('{photoId}', ids.B_PHOTO!)
+      .replace('{code}', 'roads')
+      .replace('{action}', 'verify')
       .replace('{app}', 'reports')
       .replace('{channel}', 'web')
       .replace('{date}', '2026-10-10');
@@ -199,6 +288,7 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
     assert.ok(!body.includes('Dinas Rahasia B'), `${label} leaked B's agency name`);
     assert.ok(!body.includes('Hari Jadi B'), `${label} leaked B's holiday`);
     assert.ok(!body.includes('B-SECRET-PDF'), `${label} leaked B's document`);
+    assert.ok(!body.includes('Laporan Rahasia B'), `${label} leaked B's report`);
   }
 
   test('every tenant route has a sample or is a read', async () => {
@@ -240,12 +330,15 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
           (r.method !== 'GET' || key.includes('/users') || key.includes('/audit'))
         ) {
           // B's credentials mean nothing on A: anything that needs a caller is refused.
-          if (key !== 'POST /api/v1/auth/login' && key !== 'POST /api/v1/auth/register') {
+          if (ANONYMOUS_WRITES.has(key)) {
+            assert.ok([201, 401, 403, 404].includes(res.statusCode), label);
+          } else if (key !== 'POST /api/v1/auth/login' && key !== 'POST /api/v1/auth/register') {
             assert.ok([401, 403].includes(res.statusCode), label);
           }
         }
-        if (who === 'A admin with B ids' && /\{(id|grantId)\}/.test(r.path)) {
-          assert.ok([400, 404].includes(res.statusCode), label);
+        if (who === 'A admin with B ids' && /\{(id|grantId|photoId)\}/.test(r.path)) {
+          // 403: A's admin lacks the route's permission (an agency's follow-up), checked before any id.
+          assert.ok([400, 403, 404].includes(res.statusCode), label);
         }
       }
     }

@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { invalidate } from '../../platform/cache/tenant-cache.ts';
-import { calendarForTenant } from '../../platform/calendar/service.ts';
+import { CALENDAR_TAG, calendarForTenant } from '../../platform/calendar/service.ts';
 import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import { localInstant } from '../../platform/calendar/working-days.ts';
 import { bindTenant, readAcrossTenants, type TenantScope } from '../../platform/db/tenant-scope.ts';
@@ -48,8 +48,6 @@ import { type Deadlines, type ReportsTable, tx } from './tables.ts';
 export const REPORTS_TAG = 'reports';
 /** Cache tag of the app's settings and categories. */
 export const CONFIG_TAG = 'reports-config';
-/** Cache tag of the tenant's calendar (local holidays). */
-export const CALENDAR_TAG = 'calendar';
 
 export type Settings = {
   displayName: string | null;

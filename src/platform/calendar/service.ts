@@ -3,11 +3,15 @@
  * and the tenant's own local holidays from the database.
  */
 import { recordAudit } from '../audit/audit.ts';
+import { invalidate } from '../cache/tenant-cache.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { emitEvent } from '../events/hub.ts';
 import { NATIONAL_HOLIDAYS } from './holidays.ts';
 import { isLocalDate, nationalHolidayDates, WorkingCalendar } from './working-days.ts';
+
+/** Cache tag of a tenant's calendar: every change to its local holidays invalidates it. */
+export const CALENDAR_TAG = 'calendar';
 
 /** The tenant's calendar, built from national data and its local holidays. */
 export async function calendarForTenant(scope: TenantScope, timeZone: string): Promise<WorkingCalendar> {
@@ -65,6 +69,7 @@ export async function addLocalHoliday(scope: TenantScope, date: string, name: st
     after: { date, name },
   });
   await emitEvent(scope, { type: 'calendar.changed', entityType: 'holiday', entityId: date });
+  await invalidate(scope, CALENDAR_TAG);
 }
 
 /** Removes a local holiday. */
@@ -79,4 +84,5 @@ export async function removeLocalHoliday(scope: TenantScope, date: string): Prom
   if (!row) throw notFound('holiday');
   await recordAudit(scope, { action: 'holiday.remove', entityType: 'holiday', entityId: date, before: row });
   await emitEvent(scope, { type: 'calendar.changed', entityType: 'holiday', entityId: date });
+  await invalidate(scope, CALENDAR_TAG);
 }
