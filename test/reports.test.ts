@@ -448,6 +448,48 @@ describe(`reports app (${DB_KIND})`, () => {
     assert.equal(foreign.statusCode, 404);
   });
 
+  test("a point outside the tenant's area is refused, naming the region it belongs to", async () => {
+    const square = (lng: number, lat: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lng, lat],
+          [lng + 0.1, lat],
+          [lng + 0.1, lat + 0.1],
+          [lng, lat + 0.1],
+          [lng, lat],
+        ],
+      ],
+    });
+    assert.equal((await call('PATCH', '/settings', admin, { area: square(106.55, -6.3) })).status, 200);
+    const otherAdmin = await makeStaff(t.platform, t.platform.directory.bySlug('kota-tetangga')!.id, [
+      'tenant_admin',
+    ]);
+    const oh = await bearerFor(t.app, 'kota-tetangga', otherAdmin.email);
+    const set = await t.app.inject({
+      method: 'PATCH',
+      url: '/t/kota-tetangga/api/v1/settings',
+      headers: oh,
+      payload: { area: square(106.65, -6.3) },
+    });
+    assert.equal(set.statusCode, 200, set.body);
+    const body = { type: 'complaint', category: 'roads', description: 'Jalan rusak di perbatasan' };
+    assert.equal((await call('POST', '/reports', {}, { ...body, lat: -6.25, lng: 106.6 })).status, 201);
+    const elsewhere = await call(
+      'POST',
+      '/reports',
+      { 'accept-language': 'en' },
+      { ...body, lat: -6.25, lng: 106.7 },
+    );
+    assert.equal(elsewhere.status, 400);
+    assert.match(elsewhere.body.detail, /Kota kota-tetangga/);
+    assert.equal(elsewhere.body.errors[0].path, '/body/lat');
+    const nowhere = await call('POST', '/reports', {}, { ...body, lat: -6.25, lng: 107.5 });
+    assert.equal(nowhere.status, 400);
+    // Back to no area, so that the other tests' points stay valid.
+    assert.equal((await call('PATCH', '/settings', admin, { area: null })).status, 200);
+  });
+
   test('public list filters and searches in Indonesian, and hides rejected spam', async () => {
     const lubang = await call('GET', '/reports?q=lubang');
     assert.equal(lubang.status, 200);

@@ -1,11 +1,14 @@
-/** Whether a point may be reported to a tenant: inside its area, or (no area set) inside Indonesia. */
+/**
+ * Whether a point may be reported to a tenant: inside the area it recorded, or — for a tenant that
+ * has not drawn its area yet — anywhere in Indonesia.
+ */
+import { containsPoint, inBBox } from '../../platform/tenancy/area.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
 
-/** Indonesia's extent, the fallback for a tenant that has not drawn its area yet. */
-const INDONESIA = { minLat: -11.2, maxLat: 6.3, minLng: 94.7, maxLng: 141.1 };
+/** Indonesia's extent [west, south, east, north], the fallback for a tenant without an area. */
+const INDONESIA = [94.7, -11.2, 141.1, 6.3] as const;
 
 export function insideTenantArea(tenant: VerifiedTenant, lat: number, lng: number): boolean {
-  return (
-    lat >= INDONESIA.minLat && lat <= INDONESIA.maxLat && lng >= INDONESIA.minLng && lng <= INDONESIA.maxLng
-  );
+  if (!tenant.area || !tenant.areaBBox) return inBBox(INDONESIA, lat, lng);
+  return inBBox(tenant.areaBBox, lat, lng) && containsPoint(tenant.area, lat, lng);
 }

@@ -431,7 +431,7 @@ function checkLocation(
     throw invalid({ path: '/body/address', code: 'location_required' });
   }
   if (hasLat && !insideTenantArea(tenant, input.lat!, input.lng!)) {
-    const there = platform.directory.tenantsAt?.(input.lat!, input.lng!) ?? [];
+    const there = platform.directory.tenantsAt(input.lat!, input.lng!);
     throw new AppError('validation', {
       fields: [{ path: '/body/lat', code: 'outside_area', params: { tenant: tenant.name } }],
       detailKey: there[0] ? 'report_elsewhere' : 'validation',
