@@ -7,7 +7,7 @@ import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { findUserIdByEmail } from '../../platform/people/service.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
-import { findAgencyIdByCode } from '../../platform/tenancy/service.ts';
+import { findAgencyIdByCode, listAgencies } from '../../platform/tenancy/service.ts';
 import type { Action, RejectReason, ReportType } from './lifecycle.ts';
 import { fileReport, putCategory, transition, type Who } from './service.ts';
 
@@ -294,6 +294,9 @@ export async function seedReportsDemo(platform: Platform, scope: TenantScope, te
   if (!operatorId || !officerId) return;
   const operator: Who = { role: 'operator', userId: operatorId };
   const agency: Who = { role: 'agency', userId: officerId, mayActFor: () => true };
+  // A tenant without the agency named in the scenario disposes to its first agency.
+  const anyAgency = (await listAgencies(scope))[0]?.id;
+  if (!anyAgency) return;
   const filed: string[] = [];
   const now = Date.now();
   for (const [n, r] of (isTangerang ? TANGERANG_REPORTS : OTHER_REPORTS).entries()) {
@@ -335,7 +338,7 @@ export async function seedReportsDemo(platform: Platform, scope: TenantScope, te
             tenant,
             report.id,
             'dispose',
-            { agencyId: agencyIds.get(arg!) ?? undefined, note: 'Mohon segera ditindaklanjuti.' },
+            { agencyId: agencyIds.get(arg!) ?? anyAgency, note: 'Mohon segera ditindaklanjuti.' },
             operator,
             when,
           );

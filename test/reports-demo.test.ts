@@ -1,0 +1,36 @@
+/** The demo tenants hold realistic reports in every status, written through the reports service. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { seedDemo } from '../src/demo/seed.ts';
+import { reportsApp } from '../src/modules/reports/index.ts';
+import { STATUSES } from '../src/modules/reports/lifecycle.ts';
+import { readAcrossTenants } from '../src/platform/db/tenant-scope.ts';
+import { DB_KIND, startTest, type TestContext } from './support/harness.ts';
+
+describe(`reports demo data (${DB_KIND})`, () => {
+  let t: TestContext;
+  before(async () => {
+    t = await startTest({ modules: [reportsApp] });
+    assert.equal(await seedDemo(t.platform), true);
+  });
+  after(() => t?.close());
+
+  test('every status appears, Kota Tangerang has a few weeks of reports, and they read through the API', async () => {
+    const rows = await readAcrossTenants(t.platform.database.db, (trx) =>
+      trx
+        .selectFrom('reports' as never)
+        .select(['tenant_id', 'status', 'channel'] as never)
+        .execute(),
+    );
+    const statuses = new Set((rows as Array<{ status: string }>).map((r) => r.status));
+    for (const s of STATUSES) assert.ok(statuses.has(s), `no demo report is ${s}`);
+    const list = await t.app.inject({ url: '/t/kota-tangerang/api/v1/reports?limit=100' });
+    assert.equal(list.statusCode, 200);
+    assert.ok(list.json().total >= 15, `only ${list.json().total} public reports`);
+    const stats = await t.app.inject({ url: '/t/kota-tangerang/api/v1/reports/stats/agencies' });
+    assert.equal(stats.statusCode, 200);
+    assert.ok(stats.json().agencies.length >= 3);
+    const search = await t.app.inject({ url: '/t/kota-tangerang/api/v1/reports?q=lubang' });
+    assert.ok(search.json().total >= 2, 'lubang finds the reports of holes');
+  });
+});
