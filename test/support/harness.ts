@@ -192,7 +192,9 @@ export async function makeLive(platform: Platform, tenantId: string, app: string
         live_since: '2026-01-05',
       })
       .onConflict((oc) =>
-        oc.columns(['tenant_id', 'app_code', 'channel']).doUpdateSet({ status: 'live', live_since: '2026-01-05' }),
+        oc
+          .columns(['tenant_id', 'app_code', 'channel'])
+          .doUpdateSet({ status: 'live', live_since: '2026-01-05' }),
       )
       .execute(),
   );
