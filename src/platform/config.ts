@@ -34,6 +34,11 @@ export type Config = Readonly<{
   mail: Readonly<{ smtpUrl: string | undefined; from: string }>;
   /** Delivery of the notification outbox: attempts before a message is given up, first retry delay. */
   notify: Readonly<{ maxAttempts: number; retrySeconds: number }>;
+  /**
+   * The exchange with SP4N-LAPOR!, the national complaint service: its API's base URL, the bearer
+   * token and the timeout of one call. Undefined (the exchange is off) without `LAPOR_URL`.
+   */
+  lapor: Readonly<{ url: string; token: string; timeoutMs: number }> | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -118,6 +123,28 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) {
     problems.push(`MAIL_FROM must be an address, optionally with a name: "Name <a@b.c>" (got "${mailFrom}")`);
   }
+  const laporUrl = env.LAPOR_URL || undefined;
+  let lapor: Config['lapor'];
+  if (laporUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(laporUrl).protocol;
+    } catch {
+      // Reported below.
+    }
+    // Plain http only for a local stand-in (the fake service); the token must not travel in clear.
+    if (protocol !== 'https:' && !(protocol === 'http:' && envName !== 'production')) {
+      problems.push('LAPOR_URL must be an https:// URL (http:// is allowed outside production only)');
+    }
+    if (!env.LAPOR_TOKEN) problems.push('LAPOR_URL is set, so LAPOR_TOKEN must be set too');
+    lapor = {
+      url: laporUrl,
+      token: env.LAPOR_TOKEN ?? '',
+      timeoutMs: intVar(env, 'LAPOR_TIMEOUT_SECONDS', 10, problems, 1, 120) * 1000,
+    };
+  } else if (env.LAPOR_TOKEN) {
+    problems.push('LAPOR_TOKEN is set but LAPOR_URL is not');
+  }
   const config: Config = {
     env: envName as Config['env'],
     host: env.HOST ?? '127.0.0.1',
@@ -141,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: intVar(env, 'NOTIFY_MAX_ATTEMPTS', 8, problems, 1, 50),
       retrySeconds: intVar(env, 'NOTIFY_RETRY_SECONDS', 60, problems, 1, 86_400),
     },
+    lapor,
   };
   if (env.SEED_DEMO && env.SEED_DEMO !== 'true' && env.SEED_DEMO !== 'false') {
     problems.push(`SEED_DEMO must be true or false (got "${env.SEED_DEMO}")`);

@@ -9,6 +9,7 @@ import type { AppManifest } from '../../platform/catalogue/manifest.ts';
 import { SYSTEM_ACTOR } from '../../platform/db/tenant-scope.ts';
 import { defineTask } from '../../platform/jobs/runner.ts';
 import { seedReportsDemo } from './demo.ts';
+import { laporExchangeTask } from './lapor/exchange.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { PERM, reportRoutes } from './routes.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './service.ts';
@@ -61,7 +62,9 @@ export const reportsApp: AppManifest = {
     { name: PERM.settings, roles: ['platform_admin', 'tenant_admin'] },
   ],
   routes: reportRoutes,
-  tasks: [deadlines],
+  // The exchange with SP4N-LAPOR! (lapor/): a task, not a per-tenant job, since a job's context
+  // has no platform (directory, cache, config) to file and move reports with.
+  tasks: [deadlines, laporExchangeTask],
   migrationsDir: path.join(here, 'migrations'),
   messages,
   sharedMessages,

@@ -42,6 +42,7 @@ export const messages = {
     messaging: {
       reply: 'Terima kasih. Laporan Anda kami terima dengan nomor {{trackingNo}}. Pantau di {{url}}',
     },
+    lapor: { noPlace: 'Lokasi belum disebutkan (laporan dari SP4N-LAPOR! {{laporId}})' },
   },
   en: {
     status: statusEn,
@@ -56,6 +57,7 @@ export const messages = {
     messaging: {
       reply: 'Thank you. We received your report as {{trackingNo}}. Follow it at {{url}}',
     },
+    lapor: { noPlace: 'No place given yet (report from SP4N-LAPOR! {{laporId}})' },
   },
 };
 

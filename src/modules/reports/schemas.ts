@@ -142,6 +142,8 @@ export const ReportDetail = Type.Object({
   officer: Type.Optional(Nullable(Named)),
   track: Type.Optional(Type.String()),
   laporId: Type.Optional(Nullable(Type.String())),
+  /** Why SP4N-LAPOR! last refused the report; it is sent again once the report changes. */
+  laporError: Type.Optional(Nullable(Type.String())),
   referredFrom: Type.Optional(Nullable(Type.Object({ tenant: Type.String(), trackingNo: Type.String() }))),
 });
 
@@ -213,6 +215,8 @@ export const Settings = Type.Object({
   duplicateRadiusM: Type.Integer(),
   duplicateWindowDays: Type.Integer(),
   minStatsSample: Type.Integer(),
+  /** Reports are exchanged with SP4N-LAPOR! (when the platform has LAPOR_URL). */
+  laporEnabled: Type.Boolean(),
 });
 
 export const SettingsInput = Type.Object(
@@ -222,6 +226,7 @@ export const SettingsInput = Type.Object(
     duplicateRadiusM: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000 })),
     duplicateWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
     minStatsSample: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    laporEnabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );

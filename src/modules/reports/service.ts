@@ -55,6 +55,7 @@ export type Settings = {
   duplicateRadiusM: number;
   duplicateWindowDays: number;
   minStatsSample: number;
+  laporEnabled: boolean;
 };
 
 export type CategoryRow = {
@@ -116,6 +117,7 @@ export function loadConfig(platform: Platform, scope: TenantScope): Promise<Repo
           duplicateRadiusM: row.duplicate_radius_m,
           duplicateWindowDays: row.duplicate_window_days,
           minStatsSample: row.min_stats_sample,
+          laporEnabled: row.lapor_enabled,
         }
       : {
           displayName: null,
@@ -123,6 +125,7 @@ export function loadConfig(platform: Platform, scope: TenantScope): Promise<Repo
           duplicateRadiusM: 150,
           duplicateWindowDays: 14,
           minStatsSample: 5,
+          laporEnabled: false,
         };
     const categories = new Map<string, CategoryRow>();
     for (const c of cats) {
@@ -162,6 +165,10 @@ export async function updateSettings(scope: TenantScope, input: SettingsInputTyp
     duplicate_radius_m: input.duplicateRadiusM ?? before?.duplicate_radius_m ?? 150,
     duplicate_window_days: input.duplicateWindowDays ?? before?.duplicate_window_days ?? 14,
     min_stats_sample: input.minStatsSample ?? before?.min_stats_sample ?? 5,
+    lapor_enabled: input.laporEnabled ?? before?.lapor_enabled ?? false,
+    // Turning the exchange on sends the reports verified from then on, not the whole archive.
+    lapor_enabled_at:
+      input.laporEnabled && !before?.lapor_enabled ? new Date() : (before?.lapor_enabled_at ?? null),
     updated_at: new Date(),
   };
   await db
@@ -525,7 +532,7 @@ const NOTE_REQUIRED: ReadonlySet<Action> = new Set([
 ]);
 
 /** Actions whose note is an internal instruction, not shown on the public history. */
-const INTERNAL_NOTE: ReadonlySet<Action> = new Set([
+export const INTERNAL_NOTE: ReadonlySet<Action> = new Set([
   'dispose',
   'hand_on',
   'hand_back',
@@ -1500,6 +1507,7 @@ export async function getReport(
         : null,
       track: report.track,
       laporId: report.lapor_id,
+      laporError: report.lapor_error,
       referredFrom:
         referredFrom && report.referred_from_tracking_no
           ? { tenant: referredFrom.slug, trackingNo: report.referred_from_tracking_no }

@@ -27,6 +27,10 @@ export interface ReportSettingsTable {
   duplicate_radius_m: ColumnType<number, number | undefined, number>;
   duplicate_window_days: ColumnType<number, number | undefined, number>;
   min_stats_sample: ColumnType<number, number | undefined, number>;
+  /** The exchange with SP4N-LAPOR! (lapor/exchange.ts): on, since when, and where its feed was left. */
+  lapor_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  lapor_enabled_at: Instant | null;
+  lapor_cursor: string | null;
   updated_at: UpdatedAt;
 }
 
@@ -84,6 +88,11 @@ export interface ReportsTable {
   rating_comment: string | null;
   lapor_id: string | null;
   lapor_synced_at: Instant | null;
+  /** The status LAPOR! last heard of: the report is pending for LAPOR! while `status` differs. */
+  lapor_sent_status: Status | null;
+  /** LAPOR!'s last refusal; tried again once the report changes after `lapor_error_at`. */
+  lapor_error: string | null;
+  lapor_error_at: Instant | null;
   idempotency_key: string | null;
   idempotency_hash: string | null;
   search: ColumnType<string, never, never>;
