@@ -11,6 +11,7 @@ import { defineTask } from '../../platform/jobs/runner.ts';
 import { seedReportsDemo } from './demo.ts';
 import { laporExchangeTask } from './lapor/exchange.ts';
 import { messages, sharedMessages } from './messages.ts';
+import { open311RootRoutes, open311TenantRoutes } from './open311/routes.ts';
 import { PERM, reportRoutes } from './routes.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './service.ts';
 
@@ -61,7 +62,11 @@ export const reportsApp: AppManifest = {
     { name: PERM.intake, roles: ['integration'] },
     { name: PERM.settings, roles: ['platform_admin', 'tenant_admin'] },
   ],
-  routes: reportRoutes,
+  async routes(app, platform) {
+    reportRoutes(app, platform);
+    await open311TenantRoutes(app, platform);
+  },
+  rootRoutes: open311RootRoutes,
   // The exchange with SP4N-LAPOR! (lapor/): a task, not a per-tenant job, since a job's context
   // has no platform (directory, cache, config) to file and move reports with.
   tasks: [deadlines, laporExchangeTask],

@@ -1,5 +1,7 @@
 /** The reports app's messages: its own (`reports.*`) and what it adds to the platform's error groups. */
 
+import { open311Messages } from './open311/messages.ts';
+
 const statusId = {
   received: 'Diterima',
   awaiting_info: 'Menunggu informasi pelapor',
@@ -30,6 +32,7 @@ const statusEn = {
 export const messages = {
   id: {
     status: statusId,
+    open311: open311Messages.id,
     mail: {
       subject: 'Laporan {{trackingNo}}: {{status}} ({{tenant}})',
       body: 'Laporan Anda dengan nomor {{trackingNo}} kini berstatus: {{status}}.',
@@ -46,6 +49,7 @@ export const messages = {
   },
   en: {
     status: statusEn,
+    open311: open311Messages.en,
     mail: {
       subject: 'Report {{trackingNo}}: {{status}} ({{tenant}})',
       body: 'Your report {{trackingNo}} is now: {{status}}.',

@@ -1262,7 +1262,8 @@ export function isOverdue(r: { due_at: Date | null; status: string }, now: Date)
   );
 }
 
-async function agencyNames(platform: Platform, scope: TenantScope): Promise<Map<string, string>> {
+/** The tenant's agencies by id (cached until an agency changes). */
+export async function agencyNames(platform: Platform, scope: TenantScope): Promise<Map<string, string>> {
   return platform.cache.get(scope.tenantId, AGENCIES_TAG, 'names', async () => {
     const all = await listAgencies(scope);
     return new Map(all.map((a) => [a.id, a.name]));
@@ -1433,6 +1434,104 @@ async function decorate(
       now,
     ),
   );
+}
+
+/** What a machine interface (Open311) asks of the public reports; every list is optional. */
+export type PublicQuery = {
+  ids?: readonly string[];
+  trackingNos?: readonly string[];
+  /** Filing time window, both ends inclusive. */
+  from?: Date;
+  to?: Date;
+  categories?: readonly string[];
+  statuses?: readonly Status[];
+  limit: number;
+  offset: number;
+};
+
+/**
+ * Public reports by id or tracking number, or by filing window, categories and statuses, newest
+ * first, in the public view with the closing instant. Never the reporter's identity.
+ */
+export async function queryPublicReports(
+  platform: Platform,
+  scope: TenantScope,
+  tenant: VerifiedTenant,
+  query: PublicQuery,
+  lang: Lang,
+) {
+  let q = tx(scope).selectFrom('reports').where('tenant_id', '=', scope.tenantId).where('public', '=', true);
+  if (query.ids) {
+    const ids = query.ids.filter(isUuid);
+    if (ids.length === 0) return [];
+    q = q.where('id', 'in', ids);
+  }
+  if (query.trackingNos) {
+    if (query.trackingNos.length === 0) return [];
+    q = q.where(
+      'tracking_no',
+      'in',
+      query.trackingNos.map((n) => n.toUpperCase()),
+    );
+  }
+  if (query.categories?.length) q = q.where('category_code', 'in', [...query.categories]);
+  if (query.statuses?.length) q = q.where('status', 'in', [...query.statuses]);
+  if (query.from) q = q.where('created_at', '>=', query.from);
+  if (query.to) q = q.where('created_at', '<=', query.to);
+  const rows = (await q
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute()) as unknown as ReportRow[];
+  const views = await decorate(platform, scope, tenant, rows, lang, new Date());
+  return views.map((view, i) => ({ ...view, closedAt: rows[i]!.closed_at?.toISOString() ?? null }));
+}
+
+/** When the tenant last changed the app's settings or categories (null: never). */
+export async function configChangedAt(scope: TenantScope): Promise<Date | null> {
+  const db = tx(scope);
+  const [settings, categories] = await Promise.all([
+    db
+      .selectFrom('report_settings')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .where('tenant_id', '=', scope.tenantId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('report_categories')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .where('tenant_id', '=', scope.tenantId)
+      .executeTakeFirst(),
+  ]);
+  const times = [settings?.at, categories?.at]
+    .filter((t) => t !== null && t !== undefined)
+    .map((t) => new Date(t as Date).getTime());
+  return times.length ? new Date(Math.max(...times)) : null;
+}
+
+/**
+ * A note that came with a report from an intake channel (such as a media link from an Open311
+ * client), kept for staff and the reporter, not on the public history.
+ */
+export async function addIntakeNote(
+  scope: TenantScope,
+  reportId: string,
+  note: string,
+  userId: string | null,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await addEvent(scope, reportId, {
+    kind: 'info',
+    from: null,
+    to: null,
+    role: 'reporter',
+    userId,
+    note,
+    public: false,
+    data,
+    at: new Date(),
+  });
 }
 
 /**

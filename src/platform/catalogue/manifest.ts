@@ -47,6 +47,13 @@ export type AppManifest = Readonly<{
   permissions?: readonly PermissionDef[];
   /** Registers the app's tenant-scoped routes; paths are relative to `/t/<slug>`. */
   routes?: (app: FastifyInstance, platform: Platform) => Promise<void> | void;
+  /**
+   * Registers routes at the root (outside `/t/<slug>`), for protocols that name the tenant in a
+   * parameter (Open311's `jurisdiction_id`). No adoption gate runs there: these routes resolve the
+   * tenant and check that the app is live themselves. On a tenant's own host the same paths are
+   * rewritten to the tenant's routes, so an app that has root routes usually mirrors them there.
+   */
+  rootRoutes?: (app: FastifyInstance, platform: Platform) => Promise<void> | void;
   /** Background jobs and scheduled tasks of the app, started with the server's job runner. */
   jobs?: readonly JobDefinition[];
   tasks?: readonly ScheduledTask[];

@@ -131,6 +131,12 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   });
 
   for (const register of ROOT_ROUTES) await register(app, platform);
+  for (const module of platform.modules) {
+    if (!module.rootRoutes) continue;
+    await app.register(async (rootApp) => {
+      await module.rootRoutes?.(rootApp, platform);
+    });
+  }
 
   await app.register(
     async (tenantApp) => {
