@@ -81,6 +81,16 @@ const SAMPLE_BODIES: Record<string, object | 'pdf' | undefined> = {
   'POST /api/v1/reports/{id}/progress': { note: 'Dikerjakan' },
   'POST /api/v1/reports/{id}/info': { note: 'Tambahan', secret: 'B_SECRET' },
   'POST /api/v1/reports/{id}/rating': { rating: 5, secret: 'B_SECRET' },
+  'POST /open311/v2/requests.json': {
+    service_code: 'roads',
+    address_string: 'Jl. A',
+    description: 'Jalan rusak di A',
+  },
+  'POST /open311/v2/requests.xml': {
+    service_code: 'roads',
+    address_string: 'Jl. A',
+    description: 'Jalan rusak di A',
+  },
 };
 
 /**
@@ -265,6 +275,9 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
       .replace('{grantId}', ids.B_GRANT!)
       .replace('{photoId}', ids.B_PHOTO!)
       .replace('{code}', 'roads')
+      .replace('{service_code}', 'roads')
+      .replace('{service_request_id}', ids.B_TRACKING!)
+      .replace('{token_id}', ids.B_REPORT!)
       .replace('{action}', 'verify')
       .replace('{app}', 'reports')
       .replace('{channel}', 'web')
