@@ -14,7 +14,12 @@
  * be idle before each endpoint), BENCH_NOISY_RETRIES (2: runs repeated when other work on the
  * machine used more than 0.2 cores during them), BENCH_DB (`embedded,postgres`), BENCH_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/postgres: a fresh `balai_bench_<random>` database is
- * created on that server and dropped afterwards).
+ * created on that server and dropped afterwards), BENCH_REPORTS (100000: reports seeded for the
+ * reports app's rows, PostgreSQL only — bench/reports-seed.ts; 0 leaves those rows out).
+ *
+ * The server runs with TRUST_PROXY=true: the report intake row sends every request with its own
+ * X-Forwarded-For address (citizens behind a reverse proxy), so that the intake's per-address rate
+ * limit applies per citizen rather than to the load generator.
  *
  * Exit status: 0 when every measurement ran cleanly, whether or not the targets are met; 1 when the
  * bench could not run, or when any response was not 2xx or a socket error occurred (the figures
@@ -30,7 +35,15 @@ import pg from 'pg';
 import { loadConfig } from '../src/platform/config.ts';
 import { type CpuUse, cpuBetween, snapshot, waitForQuiet } from './cpu.ts';
 import { BENCH_AGENCY_COUNT, BENCH_STAFF_COUNT, type BenchTenant, prepareData } from './prepare.ts';
-import { runWrk, type WrkRequest, type WrkResult, type WrkSettings, wrkVersion } from './wrk.ts';
+import { intakeBodies, type ReportsSeed, SEARCH_TERMS, seedReports } from './reports-seed.ts';
+import {
+  runWrk,
+  type WrkChoices,
+  type WrkRequest,
+  type WrkResult,
+  type WrkSettings,
+  wrkVersion,
+} from './wrk.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
@@ -38,6 +51,9 @@ const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 /** Targets of the platform issue, on PostgreSQL at 50 connections. */
 const TARGET_READ_RATIO = 0.25;
 const TARGET_P99_MS = 20;
+/** Targets of the reports app's issue, on PostgreSQL at 50 connections. */
+const TARGET_INTAKE_PER_SEC = 1_000;
+const TARGET_REPORTS_P99_MS = 50;
 
 function intEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -63,6 +79,8 @@ const QUIET_WAIT_SECONDS = intEnv('BENCH_QUIET_WAIT', 30, 0, 600);
 const NOISY_CORES = 0.2;
 const NOISY_RETRIES = intEnv('BENCH_NOISY_RETRIES', 2, 0, 10);
 const TENANT_COUNT = intEnv('BENCH_TENANTS', 20, 1, 500);
+/** Reports seeded for the reports app's rows (PostgreSQL only); 0 leaves those rows out. */
+const REPORT_COUNT = intEnv('BENCH_REPORTS', 100_000, 0, 10_000_000);
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASES: DbKind[] = (process.env.BENCH_DB || 'embedded,postgres').split(',').map((s) => {
   const kind = s.trim();
@@ -199,8 +217,92 @@ type Endpoint = Readonly<{
   does: string;
   on: 'hello' | 'balai';
   requests: WrkRequest[];
+  /** Lists the requests' `%{name}` placeholders pick from (see bench/wrk.ts). */
+  choices?: WrkChoices;
   expect: number;
+  /** Count PostgreSQL transactions during the run (how many requests reached the database). */
+  countTransactions?: boolean;
+  /** Check that every 201 answer left a row in `reports` (and say how many did). */
+  countReports?: boolean;
 }>;
+
+/** The days of the year before `now`, as `from` filters of a search. */
+function lastYearDays(now = new Date()): string[] {
+  const days: string[] = [];
+  for (let d = 1; d <= 365; d += 1)
+    days.push(new Date(now.getTime() - d * 86_400_000).toISOString().slice(0, 10));
+  return days;
+}
+
+/** The reports app's rows: intake, the public list (cached) and search (mostly not), the staff inbox. */
+function reportEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
+  const bearer = (t: BenchTenant) => ({ Authorization: `Bearer ${t.token}` });
+  const lists = [
+    'limit=20',
+    'limit=20&category=roads',
+    'limit=20&status=in_progress',
+    'limit=20&category=sanitation&status=closed',
+  ];
+  return [
+    {
+      key: 'reports_list',
+      label: 'reports list, public (cached)',
+      does: 'GET /t/<slug>/api/v1/reports?limit=20, and with category and/or status filters: 4 lists × 20 tenants, all served from the tenant cache after the warm-up',
+      on: 'balai',
+      requests: lists.flatMap((query) =>
+        tenants.map((t) => ({ method: 'GET' as const, path: `/t/${t.slug}/api/v1/reports?${query}` })),
+      ),
+      expect: 200,
+    },
+    {
+      key: 'reports_search',
+      label: 'reports search, public (uncached)',
+      does: 'GET /t/<slug>/api/v1/reports?limit=20&q=<term>&from=<day>: 40 terms × 365 days × 20 tenants picked at random, so nearly every request misses the cache: RLS transaction, full-text query ordered by date, count(*) for the total',
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET',
+        path: `/t/${t.slug}/api/v1/reports?limit=20&q=%{q}&from=%{from}`,
+      })),
+      choices: { q: SEARCH_TERMS, from: lastYearDays() },
+      expect: 200,
+      countTransactions: true,
+    },
+    {
+      key: 'reports_inbox',
+      label: 'reports inbox search, bearer',
+      does: 'GET /t/<slug>/api/v1/reports/inbox?limit=20&q=<term> with an administrator’s token: never cached; cached principal, RLS transaction, full-text query, count(*)',
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET',
+        path: `/t/${t.slug}/api/v1/reports/inbox?limit=20&q=%{q}`,
+        headers: bearer(t),
+      })),
+      choices: { q: SEARCH_TERMS },
+      expect: 200,
+      countTransactions: true,
+    },
+    {
+      key: 'reports_intake',
+      label: 'report intake (JSON, no photo)',
+      does: 'POST /t/<slug>/api/v1/reports, anonymous, with an Idempotency-Key and X-Forwarded-For of its own (one citizen each, behind a proxy): one transaction with the key lookup, the report, its event, the audit row and two NOTIFYs; durable on commit',
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'POST',
+        path: `/t/${t.slug}/api/v1/reports`,
+        headers: {
+          'Content-Type': 'application/json',
+          'Idempotency-Key': '%CODE%',
+          'X-Forwarded-For': '%IP%',
+        },
+        body: '%{report}',
+      })),
+      choices: { report: intakeBodies(2_000) },
+      expect: 201,
+      // Not countTransactions: the notification listener's reads of each NOTIFY count as transactions too.
+      countReports: true,
+    },
+  ];
+}
 
 function endpoints(tenants: readonly BenchTenant[]): Endpoint[] {
   const bearer = (t: BenchTenant) => ({ Authorization: `Bearer ${t.token}` });
@@ -284,10 +386,16 @@ function endpoints(tenants: readonly BenchTenant[]): Endpoint[] {
 /** Sends each endpoint's first request once and checks its status, so a broken setup fails fast. */
 async function probe(endpoint: Endpoint, base: string): Promise<void> {
   const r = endpoint.requests[0]!;
-  const body = r.body?.replace('%CODE%', `PROBE-${randomBytes(3).toString('hex').toUpperCase()}`);
-  const res = await fetch(`${base}${r.path}`, {
+  const code = `PROBE-${randomBytes(3).toString('hex').toUpperCase()}`;
+  const fill = (text: string) =>
+    text
+      .replaceAll('%CODE%', code)
+      .replaceAll('%IP%', '192.0.2.1')
+      .replace(/%\{(\w+)\}/g, (_, name: string) => endpoint.choices?.[name]?.[0] ?? '');
+  const body = r.body === undefined ? undefined : fill(r.body);
+  const res = await fetch(`${base}${fill(r.path)}`, {
     method: r.method,
-    headers: r.headers ?? {},
+    headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k, fill(v)])),
     ...(body === undefined ? {} : { body }),
     signal: AbortSignal.timeout(10_000),
   });
@@ -317,12 +425,31 @@ type Row = {
   cpu: CpuUse;
   /** Measurements made (more than one when other work on the machine disturbed the first). */
   runs: number;
+  /** PostgreSQL transactions committed during the measured run, per request (when counted). */
+  transactionsPerRequest?: number;
+  /** Intake only: did every 201 leave a report behind? */
+  durability?: Durability;
+};
+
+type Durability = {
+  /** Rows `reports` gained over the warm-up and every measured run. */
+  rowsAdded: number;
+  /** 2xx answers wrk counted over the same runs. */
+  answered2xx: number;
+  /** Answers that were not 2xx, and socket errors. */
+  non2xx: number;
+  socketErrors: number;
+  /** Requests wrk had sent but not yet seen answered when it stopped (at most its connections per run). */
+  inFlightCommitted: number;
+  maxInFlight: number;
+  ok: boolean;
 };
 
 type DbReport = {
   kind: DbKind;
   database: string;
   prepareSeconds: number;
+  reportsSeed?: ReportsSeed;
   rows: Row[];
   targets?: TargetCheck[];
   serverLog?: string;
@@ -336,6 +463,45 @@ type TargetCheck = {
   ratioOk: boolean;
   p99Ok: boolean;
 };
+
+type ReportsTargetCheck = {
+  key: string;
+  label: string;
+  target: string;
+  ok: boolean;
+};
+
+/** Reads from the bench database as its owner: committed transactions, and rows in `reports`. */
+async function withBenchDb<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Transactions committed in the bench database so far. Backends publish their counts at most once a
+ * second while busy, and within 10 s of going idle: the caller waits for the load to have settled.
+ */
+async function committedTransactions(url: string): Promise<number> {
+  await sleep(11_000);
+  return withBenchDb(url, async (c) => {
+    const r = await c.query<{ n: string }>(
+      'select xact_commit::text as n from pg_stat_database where datname = current_database()',
+    );
+    return Number(r.rows[0]?.n ?? 0);
+  });
+}
+
+async function reportRows(url: string): Promise<number> {
+  return withBenchDb(url, async (c) => {
+    const r = await c.query<{ n: string }>('select count(*)::text as n from reports');
+    return Number(r.rows[0]?.n ?? 0);
+  });
+}
 
 /** Creates a fresh database on the bench server; returns its URL, the server's version and a drop function. */
 async function freshPostgresDatabase(): Promise<{ url: string; version: string; drop: () => Promise<void> }> {
@@ -392,6 +558,10 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
   let balai: Service | undefined;
   try {
     const balaiEnv: Record<string, string> = {
+      // The intake row sends each request from its own address (X-Forwarded-For), as citizens
+      // behind a reverse proxy: the intake's per-address rate limit (60 a minute) then applies to
+      // each of them, not to the load generator as a whole.
+      TRUST_PROXY: 'true',
       NODE_ENV: 'production',
       SECURE_COOKIES: 'false',
       LOG_LEVEL: 'warn',
@@ -413,6 +583,21 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
     console.log(
       `   data: ${tenants.length} tenants × ${BENCH_AGENCY_COUNT} agencies, ${BENCH_STAFF_COUNT} staff, 1 API token (${fmt(prepareSeconds)} s)`,
     );
+    // The reports app's rows run on PostgreSQL only: PGlite has one connection, it is not for load.
+    const withReports = kind === 'postgres' && REPORT_COUNT > 0;
+    let reportsSeed: ReportsSeed | undefined;
+    if (withReports) {
+      reportsSeed = await seedReports(
+        loadConfig(balaiEnv),
+        tenants.map((t) => t.slug),
+        REPORT_COUNT,
+      );
+      console.log(
+        `   reports: app live in ${tenants.length} tenants, ${reportsSeed.categories.length} categories each, ` +
+          `${reportsSeed.reports.toLocaleString('en-US')} reports over the last year ` +
+          `(seeded in ${fmt(reportsSeed.seconds)} s, ${fmt(reportsSeed.reports / reportsSeed.seconds, 0)} reports/s)`,
+      );
+    }
 
     balai = await startNode(
       'the Balai server',
@@ -425,7 +610,7 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
     await waitFor(`${balaiBase}/readyz`);
     console.log(`   server: pid ${balai.child.pid} on ${balaiBase}; hello world on ${helloBase}`);
 
-    const list = endpoints(tenants);
+    const list = [...endpoints(tenants), ...(withReports ? reportEndpoints(tenants) : [])];
     for (const e of list) await probe(e, e.on === 'hello' ? helloBase : balaiBase);
 
     const rows: Row[] = [];
@@ -440,7 +625,9 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
           `   (waited ${quiet.waited}s for other work on the machine to stop; last load ${quiet.load ?? '?'} cores)`,
         );
       }
+      const rowsBefore = e.countReports && server ? await reportRows(server.url) : 0;
       let warmupErrors = 0;
+      const wrkRuns: WrkResult[] = [];
       if (WARMUP_SECONDS > 0) {
         const warm = await runWrk(
           base,
@@ -449,13 +636,15 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
           scratch,
           `${tag}W`,
           track,
+          e.choices,
         );
         warmupErrors = warm.errors;
+        wrkRuns.push(warm);
       }
       const measured = e.on === 'hello' ? hello : balai;
       // On a shared machine other work can land in the middle of a run: measure again (a bounded
       // number of times) when it did, and keep the quietest clean run.
-      let best: { r: WrkResult; cpu: CpuUse } | undefined;
+      let best: { r: WrkResult; cpu: CpuUse; transactions: number | null } | undefined;
       let runs = 0;
       for (let attempt = 0; attempt <= NOISY_RETRIES; attempt += 1) {
         runs += 1;
@@ -465,13 +654,18 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
           );
           await waitForQuiet(QUIET_WAIT_SECONDS);
         }
+        const xactBefore = e.countTransactions && server ? await committedTransactions(server.url) : null;
         const before = snapshot(measured.child.pid);
-        const r = await runWrk(base, e.requests, settings, scratch, `${tag}A${attempt}`, track);
+        const r = await runWrk(base, e.requests, settings, scratch, `${tag}A${attempt}`, track, e.choices);
         const cpu = cpuBetween(before, snapshot(measured.child.pid), kind === 'postgres');
-        if (!best || (cpu.other ?? 0) < (best.cpu.other ?? 0) || r.errors > 0) best = { r, cpu };
+        wrkRuns.push(r);
+        const transactions =
+          xactBefore !== null && server ? (await committedTransactions(server.url)) - xactBefore : null;
+        if (!best || (cpu.other ?? 0) < (best.cpu.other ?? 0) || r.errors > 0)
+          best = { r, cpu, transactions };
         if (r.errors > 0 || (cpu.other ?? 0) <= NOISY_CORES) break;
       }
-      const { r, cpu } = best!;
+      const { r, cpu, transactions } = best!;
       if (e.key === 'hello') helloRate = r.reqPerSec;
       const row: Row = {
         key: e.key,
@@ -487,14 +681,38 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
         cpu,
         runs,
       };
+      if (transactions !== null) row.transactionsPerRequest = transactions / Math.max(1, r.requests);
+      if (e.countReports && server) {
+        await sleep(2_000); // requests still in flight when wrk stopped finish on the server
+        const rowsAdded = (await reportRows(server.url)) - rowsBefore;
+        const sum = (f: (w: WrkResult) => number) => wrkRuns.reduce((acc, w) => acc + f(w), 0);
+        const answered2xx = sum((w) => w.requests - w.non2xx);
+        const maxInFlight = settings.connections * wrkRuns.length;
+        const inFlightCommitted = rowsAdded - answered2xx;
+        row.durability = {
+          rowsAdded,
+          answered2xx,
+          non2xx: sum((w) => w.non2xx),
+          socketErrors: sum((w) => w.errors - w.non2xx),
+          inFlightCommitted,
+          maxInFlight,
+          ok: inFlightCommitted >= 0 && inFlightCommitted <= maxInFlight,
+        };
+      }
       rows.push(row);
       const errs =
         r.errors > 0 || warmupErrors > 0
           ? `  !! ${r.non2xx} non-2xx, ${r.errors - r.non2xx} socket errors, ${warmupErrors} in warm-up`
           : '';
       console.log(
-        `   ${e.label.padEnd(30)} ${fmt(r.reqPerSec, 0).padStart(8)} req/s  p99 ${fmt(r.latencyMs.p99, 2).padStart(7)} ms${errs}`,
+        `   ${e.label.padEnd(34)} ${fmt(r.reqPerSec, 0).padStart(8)} req/s  p99 ${fmt(r.latencyMs.p99, 2).padStart(7)} ms${errs}`,
       );
+      if (row.transactionsPerRequest !== undefined) {
+        console.log(
+          `     ${fmt(row.transactionsPerRequest, 2)} database transactions per request (1.00: every request reached the database)`,
+        );
+      }
+      if (row.durability) console.log(`     ${durabilityLine(row.durability)}`);
       if (balai.child.exitCode !== null || balai.child.signalCode !== null) {
         throw new Error(
           `the server exited during the bench (status ${balai.child.exitCode}, signal ${balai.child.signalCode}):\n${balai.output()}`,
@@ -504,7 +722,13 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
         console.log(`   !! server output (last lines):\n${balai.output().split('\n').slice(-15).join('\n')}`);
       }
     }
-    const report: DbReport = { kind, database, prepareSeconds, rows };
+    const report: DbReport = {
+      kind,
+      database,
+      prepareSeconds,
+      ...(reportsSeed ? { reportsSeed } : {}),
+      rows,
+    };
     if (kind === 'postgres') {
       report.targets = rows
         .filter((r) => r.key === 'read_public' || r.key === 'read_auth')
@@ -531,9 +755,53 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
 // ---------------------------------------------------------------------------------------------
 // Report.
 
+function durabilityLine(d: Durability): string {
+  const verdict = d.ok
+    ? 'every 201 left its report'
+    : d.inFlightCommitted < 0
+      ? `!! ${-d.inFlightCommitted} ANSWERED REPORTS ARE MISSING`
+      : '!! more rows than requests sent';
+  return (
+    `durable: reports grew by ${d.rowsAdded.toLocaleString('en-US')} rows; wrk counted ` +
+    `${d.answered2xx.toLocaleString('en-US')} 2xx answers (warm-up included), ${d.non2xx} non-2xx, ` +
+    `${d.socketErrors} socket errors; ${d.inFlightCommitted} were in flight when wrk stopped ` +
+    `(≤ ${d.maxInFlight}) and committed after — ${verdict}`
+  );
+}
+
+function reportsTargets(report: DbReport): ReportsTargetCheck[] {
+  const checks: ReportsTargetCheck[] = [];
+  for (const r of report.rows) {
+    if (r.key === 'reports_intake') {
+      checks.push({
+        key: r.key,
+        label: r.label,
+        target: `≥ ${fmt(TARGET_INTAKE_PER_SEC, 0)} durable reports/s: ${fmt(r.reqPerSec, 0)}`,
+        ok: r.reqPerSec >= TARGET_INTAKE_PER_SEC && (r.durability?.ok ?? false),
+      });
+    } else if (r.key.startsWith('reports_')) {
+      checks.push({
+        key: r.key,
+        label: r.label,
+        target: `p99 < ${TARGET_REPORTS_P99_MS} ms: ${fmt(r.latencyMs.p99, 2)} ms`,
+        ok: r.latencyMs.p99 < TARGET_REPORTS_P99_MS,
+      });
+    }
+  }
+  return checks;
+}
+
 function errorCount(r: Row): number {
   const s = r.socketErrors;
-  return r.non2xx + s.connect + s.read + s.write + s.timeout + r.warmupErrors;
+  return (
+    r.non2xx +
+    s.connect +
+    s.read +
+    s.write +
+    s.timeout +
+    r.warmupErrors +
+    (r.durability && !r.durability.ok ? 1 : 0)
+  );
 }
 
 function printTable(report: DbReport): void {
@@ -598,6 +866,15 @@ function printTable(report: DbReport): void {
       `* NOISY: other work used more than ${NOISY_CORES} cores during ${noisy.map((r) => r.label).join('; ')}:` +
         ' those figures understate the server.',
     );
+  }
+  if (report.reportsSeed) {
+    console.log(
+      `Reports app (${report.reportsSeed.reports.toLocaleString('en-US')} reports, seeded in ${fmt(report.reportsSeed.seconds)} s), ${settings.connections} connections:`,
+    );
+    for (const t of reportsTargets(report)) {
+      console.log(`  ${t.label.padEnd(34)} ${t.target}: ${t.ok ? 'PASS' : 'MISS'}`);
+    }
+    for (const r of report.rows) if (r.durability) console.log(`  ${durabilityLine(r.durability)}`);
   }
   if (report.targets) {
     console.log(
@@ -675,9 +952,15 @@ async function main(): Promise<number> {
       cpuModel: cpus[0]?.model.trim() ?? null,
       wrk,
       settings: { ...settings, warmupSeconds: WARMUP_SECONDS, tenants: TENANT_COUNT },
-      targets: { readRatio: TARGET_READ_RATIO, p99Ms: TARGET_P99_MS, database: 'postgres' },
+      targets: {
+        readRatio: TARGET_READ_RATIO,
+        p99Ms: TARGET_P99_MS,
+        database: 'postgres',
+        reportsIntakePerSec: TARGET_INTAKE_PER_SEC,
+        reportsP99Ms: TARGET_REPORTS_P99_MS,
+      },
       complete: failure === undefined,
-      databases: reports,
+      databases: reports.map((r) => (r.reportsSeed ? { ...r, reportsTargets: reportsTargets(r) } : r)),
     };
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     console.log(`\nResults written to ${path.relative(ROOT, file)}`);

@@ -1,7 +1,12 @@
 /**
  * Drives wrk: writes a Lua script that sends a list of requests round-robin (each thread starting at
- * its own offset), runs `wrk -t -c -d --latency`, and parses what it prints. A request body may
- * contain `%CODE%`, replaced per request by a code unique to the run, the thread and the request.
+ * its own offset), runs `wrk -t -c -d --latency`, and parses what it prints. A request's path,
+ * header values and body may hold placeholders, filled in per request:
+ *
+ * - `%CODE%`: a code unique to the run, the thread and the request;
+ * - `%IP%`: an IPv4 address that changes with every request (10.<thread>.x.y; it repeats after
+ *   65,536 requests of a thread), for an `X-Forwarded-For` header — many citizens behind a proxy;
+ * - `%{name}`: one of `choices[name]`, picked at random (seeded per run and thread).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -45,8 +50,24 @@ function lua(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function luaScript(requests: readonly WrkRequest[], tag: string): string {
+export type WrkChoices = Readonly<Record<string, readonly string[]>>;
+
+const PLACEHOLDER = /%CODE%|%IP%|%\{([A-Za-z0-9_]+)\}/g;
+
+function luaScript(requests: readonly WrkRequest[], tag: string, choices: WrkChoices): string {
   if (requests.length === 0) throw new Error('no requests to send');
+  for (const r of requests) {
+    for (const text of [r.path, r.body ?? '', ...Object.values(r.headers ?? {})]) {
+      for (const m of text.matchAll(PLACEHOLDER)) {
+        if (m[1] !== undefined && !choices[m[1]]?.length) throw new Error(`no choices for %{${m[1]}}`);
+      }
+    }
+  }
+  const lists = Object.entries(choices).map(([name, list]) => {
+    if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`bad choice name ${name}`);
+    return `  ${name} = {\n${list.map((v) => `    ${lua(v)},`).join('\n')}\n  },`;
+  });
+  const seed = Math.floor(Math.random() * 1_000_000_000);
   const targets = requests.map((r) => {
     const headers = Object.entries(r.headers ?? {})
       .map(([k, v]) => `[${lua(k)}] = ${lua(v)}`)
@@ -58,7 +79,11 @@ function luaScript(requests: readonly WrkRequest[], tag: string): string {
 local targets = {
 ${targets.join('\n')}
 }
+local choices = {
+${lists.join('\n')}
+}
 local tag = ${lua(tag)}
+local seed = ${seed}
 local prepared = {}
 local n = 0
 next_tid = 1
@@ -69,12 +94,35 @@ function setup(thread)
   next_tid = next_tid + 1
 end
 
+local function dynamic(s)
+  return s ~= nil and (string.find(s, "%CODE%", 1, true) or string.find(s, "%IP%", 1, true)
+    or string.find(s, "%{", 1, true)) ~= nil
+end
+
+local function pick(name)
+  local list = choices[name]
+  return list[math.random(#list)]
+end
+
+local function fill(s, code, ip)
+  if s == nil then return nil end
+  s = string.gsub(s, "%%CODE%%", code)
+  s = string.gsub(s, "%%IP%%", ip)
+  s = string.gsub(s, "%%{([%w_]+)}", pick)
+  return s
+end
+
 function init(args)
   for i, t in ipairs(targets) do
-    if not (t.body and string.find(t.body, "%CODE%", 1, true)) then
+    local fixed = not (dynamic(t.path) or dynamic(t.body))
+    for _, v in pairs(t.headers) do
+      if dynamic(v) then fixed = false end
+    end
+    if fixed then
       prepared[i] = wrk.format(t.method, t.path, t.headers, t.body)
     end
   end
+  math.randomseed(seed + tid * 1000003)
   n = tid * 7
 end
 
@@ -85,8 +133,10 @@ function request()
   if ready then return ready end
   local t = targets[i]
   local code = tag .. "-" .. tid .. "-" .. n
-  local body = string.gsub(t.body, "%%CODE%%", code)
-  return wrk.format(t.method, t.path, t.headers, body)
+  local ip = "10." .. (tid % 256) .. "." .. (math.floor(n / 256) % 256) .. "." .. (n % 256)
+  local headers = {}
+  for k, v in pairs(t.headers) do headers[k] = fill(v, code, ip) end
+  return wrk.format(t.method, fill(t.path, code, ip), headers, fill(t.body, code, ip))
 end
 `;
 }
@@ -145,9 +195,10 @@ export async function runWrk(
   scratchDir: string,
   tag: string,
   track: (child: ReturnType<typeof spawn>) => () => void,
+  choices: WrkChoices = {},
 ): Promise<WrkResult> {
   const script = path.join(scratchDir, `${tag}.lua`);
-  writeFileSync(script, luaScript(requests, tag));
+  writeFileSync(script, luaScript(requests, tag, choices));
   const args = [
     `-t${settings.threads}`,
     `-c${settings.connections}`,

@@ -264,14 +264,22 @@ export type FiledReport = {
 
 const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
+/** Date formatters by time zone: building one costs more than the rest of the tracking number. */
+const filingDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A human-readable tracking number: the local filing date and five unambiguous characters. */
 export function trackingNumber(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: '2-digit',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  let format = filingDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: '2-digit',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    filingDateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
   let suffix = '';
   for (let i = 0; i < 5; i++) suffix += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
