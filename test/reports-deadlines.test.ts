@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { reportsApp } from '../src/modules/reports/index.ts';
 import { fileReport, putCategory, transition } from '../src/modules/reports/service.ts';
+import { tx } from '../src/modules/reports/tables.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
 import {
@@ -108,16 +109,17 @@ describe(`report deadlines on the working-day calendar (${DB_KIND})`, () => {
       );
     });
     const row = await t.platform.inTenant(wib.id, SYSTEM_ACTOR, (scope) =>
-      scope.trx
-        .selectFrom('reports' as never)
-        .select(['due_at', 'follow_up_due_at'] as never)
-        .where('id' as never, '=', a.id as never)
+      tx(scope)
+        .selectFrom('reports')
+        .select(['due_at', 'follow_up_due_at'])
+        .where('tenant_id', '=', wib.id)
+        .where('id', '=', a.id)
         .executeTakeFirstOrThrow(),
     );
-    const { due_at, follow_up_due_at } = row as { due_at: Date; follow_up_due_at: Date };
+    const { due_at, follow_up_due_at } = row;
     // 2 (Thu), 6 (Mon), 7, 8, 9 April → due Thursday 9 April.
-    assert.equal(new Date(follow_up_due_at).toISOString(), '2026-04-09T16:59:59.999Z');
-    assert.equal(new Date(due_at).toISOString(), '2026-04-09T16:59:59.999Z');
+    assert.equal(new Date(follow_up_due_at!).toISOString(), '2026-04-09T16:59:59.999Z');
+    assert.equal(new Date(due_at!).toISOString(), '2026-04-09T16:59:59.999Z');
   });
 
   test('a category can shorten triage; a new local holiday takes effect at once', async () => {

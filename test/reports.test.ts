@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { reportsApp } from '../src/modules/reports/index.ts';
 import { runDeadlines } from '../src/modules/reports/service.ts';
+import { tx } from '../src/modules/reports/tables.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { createUser, grantRole } from '../src/platform/people/service.ts';
 import {
@@ -257,13 +258,14 @@ describe(`reports app (${DB_KIND})`, () => {
     assert.equal(second.headers['idempotent-replayed'], 'true');
     assert.ok(second.json().secret, 'the retry hands out a (fresh) secret');
     const count = await t.platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
-      scope.trx
-        .selectFrom('reports' as never)
-        .select((eb: any) => eb.fn.countAll().as('n'))
-        .where('idempotency_key' as never, '=', 'retry-123' as never)
-        .executeTakeFirst(),
+      tx(scope)
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('idempotency_key', '=', 'retry-123')
+        .executeTakeFirstOrThrow(),
     );
-    assert.equal(Number((count as Json).n), 1);
+    assert.equal(Number(count.n), 1);
     // Same key, different report: refused.
     const other = await call(
       'POST',
@@ -549,10 +551,11 @@ describe(`reports app (${DB_KIND})`, () => {
     assert.equal(r2.escalated, 0, 'escalated once per stage');
     // Move the clock back instead of forward, so that the list (which reads the real time) sees it late.
     await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
-      scope.trx
-        .updateTable('reports' as never)
-        .set({ due_at: new Date(Date.now() - 60_000) } as never)
-        .where('id' as never, '=', id as never)
+      tx(scope)
+        .updateTable('reports')
+        .set({ due_at: new Date(Date.now() - 60_000) })
+        .where('tenant_id', '=', tenant.id)
+        .where('id', '=', id)
         .execute(),
     );
     const overdue = await call('GET', '/reports/inbox?overdue=true&limit=100', operator);

@@ -8,7 +8,6 @@ import { actorOf, requirePrincipal } from '../../platform/http/auth-hooks.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import type { Principal } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { agencyPaths, listAgencies } from '../../platform/tenancy/service.ts';
 import { validate } from '../../platform/validate.ts';
 import { type Action, RULES } from './lifecycle.ts';
 import { readForm, removePhotos, type StoredPhoto, storePhotos } from './photos.ts';
@@ -41,6 +40,7 @@ import {
   addInformation,
   addProgress,
   agencyStats,
+  agencyTree,
   categoryView,
   type FiledReport,
   fileReport,
@@ -97,11 +97,9 @@ async function agenciesWith(
   permission: string,
 ): Promise<string[] | null> {
   if (platform.permissions.allows(principal.grants, permission)) return null;
-  const paths = await agencyPaths(scope);
-  const all = await listAgencies(scope);
-  return all
-    .filter((a) => platform.permissions.allows(principal.grants, permission, paths(a.id) ?? []))
-    .map((a) => a.id);
+  if (!platform.permissions.allowsSomewhere(principal.grants, permission)) return [];
+  const { ids, paths } = await agencyTree(platform, scope);
+  return ids.filter((id) => platform.permissions.allows(principal.grants, permission, paths(id) ?? []));
 }
 
 /** Every role in which the caller may act on reports. */
@@ -116,7 +114,7 @@ async function whoAll(
   if (!p) return out;
   if (platform.permissions.allows(p.grants, PERM.triage)) out.push({ role: 'operator', userId: p.user.id });
   if (platform.permissions.allowsSomewhere(p.grants, PERM.followUp)) {
-    const paths = await agencyPaths(scope);
+    const { paths } = await agencyTree(platform, scope);
     out.push({
       role: 'agency',
       userId: p.user.id,

@@ -18,7 +18,7 @@ import { enqueueNotification } from '../../platform/notify/outbox.ts';
 import { randomSecret, sameSecret, sha256 } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
-import { AGENCIES_TAG, listAgencies } from '../../platform/tenancy/service.ts';
+import { AGENCIES_TAG, agencyPaths, listAgencies } from '../../platform/tenancy/service.ts';
 import { DEFAULT_DEADLINES, daysFor, mayReopen } from './deadlines.ts';
 import {
   type Action,
@@ -1270,12 +1270,21 @@ export function isOverdue(r: { due_at: Date | null; status: string }, now: Date)
   );
 }
 
+/** The tenant's agency tree: ids, names and each agency's path from the root (cached until an agency changes). */
+export function agencyTree(platform: Platform, scope: TenantScope) {
+  return platform.cache.get(scope.tenantId, AGENCIES_TAG, 'tree', async () => {
+    const all = await listAgencies(scope);
+    return {
+      ids: all.map((a) => a.id),
+      names: new Map(all.map((a) => [a.id, a.name])),
+      paths: await agencyPaths(scope, all),
+    };
+  });
+}
+
 /** The tenant's agencies by id (cached until an agency changes). */
 export async function agencyNames(platform: Platform, scope: TenantScope): Promise<Map<string, string>> {
-  return platform.cache.get(scope.tenantId, AGENCIES_TAG, 'names', async () => {
-    const all = await listAgencies(scope);
-    return new Map(all.map((a) => [a.id, a.name]));
-  });
+  return (await agencyTree(platform, scope)).names;
 }
 
 function photoUrl(tenant: VerifiedTenant, reportId: string, photoId: string) {

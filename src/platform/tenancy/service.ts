@@ -191,9 +191,15 @@ export async function agencyPath(scope: TenantScope, agencyId: string): Promise<
   return (await agencyPaths(scope))(agencyId);
 }
 
-/** Reads the agency tree once; the returned function gives any agency's path (or null). */
-export async function agencyPaths(scope: TenantScope): Promise<(agencyId: string) => string[] | null> {
-  const all = await listAgencies(scope);
+/**
+ * Reads the agency tree once (or takes the rows a caller already read); the returned function gives
+ * any agency's path (or null).
+ */
+export async function agencyPaths(
+  scope: TenantScope,
+  rows?: readonly AgencyRow[],
+): Promise<(agencyId: string) => string[] | null> {
+  const all = rows ?? (await listAgencies(scope));
   const byId = new Map(all.map((a) => [a.id, a]));
   return (agencyId) => {
     const path: string[] = [];
