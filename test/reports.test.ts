@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { reportsApp } from '../src/modules/reports/index.ts';
 import { runDeadlines } from '../src/modules/reports/service.ts';
@@ -499,6 +500,14 @@ describe(`reports app (${DB_KIND})`, () => {
       lubang.body.items.some((i: Json) => /berlubang/.test(i.description)),
       'lubang finds berlubang',
     );
+    // The total is the number of matches whatever the page, also past the end.
+    const first = await call('GET', '/reports?limit=1');
+    const past = await call('GET', '/reports?limit=1&offset=5000');
+    assert.equal(first.body.items.length, 1);
+    assert.ok(first.body.total >= 2);
+    assert.deepEqual([past.body.items.length, past.body.total], [0, first.body.total]);
+    const none = await call('GET', '/reports?q=zzzqqq');
+    assert.deepEqual([none.body.items.length, none.body.total], [0, 0]);
     const byCategory = await call('GET', '/reports?category=sanitation');
     assert.ok(byCategory.body.items.every((i: Json) => i.category.code === 'sanitation'));
     const byStatus = await call('GET', '/reports?status=duplicate');
@@ -521,6 +530,39 @@ describe(`reports app (${DB_KIND})`, () => {
     const geo = await call('GET', '/reports/geojson');
     assert.equal(geo.body.type, 'FeatureCollection');
     assert.ok(geo.body.features.length >= 2);
+  });
+
+  test("full-text search reads the tenant's GIN index under row-level security", async () => {
+    // A tenant with 2,000 reports, one of which speaks of a "biawak": the planner reads that one
+    // through the tenant's GIN index only when `@@` may run ahead of the RLS policy (LEAKPROOF,
+    // ADR 0012); otherwise it can only walk the tenant's rows and test each.
+    const big = await makeTenant(t.platform, 'kota-cari');
+    await makeLive(t.platform, big.id, 'reports');
+    await t.platform.inTenant(big.id, SYSTEM_ACTOR, async (scope) => {
+      await sql`insert into report_categories (tenant_id, code, name) values (${big.id}, 'roads', '{"id":"Jalan"}')`.execute(
+        scope.trx,
+      );
+      await sql`insert into reports (tenant_id, id, tracking_no, type, category_code, description, status, channel, address)
+        select ${big.id}, gen_random_uuid(), 'T' || n, 'complaint', 'roads',
+          case when n = 777 then 'Ada biawak masuk rumah warga' else 'Jalan berlubang nomor ' || n end,
+          'received', 'web', 'Jl. Contoh ' || n
+        from generate_series(1, 2000) n`.execute(scope.trx);
+    });
+    // VACUUM moves the new rows out of the GIN pending list, as autovacuum does in production.
+    await sql`vacuum analyze reports`.execute(t.platform.database.db);
+    const explained = await t.platform.inTenant(big.id, SYSTEM_ACTOR, async (scope) => {
+      const rows = await sql<{ 'QUERY PLAN': string }>`explain select id from reports
+        where tenant_id = ${big.id} and search @@ websearch_to_tsquery('indonesian', 'biawak')`.execute(
+        scope.trx,
+      );
+      return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    assert.match(explained, /reports_tenant_search/, explained);
+    const leakproof = await sql<{ proleakproof: boolean }>`select proleakproof from pg_proc
+      where oid = 'pg_catalog.ts_match_vq(pg_catalog.tsvector, pg_catalog.tsquery)'::regprocedure`.execute(
+      t.platform.database.db,
+    );
+    assert.equal(leakproof.rows[0]?.proleakproof, true);
   });
 
   test('deadlines follow working days; a breach escalates once; silence after follow-up closes', async () => {

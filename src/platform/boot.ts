@@ -10,6 +10,7 @@ import { syncCatalogue } from './catalogue/service.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
+import { LEAKPROOF_TEXT_SEARCH_SQL } from './db/rls.ts';
 import { createPlatform, type Platform } from './platform.ts';
 
 /** Opens and migrates the configured database. */
@@ -22,10 +23,16 @@ export async function openMigratedDatabase(
     dataDir: config.dataDir === 'memory://' ? 'memory://' : path.join(config.dataDir, 'pglite'),
   });
   try {
-    await migrateToLatest(
+    const { leakproofSearch } = await migrateToLatest(
       database.db as unknown as Kysely<unknown>,
       modules.flatMap((m) => (m.migrationsDir ? [m.migrationsDir] : [])),
     );
+    if (!leakproofSearch) {
+      console.warn(
+        'Full-text search cannot use its index under row-level security: the database user may not mark it ' +
+          `LEAKPROOF. Ask a database superuser to run, once per database: ${LEAKPROOF_TEXT_SEARCH_SQL} (docs/adr/0012).`,
+      );
+    }
     await syncCatalogue(database.db, modules);
   } catch (error) {
     await database.close();

@@ -42,7 +42,7 @@ import type {
   SettingsInputType,
   TransitionInput,
 } from './schemas.ts';
-import { type Deadlines, type ReportsTable, tx } from './tables.ts';
+import { type Deadlines, REPORT_COLUMNS, type ReportsTable, tx } from './tables.ts';
 
 /** Cache tag of everything public about reports (lists, details, statistics). */
 export const REPORTS_TAG = 'reports';
@@ -495,15 +495,48 @@ export type Who =
   | { role: 'reporter'; userId: string | null; secret?: string }
   | { role: 'system' };
 
-async function findReport(scope: TenantScope, idOrTracking: string, lock = false): Promise<ReportRow> {
-  let q = tx(scope).selectFrom('reports').selectAll().where('tenant_id', '=', scope.tenantId);
-  q = isUuid(idOrTracking)
+/** The report with this id or tracking number (the query, to select from). */
+function reportByKey(scope: TenantScope, idOrTracking: string) {
+  const q = tx(scope).selectFrom('reports').where('tenant_id', '=', scope.tenantId);
+  return isUuid(idOrTracking)
     ? q.where('id', '=', idOrTracking)
     : q.where('tracking_no', '=', idOrTracking.toUpperCase());
+}
+
+async function findReport(scope: TenantScope, idOrTracking: string, lock = false): Promise<ReportRow> {
+  let q = reportByKey(scope, idOrTracking).select(REPORT_COLUMNS);
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   if (!row) throw notFound('report');
   return row as unknown as ReportRow;
+}
+
+/**
+ * What a public view shows beside the report's own columns, as correlated subqueries of a select
+ * from `reports`, so that a page is read in one statement: its photos (oldest first) and the
+ * tracking number of the report it duplicates.
+ */
+const VIEW_EXTRAS = [
+  sql<
+    PhotoRef[]
+  >`(select coalesce(json_agg(json_build_object('id', p.id, 'kind', p.kind) order by p.created_at, p.id), '[]'::json)
+    from report_photos p where p.tenant_id = reports.tenant_id and p.report_id = reports.id)`.as(
+    'photo_list',
+  ),
+  sql<string | null>`(select d.tracking_no from reports d
+    where d.tenant_id = reports.tenant_id and d.id = reports.duplicate_of)`.as('duplicate_tracking_no'),
+] as const;
+
+type PhotoRef = { id: string; kind: string };
+type ViewRow = ReportRow & { photo_list: PhotoRef[]; duplicate_tracking_no: string | null };
+
+/** The report with this id or tracking number, with what its public view shows. */
+async function findReportForView(scope: TenantScope, idOrTracking: string): Promise<ViewRow> {
+  const row = await reportByKey(scope, idOrTracking)
+    .select([...REPORT_COLUMNS, ...VIEW_EXTRAS])
+    .executeTakeFirst();
+  if (!row) throw notFound('report');
+  return row as unknown as ViewRow;
 }
 
 /** Whether `who` is the reporter of `report` (signed in as them, or holding the report's secret). */
@@ -1395,61 +1428,39 @@ export async function listReports(
       .where('reports.due_at', '<', now)
       .where('reports.status', 'in', ['received', 'verified', 'reopened', 'disposed', 'in_progress']);
   }
-  const [rows, count] = await Promise.all([
-    q
-      .selectAll('reports')
-      .orderBy('reports.created_at', 'desc')
-      .orderBy('reports.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const items = await decorate(platform, scope, tenant, rows as unknown as ReportRow[], lang, now);
-  return { total: Number(count.n), items };
+  // One statement: the page, each row's photos and duplicate, and the number of matches (an
+  // uncorrelated subquery, computed once).
+  const total = sql<string>`(${q.select((eb) => eb.fn.countAll<string>().as('n'))})`;
+  const rows = (await q
+    .select([...REPORT_COLUMNS, ...VIEW_EXTRAS, total.as('total_matching')])
+    .orderBy('reports.created_at', 'desc')
+    .orderBy('reports.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute()) as unknown as Array<ViewRow & { total_matching: string }>;
+  // A page past the end has no row to carry the total.
+  const matching = rows[0]
+    ? Number(rows[0].total_matching)
+    : f.offset > 0
+      ? Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)
+      : 0;
+  const items = await decorate(platform, scope, tenant, rows, lang, now);
+  return { total: matching, items };
 }
 
 async function decorate(
   platform: Platform,
   scope: TenantScope,
   tenant: VerifiedTenant,
-  rows: ReportRow[],
+  rows: readonly ViewRow[],
   lang: Lang,
   now: Date,
 ) {
   if (rows.length === 0) return [];
   const config = await loadConfig(platform, scope);
   const agencies = await agencyNames(platform, scope);
-  const ids = rows.map((r) => r.id);
-  const photos = await tx(scope)
-    .selectFrom('report_photos')
-    .select(['id', 'report_id', 'kind'])
-    .where('tenant_id', '=', scope.tenantId)
-    .where('report_id', 'in', ids)
-    .orderBy('created_at')
-    .execute();
-  const dupIds = rows.map((r) => r.duplicate_of).filter((x): x is string => x !== null);
-  const dups = dupIds.length
-    ? await tx(scope)
-        .selectFrom('reports')
-        .select(['id', 'tracking_no'])
-        .where('tenant_id', '=', scope.tenantId)
-        .where('id', 'in', dupIds)
-        .execute()
-    : [];
-  const dupTracking = new Map(dups.map((d) => [d.id, d.tracking_no]));
   return rows.map((r) =>
-    publicView(
-      platform,
-      tenant,
-      r,
-      lang,
-      config,
-      agencies,
-      photos.filter((p) => p.report_id === r.id),
-      r.duplicate_of ? (dupTracking.get(r.duplicate_of) ?? null) : null,
-      now,
-    ),
+    publicView(platform, tenant, r, lang, config, agencies, r.photo_list, r.duplicate_tracking_no, now),
   );
 }
 
@@ -1496,12 +1507,12 @@ export async function queryPublicReports(
   if (query.from) q = q.where('created_at', '>=', query.from);
   if (query.to) q = q.where('created_at', '<=', query.to);
   const rows = (await q
-    .selectAll()
+    .select([...REPORT_COLUMNS, ...VIEW_EXTRAS])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(query.limit)
     .offset(query.offset)
-    .execute()) as unknown as ReportRow[];
+    .execute()) as unknown as ViewRow[];
   const views = await decorate(platform, scope, tenant, rows, lang, new Date());
   return views.map((view, i) => ({ ...view, closedAt: rows[i]!.closed_at?.toISOString() ?? null }));
 }
@@ -1565,7 +1576,7 @@ export async function getReport(
   staffFor: (agencyId: string | null) => boolean,
 ) {
   const now = new Date();
-  const report = await findReport(scope, idOrTracking);
+  const report = await findReportForView(scope, idOrTracking);
   const reporter = who.some((w) => isReporter(report, w));
   const staff = staffFor(report.agency_id);
   if (!report.public && !staff && !reporter) throw notFound('report');

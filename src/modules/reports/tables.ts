@@ -100,6 +100,64 @@ export interface ReportsTable {
   updated_at: UpdatedAt;
 }
 
+/**
+ * Every column of `reports` but `search`: what reads select. The search vector is derived from the
+ * text, larger than it, and never shown; `selectAll()` would send it with every row.
+ */
+export const REPORT_COLUMNS = [
+  'tenant_id',
+  'id',
+  'tracking_no',
+  'type',
+  'category_code',
+  'description',
+  'status',
+  'channel',
+  'lat',
+  'lng',
+  'address',
+  'kelurahan',
+  'reporter_user_id',
+  'reporter_name',
+  'reporter_email',
+  'reporter_phone',
+  'reporter_secret_hash',
+  'public',
+  'agency_id',
+  'officer_user_id',
+  'track',
+  'duplicate_of',
+  'reject_reason',
+  'referred_to_tenant_id',
+  'referred_report_id',
+  'referred_tracking_no',
+  'referred_from_tenant_id',
+  'referred_from_tracking_no',
+  'due_at',
+  'escalated_at',
+  'verified_at',
+  'disposed_at',
+  'follow_up_due_at',
+  'done_at',
+  'first_done_at',
+  'closed_at',
+  'rating',
+  'rating_comment',
+  'lapor_id',
+  'lapor_synced_at',
+  'lapor_sent_status',
+  'lapor_error',
+  'lapor_error_at',
+  'idempotency_key',
+  'idempotency_hash',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly Exclude<keyof ReportsTable, 'search'>[];
+
+// A column added to ReportsTable but not to REPORT_COLUMNS fails here.
+type UnreadColumn = Exclude<keyof ReportsTable, 'search' | (typeof REPORT_COLUMNS)[number]>;
+export const EVERY_COLUMN_READ: [UnreadColumn] extends [never] ? true : UnreadColumn = true;
+
 export interface ReportEventsTable {
   tenant_id: string;
   id: string;

@@ -5,6 +5,7 @@ import {
   localDateOf,
   localInstant,
   nationalHolidayDates,
+  utcOffsetMinutes,
   WorkingCalendar,
 } from './working-days.ts';
 
@@ -235,4 +236,24 @@ test('localInstant places a wall-clock time in each Indonesian zone', () => {
   );
   assert.throws(() => localInstant('2018-02-30', '09:00', 'Asia/Jakarta'), RangeError);
   assert.throws(() => localInstant('2018-05-07', '25:00', 'Asia/Jakarta'), RangeError);
+  assert.throws(() => localInstant('2018-05-07', '09:00', 'Mars/Olympus'), RangeError);
+  // Midnight in WIT is the previous day in UTC.
+  assert.equal(
+    localInstant('2026-01-01', '00:00', 'Asia/Jayapura').toISOString(),
+    '2025-12-31T15:00:00.000Z',
+  );
+});
+
+test('utcOffsetMinutes gives each zone its offset, including ones with half hours and history', () => {
+  const at = new Date('2026-11-23T10:00:00Z');
+  assert.equal(utcOffsetMinutes(at, 'Asia/Jakarta'), 420);
+  assert.equal(utcOffsetMinutes(at, 'Asia/Makassar'), 480);
+  assert.equal(utcOffsetMinutes(at, 'Asia/Jayapura'), 540);
+  assert.equal(utcOffsetMinutes(at, 'UTC'), 0);
+  assert.equal(utcOffsetMinutes(at, 'Asia/Kolkata'), 330);
+  assert.equal(utcOffsetMinutes(at, 'America/Sao_Paulo'), -180);
+  // Jakarta kept +07:30 until 1964.
+  assert.equal(utcOffsetMinutes(new Date('1960-06-01T00:00:00Z'), 'Asia/Jakarta'), 450);
+  assert.throws(() => utcOffsetMinutes(at, 'Nowhere/Land'), RangeError);
+  assert.throws(() => utcOffsetMinutes(new Date(Number.NaN), 'Asia/Jakarta'), RangeError);
 });

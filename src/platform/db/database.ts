@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { Lock, PGliteDialect } from './pglite-dialect.ts';
@@ -68,6 +69,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const pglite = new PGlite({
     ...(dataDir === 'memory://' ? {} : { dataDir }),
     parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: parseInt8 },
+    // Contrib extensions the migrations create (loaded from the package, no download).
+    extensions: { btree_gin },
   });
   await pglite.waitReady;
   const lock = new Lock();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
-import { ensureRoles, grantPrivileges } from './rls.ts';
+import { ensureLeakproofTextSearch, ensureRoles, grantPrivileges } from './rls.ts';
 
 const PLATFORM_MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -30,11 +30,14 @@ class FoldersMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date: roles, then every pending migration, then grants. */
+/**
+ * Brings the schema up to date: roles, then every pending migration, then grants and the
+ * full-text match's LEAKPROOF mark (`leakproofSearch`: whether it is set, see rls.ts).
+ */
 export async function migrateToLatest(
   db: Kysely<unknown>,
   moduleFolders: readonly string[] = [],
-): Promise<{ applied: string[] }> {
+): Promise<{ applied: string[]; leakproofSearch: boolean }> {
   await ensureRoles(db);
   const migrator = new Migrator({
     db,
@@ -45,5 +48,9 @@ export async function migrateToLatest(
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   await grantPrivileges(db);
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  const leakproofSearch = await ensureLeakproofTextSearch(db);
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    leakproofSearch,
+  };
 }

@@ -60,3 +60,31 @@ export async function enableTenantIsolation(db: Kysely<unknown>, table: string):
     `create policy platform_read on ${table} for select to ${PLATFORM_ROLE} using (true)`,
   ]);
 }
+
+/** The function behind `tsvector @@ tsquery`, the operator of full-text search. */
+const TEXT_MATCH = 'pg_catalog.ts_match_vq(pg_catalog.tsvector, pg_catalog.tsquery)';
+
+/**
+ * Lets full-text search use its GIN index under row-level security (ADR 0012). The planner only
+ * evaluates a condition ahead of a policy's when its function is LEAKPROOF, and PostgreSQL does not
+ * mark `@@` so: under `balai_app`, every search reads all of the tenant's rows in the other
+ * conditions' range instead of the matching ones. `@@` returns a boolean and raises no error that
+ * depends on the row, so it is marked LEAKPROOF when the current user may (a superuser: the
+ * embedded database, most self-hosted servers). Idempotent; run at every migration, since the mark
+ * lives in the database's catalogue and a dump does not carry it. Returns whether it is marked.
+ */
+export async function ensureLeakproofTextSearch(db: Kysely<unknown>): Promise<boolean> {
+  const state = await sql<{ leakproof: boolean; superuser: boolean }>`
+    select p.proleakproof as leakproof, r.rolsuper as superuser
+    from pg_proc p, pg_roles r
+    where p.oid = ${sql.raw(`'${TEXT_MATCH}'::regprocedure`)} and r.rolname = current_user`.execute(db);
+  const row = state.rows[0];
+  if (!row) return false;
+  if (row.leakproof) return true;
+  if (!row.superuser) return false;
+  await sql.raw(`alter function ${TEXT_MATCH} leakproof`).execute(db);
+  return true;
+}
+
+/** What a database administrator runs when Balai may not mark full-text matching itself. */
+export const LEAKPROOF_TEXT_SEARCH_SQL = `alter function ${TEXT_MATCH} leakproof;`;

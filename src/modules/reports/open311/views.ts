@@ -4,6 +4,7 @@
  * categories, service requests from public reports, the discovery document. Pure: no database.
  */
 import type { TFunction } from 'i18next';
+import { utcOffsetMinutes } from '../../../platform/calendar/working-days.ts';
 import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
 import { open311Status, REPORT_TYPES, type Status, stageOf } from '../lifecycle.ts';
 import type { CategoryRow, queryPublicReports } from '../service.ts';
@@ -16,21 +17,6 @@ export type PublicReportView = Awaited<ReturnType<typeof queryPublicReports>>[nu
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at `instant`, in minutes. */
-export function offsetMinutes(instant: Date, timeZone: string): number {
-  let f = offsetFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    offsetFormats.set(timeZone, f);
-  }
-  const name = f.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
 function offsetText(minutes: number): string {
   if (minutes === 0) return 'Z';
   const abs = Math.abs(minutes);
@@ -40,7 +26,7 @@ function offsetText(minutes: number): string {
 /** `instant` as a W3C date-time in the zone's offset, to the second: 2026-11-23T10:15:00+07:00. */
 export function w3DateTime(instant: Date | string, timeZone: string): string {
   const at = typeof instant === 'string' ? new Date(instant) : instant;
-  const minutes = offsetMinutes(at, timeZone);
+  const minutes = utcOffsetMinutes(at, timeZone);
   const local = new Date(at.getTime() + minutes * 60_000).toISOString().slice(0, 19);
   return `${local}${offsetText(minutes)}`;
 }
@@ -94,7 +80,7 @@ export function parseW3(value: string, timeZone: string): Date | null {
     return new Date(wall - (zone[0] === '-' ? -1 : 1) * (zh * 60 + zm) * 60_000);
   }
   // Read the wall time in the tenant's zone (Indonesian zones have had one offset for decades).
-  return new Date(wall - offsetMinutes(new Date(wall), timeZone) * 60_000);
+  return new Date(wall - utcOffsetMinutes(new Date(wall), timeZone) * 60_000);
 }
 
 // ---------------------------------------------------------------------------------------------
