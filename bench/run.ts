@@ -601,7 +601,7 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
 
     balai = await startNode(
       'the Balai server',
-      ['src/main.ts'],
+      ['--import', './src/web/jsx.ts', 'src/main.ts'],
       serverEnv(balaiEnv),
       /Balai is running at http:\/\/localhost:(\d+)/,
     );

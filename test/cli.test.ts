@@ -27,7 +27,7 @@ describe(`balai CLI (${DB_KIND})`, () => {
   });
 
   function balai(...args: string[]) {
-    const r = spawnSync(process.execPath, ['src/cli/main.ts', ...args], {
+    const r = spawnSync(process.execPath, ['--import', './src/web/jsx.ts', 'src/cli/main.ts', ...args], {
       env: { ...process.env, ...env },
       encoding: 'utf8',
       timeout: 60_000,

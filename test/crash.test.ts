@@ -18,7 +18,7 @@ import { createTenant } from '../src/platform/tenancy/service.ts';
 import { DB_KIND, freshServerDatabase } from './support/harness.ts';
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', './src/web/jsx.ts', 'src/main.ts'], {
     env: { ...process.env, ...env, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

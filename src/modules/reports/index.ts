@@ -12,6 +12,7 @@ import { seedReportsDemo } from './demo.ts';
 import { laporExchangeTask } from './lapor/exchange.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { open311RootRoutes, open311TenantRoutes } from './open311/routes.ts';
+import { reportPortal } from './portal.tsx';
 import { PERM, reportRoutes } from './routes.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './service.ts';
 
@@ -67,6 +68,8 @@ export const reportsApp: AppManifest = {
     await open311TenantRoutes(app, platform);
   },
   rootRoutes: open311RootRoutes,
+  portal: reportPortal,
+  portalHome: { path: '/lapor' },
   // The exchange with SP4N-LAPOR! (lapor/): a task, not a per-tenant job, since a job's context
   // has no platform (directory, cache, config) to file and move reports with.
   tasks: [deadlines, laporExchangeTask],

@@ -135,7 +135,7 @@ function filedView(f: FiledReport) {
 }
 
 /** Stores the photos, runs `fn`, and removes them again when it fails (or replays an earlier filing). */
-async function withPhotos<T extends { replayed?: boolean }>(
+export async function withPhotos<T extends { replayed?: boolean }>(
   platform: Platform,
   tenantId: string,
   files: readonly Buffer[],
@@ -152,13 +152,12 @@ async function withPhotos<T extends { replayed?: boolean }>(
   }
 }
 
-/** The numeric fields of a multipart form arrive as text. */
-function formToReport(fields: Record<string, string>): NewReportInput {
-  const value: Record<string, unknown> = { ...fields };
-  delete value._csrf;
+/** A multipart form's fields: an empty field was not given, and numbers arrive as text. */
+export function formToReport(fields: Record<string, string>): NewReportInput {
+  const value: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) if (k !== '_csrf' && v.trim() !== '') value[k] = v;
   for (const k of ['lat', 'lng']) {
-    if (value[k] === '') delete value[k];
-    else if (typeof value[k] === 'string') value[k] = Number(value[k]);
+    if (typeof value[k] === 'string') value[k] = Number(value[k]);
   }
   return validate(NewReport, Value.Clean(NewReport, value) ?? value);
 }

@@ -65,6 +65,13 @@ export type AppManifest = Readonly<{
    * errors read like the platform's: `{ id: { field: { unknown_category: '…' } }, en: { … } }`.
    */
   sharedMessages?: Readonly<{ id: Record<string, object>; en: Record<string, object> }>;
+  /**
+   * The app's citizen-portal pages under `/t/<slug>/` (web/portal/kit.tsx): registered inside the
+   * portal, behind the same adoption gate as `routes`, with HTML error pages.
+   */
+  portal?: (app: FastifyInstance, platform: Platform) => Promise<void> | void;
+  /** Where the app's tile on the portal's home page leads (a path under `/t/<slug>`). */
+  portalHome?: Readonly<{ path: string }>;
   /** Writes the app's demo data for one tenant where the app is live (run by the demo seed). */
   seedDemo?: (platform: Platform, scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
 }>;

@@ -16,6 +16,7 @@ import { pickLanguage } from '../i18n/index.ts';
 import type { Platform } from '../platform.ts';
 import { authenticate } from './auth-hooks.ts';
 import './context.ts';
+import { portalRoutes } from '../../web/portal/routes.tsx';
 import { auditRoutes } from '../audit/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { catalogueRootRoutes, catalogueTenantRoutes } from '../catalogue/routes.ts';
@@ -153,6 +154,8 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       tenantApp.addHook('onRequest', resolveTenant(platform));
       tenantApp.addHook('preValidation', authenticate(platform));
       for (const register of TENANT_ROUTES) await register(tenantApp, platform);
+      // The citizen portal (HTML pages) and, inside it, each app's portal pages.
+      await tenantApp.register(async (portalApp) => portalRoutes(portalApp, platform));
       for (const module of platform.modules) {
         if (!module.routes) continue;
         await tenantApp.register(async (moduleApp) => {

@@ -1,0 +1,554 @@
+/**
+ * The reports app's citizen pages: report a problem (a form that works without JavaScript, photos
+ * included), the receipt with the tracking number, track a report, a report's public page with its
+ * history and photos, and the public list with filters and search. They call the same service as
+ * the API; only the shape of the answer differs.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/auth-hooks.ts';
+import { sameSecret } from '../../platform/people/auth.ts';
+import type { Platform } from '../../platform/platform.ts';
+import {
+  ErrorSummary,
+  Field,
+  fieldErrors,
+  href,
+  type PortalContext,
+  portalContext,
+  sendPage,
+} from '../../web/portal/kit.tsx';
+import { REPORT_TYPES, STATUSES } from './lifecycle.ts';
+import { readForm } from './photos.ts';
+import { formToReport, withPhotos } from './routes.ts';
+import type { FiltersInput } from './schemas.ts';
+import { fileReport, getReport, listReports, loadConfig } from './service.ts';
+
+type FormValues = Record<string, string>;
+
+async function categoryOptions(platform: Platform, ctx: PortalContext) {
+  const { categories } = await platform.inTenant(
+    ctx.tenant.id,
+    { userId: null, label: 'portal', requestId: null, ip: null },
+    (scope) => loadConfig(platform, scope),
+  );
+  return [...categories.values()]
+    .filter((c) => c.active)
+    .map((c) => ({ code: c.code, name: c.name[ctx.lang] }));
+}
+
+function ReportForm(props: {
+  ctx: PortalContext;
+  categories: { code: string; name: string }[];
+  values: FormValues;
+  errors: Record<string, string>;
+}) {
+  const { ctx, values, errors } = props;
+  const { t } = ctx;
+  return (
+    <form
+      method="post"
+      action={`${ctx.base}/lapor`}
+      encType="multipart/form-data"
+      className="card"
+      noValidate
+    >
+      <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+      <input type="hidden" name="_key" value={values._key ?? randomUUID()} />
+      <fieldset>
+        <legend>{t('reports.portal.typeLegend')}</legend>
+        {REPORT_TYPES.map((type) => (
+          <div key={type}>
+            <input
+              type="radio"
+              id={`type-${type}`}
+              name="type"
+              value={type}
+              defaultChecked={(values.type ?? 'complaint') === type}
+            />{' '}
+            <label htmlFor={`type-${type}`}>{t(`reports.portal.type.${type}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <Field id="category" label={t('reports.portal.category')} error={errors.category} required t={t}>
+        {(aria) => (
+          <select name="category" defaultValue={values.category ?? ''} {...aria}>
+            <option value="">{t('reports.portal.choose')}</option>
+            {props.categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id="description"
+        label={t('reports.portal.description')}
+        hint={t('reports.portal.descriptionHint')}
+        error={errors.description}
+        required
+        t={t}
+      >
+        {(aria) => <textarea name="description" defaultValue={values.description ?? ''} {...aria} />}
+      </Field>
+      <Field
+        id="address"
+        label={t('reports.portal.address')}
+        hint={t('reports.portal.addressHint')}
+        error={errors.address}
+        t={t}
+      >
+        {(aria) => (
+          <input
+            type="text"
+            name="address"
+            autoComplete="street-address"
+            defaultValue={values.address ?? ''}
+            {...aria}
+          />
+        )}
+      </Field>
+      <Field id="kelurahan" label={t('reports.portal.kelurahan')} error={errors.kelurahan} t={t}>
+        {(aria) => <input type="text" name="kelurahan" defaultValue={values.kelurahan ?? ''} {...aria} />}
+      </Field>
+      <input type="hidden" name="lat" value={values.lat ?? ''} />
+      <input type="hidden" name="lng" value={values.lng ?? ''} />
+      <Field
+        id="photo"
+        label={t('reports.portal.photos')}
+        hint={t('reports.portal.photosHint')}
+        error={errors.photo}
+        t={t}
+      >
+        {(aria) => (
+          <input type="file" name="photo" accept="image/jpeg,image/png,image/webp" multiple {...aria} />
+        )}
+      </Field>
+      {ctx.user ? null : (
+        <fieldset>
+          <legend>{t('reports.portal.contactLegend')}</legend>
+          <p className="hint">{t('reports.portal.contactHint')}</p>
+          <Field id="name" label={t('reports.portal.name')} error={errors.name} t={t}>
+            {(aria) => (
+              <input type="text" name="name" autoComplete="name" defaultValue={values.name ?? ''} {...aria} />
+            )}
+          </Field>
+          <Field id="email" label={t('reports.portal.email')} error={errors.email} t={t}>
+            {(aria) => (
+              <input
+                type="email"
+                name="email"
+                autoComplete="email"
+                defaultValue={values.email ?? ''}
+                {...aria}
+              />
+            )}
+          </Field>
+          <Field id="phone" label={t('reports.portal.phone')} error={errors.phone} t={t}>
+            {(aria) => (
+              <input type="tel" name="phone" autoComplete="tel" defaultValue={values.phone ?? ''} {...aria} />
+            )}
+          </Field>
+        </fieldset>
+      )}
+      <button type="submit" className="cta">
+        {t('reports.portal.send')}
+      </button>
+    </form>
+  );
+}
+
+function StatusBadge({ ctx, status, overdue }: { ctx: PortalContext; status: string; overdue?: boolean }) {
+  return (
+    <span className={overdue ? 'status overdue' : 'status'}>
+      {ctx.t(`reports.status.${status}`)}
+      {overdue ? ` · ${ctx.t('reports.portal.overdue')}` : ''}
+    </span>
+  );
+}
+
+function when(ctx: PortalContext, iso: string): string {
+  return new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: ctx.tenant.timeZone,
+  }).format(new Date(iso));
+}
+
+/** The portal pages of the reports app. */
+export function reportPortal(app: FastifyInstance, platform: Platform) {
+  app.get('/lapor', { config: { auth: 'optional' } }, async (request, reply) => {
+    const ctx = portalContext(platform, request);
+    const categories = await categoryOptions(platform, ctx);
+    return sendPage(reply, ctx, {
+      title: ctx.t('reports.portal.reportTitle'),
+      body: (
+        <>
+          <h1>{ctx.t('reports.portal.reportTitle')}</h1>
+          <p className="lead">{ctx.t('reports.portal.reportIntro')}</p>
+          <ReportForm ctx={ctx} categories={categories} values={{}} errors={{}} />
+        </>
+      ),
+    });
+  });
+
+  // Multipart: the session's CSRF token is checked here, once the form's fields are read.
+  app.post(
+    '/lapor',
+    { config: { auth: 'optional', rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+      const form = await readForm(request);
+      if (request.principal?.via === 'session' && !sameSecret(form.fields._csrf ?? '', ctx.csrf ?? '')) {
+        throw new AppError('csrf');
+      }
+      const values: FormValues = { ...form.fields };
+      const key = /^[0-9a-f-]{36}$/.test(values._key ?? '') ? values._key : undefined;
+      try {
+        const { _key, ...fields } = form.fields;
+        const input = formToReport(fields);
+        const filed = await withPhotos(platform, ctx.tenant.id, form.files, (photos) =>
+          platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+            fileReport(platform, scope, ctx.tenant, input, {
+              channel: 'web',
+              reporterUserId: request.principal?.user.id ?? null,
+              idempotencyKey: key,
+              photos,
+            }),
+          ),
+        );
+        const { t } = ctx;
+        return sendPage(reply, ctx, {
+          title: t('reports.portal.sentTitle'),
+          status: 201,
+          body: (
+            <>
+              <h1>{t('reports.portal.sentTitle')}</h1>
+              <p>{t('reports.portal.sentIntro')}</p>
+              <p className="big" id="tracking-no">
+                {filed.trackingNo}
+              </p>
+              {filed.secret ? (
+                <div className="notice">
+                  <p>{t('reports.portal.secretIntro')}</p>
+                  <p className="secret">{filed.secret}</p>
+                </div>
+              ) : null}
+              <p>
+                <a className="cta" href={`${ctx.base}/laporan/${filed.trackingNo}`}>
+                  {t('reports.portal.follow')}
+                </a>
+              </p>
+            </>
+          ),
+        });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+        const errors = fieldErrors(error, ctx.t);
+        if (errors.lat || errors.lng) errors.address ??= errors.lat ?? errors.lng ?? '';
+        const categories = await categoryOptions(platform, ctx);
+        return sendPage(reply, ctx, {
+          title: ctx.t('reports.portal.reportTitle'),
+          status: 400,
+          body: (
+            <>
+              <h1>{ctx.t('reports.portal.reportTitle')}</h1>
+              <ErrorSummary errors={errors} t={ctx.t} />
+              {form.files.length ? <p className="notice">{ctx.t('reports.portal.photosAgain')}</p> : null}
+              <ReportForm ctx={ctx} categories={categories} values={values} errors={errors} />
+            </>
+          ),
+        });
+      }
+    },
+  );
+
+  app.get<{ Querystring: { no?: string } }>(
+    '/lacak',
+    { config: { auth: 'optional' } },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      const { t } = ctx;
+      const no = (request.query.no ?? '').trim().toUpperCase();
+      let error: string | undefined;
+      if (no) {
+        if (/^\d{6}-[0-9A-Z]{5}$/.test(no)) {
+          const found = await platform
+            .inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+              getReport(platform, scope, ctx.tenant, no, ctx.lang, [], () => false),
+            )
+            .then(
+              () => true,
+              (e: unknown) => {
+                if (e instanceof AppError && e.code === 'not_found') return false;
+                throw e;
+              },
+            );
+          if (found) return reply.redirect(`${ctx.base}/laporan/${no}`, 303);
+          error = t('reports.portal.trackNotFound');
+        } else {
+          error = t('reports.portal.trackFormat');
+        }
+      }
+      return sendPage(reply, ctx, {
+        title: t('reports.portal.trackTitle'),
+        status: error ? 404 : 200,
+        body: (
+          <>
+            <h1>{t('reports.portal.trackTitle')}</h1>
+            <ErrorSummary errors={error ? { no: error } : {}} t={t} />
+            <form method="get" action={`${ctx.base}/lacak`} className="card">
+              <Field
+                id="no"
+                label={t('reports.portal.trackingNo')}
+                hint={t('reports.portal.trackHint')}
+                error={error}
+                required
+                t={t}
+              >
+                {(aria) => (
+                  <input
+                    type="text"
+                    name="no"
+                    defaultValue={no}
+                    inputMode="text"
+                    autoComplete="off"
+                    {...aria}
+                  />
+                )}
+              </Field>
+              <button type="submit" className="cta">
+                {t('reports.portal.trackButton')}
+              </button>
+            </form>
+          </>
+        ),
+      });
+    },
+  );
+
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/laporan',
+    { config: { auth: 'optional' } },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      const { t } = ctx;
+      const query = request.query;
+      const status = STATUSES.find((s) => s === query.status);
+      const filters = {
+        limit: 20,
+        offset: Math.max(0, Math.min(10_000, Number.parseInt(query.offset ?? '0', 10) || 0)),
+        ...(query.q?.trim() ? { q: query.q.trim().slice(0, 200) } : {}),
+        ...(query.category && /^[a-z0-9-]{1,40}$/.test(query.category) ? { category: query.category } : {}),
+        ...(status ? { status: [status] } : {}),
+      } as FiltersInput;
+      const [page, categories] = await Promise.all([
+        platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+          listReports(platform, scope, ctx.tenant, filters, ctx.lang),
+        ),
+        categoryOptions(platform, ctx),
+      ]);
+      const next = filters.offset + 20 < page.total ? filters.offset + 20 : null;
+      return sendPage(reply, ctx, {
+        title: t('reports.portal.listTitle'),
+        body: (
+          <>
+            <h1>{t('reports.portal.listTitle')}</h1>
+            <form method="get" action={`${ctx.base}/laporan`} className="card filters">
+              <div className="field">
+                <label htmlFor="q">{t('reports.portal.search')}</label>
+                <input type="search" id="q" name="q" defaultValue={query.q ?? ''} />
+              </div>
+              <div className="field">
+                <label htmlFor="f-category">{t('reports.portal.category')}</label>
+                <select id="f-category" name="category" defaultValue={filters.category ?? ''}>
+                  <option value="">{t('reports.portal.all')}</option>
+                  {categories.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="f-status">{t('reports.portal.statusLabel')}</label>
+                <select id="f-status" name="status" defaultValue={status ?? ''}>
+                  <option value="">{t('reports.portal.all')}</option>
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`reports.status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <button type="submit" className="cta">
+                  {t('reports.portal.filter')}
+                </button>
+              </div>
+            </form>
+            <p aria-live="polite">{t('reports.portal.found', { count: page.total })}</p>
+            <ul className="list">
+              {page.items.map((r) => (
+                <li key={r.id}>
+                  <a href={`${ctx.base}/laporan/${r.trackingNo}`}>
+                    <strong>{r.category.name}</strong> · {r.trackingNo}
+                  </a>{' '}
+                  <StatusBadge ctx={ctx} status={r.status} overdue={r.overdue} />
+                  <p>{r.description.length > 200 ? `${r.description.slice(0, 200)}…` : r.description}</p>
+                  <p className="meta">
+                    {when(ctx, r.createdAt)}
+                    {r.kelurahan ? ` · ${r.kelurahan}` : ''}
+                    {r.agency ? ` · ${r.agency.name}` : ''}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            {next !== null ? (
+              <p>
+                <a
+                  href={href(ctx, '/laporan', {
+                    q: query.q,
+                    category: filters.category,
+                    status,
+                    offset: String(next),
+                  })}
+                >
+                  {t('reports.portal.more')}
+                </a>
+              </p>
+            ) : null}
+          </>
+        ),
+      });
+    },
+  );
+
+  app.get<{ Params: { no: string } }>(
+    '/laporan/:no',
+    { config: { auth: 'optional' } },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      const { t } = ctx;
+      const no = request.params.no.toUpperCase();
+      if (!/^\d{6}-[0-9A-Z]{5}$/.test(no)) throw new AppError('not_found', { params: { entity: 'report' } });
+      const who = request.principal ? [{ role: 'reporter' as const, userId: request.principal.user.id }] : [];
+      const { detail } = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+        getReport(platform, scope, ctx.tenant, no, ctx.lang, who, () => false),
+      );
+      const r = detail as unknown as PublicDetail;
+      return sendPage(reply, ctx, {
+        title: `${t('reports.portal.reportWord')} ${r.trackingNo}`,
+        body: (
+          <>
+            <h1>
+              {r.category.name} · {r.trackingNo}
+            </h1>
+            <p>
+              <StatusBadge ctx={ctx} status={r.status} overdue={r.overdue} />
+            </p>
+            <div className="card">
+              <p>{r.description}</p>
+              <p className="meta">
+                {r.address ?? ''}
+                {r.kelurahan ? ` · ${r.kelurahan}` : ''}
+              </p>
+              <p className="meta">
+                {t('reports.portal.filedAt', { at: when(ctx, r.createdAt) })}
+                {r.dueAt ? ` · ${t('reports.portal.dueAt', { at: when(ctx, r.dueAt) })}` : ''}
+              </p>
+              {r.agency ? (
+                <p className="meta">{t('reports.portal.agency', { name: r.agency.name })}</p>
+              ) : null}
+              {r.duplicateOf ? (
+                <p>
+                  {t('reports.portal.duplicateOf')}{' '}
+                  <a href={`${ctx.base}/laporan/${r.duplicateOf}`}>{r.duplicateOf}</a>
+                </p>
+              ) : null}
+              {r.photos.length ? (
+                <ul className="photos">
+                  {r.photos.map((p) => (
+                    <li key={p.id}>
+                      <img
+                        src={p.url}
+                        alt={t('reports.portal.photoAlt', {
+                          kind: t(`reports.portal.photoKind.${p.kind}`, { defaultValue: p.kind }),
+                        })}
+                        loading="lazy"
+                      />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+            <h2>{t('reports.portal.history')}</h2>
+            <ol className="history">
+              {r.history.map((e) => (
+                <li key={`${e.at}-${e.kind}-${e.toStatus ?? ''}`}>
+                  <strong>
+                    {e.toStatus
+                      ? t(`reports.status.${e.toStatus}`)
+                      : t(`reports.portal.event.${e.kind}`, { defaultValue: e.kind })}
+                  </strong>
+                  <p className="meta">
+                    {when(ctx, e.at)}
+                    {e.agency ? ` · ${e.agency.name}` : ''}
+                  </p>
+                  {e.note ? <p>{e.note}</p> : null}
+                  {e.photos.some((p) => p.kind !== 'report') ? (
+                    <ul className="photos">
+                      {e.photos
+                        .filter((p) => p.kind !== 'report')
+                        .map((p) => (
+                          <li key={p.id}>
+                            <img
+                              src={p.url}
+                              alt={t('reports.portal.photoAlt', {
+                                kind: t(`reports.portal.photoKind.${p.kind}`, { defaultValue: p.kind }),
+                              })}
+                              loading="lazy"
+                            />
+                          </li>
+                        ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+            <p>
+              <a href={`${ctx.base}/laporan`}>{t('reports.portal.listTitle')}</a>
+            </p>
+          </>
+        ),
+      });
+    },
+  );
+}
+
+type PhotoView = { id: string; kind: string; url: string };
+type PublicDetail = {
+  trackingNo: string;
+  status: string;
+  overdue: boolean;
+  category: { code: string; name: string };
+  description: string;
+  address: string | null;
+  kelurahan: string | null;
+  createdAt: string;
+  dueAt: string | null;
+  agency: { id: string; name: string } | null;
+  duplicateOf: string | null;
+  photos: PhotoView[];
+  history: Array<{
+    at: string;
+    kind: string;
+    toStatus: string | null;
+    note: string | null;
+    agency: { name: string } | null;
+    photos: PhotoView[];
+  }>;
+};

@@ -1,0 +1,264 @@
+/**
+ * The citizen portal's kit: the request's portal context, the page layout in the tenant's branding
+ * and language, form fields that show their error beside them, and the one function that sends a
+ * page. Pages are React components rendered to static HTML on the server: React escapes every
+ * value, so nothing a user typed can become markup. Apps build their pages with this kit.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Language } from '../../platform/db/schema.ts';
+import type { AppError } from '../../platform/errors.ts';
+import { addMessages, translator } from '../../platform/i18n/index.ts';
+import type { PrincipalUser } from '../../platform/people/auth.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
+import { portalMessages } from './messages.ts';
+import { PORTAL_CSS } from './style.ts';
+
+addMessages('portal', portalMessages);
+
+/** The cookie that keeps a visitor's language choice. */
+export const LANG_COOKIE = 'balai_lang';
+
+/** What every portal page knows about its request. */
+export type PortalContext = Readonly<{
+  platform: Platform;
+  tenant: VerifiedTenant;
+  lang: Language;
+  t: TFunction;
+  /** The tenant's portal root: `/t/<slug>`. */
+  base: string;
+  /** The request's path and query, to come back to after signing in or switching language. */
+  url: string;
+  user: PrincipalUser | null;
+  /** The session's CSRF token, for forms that change something (null when not signed in). */
+  csrf: string | null;
+}>;
+
+function languageOf(request: FastifyRequest): Language {
+  const query = request.query as Record<string, unknown> | undefined;
+  if (query?.lang === 'id' || query?.lang === 'en') return query.lang;
+  const cookie = request.cookies?.[LANG_COOKIE];
+  if (cookie === 'id' || cookie === 'en') return cookie;
+  return request.lang;
+}
+
+/** The portal context of a tenant request (after tenant resolution and authentication). */
+export function portalContext(platform: Platform, request: FastifyRequest): PortalContext {
+  const tenant = request.tenant!;
+  const lang = languageOf(request);
+  return {
+    platform,
+    tenant,
+    lang,
+    t: translator(lang),
+    base: `/t/${tenant.slug}`,
+    url: request.url,
+    user: request.principal?.user ?? null,
+    csrf: request.principal?.via === 'session' ? (request.principal.csrfToken ?? null) : null,
+  };
+}
+
+/** A path under the tenant's portal, with an optional query (empty values left out). */
+export function href(
+  ctx: PortalContext,
+  path: string,
+  query: Record<string, string | undefined> = {},
+): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, v);
+  const qs = params.toString();
+  return `${ctx.base}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/** Relative luminance of a #rgb / #rrggbb colour (WCAG 2.1). */
+function luminance(hex: string): number {
+  const h = hex.length === 4 ? [...hex.slice(1)].map((c) => c + c).join('') : hex.slice(1, 7);
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = Number.parseInt(h.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * The tenant's primary colour when white text on it is readable (contrast ≥ 4.5:1, WCAG AA), else
+ * the platform's: a tenant's branding cannot make its portal unreadable.
+ */
+export function headerColor(value: string | undefined): string {
+  const fallback = '#0b5cad';
+  if (!value || !/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value)) return fallback;
+  return 1.05 / (luminance(value) + 0.05) >= 4.5 ? value : fallback;
+}
+
+export type PageContent = Readonly<{
+  title: string;
+  body: ReactNode;
+  status?: number;
+  /** Scripts (URLs) the page enhances itself with; the page works without them. */
+  scripts?: readonly string[];
+}>;
+
+/** Sends `page` in the tenant's layout as an HTML document. */
+export function sendPage(reply: FastifyReply, ctx: PortalContext, page: PageContent): FastifyReply {
+  if (ctx.lang !== reply.request.cookies?.[LANG_COOKIE] && (reply.request.query as { lang?: string })?.lang) {
+    reply.setCookie(LANG_COOKIE, ctx.lang, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
+  }
+  const html = renderToStaticMarkup(<Layout ctx={ctx} page={page} />);
+  return reply
+    .status(page.status ?? 200)
+    .header('content-language', ctx.lang)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html>${html}`);
+}
+
+function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
+  const { t, tenant } = ctx;
+  const primary = headerColor(tenant.branding.primaryColor);
+  const name = tenant.branding.displayName || tenant.name;
+  const other = ctx.lang === 'id' ? 'en' : 'id';
+  const path = ctx.url.split('?')[0] ?? ctx.url;
+  const query = new URLSearchParams(ctx.url.split('?')[1] ?? '');
+  query.set('lang', other);
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${page.title} · ${name}`}</title>
+        <meta name="theme-color" content={primary} />
+        <style>{`:root{--primary:${primary}}${PORTAL_CSS}`}</style>
+      </head>
+      <body>
+        <a className="skip" href="#main">
+          {t('portal.skip')}
+        </a>
+        <header className="top">
+          <div className="wrap top-row">
+            <a className="brand" href={`${ctx.base}/`}>
+              {tenant.branding.logoUrl ? (
+                <img src={tenant.branding.logoUrl} alt="" width={32} height={32} />
+              ) : null}
+              <span>{name}</span>
+            </a>
+            <nav aria-label={t('portal.menu')}>
+              <ul className="nav">
+                <li>
+                  <a href={`${ctx.base}/`}>{t('portal.home')}</a>
+                </li>
+                <li>
+                  <a href={`${path}?${query.toString()}`} hrefLang={other} lang={other}>
+                    {t('portal.switchTo')}
+                  </a>
+                </li>
+                {ctx.user ? (
+                  <li>
+                    <form method="post" action={`${ctx.base}/keluar`} className="inline">
+                      <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+                      <button type="submit" className="link">
+                        {t('portal.signOut')}
+                      </button>
+                    </form>
+                  </li>
+                ) : (
+                  <li>
+                    <a href={href(ctx, '/masuk', { next: ctx.url })}>{t('portal.signIn')}</a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          </div>
+          {ctx.user ? (
+            <p className="wrap who">{t('portal.signedInAs', { name: ctx.user.displayName })}</p>
+          ) : null}
+        </header>
+        <main id="main" className="wrap">
+          {page.body}
+        </main>
+        <footer className="wrap foot">
+          <p>{t('portal.footer', { tenant: tenant.name })}</p>
+        </footer>
+        {(page.scripts ?? []).map((src) => (
+          <script key={src} src={src} defer />
+        ))}
+      </body>
+    </html>
+  );
+}
+
+/** Field errors of a validation error, by field name (`/body/description` → `description`). */
+export function fieldErrors(error: AppError, t: TFunction): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of error.fields) {
+    const name = f.path.split('/').filter(Boolean).pop() ?? '';
+    out[name] ??= t(`field.${f.code}`, { ...f.params, defaultValue: t('field.invalid') });
+  }
+  return out;
+}
+
+/** A labelled form field with its hint and error tied to the control (aria-describedby). */
+export function Field(props: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  t: TFunction;
+  children: (aria: {
+    id: string;
+    'aria-describedby'?: string;
+    'aria-invalid'?: true;
+    required?: boolean;
+  }) => ReactNode;
+}) {
+  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={props.error ? 'field has-error' : 'field'}>
+      <label htmlFor={props.id}>
+        {props.label}{' '}
+        <span className="req">
+          ({props.required ? props.t('portal.required') : props.t('portal.optional')})
+        </span>
+      </label>
+      {props.hint ? (
+        <p className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p className="error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      {props.children({
+        id: props.id,
+        ...(described ? { 'aria-describedby': described } : {}),
+        ...(props.error ? { 'aria-invalid': true as const } : {}),
+        ...(props.required ? { required: true } : {}),
+      })}
+    </div>
+  );
+}
+
+/** The summary at the top of a form that did not pass, linking to each field in error. */
+export function ErrorSummary({ errors, t }: { errors: Record<string, string>; t: TFunction }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div className="summary" role="alert">
+      <p>{t('portal.formErrors')}</p>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${name}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+/**
+ * The citizen portal's own pages under `/t/<slug>/`: home (the tenant's live apps as tiles),
+ * sign-in and sign-out. Apps add their pages through their manifest's `portal` registrar, inside
+ * this plugin, so that every portal error is an HTML page in the visitor's language rather than a
+ * problem document.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf, SESSION_COOKIE } from '../../platform/http/auth-hooks.ts';
+import { sendProblem, toAppError } from '../../platform/http/problem.ts';
+import { login, logout } from '../../platform/people/auth.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { ErrorSummary, Field, href, type PortalContext, portalContext, sendPage } from './kit.tsx';
+
+/** Where to go after signing in: only a path of this tenant's portal (no open redirect). */
+export function safeNext(ctx: PortalContext, next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith(`${ctx.base}/`) || next.startsWith('//'))
+    return `${ctx.base}/`;
+  if (/[\\\r\n]/.test(next) || next.includes('/../')) return `${ctx.base}/`;
+  return next;
+}
+
+function cookiePath(ctx: PortalContext): string {
+  return `${ctx.base}/`;
+}
+
+/** Registers the portal and, inside it, each module's portal pages. */
+export async function portalRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...(route.schema ?? {}), hide: true };
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    if (!request.tenant) return reply.status(appError.status).type('text/plain').send(appError.code);
+    const ctx = portalContext(platform, request);
+    // A session that ended while the visitor was away: sign in again, then come back here.
+    if (appError.code === 'unauthenticated' || appError.code === 'csrf') {
+      return reply.redirect(
+        href(ctx, '/masuk', { next: request.method === 'GET' ? ctx.url : undefined, expired: '1' }),
+        303,
+      );
+    }
+    return sendErrorPage(reply, ctx, appError);
+  });
+  // Paths of the tenant that match no route: machine paths keep their problem document, people get a page.
+  app.setNotFoundHandler((request, reply) => {
+    const slug = /^\/t\/([a-z0-9-]{1,63})(\/|$)/.exec(request.url)?.[1];
+    const tenant = slug ? platform.directory.bySlug(slug) : undefined;
+    if (!tenant || /^\/t\/[^/]+\/(api|open311)(\/|$)/.test(request.url)) {
+      return sendProblem(request, reply, new AppError('not_found', { params: { entity: 'route' } }));
+    }
+    request.tenant = tenant;
+    return sendErrorPage(reply, portalContext(platform, request), new AppError('not_found'));
+  });
+
+  app.get('/', { config: { auth: 'optional' } }, async (request, reply) => {
+    const ctx = portalContext(platform, request);
+    const live = platform.directory.liveApps(ctx.tenant.id);
+    const apps = live.length
+      ? await platform.database.db
+          .selectFrom('apps')
+          .select(['code', 'name', 'description'])
+          .where('code', 'in', live)
+          .orderBy('name')
+          .execute()
+      : [];
+    const pages = new Map(
+      platform.modules.flatMap((m) => (m.portalHome ? [[m.code, m.portalHome] as const] : [])),
+    );
+    const { t } = ctx;
+    return sendPage(reply, ctx, {
+      title: t('portal.home'),
+      body: (
+        <>
+          <h1>{ctx.tenant.branding.displayName || ctx.tenant.name}</h1>
+          {platform.directory.isLive(ctx.tenant.id, 'reports') ? (
+            <p>
+              <a className="cta" href={`${ctx.base}/lapor`}>
+                {t('reports.portal.reportCta')}
+              </a>
+            </p>
+          ) : null}
+          <h2>{t('portal.apps')}</h2>
+          <p className="lead">{t('portal.appsIntro', { tenant: ctx.tenant.name })}</p>
+          {apps.length ? (
+            <ul className="tiles">
+              {apps.map((a) => {
+                const page = pages.get(a.code);
+                return (
+                  <li className="tile" key={a.code}>
+                    <h3>{page ? <a href={`${ctx.base}${page.path}`}>{a.name}</a> : a.name}</h3>
+                    <p>{a.description[ctx.lang]}</p>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p>{t('portal.noApps')}</p>
+          )}
+          <h2>{t('portal.news')}</h2>
+          <p className="card">{t('portal.newsEmpty')}</p>
+        </>
+      ),
+    });
+  });
+
+  app.get<{ Querystring: { next?: string; expired?: string } }>(
+    '/masuk',
+    { config: { auth: 'optional' } },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      return sendPage(
+        reply,
+        ctx,
+        signInPage(ctx, { next: request.query.next, expired: request.query.expired === '1' }),
+      );
+    },
+  );
+
+  app.post<{ Body: { login?: string; password?: string; next?: string } }>(
+    '/masuk',
+    {
+      config: {
+        auth: 'none',
+        rateLimit: { max: platform.config.login.ratePerMinute, timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      const body = (request.body ?? {}) as { login?: unknown; password?: unknown; next?: unknown };
+      const loginName = typeof body.login === 'string' ? body.login.trim() : '';
+      const password = typeof body.password === 'string' ? body.password : '';
+      const errors: Record<string, string> = {};
+      if (!loginName) errors.login = ctx.t('field.required');
+      if (!password) errors.password = ctx.t('field.required');
+      if (Object.keys(errors).length) {
+        return sendPage(reply, ctx, {
+          ...signInPage(ctx, { next: body.next, login: loginName, errors }),
+          status: 400,
+        });
+      }
+      const result = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+        login(
+          scope,
+          { login: loginName, password, ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+          { ...platform.config.login, sessionTtlHours: platform.config.sessionTtlHours },
+        ),
+      );
+      if (!result.ok) {
+        const message =
+          result.error.code === 'locked' || result.error.code === 'rate_limited'
+            ? ctx.t(`detail.${result.error.detailKey}`, {
+                ...result.error.params,
+                defaultValue: ctx.t('portal.signInFailed'),
+              })
+            : ctx.t('portal.signInFailed');
+        return sendPage(reply, ctx, {
+          ...signInPage(ctx, { next: body.next, login: loginName, errors: { password: message } }),
+          status: result.error.status,
+        });
+      }
+      reply.setCookie(SESSION_COOKIE, result.secret, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: platform.config.secureCookies,
+        path: cookiePath(ctx),
+        expires: result.expiresAt,
+      });
+      return reply.redirect(safeNext(ctx, body.next), 303);
+    },
+  );
+
+  app.post('/keluar', { config: { auth: 'optional' } }, async (request, reply: FastifyReply) => {
+    const ctx = portalContext(platform, request);
+    const sessionId = request.principal?.sessionId;
+    if (sessionId)
+      await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) => logout(scope, sessionId));
+    reply.clearCookie(SESSION_COOKIE, { path: cookiePath(ctx) });
+    return reply.redirect(`${ctx.base}/`, 303);
+  });
+
+  for (const module of platform.modules) {
+    if (!module.portal) continue;
+    await app.register(async (moduleApp) => {
+      moduleApp.addHook('onRoute', (route) => {
+        route.config = { ...(route.config as object), app: module.code };
+      });
+      await module.portal?.(moduleApp, platform);
+    });
+  }
+}
+
+function sendErrorPage(reply: FastifyReply, ctx: PortalContext, error: AppError) {
+  const { t } = ctx;
+  const notFound = error.code === 'not_found';
+  return sendPage(reply, ctx, {
+    title: notFound ? t('portal.notFoundTitle') : t('portal.errorTitle'),
+    status: error.status,
+    body: (
+      <>
+        <h1>{notFound ? t('portal.notFoundTitle') : t('portal.errorTitle')}</h1>
+        <p>
+          {notFound ? t('portal.notFound') : t(`detail.${error.detailKey}`, { ...error.params, entity: '' })}
+        </p>
+        <p>
+          <a href={`${ctx.base}/`}>{t('portal.backHome')}</a>
+        </p>
+      </>
+    ),
+  });
+}
+
+function signInPage(
+  ctx: PortalContext,
+  opts: { next?: unknown; login?: string; errors?: Record<string, string>; expired?: boolean },
+) {
+  const { t } = ctx;
+  const errors = opts.errors ?? {};
+  return {
+    title: t('portal.signInTitle'),
+    body: (
+      <>
+        <h1>{t('portal.signInTitle')}</h1>
+        {opts.expired ? <p className="notice">{t('portal.sessionExpired')}</p> : null}
+        <p>{t('portal.signInIntro')}</p>
+        <ErrorSummary errors={errors} t={t} />
+        <form method="post" action={`${ctx.base}/masuk`} className="card" noValidate>
+          <input type="hidden" name="next" value={safeNext(ctx, opts.next)} />
+          <Field id="login" label={t('portal.login')} error={errors.login} required t={t}>
+            {(aria) => (
+              <input
+                type="text"
+                name="login"
+                autoComplete="username"
+                defaultValue={opts.login ?? ''}
+                {...aria}
+              />
+            )}
+          </Field>
+          <Field id="password" label={t('portal.password')} error={errors.password} required t={t}>
+            {(aria) => <input type="password" name="password" autoComplete="current-password" {...aria} />}
+          </Field>
+          <button type="submit" className="cta">
+            {t('portal.signIn')}
+          </button>
+        </form>
+      </>
+    ),
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The citizen portal in a real browser: Debian's Chromium driven by playwright-core (no browser
+ * download). A citizen with JavaScript turned off files a report with a photo, keeps the tracking
+ * number and finds the report by it; a form with mistakes comes back with the errors beside the
+ * fields and what was typed kept; axe-core finds no WCAG 2.1 A/AA violation on the portal pages;
+ * screenshots at phone and desktop sizes go to test-results/screenshots/ for review.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { reportsApp } from '../src/modules/reports/index.ts';
+import { putCategory } from '../src/modules/reports/service.ts';
+import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { DB_KIND, makeLive, makeTenant, startTest, type TestContext } from './support/harness.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = path.resolve('test-results', 'screenshots');
+
+describe(`citizen portal in Chromium (${DB_KIND})`, () => {
+  let t: TestContext;
+  let browser: Browser;
+  let base = '';
+  let photoPath = '';
+
+  before(async () => {
+    t = await startTest({ modules: [reportsApp] });
+    const tenant = await makeTenant(t.platform, 'kota-portal');
+    await makeLive(t.platform, tenant.id, 'reports');
+    await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
+      await putCategory(scope, 'roads', { name: { id: 'Jalan rusak', en: 'Damaged roads' } });
+      await putCategory(scope, 'lights', { name: { id: 'Lampu jalan', en: 'Street lights' } });
+    });
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `${address}/t/kota-portal`;
+    const dir = path.join(os.tmpdir(), `balai-portal-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    photoPath = path.join(dir, 'lubang.jpg');
+    writeFileSync(
+      photoPath,
+      await sharp({ create: { width: 320, height: 240, channels: 3, background: '#6b5b4b' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function noScriptPage(): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'id-ID' });
+    return context.newPage();
+  }
+
+  test('without JavaScript, a citizen files a report with a photo and finds it by its tracking number', async () => {
+    const page = await noScriptPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Laporkan masalah' }).first().click();
+    assert.match(page.url(), /\/lapor$/);
+    await page.getByLabel('Pengaduan').check();
+    await page.getByLabel('Kategori').selectOption('roads');
+    await page
+      .getByLabel('Uraian')
+      .fill('Jalan berlubang besar di depan SD Negeri 3, membahayakan pengendara motor.');
+    await page.getByLabel('Alamat atau patokan lokasi').fill('Jl. Daan Mogot No. 12');
+    await page.getByLabel('Foto').setInputFiles(photoPath);
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
+    const trackingNo = (await page.locator('#tracking-no').textContent())?.trim() ?? '';
+    assert.match(trackingNo, /^\d{6}-[0-9A-Z]{5}$/);
+    // An anonymous reporter gets the secret that lets them add information later.
+    assert.ok(((await page.locator('.secret').textContent()) ?? '').length >= 20);
+
+    await page.goto(`${base}/lacak`);
+    await page.getByLabel('Nomor laporan').fill(trackingNo.toLowerCase());
+    await page.getByRole('button', { name: 'Lacak' }).click();
+    assert.match(page.url(), new RegExp(`/laporan/${trackingNo}$`));
+    await page.getByRole('heading', { name: `Jalan rusak · ${trackingNo}` }).waitFor();
+    assert.ok(await page.getByText('Jalan berlubang besar di depan SD Negeri 3').isVisible());
+    assert.equal(await page.getByText('Diterima').first().isVisible(), true);
+    // The photo is served (metadata stripped by the app) and shown.
+    const img = page.locator('.photos img').first();
+    const src = await img.getAttribute('src');
+    assert.ok(src);
+    const photo = await page.request.get(new URL(src, base).toString());
+    assert.equal(photo.status(), 200);
+    assert.match(photo.headers()['content-type'] ?? '', /^image\//);
+
+    // It is in the public list, and found by a word of its description.
+    await page.goto(`${base}/laporan?q=lubang`);
+    assert.ok(await page.getByRole('link', { name: new RegExp(trackingNo) }).isVisible());
+    await page.context().close();
+  });
+
+  test('a form with mistakes comes back with errors beside the fields, keeping what was typed', async () => {
+    const page = await noScriptPage();
+    await page.goto(`${base}/lapor`);
+    await page.getByLabel('Uraian').fill('<script>alert(1)</script> pendek');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByLabel('Uraian').inputValue(), '<script>alert(1)</script> pendek');
+    const category = page.getByLabel('Kategori');
+    assert.equal(await category.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await category.getAttribute('aria-describedby')) ?? '';
+    assert.ok(describedBy.includes('category-error'));
+    assert.ok(((await page.locator('#category-error').textContent()) ?? '').length > 0);
+    // The text was kept as text: no script element came from it.
+    assert.equal(await page.locator('main script').count(), 0);
+    await page.context().close();
+  });
+
+  test('an unknown tracking number says so on the tracking page', async () => {
+    const page = await noScriptPage();
+    await page.goto(`${base}/lacak?no=991231-ZZZZZ`);
+    assert.ok(await page.getByText('Laporan dengan nomor ini tidak ditemukan.').first().isVisible());
+    await page.goto(`${base}/lacak?no=bukan-nomor`);
+    assert.ok(await page.getByText('Nomor laporan terdiri dari 6 angka').first().isVisible());
+    await page.context().close();
+  });
+
+  test('portal pages pass axe-core WCAG 2.1 A/AA checks; screenshots at phone and desktop sizes', async () => {
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${base}/laporan`);
+    const first = await page.locator('.list a').first().getAttribute('href');
+    const pages: Array<[string, string]> = [
+      ['home', `${base}/`],
+      ['report-form', `${base}/lapor`],
+      ['track', `${base}/lacak`],
+      ['list', `${base}/laporan`],
+      ['sign-in', `${base}/masuk`],
+      ['not-found', `${base}/tidak-ada`],
+      ['home-en', `${base}/?lang=en`],
+    ];
+    if (first) pages.push(['report', new URL(first, base).toString()]);
+    for (const [name, url] of pages) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(url);
+      await page.addScriptTag({ path: AXE });
+      const result = (await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
+        return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      })) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
+      assert.deepEqual(
+        result.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+        ),
+        [],
+        `axe on ${name}`,
+      );
+      await page.screenshot({ path: path.join(SHOTS, `portal-${name}-desktop.png`), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: path.join(SHOTS, `portal-${name}-phone.png`), fullPage: true });
+    }
+    await context.close();
+  });
+});
