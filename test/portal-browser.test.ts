@@ -136,6 +136,28 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
     await page.context().close();
   });
 
+  test("another tenant's portal shows none of this tenant's reports; a tenant without the app has no report pages", async () => {
+    const other = await makeTenant(t.platform, 'kota-lain');
+    await makeLive(t.platform, other.id, 'reports');
+    await makeTenant(t.platform, 'kota-tanpa');
+    const list = await t.app.inject({ url: '/t/kota-portal/laporan?q=lubang' });
+    const no = /\/laporan\/(\d{6}-[0-9A-Z]{5})/.exec(list.body)?.[1];
+    assert.ok(no, 'a report of kota-portal is listed');
+    const page = await t.app.inject({ url: `/t/kota-lain/laporan/${no}` });
+    assert.equal(page.statusCode, 404);
+    assert.match(page.headers['content-type'] ?? '', /^text\/html/);
+    assert.ok(!page.body.includes('Jalan berlubang'));
+    const track = await t.app.inject({ url: `/t/kota-lain/lacak?no=${no}` });
+    assert.equal(track.statusCode, 404);
+    assert.ok(!(await t.app.inject({ url: '/t/kota-lain/laporan?q=lubang' })).body.includes(no));
+    for (const url of ['/t/kota-tanpa/lapor', '/t/kota-tanpa/laporan', `/t/kota-tanpa/laporan/${no}`]) {
+      assert.equal((await t.app.inject({ url })).statusCode, 404, url);
+    }
+    // Machine paths keep their problem documents; people get pages.
+    const api = await t.app.inject({ url: '/t/kota-lain/api/v1/nope' });
+    assert.match(api.headers['content-type'] ?? '', /problem\+json/);
+  });
+
   test('portal pages pass axe-core WCAG 2.1 A/AA checks; screenshots at phone and desktop sizes', async () => {
     const context = await browser.newContext({ locale: 'id-ID' });
     const page = await context.newPage();
