@@ -28,6 +28,7 @@ import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
 import {
   bearerFor,
   DB_KIND,
+  type Json,
   makeLive,
   makeStaff,
   makeTenant,
@@ -36,7 +37,6 @@ import {
   type TestContext,
 } from './support/harness.ts';
 
-type Json = Record<string, any>;
 type Staff = { admin: Json; operator: Json; officer: Json };
 
 describe(`SP4N-LAPOR! exchange (${DB_KIND})`, () => {

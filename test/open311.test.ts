@@ -16,14 +16,13 @@ import { newId } from '../src/platform/ids.ts';
 import {
   bearerFor,
   DB_KIND,
+  type Json,
   makeLive,
   makeStaff,
   makeTenant,
   startTest,
   type TestContext,
 } from './support/harness.ts';
-
-type Json = Record<string, any>;
 
 const DAY = 86_400_000;
 const W3_WIB = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/;

@@ -15,6 +15,7 @@ import { createUser, grantRole } from '../src/platform/people/service.ts';
 import {
   bearerFor,
   DB_KIND,
+  type Json,
   makeLive,
   makeStaff,
   makeTenant,
@@ -22,8 +23,6 @@ import {
   startTest,
   type TestContext,
 } from './support/harness.ts';
-
-type Json = Record<string, any>;
 
 /** A JPEG photo carrying an EXIF GPS position, as a phone camera writes it. */
 async function photoWithGps(): Promise<Buffer> {

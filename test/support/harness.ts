@@ -18,6 +18,14 @@ import { createTenant } from '../../src/platform/tenancy/service.ts';
 export const PASSWORD = 'correct-horse-battery';
 
 /** Which database the suites run on: 'postgres' when TEST_DATABASE_URL is set. */
+/**
+ * A JSON response body as the reports suites read it. Loose on purpose: each assertion states the
+ * shape it expects, and a typed body would need a cast at every one of them. The one \`any\` of the
+ * test support; the suites share it rather than each writing its own.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions that read them
+export type Json = Record<string, any>;
+
 export const DB_KIND = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
 
 /** Creates an empty database on the test server; returns its URL and a function that drops it. */

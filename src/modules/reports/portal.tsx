@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hooks.ts';
 import { sameSecret } from '../../platform/people/auth.ts';
@@ -23,16 +24,13 @@ import { REPORT_TYPES, STATUSES } from './lifecycle.ts';
 import { readForm } from './photos.ts';
 import { formToReport, withPhotos } from './routes.ts';
 import type { FiltersInput } from './schemas.ts';
-import { fileReport, getReport, listReports, loadConfig } from './service.ts';
+import { fileReport, getReport, listReports, loadConfig, queryPublicReports } from './service.ts';
 
 type FormValues = Record<string, string>;
 
-async function categoryOptions(platform: Platform, ctx: PortalContext) {
-  const { categories } = await platform.inTenant(
-    ctx.tenant.id,
-    { userId: null, label: 'portal', requestId: null, ip: null },
-    (scope) => loadConfig(platform, scope),
-  );
+/** The tenant's active categories in the visitor's language (from the app's cached configuration). */
+async function categoryOptions(platform: Platform, scope: TenantScope, ctx: PortalContext) {
+  const { categories } = await loadConfig(platform, scope);
   return [...categories.values()]
     .filter((c) => c.active)
     .map((c) => ({ code: c.code, name: c.name[ctx.lang] }));
@@ -169,19 +167,50 @@ function StatusBadge({ ctx, status, overdue }: { ctx: PortalContext; status: str
   );
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time in the visitor's language and the tenant's zone (one formatter per pair, reused). */
 function when(ctx: PortalContext, iso: string): string {
-  return new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: ctx.tenant.timeZone,
-  }).format(new Date(iso));
+  const key = `${ctx.lang}|${ctx.tenant.timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: ctx.tenant.timeZone,
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
+}
+
+function PhotoList({ ctx, photos }: { ctx: PortalContext; photos: readonly PhotoView[] }) {
+  if (photos.length === 0) return null;
+  const { t } = ctx;
+  return (
+    <ul className="photos">
+      {photos.map((p) => (
+        <li key={p.id}>
+          <img
+            src={p.url}
+            alt={t('reports.portal.photoAlt', {
+              kind: t(`reports.portal.photoKind.${p.kind}`, { defaultValue: p.kind }),
+            })}
+            loading="lazy"
+          />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** The portal pages of the reports app. */
 export function reportPortal(app: FastifyInstance, platform: Platform) {
   app.get('/lapor', { config: { auth: 'optional' } }, async (request, reply) => {
     const ctx = portalContext(platform, request);
-    const categories = await categoryOptions(platform, ctx);
+    const categories = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+      categoryOptions(platform, scope, ctx),
+    );
     return sendPage(reply, ctx, {
       title: ctx.t('reports.portal.reportTitle'),
       body: (
@@ -249,7 +278,9 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         const errors = fieldErrors(error, ctx.t);
         if (errors.lat || errors.lng) errors.address ??= errors.lat ?? errors.lng ?? '';
-        const categories = await categoryOptions(platform, ctx);
+        const categories = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+          categoryOptions(platform, scope, ctx),
+        );
         return sendPage(reply, ctx, {
           title: ctx.t('reports.portal.reportTitle'),
           status: 400,
@@ -276,18 +307,16 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
       let error: string | undefined;
       if (no) {
         if (/^\d{6}-[0-9A-Z]{5}$/.test(no)) {
-          const found = await platform
-            .inTenant(ctx.tenant.id, actorOf(request), (scope) =>
-              getReport(platform, scope, ctx.tenant, no, ctx.lang, [], () => false),
-            )
-            .then(
-              () => true,
-              (e: unknown) => {
-                if (e instanceof AppError && e.code === 'not_found') return false;
-                throw e;
-              },
-            );
-          if (found) return reply.redirect(`${ctx.base}/laporan/${no}`, 303);
+          const found = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+            queryPublicReports(
+              platform,
+              scope,
+              ctx.tenant,
+              { trackingNos: [no], limit: 1, offset: 0 },
+              ctx.lang,
+            ),
+          );
+          if (found.length) return reply.redirect(`${ctx.base}/laporan/${no}`, 303);
           error = t('reports.portal.trackNotFound');
         } else {
           error = t('reports.portal.trackFormat');
@@ -345,12 +374,14 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
         ...(query.category && /^[a-z0-9-]{1,40}$/.test(query.category) ? { category: query.category } : {}),
         ...(status ? { status: [status] } : {}),
       } as FiltersInput;
-      const [page, categories] = await Promise.all([
-        platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
-          listReports(platform, scope, ctx.tenant, filters, ctx.lang),
-        ),
-        categoryOptions(platform, ctx),
-      ]);
+      const { page, categories } = await platform.inTenant(
+        ctx.tenant.id,
+        actorOf(request),
+        async (scope) => ({
+          page: await listReports(platform, scope, ctx.tenant, filters, ctx.lang),
+          categories: await categoryOptions(platform, scope, ctx),
+        }),
+      );
       const next = filters.offset + 20 < page.total ? filters.offset + 20 : null;
       return sendPage(reply, ctx, {
         title: t('reports.portal.listTitle'),
@@ -469,21 +500,7 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
                   <a href={`${ctx.base}/laporan/${r.duplicateOf}`}>{r.duplicateOf}</a>
                 </p>
               ) : null}
-              {r.photos.length ? (
-                <ul className="photos">
-                  {r.photos.map((p) => (
-                    <li key={p.id}>
-                      <img
-                        src={p.url}
-                        alt={t('reports.portal.photoAlt', {
-                          kind: t(`reports.portal.photoKind.${p.kind}`, { defaultValue: p.kind }),
-                        })}
-                        loading="lazy"
-                      />
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <PhotoList ctx={ctx} photos={r.photos} />
             </div>
             <h2>{t('reports.portal.history')}</h2>
             <ol className="history">
@@ -499,23 +516,8 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
                     {e.agency ? ` · ${e.agency.name}` : ''}
                   </p>
                   {e.note ? <p>{e.note}</p> : null}
-                  {e.photos.some((p) => p.kind !== 'report') ? (
-                    <ul className="photos">
-                      {e.photos
-                        .filter((p) => p.kind !== 'report')
-                        .map((p) => (
-                          <li key={p.id}>
-                            <img
-                              src={p.url}
-                              alt={t('reports.portal.photoAlt', {
-                                kind: t(`reports.portal.photoKind.${p.kind}`, { defaultValue: p.kind }),
-                              })}
-                              loading="lazy"
-                            />
-                          </li>
-                        ))}
-                    </ul>
-                  ) : null}
+                  {/* The filing's photos are the report's, shown above. */}
+                  <PhotoList ctx={ctx} photos={e.photos.filter((p) => p.kind !== 'report')} />
                 </li>
               ))}
             </ol>
