@@ -240,7 +240,8 @@ export const DEMO: DemoTenant[] = [
         name: 'Operator LIVE Room',
         kind: 'staff',
         nip: '199001152015031002',
-        roles: [['operator', 'DISKOMINFO']],
+        // The command centre triages the whole city's reports: a tenant-wide grant.
+        roles: [['operator']],
       },
       {
         email: 'pupr@tangerang.balai.test',

@@ -39,6 +39,12 @@ export type Config = Readonly<{
    * token and the timeout of one call. Undefined (the exchange is off) without `LAPOR_URL`.
    */
   lapor: Readonly<{ url: string; token: string; timeoutMs: number }> | undefined;
+  /**
+   * The map tiles that the portal and console draw under their maps: an XYZ URL template
+   * (`https://tiles.example/{z}/{x}/{y}.png`) and its attribution. Without a URL the maps are
+   * blank but still take a pin, so the pages work offline and with no tile server.
+   */
+  map: Readonly<{ tileUrl: string | undefined; attribution: string }>;
 }>;
 
 export class ConfigError extends Error {
@@ -145,6 +151,21 @@ export function loadConfig(env: Env = process.env): Config {
   } else if (env.LAPOR_TOKEN) {
     problems.push('LAPOR_TOKEN is set but LAPOR_URL is not');
   }
+  const tileUrl = env.MAP_TILE_URL || undefined;
+  if (tileUrl !== undefined) {
+    let ok = false;
+    try {
+      const u = new URL(tileUrl.replaceAll(/\{[xyzs]\}/g, '0'));
+      ok = u.protocol === 'https:' || (u.protocol === 'http:' && envName !== 'production');
+    } catch {
+      // Reported below.
+    }
+    if (!ok || !['{x}', '{y}', '{z}'].every((p) => tileUrl.includes(p))) {
+      problems.push(
+        'MAP_TILE_URL must be an https:// URL template with {z}, {x} and {y} (http:// outside production only)',
+      );
+    }
+  }
   const config: Config = {
     env: envName as Config['env'],
     host: env.HOST ?? '127.0.0.1',
@@ -164,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     files,
     mail: { smtpUrl, from: mailFrom },
+    map: { tileUrl, attribution: env.MAP_TILE_ATTRIBUTION ?? '' },
     notify: {
       maxAttempts: intVar(env, 'NOTIFY_MAX_ATTEMPTS', 8, problems, 1, 50),
       retrySeconds: intVar(env, 'NOTIFY_RETRY_SECONDS', 60, problems, 1, 86_400),

@@ -17,6 +17,7 @@ import type { Platform } from '../platform.ts';
 import { authenticate } from './auth-hooks.ts';
 import './context.ts';
 import { portalRoutes } from '../../web/portal/routes.tsx';
+import { assetRoutes } from '../../web/serve.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { catalogueRootRoutes, catalogueTenantRoutes } from '../catalogue/routes.ts';
@@ -29,7 +30,7 @@ import { sendProblem, toAppError } from './problem.ts';
 
 /** Root paths that stay at the root on a tenant's own host (everything else is the tenant's). */
 const ROOT_ONLY =
-  /^\/(healthz|readyz|metrics|api\/openapi\.json|api\/docs|api\/v1\/(tenants|catalogue|network|platform))(\/|\?|$)/;
+  /^\/(healthz|readyz|metrics|assets|api\/openapi\.json|api\/docs|api\/v1\/(tenants|catalogue|network|platform))(\/|\?|$)/;
 
 export type BuildOptions = { logger?: boolean };
 
@@ -131,6 +132,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     }
   });
 
+  await assetRoutes(app);
   for (const register of ROOT_ROUTES) await register(app, platform);
   for (const module of platform.modules) {
     if (!module.rootRoutes) continue;

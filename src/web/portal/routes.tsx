@@ -10,6 +10,7 @@ import { actorOf, SESSION_COOKIE } from '../../platform/http/auth-hooks.ts';
 import { sendProblem, toAppError } from '../../platform/http/problem.ts';
 import { login, logout } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { consoleRoutes } from '../serve.ts';
 import { ErrorSummary, Field, href, type PortalContext, portalContext, sendPage } from './kit.tsx';
 
 /** Where to go after signing in: only a path of this tenant's portal (no open redirect). */
@@ -180,6 +181,9 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
     reply.clearCookie(SESSION_COOKIE, { path: cookiePath(ctx) });
     return reply.redirect(`${ctx.base}/`, 303);
   });
+
+  // The staff console's single page (its own scripts talk to the API).
+  consoleRoutes(app, platform);
 
   for (const module of platform.modules) {
     if (!module.portal) continue;

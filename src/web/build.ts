@@ -1,0 +1,121 @@
+/**
+ * Builds what the browser runs, with Vite (ADR 0014): the staff console and command centre (a
+ * React single-page app, `src/web/console/`) and the portal's small enhancement scripts
+ * (`src/web/portal/client/*.ts`, one bundle each). Output goes to `dist/web/`, with a manifest per
+ * build that the server reads to name the hashed files. A build is skipped when no source changed
+ * since the last one (a fingerprint of the sources' paths, sizes and times), so `npm start` and
+ * `npm test` can run it every time.
+ *
+ *   npm run build            builds when something changed
+ *   npm run build -- --force builds anyway
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { build, type InlineConfig } from 'vite';
+import { WEB_DIST } from './paths.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+const CONSOLE_SRC = path.join(here, 'console');
+const CLIENT_SRC = path.join(here, 'portal', 'client');
+const STAMP = path.join(WEB_DIST, '.fingerprint');
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && !d.name.endsWith('.test.ts'))
+    .map((d) => path.join(d.parentPath, d.name))
+    .sort();
+}
+
+/** The portal's script entries: every `.ts` file directly in `portal/client/` (not its tests). */
+function clientEntries(): Record<string, string> {
+  if (!existsSync(CLIENT_SRC)) return {};
+  return Object.fromEntries(
+    readdirSync(CLIENT_SRC)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+      .map((f) => [f.replace(/\.ts$/, ''), path.join(CLIENT_SRC, f)]),
+  );
+}
+
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  const inputs = [
+    ...filesUnder(CONSOLE_SRC),
+    ...filesUnder(CLIENT_SRC),
+    path.join(root, 'package-lock.json'),
+    fileURLToPath(import.meta.url),
+  ];
+  for (const file of inputs) {
+    const s = statSync(file);
+    hash.update(`${path.relative(root, file)}\0${s.size}\0${s.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+function common(outDir: string, base: string): InlineConfig {
+  return {
+    configFile: false,
+    logLevel: 'warn',
+    base,
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      manifest: true,
+      target: 'es2022',
+      sourcemap: true,
+      reportCompressedSize: false,
+    },
+  };
+}
+
+/**
+ * Writes a Brotli and a gzip copy beside every script, style and page, which the server sends to
+ * browsers that accept them: what a phone downloads is the compressed size.
+ */
+function compressAll() {
+  for (const file of filesUnder(WEB_DIST)) {
+    if (!/\.(js|css|html|svg|json|webmanifest)$/.test(file) || file.includes(`${path.sep}.vite${path.sep}`))
+      continue;
+    const data = readFileSync(file);
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+  }
+}
+
+/** Builds the browser bundles unless they are up to date; returns whether it built. */
+export async function buildWeb(options: { force?: boolean } = {}): Promise<boolean> {
+  const print = fingerprint();
+  if (!options.force && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === print) return false;
+  const c = common(path.join(WEB_DIST, 'console'), '/assets/console/');
+  await build({ ...c, root: CONSOLE_SRC, plugins: [react()] });
+  const entries = clientEntries();
+  if (Object.keys(entries).length > 0) {
+    const p = common(path.join(WEB_DIST, 'portal'), '/assets/portal/');
+    await build({
+      ...p,
+      root: CLIENT_SRC,
+      build: { ...p.build, rollupOptions: { input: entries } },
+    });
+  }
+  compressAll();
+  mkdirSync(WEB_DIST, { recursive: true });
+  writeFileSync(STAMP, print);
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  const built = await buildWeb({ force: process.argv.includes('--force') });
+  const ms = Math.round(performance.now() - started);
+  console.log(built ? `web: built dist/web in ${ms} ms` : 'web: dist/web is up to date');
+}

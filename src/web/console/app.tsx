@@ -1,0 +1,278 @@
+/**
+ * The console's shell: it finds out who is signed in, shows the sign-in form when nobody is (or
+ * when the session ended, staying on the same address so the user comes back to the same screen),
+ * and draws the menu that the session's roles allow.
+ */
+import type { TFunction } from 'i18next';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type Api, ApiError, type Session } from './api.ts';
+import { connectLive, disconnectLive } from './live.ts';
+import { type Route, useLocation } from './router.ts';
+import { AdminScreen } from './screens/admin.tsx';
+import { LiveRoom } from './screens/live-room.tsx';
+import { ReportQueue } from './screens/queue.tsx';
+import { ReportScreen } from './screens/report.tsx';
+import { type ConsoleContext, Ctx, Field, Link, Problem, useConsole } from './ui.tsx';
+
+export const PERMISSIONS = {
+  triage: 'reports.report.triage',
+  followUp: 'reports.report.follow_up',
+  read: 'reports.report.read',
+} as const;
+
+/** Permissions that open the settings screens. */
+export const ADMIN_PERMISSIONS = [
+  'platform.tenant.configure',
+  'platform.agency.manage',
+  'platform.user.manage',
+  'platform.calendar.manage',
+  'platform.adoption.manage',
+  'platform.audit.read',
+  'reports.settings.manage',
+];
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'signed-out'; ended: boolean }
+  | { kind: 'signed-in'; session: Session }
+  | { kind: 'error'; error: ApiError };
+
+export function App({ api, t }: { api: Api; t: TFunction }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const loadSession = useCallback(async () => {
+    try {
+      const session = await api.get<Session>('/auth/session');
+      api.setCsrf(session.csrfToken);
+      setState({ kind: 'signed-in', session });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setState({ kind: 'signed-out', ended: false });
+      else setState({ kind: 'error', error: error as ApiError });
+    }
+  }, [api]);
+
+  useEffect(() => {
+    api.onUnauthenticated(() => setState({ kind: 'signed-out', ended: true }));
+    void loadSession();
+  }, [api, loadSession]);
+
+  if (state.kind === 'loading') return <p className="loading">{t('loading')}</p>;
+  if (state.kind === 'error') return <Problem error={state.error} />;
+  if (state.kind === 'signed-out') {
+    return (
+      <SignIn
+        api={api}
+        t={t}
+        ended={state.ended}
+        onSignedIn={(session) => {
+          api.setCsrf(session.csrfToken);
+          setState({ kind: 'signed-in', session });
+        }}
+      />
+    );
+  }
+  if (state.session.user.kind !== 'staff') {
+    return (
+      <main id="main" className="narrow">
+        <h1>{t('title')}</h1>
+        <p className="problem">{t('staffOnly')}</p>
+        <p>
+          <a href={`${api.config.base}/`}>{t('toPortal')}</a>
+        </p>
+        <SignOutButton api={api} t={t} onSignedOut={() => setState({ kind: 'signed-out', ended: false })} />
+      </main>
+    );
+  }
+  return (
+    <Shell
+      api={api}
+      t={t}
+      session={state.session}
+      onSignedOut={() => setState({ kind: 'signed-out', ended: false })}
+    />
+  );
+}
+
+function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: () => void }) {
+  const { api, t, session } = props;
+  const ctx = useMemo<ConsoleContext>(() => {
+    const permissions = new Set(session.permissions);
+    return {
+      api,
+      session,
+      t,
+      can: (p) => permissions.has(p),
+      agencyIds: [...new Set(session.grants.flatMap((g) => (g.agencyId ? [g.agencyId] : [])))],
+      roles: session.grants.filter((g) => !g.agencyId).map((g) => g.role),
+    };
+  }, [api, session, t]);
+  const { route, search } = useLocation();
+  // One live stream for every screen while signed in.
+  useEffect(() => {
+    connectLive(api);
+    return () => disconnectLive();
+  }, [api]);
+  const isAdmin = ADMIN_PERMISSIONS.some((p) => ctx.can(p));
+
+  if (route.name === 'live') {
+    // The wall screen has no menu: it is read from across the room.
+    return (
+      <Ctx.Provider value={ctx}>
+        <LiveRoom />
+      </Ctx.Provider>
+    );
+  }
+  const home = defaultRoute(ctx, isAdmin);
+  const shown: Route = route.name === 'home' ? home : route;
+  return (
+    <Ctx.Provider value={ctx}>
+      <a className="skip" href="#main">
+        {t('skip')}
+      </a>
+      <header className="top">
+        <div className="top-row">
+          <a className="brand" href={`${api.config.base}/`}>
+            {api.config.logoUrl ? <img src={api.config.logoUrl} alt="" width={28} height={28} /> : null}
+            <span>{api.config.tenantName}</span>
+          </a>
+          <span className="product">{t('title')}</span>
+          <span className="who">{t('signedInAs', { name: session.user.displayName })}</span>
+          <SignOutButton api={api} t={t} onSignedOut={props.onSignedOut} />
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav">
+            {ctx.can(PERMISSIONS.triage) ? (
+              <li>
+                <Link to="/triase" current={shown.name === 'triage'}>
+                  {t('nav.triage')}
+                </Link>
+              </li>
+            ) : null}
+            {ctx.can(PERMISSIONS.followUp) ? (
+              <li>
+                <Link to="/tugas" current={shown.name === 'work'}>
+                  {t('nav.work')}
+                </Link>
+              </li>
+            ) : null}
+            {ctx.can(PERMISSIONS.read) ? (
+              <li>
+                <Link to="/ruang-live">{t('nav.live')}</Link>
+              </li>
+            ) : null}
+            {isAdmin ? (
+              <li>
+                <Link to="/admin" current={shown.name === 'admin'}>
+                  {t('nav.admin')}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </header>
+      <main id="main">
+        <Screen route={shown} search={search} />
+      </main>
+    </Ctx.Provider>
+  );
+}
+
+function defaultRoute(ctx: ConsoleContext, isAdmin: boolean): Route {
+  if (ctx.can(PERMISSIONS.triage)) return { name: 'triage' };
+  if (ctx.can(PERMISSIONS.followUp)) return { name: 'work' };
+  if (isAdmin) return { name: 'admin', section: 'agencies' };
+  if (ctx.can(PERMISSIONS.read)) return { name: 'live' };
+  return { name: 'unknown' };
+}
+
+function Screen({ route, search }: { route: Route; search: URLSearchParams }) {
+  const { t } = useConsole();
+  switch (route.name) {
+    case 'triage':
+      return <ReportQueue kind="triage" search={search} />;
+    case 'work':
+      return <ReportQueue kind="work" search={search} />;
+    case 'report':
+      return <ReportScreen no={route.no} />;
+    case 'admin':
+      return <AdminScreen section={route.section} />;
+    default:
+      return <p className="problem">{t('notFound')}</p>;
+  }
+}
+
+function SignOutButton(props: { api: Api; t: TFunction; onSignedOut: () => void }) {
+  const signOut = async () => {
+    try {
+      await props.api.post('/auth/logout');
+    } catch {
+      // Signed out already: nothing to end.
+    }
+    props.api.setCsrf(null);
+    props.onSignedOut();
+  };
+  return (
+    <button type="button" className="link" onClick={signOut}>
+      {props.t('signOut')}
+    </button>
+  );
+}
+
+function SignIn(props: { api: Api; t: TFunction; ended: boolean; onSignedIn: (s: Session) => void }) {
+  const { api, t } = props;
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      props.onSignedIn(await api.post<Session>('/auth/login', { login: login.trim(), password }));
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fields = error?.byField() ?? {};
+  return (
+    <main id="main" className="narrow">
+      <h1>{t('signInTitle')}</h1>
+      <p>{t('signInIntro', { tenant: api.config.tenantName })}</p>
+      {props.ended ? <p className="notice">{t('sessionEnded')}</p> : null}
+      {error && !error.fields.length ? <Problem error={error} /> : null}
+      <form onSubmit={submit} className="card" noValidate>
+        <Field id="login" label={t('login')} error={fields.login}>
+          {(aria) => (
+            <input
+              {...aria}
+              name="login"
+              autoComplete="username"
+              value={login}
+              onChange={(e) => setLogin(e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        <Field id="password" label={t('password')} error={fields.password}>
+          {(aria) => (
+            <input
+              {...aria}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('signIn')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The tenant's live events (Server-Sent Events from `GET /api/v1/events`), shared by every screen
+ * of the console through one connection. The browser reconnects by itself after a network drop;
+ * when the server refuses the stream (the session ended), the console checks the session, which
+ * sends the user to sign in.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Api } from './api.ts';
+
+export type LiveEvent = {
+  type: string;
+  entityType: string;
+  entityId: string | null;
+  at: string;
+  data?: Record<string, string | number | boolean | null>;
+};
+
+type Handler = (event: LiveEvent) => void;
+export type LiveState = 'connecting' | 'open' | 'closed';
+
+const handlers = new Set<Handler>();
+const stateListeners = new Set<(s: LiveState) => void>();
+let source: EventSource | undefined;
+let state: LiveState = 'connecting';
+let api: Api | undefined;
+
+/** Event types the console listens to (SSE delivers named events only to listeners of that name). */
+const TYPES = [
+  'report.filed',
+  'report.status',
+  'report.progress',
+  'report.info',
+  'report.overdue',
+  'report.rated',
+  'report.lapor',
+  'agency.created',
+  'agency.updated',
+];
+
+function setState(next: LiveState) {
+  state = next;
+  for (const l of stateListeners) l(next);
+}
+
+/** Opens the shared stream (once). */
+export function connectLive(client: Api) {
+  if (source) return;
+  api = client;
+  source = new EventSource(client.url('/events'));
+  source.onopen = () => setState('open');
+  source.onerror = () => {
+    if (source?.readyState === EventSource.CLOSED) {
+      setState('closed');
+      source = undefined;
+      // Refused for good (e.g. 401): a session check sends the user to sign in, then reconnects.
+      void client.get('/auth/session').then(
+        () => setTimeout(() => api && connectLive(api), 3000),
+        () => undefined,
+      );
+    } else setState('connecting');
+  };
+  const dispatch = (message: MessageEvent<string>) => {
+    let event: LiveEvent;
+    try {
+      event = JSON.parse(message.data) as LiveEvent;
+    } catch {
+      return;
+    }
+    for (const h of handlers) h(event);
+  };
+  for (const type of TYPES) source.addEventListener(type, dispatch);
+  source.onmessage = dispatch;
+}
+
+/** Closes the shared stream (on sign-out). */
+export function disconnectLive() {
+  source?.close();
+  source = undefined;
+  setState('closed');
+}
+
+/**
+ * Calls `handler` for every live event while the component is shown. Bursts are coalesced: the
+ * handler runs at most once per `settleMs` with the events since the last run.
+ */
+export function useLiveEvents(handler: (event: LiveEvent, batch: LiveEvent[]) => void, settleMs = 300) {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    let batch: LiveEvent[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const h: Handler = (event) => {
+      batch.push(event);
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        const events = batch;
+        batch = [];
+        const last = events[events.length - 1];
+        if (last) ref.current(last, events);
+      }, settleMs);
+    };
+    handlers.add(h);
+    return () => {
+      handlers.delete(h);
+      clearTimeout(timer);
+    };
+  }, [settleMs]);
+}
+
+/** The stream's state, for a "live" indicator. */
+export function useLiveState(): LiveState {
+  const [s, set] = useState(state);
+  useEffect(() => {
+    stateListeners.add(set);
+    set(state);
+    return () => {
+      stateListeners.delete(set);
+    };
+  }, []);
+  return s;
+}

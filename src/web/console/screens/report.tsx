@@ -1,0 +1,441 @@
+/**
+ * One report as staff see it: what was reported, where, by whom (private), its history and photos,
+ * possible duplicates, and the actions the server says the caller may take now. Each action has
+ * the fields it needs; a refusal shows beside the field it concerns and keeps what was typed.
+ */
+import { type FormEvent, useState } from 'react';
+import type { ApiError } from '../api.ts';
+import { useLiveEvents } from '../live.ts';
+import { Field, formatWhen, Link, Problem, StatusBadge, useConsole, useLoad } from '../ui.tsx';
+
+type Photo = { id: string; kind: string; url: string };
+type HistoryEvent = {
+  at: string;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actorRole: string;
+  actorName?: string | null;
+  agency: { id: string; name: string } | null;
+  note: string | null;
+  photos: Photo[];
+};
+export type ReportDetail = {
+  id: string;
+  trackingNo: string;
+  type: string;
+  category: { code: string; name: string };
+  description: string;
+  status: string;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+  kelurahan: string | null;
+  agency: { id: string; name: string } | null;
+  officer?: { id: string; name: string } | null;
+  dueAt: string | null;
+  overdue: boolean;
+  track?: string;
+  channel?: string;
+  createdAt: string;
+  photos: Photo[];
+  history: HistoryEvent[];
+  actions?: string[];
+  reporter?: { name: string | null; email: string | null; phone: string | null };
+  duplicateOf: string | null;
+};
+type Similar = {
+  id: string;
+  trackingNo: string;
+  status: string;
+  description: string;
+  distanceM: number | null;
+}[];
+type Agency = { id: string; name: string; parentId: string | null };
+
+/** Actions that have their own fields; every other action takes only a note. */
+const FIELDS: Record<string, readonly string[]> = {
+  dispose: ['agencyId', 'track', 'note'],
+  mark_duplicate: ['duplicateOf', 'note'],
+  reject: ['reason', 'note'],
+  refer: ['targetTenant', 'note'],
+  request_info: ['note'],
+};
+/** Actions only the reporter takes: not offered in the console. */
+const REPORTER_ACTIONS = new Set(['confirm', 'reopen', 'add_info', 'auto_close']);
+
+export function ReportScreen({ no }: { no: string }) {
+  const { api, t, can } = useConsole();
+  const report = useLoad(() => api.get<ReportDetail>(`/reports/${encodeURIComponent(no)}`), [no]);
+  const [message, setMessage] = useState('');
+  useLiveEvents((_e, batch) => {
+    if (report.data && batch.some((e) => e.entityId === report.data?.id)) report.reload();
+  });
+  if (report.error && !report.data) return <Problem error={report.error} />;
+  const r = report.data;
+  if (!r) return <p className="loading">{t('loading')}</p>;
+  const { lang, timeZone } = api.config;
+  const actions = (r.actions ?? []).filter((a) => !REPORTER_ACTIONS.has(a));
+  const triage = can('reports.report.triage');
+  const done = (text: string) => {
+    setMessage(text);
+    report.reload();
+  };
+
+  return (
+    <article aria-labelledby="report-title">
+      <p>
+        <Link to={triage ? '/triase' : '/tugas'}>← {t('report.back')}</Link>
+      </p>
+      <h1 id="report-title">
+        {r.category.name} · <span className="mono">{r.trackingNo}</span>
+      </h1>
+      <p>
+        <StatusBadge status={r.status} overdue={r.overdue} /> {t(`type.${r.type}`)}
+        {r.dueAt ? (
+          <>
+            {' '}
+            · {t('due')}: <time dateTime={r.dueAt}>{formatWhen(r.dueAt, lang, timeZone)}</time>
+          </>
+        ) : null}
+      </p>
+      {message ? (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      ) : null}
+      <div className="columns">
+        <div>
+          <dl className="facts">
+            <dt>{t('description')}</dt>
+            <dd className="prewrap">{r.description}</dd>
+            <dt>{t('location')}</dt>
+            <dd>
+              {[r.address, r.kelurahan].filter(Boolean).join(', ') || '—'}
+              {r.lat !== null && r.lng !== null ? (
+                <span className="mono">
+                  {' '}
+                  ({r.lat.toFixed(5)}, {r.lng.toFixed(5)})
+                </span>
+              ) : null}
+            </dd>
+            <dt>{t('reporter')}</dt>
+            <dd>
+              {r.reporter
+                ? [r.reporter.name, r.reporter.email, r.reporter.phone].filter(Boolean).join(' · ') ||
+                  t('anonymous')
+                : t('anonymous')}
+            </dd>
+            <dt>{t('agency')}</dt>
+            <dd>{r.agency?.name ?? '—'}</dd>
+            {r.officer ? (
+              <>
+                <dt>{t('officer')}</dt>
+                <dd>{r.officer.name}</dd>
+              </>
+            ) : null}
+            <dt>{t('channel')}</dt>
+            <dd>{r.channel ?? '—'}</dd>
+            <dt>{t('filed')}</dt>
+            <dd>{formatWhen(r.createdAt, lang, timeZone)}</dd>
+          </dl>
+          <Photos photos={r.photos} />
+          <History history={r.history} />
+        </div>
+        <div>
+          <section aria-labelledby="actions-title" className="card">
+            <h2 id="actions-title">{t('report.actions')}</h2>
+            {actions.length === 0 ? <p>{t('report.noActions')}</p> : null}
+            {actions.map((action) => (
+              <ActionForm key={`${action}-${r.status}`} report={r} action={action} onDone={done} />
+            ))}
+          </section>
+          {(r.actions ?? []).includes('start') || r.status === 'in_progress' ? (
+            can('reports.report.follow_up') ? (
+              <ProgressForm report={r} onDone={() => done(t('report.progressSent'))} />
+            ) : null
+          ) : null}
+          {triage && ['received', 'verified', 'reopened'].includes(r.status) ? (
+            <SimilarList no={r.trackingNo} />
+          ) : null}
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function Photos({ photos }: { photos: Photo[] }) {
+  const { t } = useConsole();
+  if (photos.length === 0) return null;
+  return (
+    <section aria-labelledby="photos-title">
+      <h2 id="photos-title">{t('report.photos')}</h2>
+      <ul className="photos">
+        {photos.map((p) => (
+          <li key={p.id}>
+            <img src={p.url} alt={t(`report.kinds.${p.kind}`, { defaultValue: p.kind })} loading="lazy" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function History({ history }: { history: HistoryEvent[] }) {
+  const { api, t } = useConsole();
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t('report.history')}</h2>
+      <ol className="history">
+        {history.map((e, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the history is append-only and never reordered
+          <li key={i}>
+            <time dateTime={e.at}>{formatWhen(e.at, api.config.lang, api.config.timeZone)}</time>{' '}
+            <strong>{t(`report.actorRole.${e.actorRole}`, { defaultValue: e.actorRole })}</strong>
+            {e.actorName ? ` (${e.actorName})` : ''}
+            {e.toStatus ? <> → {t(`status.${e.toStatus}`)}</> : null}
+            {e.agency ? <> · {e.agency.name}</> : null}
+            {e.note ? <p className="prewrap">{e.note}</p> : null}
+            {e.photos.length ? <Photos photos={e.photos} /> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function SimilarList({ no }: { no: string }) {
+  const { api, t } = useConsole();
+  const similar = useLoad(() => api.get<Similar>(`/reports/${encodeURIComponent(no)}/similar`), [no]);
+  return (
+    <section aria-labelledby="similar-title" className="card">
+      <h2 id="similar-title">{t('report.similar')}</h2>
+      <Problem error={similar.error} />
+      {similar.data && similar.data.length === 0 ? <p>{t('report.noSimilar')}</p> : null}
+      <ul>
+        {(similar.data ?? []).map((s) => (
+          <li key={s.id}>
+            <Link to={`/laporan/${s.trackingNo}`}>{s.trackingNo}</Link> <StatusBadge status={s.status} />{' '}
+            {s.distanceM !== null ? `${s.distanceM} m · ` : ''}
+            {s.description.slice(0, 120)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ActionForm({
+  report,
+  action,
+  onDone,
+}: {
+  report: ReportDetail;
+  action: string;
+  onDone: (m: string) => void;
+}) {
+  const { api, t } = useConsole();
+  const fields = FIELDS[action] ?? ['note'];
+  const [values, setValues] = useState<Record<string, string>>({
+    track: 'standard',
+    reason: 'not_our_authority',
+  });
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
+  const agencies = useLoad(
+    () =>
+      fields.includes('agencyId')
+        ? api.get<{ items: Agency[] }>('/agencies')
+        : Promise.resolve({ items: [] }),
+    [action],
+  );
+  const set = (k: string, v: string) => setValues((s) => ({ ...s, [k]: v }));
+  const id = (k: string) => `${action}-${k}`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const body: Record<string, string> = {};
+    for (const f of fields) {
+      const v = (values[f] ?? '').trim();
+      if (v) body[f] = v;
+    }
+    try {
+      await api.post(`/reports/${encodeURIComponent(report.trackingNo)}/actions/${action}`, body);
+      setOpen(false);
+      onDone(t('report.done', { action: t(`action.${action}`) }));
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errs = error?.byField() ?? {};
+  // Asking the reporter needs the question: that form opens like the others.
+  const simple = fields.length === 1 && fields[0] === 'note' && action !== 'request_info';
+  if (!open && !simple) {
+    return (
+      <p>
+        <button type="button" onClick={() => setOpen(true)} aria-expanded={false}>
+          {t(`action.${action}`)}…
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form
+      onSubmit={submit}
+      className={simple ? 'action simple' : 'action'}
+      noValidate
+      aria-label={t(`action.${action}`)}
+    >
+      {error && Object.keys(errs).length === 0 ? <Problem error={error} /> : null}
+      {fields.includes('agencyId') ? (
+        <Field id={id('agencyId')} label={t('report.agency')} error={errs.agencyId}>
+          {(aria) => (
+            <select {...aria} value={values.agencyId ?? ''} onChange={(e) => set('agencyId', e.target.value)}>
+              <option value="">{t('report.chooseAgency')}</option>
+              {(agencies.data?.items ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {fields.includes('track') ? (
+        <Field id={id('track')} label={t('report.track')} error={errs.track}>
+          {(aria) => (
+            <select {...aria} value={values.track} onChange={(e) => set('track', e.target.value)}>
+              {['standard', 'dispute', 'field_work'].map((k) => (
+                <option key={k} value={k}>
+                  {t(`report.tracks.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {fields.includes('duplicateOf') ? (
+        <Field id={id('duplicateOf')} label={t('report.duplicateOf')} error={errs.duplicateOf}>
+          {(aria) => (
+            <input
+              {...aria}
+              value={values.duplicateOf ?? ''}
+              onChange={(e) => set('duplicateOf', e.target.value)}
+            />
+          )}
+        </Field>
+      ) : null}
+      {fields.includes('reason') ? (
+        <Field id={id('reason')} label={t('report.reason')} error={errs.reason}>
+          {(aria) => (
+            <select {...aria} value={values.reason} onChange={(e) => set('reason', e.target.value)}>
+              {['not_our_authority', 'insufficient_information', 'not_a_report'].map((k) => (
+                <option key={k} value={k}>
+                  {t(`report.reasons.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {fields.includes('targetTenant') ? (
+        <Field id={id('targetTenant')} label={t('report.targetTenant')} error={errs.targetTenant}>
+          {(aria) => (
+            <input
+              {...aria}
+              value={values.targetTenant ?? ''}
+              onChange={(e) => set('targetTenant', e.target.value)}
+            />
+          )}
+        </Field>
+      ) : null}
+      {!simple ? (
+        <Field id={id('note')} label={t('report.note')} error={errs.note} hint={t('report.noteHint')}>
+          {(aria) => (
+            <textarea
+              {...aria}
+              rows={3}
+              value={values.note ?? ''}
+              onChange={(e) => set('note', e.target.value)}
+            />
+          )}
+        </Field>
+      ) : null}
+      <button type="submit" className="primary" disabled={busy}>
+        {t(`action.${action}`)}
+      </button>
+      {simple && errs.note ? <p className="error">{errs.note}</p> : null}
+    </form>
+  );
+}
+
+function ProgressForm({ report, onDone }: { report: ReportDetail; onDone: () => void }) {
+  const { api, t } = useConsole();
+  const [note, setNote] = useState('');
+  const [kind, setKind] = useState('after');
+  const [files, setFiles] = useState<File[]>([]);
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(0);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const form = new FormData();
+    form.set('note', note.trim());
+    form.set('kind', files.map(() => kind).join(','));
+    for (const f of files) form.append('photo', f);
+    try {
+      await api.upload(`/reports/${encodeURIComponent(report.trackingNo)}/progress`, form);
+      setNote('');
+      setFiles([]);
+      setKey((k) => k + 1);
+      onDone();
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errs = error?.byField() ?? {};
+  return (
+    <section aria-labelledby="progress-title" className="card">
+      <h2 id="progress-title">{t('report.progress')}</h2>
+      <form onSubmit={submit} noValidate key={key}>
+        {error && Object.keys(errs).length === 0 ? <Problem error={error} /> : null}
+        <Field id="progress-note" label={t('report.note')} error={errs.note}>
+          {(aria) => <textarea {...aria} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+        <Field id="progress-kind" label={t('report.progressKind')} error={errs.kind}>
+          {(aria) => (
+            <select {...aria} value={kind} onChange={(e) => setKind(e.target.value)}>
+              {['progress', 'before', 'after'].map((k) => (
+                <option key={k} value={k}>
+                  {t(`report.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="progress-photos" label={t('report.progressPhotos')} error={errs.photo}>
+          {(aria) => (
+            <input
+              {...aria}
+              type="file"
+              accept="image/jpeg,image/png,image/webp,image/heic"
+              multiple
+              onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 5))}
+            />
+          )}
+        </Field>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('report.sendProgress')}
+        </button>
+      </form>
+    </section>
+  );
+}

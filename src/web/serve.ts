@@ -1,0 +1,153 @@
+/**
+ * Serves what `src/web/build.ts` built: the files under `/assets/` (hashed names cached for a year,
+ * pre-compressed with Brotli and gzip), the console's page for every path under `/t/<slug>/konsol`
+ * with the tenant's configuration embedded, and the URLs of the portal's scripts by entry name.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../platform/platform.ts';
+import type { VerifiedTenant } from '../platform/tenancy/directory.ts';
+import { WEB_DIST } from './paths.ts';
+
+/** Registers `/assets/…` (at the root: the same files serve every tenant). */
+export async function assetRoutes(app: FastifyInstance): Promise<void> {
+  if (!existsSync(WEB_DIST)) return;
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    prefix: '/assets/',
+    dotfiles: 'deny',
+    preCompressed: true,
+    index: false,
+    // Names carry a content hash: a changed file is a new name, so browsers may keep them.
+    maxAge: '365d',
+    immutable: true,
+    schemaHide: true,
+  });
+}
+
+type Built = { html: string; mtimeMs: number };
+let consoleShell: Built | undefined;
+
+/** The built console page, re-read when a new build replaced it. */
+function shell(): string | undefined {
+  const file = path.join(WEB_DIST, 'console', 'index.html');
+  if (!existsSync(file)) return undefined;
+  const { mtimeMs } = statSync(file);
+  if (consoleShell?.mtimeMs !== mtimeMs) consoleShell = { html: readFileSync(file, 'utf8'), mtimeMs };
+  return consoleShell.html;
+}
+
+/** JSON that is safe inside a `<script>` element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+}
+
+/** The Content-Security-Policy of Balai's pages: scripts from Balai only, tiles from the tile server. */
+export function contentSecurityPolicy(platform: Platform): string {
+  const tiles = platform.config.map.tileUrl;
+  let tileOrigin = '';
+  if (tiles) {
+    try {
+      tileOrigin = ` ${new URL(tiles.replaceAll(/\{[a-z]\}/g, '0')).origin.replace('0.', '*.')}`;
+    } catch {
+      // The configuration was checked at boot.
+    }
+  }
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Leaflet and React set style attributes; no script can run from a style.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${tileOrigin}`,
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+function consoleConfig(platform: Platform, tenant: VerifiedTenant, request: FastifyRequest) {
+  const query = request.query as { lang?: unknown } | undefined;
+  const cookie = request.cookies?.balai_lang;
+  const lang =
+    query?.lang === 'id' || query?.lang === 'en'
+      ? query.lang
+      : cookie === 'id' || cookie === 'en'
+        ? cookie
+        : request.lang;
+  return {
+    base: `/t/${tenant.slug}`,
+    slug: tenant.slug,
+    tenantName: tenant.branding.displayName || tenant.name,
+    lang,
+    primaryColor: tenant.branding.primaryColor ?? '#0b5cad',
+    logoUrl: tenant.branding.logoUrl ?? null,
+    tileUrl: platform.config.map.tileUrl ?? null,
+    tileAttribution: platform.config.map.attribution,
+    timeZone: tenant.timeZone,
+    area: tenant.area,
+  };
+}
+
+/** `GET /konsol` and everything under it: the console's single page, in the tenant's settings. */
+export function consoleRoutes(app: FastifyInstance, platform: Platform) {
+  const send = async (request: FastifyRequest, reply: FastifyReply) => {
+    const html = shell();
+    const tenant = request.tenant!;
+    if (!html) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The console has not been built: run `npm run build`.');
+    }
+    const config = consoleConfig(platform, tenant, request);
+    const page = html
+      .replace('<html lang="id">', `<html lang="${config.lang}">`)
+      .replace('<title>Konsol · Balai</title>', `<title>Konsol · ${escapeHtml(config.tenantName)}</title>`)
+      .replace(
+        '<!--balai-config-->',
+        `<script type="application/json" id="balai-config">${scriptJson(config)}</script>`,
+      );
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', contentSecurityPolicy(platform))
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'same-origin')
+      .type('text/html; charset=utf-8')
+      .send(page);
+  };
+  app.get('/konsol', { config: { auth: 'optional' } }, send);
+  app.get('/konsol/*', { config: { auth: 'optional' } }, send);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+type Manifest = Record<string, { file: string; isEntry?: boolean }>;
+let portalManifest: { entries: Map<string, string>; mtimeMs: number } | undefined;
+
+/**
+ * The URL of a built portal script by its entry name (`report-form` for
+ * `src/web/portal/client/report-form.ts`), or undefined when it was not built.
+ */
+export function portalScript(name: string): string | undefined {
+  const file = path.join(WEB_DIST, 'portal', '.vite', 'manifest.json');
+  if (!existsSync(file)) return undefined;
+  const { mtimeMs } = statSync(file);
+  if (portalManifest?.mtimeMs !== mtimeMs) {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    const entries = new Map<string, string>();
+    for (const [src, item] of Object.entries(manifest)) {
+      if (item.isEntry) entries.set(path.basename(src).replace(/\.ts$/, ''), `/assets/portal/${item.file}`);
+    }
+    portalManifest = { entries, mtimeMs };
+  }
+  return portalManifest.entries.get(name);
+}
