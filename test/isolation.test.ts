@@ -319,7 +319,15 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
     const before = await fingerprint();
     for (const r of routes(doc)) {
       const key = `${r.method} ${r.path}`;
-      const url = `/t/kota-a${fill(r.path, b)}${r.path.endsWith('/holidays') && r.method === 'GET' ? '?year=2026' : ''}${r.path.endsWith('/due') ? '?days=3' : ''}`;
+      const query =
+        r.path.endsWith('/holidays') && r.method === 'GET'
+          ? '?year=2026'
+          : r.path.endsWith('/due')
+            ? '?days=3'
+            : r.path.endsWith('/reports/officers')
+              ? `?agency=${b.B_AGENCY}`
+              : '';
+      const url = `/t/kota-a${fill(r.path, b)}${query}`;
       const sample = body(key);
       for (const [who, headers] of [
         ['B bearer', bBearer],
@@ -340,7 +348,10 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
         assertNoLeak(res, url, label);
         if (
           who !== 'A admin with B ids' &&
-          (r.method !== 'GET' || key.includes('/users') || key.includes('/audit'))
+          (r.method !== 'GET' ||
+            key.includes('/users') ||
+            key.includes('/audit') ||
+            key.includes('/officers'))
         ) {
           // B's credentials mean nothing on A: anything that needs a caller is refused.
           if (ANONYMOUS_WRITES.has(key)) {

@@ -24,7 +24,15 @@ import { REPORT_TYPES, STATUSES } from './lifecycle.ts';
 import { readForm } from './photos.ts';
 import { formToReport, withPhotos } from './routes.ts';
 import type { FiltersInput } from './schemas.ts';
-import { fileReport, getReport, listReports, loadConfig, queryPublicReports } from './service.ts';
+import {
+  addInformation,
+  fileReport,
+  getReport,
+  listReports,
+  loadConfig,
+  queryPublicReports,
+  transition,
+} from './service.ts';
 
 type FormValues = Record<string, string>;
 
@@ -458,82 +466,358 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
     },
   );
 
-  app.get<{ Params: { no: string } }>(
+  app.get<{ Params: { no: string }; Querystring: { ok?: string } }>(
     '/laporan/:no',
     { config: { auth: 'optional' } },
     async (request, reply) => {
       const ctx = portalContext(platform, request);
-      const { t } = ctx;
-      const no = request.params.no.toUpperCase();
-      if (!/^\d{6}-[0-9A-Z]{5}$/.test(no)) throw new AppError('not_found', { params: { entity: 'report' } });
-      const who = request.principal ? [{ role: 'reporter' as const, userId: request.principal.user.id }] : [];
-      const { detail } = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
-        getReport(platform, scope, ctx.tenant, no, ctx.lang, who, () => false),
+      const no = trackingNoOf(request.params.no);
+      const r = await loadReport(platform, ctx, actorOf(request), request.principal?.user.id ?? null, no);
+      const ok = RESPONSES.find((a) => a === request.query.ok);
+      return sendPage(
+        reply,
+        ctx,
+        reportPage(ctx, r, { notice: ok ? ctx.t(`reports.portal.respond.done.${ok}`) : undefined }),
       );
-      const r = detail as unknown as PublicDetail;
-      return sendPage(reply, ctx, {
-        title: `${t('reports.portal.reportWord')} ${r.trackingNo}`,
-        body: (
-          <>
-            <h1>
-              {r.category.name} · {r.trackingNo}
-            </h1>
-            <p>
-              <StatusBadge ctx={ctx} status={r.status} overdue={r.overdue} />
-            </p>
-            <div className="card">
-              <p>{r.description}</p>
-              <p className="meta">
-                {r.address ?? ''}
-                {r.kelurahan ? ` · ${r.kelurahan}` : ''}
-              </p>
-              <p className="meta">
-                {t('reports.portal.filedAt', { at: when(ctx, r.createdAt) })}
-                {r.dueAt ? ` · ${t('reports.portal.dueAt', { at: when(ctx, r.dueAt) })}` : ''}
-              </p>
-              {r.agency ? (
-                <p className="meta">{t('reports.portal.agency', { name: r.agency.name })}</p>
-              ) : null}
-              {r.duplicateOf ? (
-                <p>
-                  {t('reports.portal.duplicateOf')}{' '}
-                  <a href={`${ctx.base}/laporan/${r.duplicateOf}`}>{r.duplicateOf}</a>
-                </p>
-              ) : null}
-              <PhotoList ctx={ctx} photos={r.photos} />
-            </div>
-            <h2>{t('reports.portal.history')}</h2>
-            <ol className="history">
-              {r.history.map((e) => (
-                <li key={`${e.at}-${e.kind}-${e.toStatus ?? ''}`}>
-                  <strong>
-                    {e.toStatus
-                      ? t(`reports.status.${e.toStatus}`)
-                      : t(`reports.portal.event.${e.kind}`, { defaultValue: e.kind })}
-                  </strong>
-                  <p className="meta">
-                    {when(ctx, e.at)}
-                    {e.agency ? ` · ${e.agency.name}` : ''}
-                  </p>
-                  {e.note ? <p>{e.note}</p> : null}
-                  {/* The filing's photos are the report's, shown above. */}
-                  <PhotoList ctx={ctx} photos={e.photos.filter((p) => p.kind !== 'report')} />
-                </li>
-              ))}
-            </ol>
-            <p>
-              <a href={`${ctx.base}/laporan`}>{t('reports.portal.listTitle')}</a>
-            </p>
-          </>
-        ),
-      });
     },
+  );
+
+  // The answer's address after a refused answer (a language switch, signing in): the report page.
+  app.get<{ Params: { no: string }; Querystring: Record<string, string> }>(
+    '/laporan/:no/tanggapan',
+    { config: { auth: 'optional' } },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      return reply.redirect(
+        href(ctx, `/laporan/${trackingNoOf(request.params.no)}`, { lang: request.query.lang }),
+        303,
+      );
+    },
+  );
+
+  // The reporter's answer: confirm with a rating, reopen, or add the information asked for. Signed
+  // in, the account says who they are; without an account, the report's secret code does.
+  app.post<{ Params: { no: string } }>(
+    '/laporan/:no/tanggapan',
+    { config: { auth: 'optional', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      const { t } = ctx;
+      const no = trackingNoOf(request.params.no);
+      const userId = request.principal?.user.id ?? null;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
+      const action = RESPONSES.find((a) => a === text('action'));
+      if (!action) throw new AppError('bad_request', { params: { reason: 'action' } });
+      const values = {
+        rating: text('rating'),
+        comment: text('comment'),
+        note: text('note'),
+        secret: text('secret'),
+      };
+      const errors: Record<string, string> = {};
+      const rating = Number(values.rating);
+      if (action === 'confirm' && !(Number.isInteger(rating) && rating >= 1 && rating <= 5))
+        errors.rating = t('reports.portal.respond.ratingRequired');
+      if (action === 'confirm' && values.comment.length > 1000)
+        errors.comment = t('field.maxLength', { limit: 1000 });
+      if (action !== 'confirm' && !values.note) errors[`${action}-note`] = t('field.required');
+      if (values.note.length > 4000) errors[`${action}-note`] = t('field.maxLength', { limit: 4000 });
+      if (!userId && !values.secret) errors[`${action}-secret`] = t('field.required');
+      if (Object.keys(errors).length === 0) {
+        const who = { role: 'reporter' as const, userId, secret: values.secret || undefined };
+        try {
+          await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+            await (action === 'add_info'
+              ? addInformation(platform, scope, ctx.tenant, no, values.note, [], who)
+              : transition(
+                  platform,
+                  scope,
+                  ctx.tenant,
+                  no,
+                  action,
+                  action === 'confirm'
+                    ? { rating, ...(values.comment ? { comment: values.comment } : {}) }
+                    : { note: values.note },
+                  who,
+                ));
+          });
+          return reply.redirect(href(ctx, `/laporan/${no}`, { ok: action }), 303);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          // Not the reporter (a wrong code, or another account): say so beside the code, no more.
+          if (error.code === 'not_found' || error.code === 'forbidden') {
+            errors[`${action}-secret`] = t('reports.portal.respond.secretWrong');
+          } else if (error.code === 'validation') {
+            Object.assign(errors, fieldErrors(error, t));
+          } else if (error.code === 'conflict' || error.code === 'invalid_transition') {
+            errors[`${action}-form`] = t(`detail.${error.detailKey}`, {
+              ...error.params,
+              defaultValue: t('portal.errorTitle'),
+            });
+          } else throw error;
+        }
+      }
+      const r = await loadReport(platform, ctx, actorOf(request), userId, no);
+      return sendPage(reply, ctx, { ...reportPage(ctx, r, { action, values, errors }), status: 400 });
+    },
+  );
+}
+
+/** What a reporter may answer on the portal. */
+const RESPONSES = ['confirm', 'reopen', 'add_info'] as const;
+type Response = (typeof RESPONSES)[number];
+
+function trackingNoOf(raw: string): string {
+  const no = raw.toUpperCase();
+  if (!/^\d{6}-[0-9A-Z]{5}$/.test(no)) throw new AppError('not_found', { params: { entity: 'report' } });
+  return no;
+}
+
+async function loadReport(
+  platform: Platform,
+  ctx: PortalContext,
+  actor: ReturnType<typeof actorOf>,
+  userId: string | null,
+  no: string,
+) {
+  const who = userId ? [{ role: 'reporter' as const, userId }] : [];
+  const { detail } = await platform.inTenant(ctx.tenant.id, actor, (scope) =>
+    getReport(platform, scope, ctx.tenant, no, ctx.lang, who, () => false),
+  );
+  return detail as unknown as PublicDetail;
+}
+
+type ResponseForm = {
+  notice?: string | undefined;
+  action?: Response;
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+};
+
+/** A report's public page, with the reporter's forms when the report waits on the reporter. */
+function reportPage(ctx: PortalContext, r: PublicDetail, form: ResponseForm) {
+  const { t } = ctx;
+  return {
+    title: `${t('reports.portal.reportWord')} ${r.trackingNo}`,
+    body: (
+      <>
+        <h1>
+          {r.category.name} · {r.trackingNo}
+        </h1>
+        {form.notice ? (
+          <p className="notice" role="status">
+            {form.notice}
+          </p>
+        ) : null}
+        <p>
+          <StatusBadge ctx={ctx} status={r.status} overdue={r.overdue} />
+        </p>
+        <div className="card">
+          <p>{r.description}</p>
+          <p className="meta">
+            {r.address ?? ''}
+            {r.kelurahan ? ` · ${r.kelurahan}` : ''}
+          </p>
+          <p className="meta">
+            {t('reports.portal.filedAt', { at: when(ctx, r.createdAt) })}
+            {r.dueAt ? ` · ${t('reports.portal.dueAt', { at: when(ctx, r.dueAt) })}` : ''}
+          </p>
+          {r.agency ? <p className="meta">{t('reports.portal.agency', { name: r.agency.name })}</p> : null}
+          {r.duplicateOf ? (
+            <p>
+              {t('reports.portal.duplicateOf')}{' '}
+              <a href={`${ctx.base}/laporan/${r.duplicateOf}`}>{r.duplicateOf}</a>
+            </p>
+          ) : null}
+          {r.rating ? <p className="meta">{t('reports.portal.respond.stars', { count: r.rating })}</p> : null}
+          <PhotoList ctx={ctx} photos={r.photos} />
+        </div>
+        <ReporterForms ctx={ctx} r={r} form={form} />
+        <h2>{t('reports.portal.history')}</h2>
+        <ol className="history">
+          {r.history.map((e) => (
+            <li key={`${e.at}-${e.kind}-${e.toStatus ?? ''}`}>
+              <strong>
+                {e.toStatus
+                  ? t(`reports.status.${e.toStatus}`)
+                  : t(`reports.portal.event.${e.kind}`, { defaultValue: e.kind })}
+              </strong>
+              <p className="meta">
+                {when(ctx, e.at)}
+                {e.agency ? ` · ${e.agency.name}` : ''}
+              </p>
+              {e.note ? <p>{e.note}</p> : null}
+              {/* The filing's photos are the report's, shown above. */}
+              <PhotoList ctx={ctx} photos={e.photos.filter((p) => p.kind !== 'report')} />
+            </li>
+          ))}
+        </ol>
+        <p>
+          <a href={`${ctx.base}/laporan`}>{t('reports.portal.listTitle')}</a>
+        </p>
+      </>
+    ),
+  };
+}
+
+/**
+ * The reporter's forms. A signed-in reporter sees those the server allows them now; a visitor
+ * without an account sees the ones the status allows, each asking for the report's secret code.
+ */
+function ReporterForms({ ctx, r, form }: { ctx: PortalContext; r: PublicDetail; form: ResponseForm }) {
+  const { t } = ctx;
+  const byStatus: Record<string, readonly Response[]> = {
+    done: ['confirm', 'reopen'],
+    closed: ['reopen'],
+    awaiting_info: ['add_info'],
+  };
+  const possible = byStatus[r.status] ?? [];
+  const shown = ctx.user ? possible.filter((a) => r.actions?.includes(a)) : possible;
+  if (shown.length === 0) return null;
+  const errors = form.errors ?? {};
+  const values = (a: Response) => (form.action === a ? (form.values ?? {}) : {});
+  const secretField = (a: Response) =>
+    ctx.user ? null : (
+      <Field
+        id={`${a}-secret`}
+        label={t('reports.portal.respond.secret')}
+        hint={t('reports.portal.respond.secretHint')}
+        error={errors[`${a}-secret`]}
+        required
+        t={t}
+      >
+        {(aria) => (
+          <input
+            type="text"
+            name="secret"
+            autoComplete="off"
+            defaultValue={values(a).secret ?? ''}
+            {...aria}
+          />
+        )}
+      </Field>
+    );
+  const common = (a: Response) => (
+    <>
+      <input type="hidden" name="action" value={a} />
+      <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+      {errors[`${a}-form`] ? (
+        <p className="error" role="alert">
+          {errors[`${a}-form`]}
+        </p>
+      ) : null}
+    </>
+  );
+  const action = href(ctx, `/laporan/${r.trackingNo}/tanggapan`);
+  return (
+    <section aria-labelledby="respond-title">
+      <h2 id="respond-title">{t('reports.portal.respond.title')}</h2>
+      <p>{t('reports.portal.respond.intro')}</p>
+      <ErrorSummary errors={errors} t={t} />
+      {shown.includes('confirm') ? (
+        <form method="post" action={action} className="card" noValidate>
+          {common('confirm')}
+          <fieldset className={errors.rating ? 'has-error' : undefined}>
+            <legend>{t('reports.portal.respond.confirmLegend')}</legend>
+            {errors.rating ? (
+              <p className="error" id="rating-error">
+                {errors.rating}
+              </p>
+            ) : null}
+            <div className="choices" id="rating">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <label key={n} className="choice">
+                  <input
+                    type="radio"
+                    name="rating"
+                    value={n}
+                    defaultChecked={values('confirm').rating === String(n)}
+                    {...(errors.rating ? { 'aria-describedby': 'rating-error' } : {})}
+                  />{' '}
+                  {t('reports.portal.respond.stars', { count: n })}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <Field id="comment" label={t('reports.portal.respond.comment')} error={errors.comment} t={t}>
+            {(aria) => (
+              <textarea
+                name="comment"
+                rows={3}
+                maxLength={1000}
+                defaultValue={values('confirm').comment ?? ''}
+                {...aria}
+              />
+            )}
+          </Field>
+          {secretField('confirm')}
+          <button type="submit" className="cta">
+            {t('reports.portal.respond.confirm')}
+          </button>
+        </form>
+      ) : null}
+      {shown.includes('reopen') ? (
+        <form method="post" action={action} className="card" noValidate>
+          {common('reopen')}
+          <h3>{t('reports.portal.respond.reopenLegend')}</h3>
+          <Field
+            id="reopen-note"
+            label={t('reports.portal.respond.reopenNote')}
+            error={errors['reopen-note']}
+            required
+            t={t}
+          >
+            {(aria) => (
+              <textarea
+                name="note"
+                rows={3}
+                maxLength={4000}
+                defaultValue={values('reopen').note ?? ''}
+                {...aria}
+              />
+            )}
+          </Field>
+          {secretField('reopen')}
+          <button type="submit">{t('reports.portal.respond.reopen')}</button>
+        </form>
+      ) : null}
+      {shown.includes('add_info') ? (
+        <form method="post" action={action} className="card" noValidate>
+          {common('add_info')}
+          <h3>{t('reports.portal.respond.infoLegend')}</h3>
+          <Field
+            id="add_info-note"
+            label={t('reports.portal.respond.infoNote')}
+            error={errors['add_info-note']}
+            required
+            t={t}
+          >
+            {(aria) => (
+              <textarea
+                name="note"
+                rows={4}
+                maxLength={4000}
+                defaultValue={values('add_info').note ?? ''}
+                {...aria}
+              />
+            )}
+          </Field>
+          {secretField('add_info')}
+          <button type="submit" className="cta">
+            {t('reports.portal.respond.addInfo')}
+          </button>
+        </form>
+      ) : null}
+    </section>
   );
 }
 
 type PhotoView = { id: string; kind: string; url: string };
 type PublicDetail = {
   trackingNo: string;
+  rating: number | null;
+  actions?: string[];
   status: string;
   overdue: boolean;
   category: { code: string; name: string };

@@ -48,6 +48,7 @@ import {
   type Intake,
   listReports,
   loadConfig,
+  officersFor,
   parseMessage,
   photoOf,
   putCategory,
@@ -388,6 +389,38 @@ export function reportRoutes(app: FastifyInstance, platform: Platform) {
           staffAgencies: agencies,
           includePrivate: true,
         });
+      });
+    },
+  );
+
+  app.get<{ Querystring: { agency: string } }>(
+    '/api/v1/reports/officers',
+    {
+      schema: {
+        tags,
+        summary: 'Staff who may follow up an agency’s reports: the officers to assign one to',
+        querystring: Type.Object(
+          { agency: Type.String({ format: 'uuid' }), lang: Type.Optional(Type.String()) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }),
+        },
+      },
+      config: { permission: PERM.read, agencyScoped: true },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      const principal = requirePrincipal(request);
+      return platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+        // Operators assign anywhere; agency staff only within their own agencies.
+        if (!platform.permissions.allows(principal.grants, PERM.triage)) {
+          const { paths } = await agencyTree(platform, scope);
+          const path = paths(request.query.agency);
+          if (!path || !platform.permissions.allows(principal.grants, PERM.followUp, path))
+            throw new AppError('forbidden');
+        }
+        return { items: await officersFor(platform, scope, request.query.agency, PERM.followUp) };
       });
     },
   );

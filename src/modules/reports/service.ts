@@ -9,6 +9,7 @@ import { invalidate } from '../../platform/cache/tenant-cache.ts';
 import { CALENDAR_TAG, calendarForTenant } from '../../platform/calendar/service.ts';
 import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import { localInstant } from '../../platform/calendar/working-days.ts';
+import type { Role } from '../../platform/catalogue/manifest.ts';
 import { bindTenant, readAcrossTenants, type TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/hub.ts';
@@ -1313,6 +1314,40 @@ export function agencyTree(platform: Platform, scope: TenantScope) {
       paths: await agencyPaths(scope, all),
     };
   });
+}
+
+/**
+ * The staff who may follow up reports of `agencyId`: every active staff account holding
+ * `permission` there (through a grant at the agency, one of its parents, or tenant-wide, except
+ * tenant-wide holders: the field officers of an agency are its own). For choosing an officer.
+ */
+export async function officersFor(
+  platform: Platform,
+  scope: TenantScope,
+  agencyId: string,
+  permission: string,
+): Promise<{ id: string; name: string }[]> {
+  const { paths } = await agencyTree(platform, scope);
+  const path = paths(agencyId);
+  if (!path) throw notFound('agency');
+  const rows = await scope.trx
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'g.tenant_id').onRef('u.id', '=', 'g.user_id'),
+    )
+    .select(['u.id', 'u.display_name', 'g.id as grant_id', 'g.role', 'g.agency_id'])
+    .where('g.tenant_id', '=', scope.tenantId)
+    .where('g.agency_id', 'in', path)
+    .where('u.kind', '=', 'staff')
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.display_name')
+    .execute();
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const grant = { id: r.grant_id, role: r.role as Role, agencyId: r.agency_id };
+    if (platform.permissions.allows([grant], permission, path)) out.set(r.id, r.display_name);
+  }
+  return [...out].map(([id, name]) => ({ id, name }));
 }
 
 /** The tenant's agencies by id (cached until an agency changes). */

@@ -55,4 +55,7 @@ legend{font-weight:600;padding:0 .25rem}
 .big{font-size:1.6rem;font-weight:700;letter-spacing:.05em}
 .foot{color:#555;font-size:.9rem;padding-bottom:2rem}
 button.secondary{background:#fff;color:#0a4f94;border:1px solid #0a4f94;padding:.6rem 1rem;border-radius:.4rem;font:inherit;cursor:pointer}
+.choices{display:flex;gap:.5rem 1.25rem;flex-wrap:wrap}
+.choice{display:inline-flex;gap:.35rem;align-items:center;font-weight:400}
+fieldset.has-error{border-color:#b00020;border-width:2px}
 `;

@@ -3,9 +3,9 @@
  * responsiveness (withheld below the tenant's minimum sample), the latest reports and a map, all
  * kept current by the tenant's live events: nothing to click, readable from across the room.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLiveEvents, useLiveState } from '../live.ts';
-import { type Point, ReportMap } from '../map.tsx';
+import type { Point } from '../map.tsx';
 import { formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
 import type { ReportPage } from './queue.tsx';
 
@@ -27,6 +27,9 @@ type AgencyStats = {
     enoughData: boolean;
   }[];
 };
+
+// The map (Leaflet) loads only with the wall screen, not with every console screen.
+const ReportMap = lazy(() => import('../map.tsx').then((m) => ({ default: m.ReportMap })));
 
 const OPEN = ['received', 'awaiting_info', 'verified', 'disposed', 'in_progress', 'reopened'];
 const SHOWN = ['received', 'verified', 'disposed', 'in_progress', 'done', 'closed', 'reopened'];
@@ -118,7 +121,9 @@ export function LiveRoom() {
         </section>
         <section aria-labelledby="map-title" className="live-map">
           <h2 id="map-title">{t('live.map')}</h2>
-          <ReportMap config={api.config} points={points} label={t('live.map')} />
+          <Suspense fallback={<div className="map" />}>
+            <ReportMap config={api.config} points={points} label={t('live.map')} />
+          </Suspense>
         </section>
         <section aria-labelledby="by-agency">
           <h2 id="by-agency">{t('live.byAgency')}</h2>

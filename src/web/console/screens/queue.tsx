@@ -113,7 +113,7 @@ export function ReportQueue({ kind, search }: { kind: 'triage' | 'work'; search:
           {list.data.items.length === 0 ? (
             <p className="empty">{t('nothing')}</p>
           ) : (
-            <table className="list">
+            <table className="list stack">
               <thead>
                 <tr>
                   <th scope="col">{t('trackingNo')}</th>
@@ -128,17 +128,19 @@ export function ReportQueue({ kind, search }: { kind: 'triage' | 'work'; search:
               <tbody>
                 {list.data.items.map((r) => (
                   <tr key={r.id} className={r.overdue ? 'is-overdue' : undefined}>
-                    <td>
+                    <td data-label={t('trackingNo')}>
                       <Link to={`/laporan/${r.trackingNo}`}>{r.trackingNo}</Link>
                     </td>
-                    <td>{r.category.name}</td>
-                    <td className="desc">{r.description}</td>
-                    <td>
+                    <td data-label={t('category')}>{r.category.name}</td>
+                    <td data-label={t('description')} className="desc">
+                      {r.description}
+                    </td>
+                    <td data-label={t('statusFilter')}>
                       <StatusBadge status={r.status} overdue={r.overdue} />
                     </td>
-                    {kind === 'work' ? <td>{r.agency?.name ?? ''}</td> : null}
-                    <td>{formatWhen(r.createdAt, lang, timeZone)}</td>
-                    <td>{formatWhen(r.dueAt, lang, timeZone)}</td>
+                    {kind === 'work' ? <td data-label={t('agency')}>{r.agency?.name ?? ''}</td> : null}
+                    <td data-label={t('filed')}>{formatWhen(r.createdAt, lang, timeZone)}</td>
+                    <td data-label={t('due')}>{formatWhen(r.dueAt, lang, timeZone)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -53,13 +53,24 @@ type Similar = {
 }[];
 type Agency = { id: string; name: string; parentId: string | null };
 
-/** Actions that have their own fields; every other action takes only a note. */
+/**
+ * The fields of each action's form. An action with none is one button; `note` is required by the
+ * server for the actions that explain themselves (request_info, reject, hand_back, send_back,
+ * complete), optional for the others.
+ */
 const FIELDS: Record<string, readonly string[]> = {
-  dispose: ['agencyId', 'track', 'note'],
+  verify: [],
+  start: [],
+  close: [],
+  dispose: ['agencyId', 'officerUserId', 'track', 'note'],
+  hand_on: ['officerUserId', 'note'],
   mark_duplicate: ['duplicateOf', 'note'],
   reject: ['reason', 'note'],
   refer: ['targetTenant', 'note'],
   request_info: ['note'],
+  hand_back: ['note'],
+  send_back: ['note'],
+  complete: ['note'],
 };
 /** Actions only the reporter takes: not offered in the console. */
 const REPORTER_ACTIONS = new Set(['confirm', 'reopen', 'add_info', 'auto_close']);
@@ -236,6 +247,7 @@ function ActionForm({
 }) {
   const { api, t } = useConsole();
   const fields = FIELDS[action] ?? ['note'];
+  const simple = fields.length === 0;
   const [values, setValues] = useState<Record<string, string>>({
     track: 'standard',
     reason: 'not_our_authority',
@@ -249,6 +261,15 @@ function ActionForm({
         ? api.get<{ items: Agency[] }>('/agencies')
         : Promise.resolve({ items: [] }),
     [action],
+  );
+  // The officers of the chosen agency (dispose) or of the report's agency (hand on).
+  const officerAgency = action === 'dispose' ? values.agencyId : report.agency?.id;
+  const officers = useLoad(
+    () =>
+      fields.includes('officerUserId') && officerAgency
+        ? api.get<{ items: { id: string; name: string }[] }>('/reports/officers', { agency: officerAgency })
+        : Promise.resolve({ items: [] }),
+    [action, officerAgency],
   );
   const set = (k: string, v: string) => setValues((s) => ({ ...s, [k]: v }));
   const id = (k: string) => `${action}-${k}`;
@@ -272,8 +293,6 @@ function ActionForm({
     }
   };
   const errs = error?.byField() ?? {};
-  // Asking the reporter needs the question: that form opens like the others.
-  const simple = fields.length === 1 && fields[0] === 'note' && action !== 'request_info';
   if (!open && !simple) {
     return (
       <p>
@@ -290,7 +309,7 @@ function ActionForm({
       noValidate
       aria-label={t(`action.${action}`)}
     >
-      {error && Object.keys(errs).length === 0 ? <Problem error={error} /> : null}
+      {error && !fields.some((f) => errs[f]) ? <Problem error={error} /> : null}
       {fields.includes('agencyId') ? (
         <Field id={id('agencyId')} label={t('report.agency')} error={errs.agencyId}>
           {(aria) => (
@@ -299,6 +318,24 @@ function ActionForm({
               {(agencies.data?.items ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {fields.includes('officerUserId') ? (
+        <Field id={id('officerUserId')} label={t('report.officer')} error={errs.officerUserId}>
+          {(aria) => (
+            <select
+              {...aria}
+              value={values.officerUserId ?? ''}
+              onChange={(e) => set('officerUserId', e.target.value)}
+            >
+              <option value="">{t('report.noOfficer')}</option>
+              {(officers.data?.items ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
                 </option>
               ))}
             </select>
@@ -353,7 +390,7 @@ function ActionForm({
           )}
         </Field>
       ) : null}
-      {!simple ? (
+      {fields.includes('note') ? (
         <Field id={id('note')} label={t('report.note')} error={errs.note} hint={t('report.noteHint')}>
           {(aria) => (
             <textarea
@@ -368,7 +405,6 @@ function ActionForm({
       <button type="submit" className="primary" disabled={busy}>
         {t(`action.${action}`)}
       </button>
-      {simple && errs.note ? <p className="error">{errs.note}</p> : null}
     </form>
   );
 }

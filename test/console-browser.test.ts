@@ -1,0 +1,261 @@
+/**
+ * The whole life of a report in a real browser (Debian's Chromium): a citizen files it with a
+ * photo on the portal with JavaScript off and finds it by its tracking number; an operator triages
+ * and assigns it in the staff console; an agency officer starts, posts a proof photo and completes
+ * it; the citizen rates it with the report's secret code; and the command centre (LIVE Room),
+ * open in its own window the whole time, shows each change without a reload. axe-core checks the
+ * console's main screens; screenshots at phone and desktop sizes go to test-results/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { reportsApp } from '../src/modules/reports/index.ts';
+import { putCategory } from '../src/modules/reports/service.ts';
+import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { grantRole } from '../src/platform/people/service.ts';
+import { createAgency } from '../src/platform/tenancy/service.ts';
+import { WEB_DIST } from '../src/web/paths.ts';
+import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
+import {
+  DB_KIND,
+  makeLive,
+  makeStaff,
+  makeTenant,
+  PASSWORD,
+  startTest,
+  type TestContext,
+} from './support/harness.ts';
+
+const SLUG = 'kota-konsol';
+
+describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
+  let t: TestContext;
+  let browser: Browser;
+  let base = '';
+  let photoPath = '';
+  let operator = '';
+  let officer = '';
+  let trackingNo = '';
+  let secret = '';
+  let room: Page;
+  let roomContext: BrowserContext;
+
+  before(async () => {
+    assert.ok(
+      existsSync(path.join(WEB_DIST, 'console', 'index.html')),
+      'dist/web/console is missing: run `npm run build` first (npm test does)',
+    );
+    t = await startTest({ modules: [reportsApp] });
+    const tenant = await makeTenant(t.platform, SLUG);
+    await makeLive(t.platform, tenant.id, 'reports');
+    const agency = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      createAgency(scope, { code: 'DPUPR', name: 'Dinas Pekerjaan Umum', kind: 'dinas' }),
+    );
+    await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
+      // No usual agency: the operator must choose one.
+      await putCategory(scope, 'roads', { name: { id: 'Jalan rusak', en: 'Damaged roads' } });
+    });
+    operator = (await makeStaff(t.platform, tenant.id, ['operator'])).email;
+    const o = await makeStaff(t.platform, tenant.id, []);
+    officer = o.email;
+    await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      grantRole(scope, o.id, { role: 'officer', agencyId: agency.id }),
+    );
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `${address}/t/${SLUG}`;
+    const dir = path.join(os.tmpdir(), `balai-console-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    photoPath = path.join(dir, 'bukti.jpg');
+    writeFileSync(
+      photoPath,
+      await sharp({ create: { width: 320, height: 240, channels: 3, background: '#4b6b5b' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signInToConsole(context: BrowserContext, login: string, at = '/konsol'): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${base}${at}`);
+    await page.getByLabel('Email atau nomor ponsel').fill(login);
+    await page.getByLabel('Kata sandi').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    return page;
+  }
+
+  /** The LIVE Room's figure by its id, once it shows a number. */
+  async function kpi(id: string): Promise<number> {
+    const text = (await room.locator(`#${id}`).textContent()) ?? '';
+    return Number(text);
+  }
+
+  test('the command centre opens before any report and shows the live stream', async () => {
+    roomContext = await browser.newContext({ locale: 'id-ID', viewport: { width: 1920, height: 1080 } });
+    room = await signInToConsole(roomContext, operator, '/konsol/ruang-live');
+    await room.getByRole('heading', { name: /Ruang LIVE/ }).waitFor();
+    await room.locator('[data-live-state="open"]').waitFor();
+    await room.waitForFunction(() => document.querySelector('#kpi-total')?.textContent === '0');
+    assert.equal(await kpi('kpi-total'), 0);
+  });
+
+  test('a citizen without JavaScript files a report with a photo and finds it by its number', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${base}/lapor`);
+    await page.getByLabel('Pengaduan').check();
+    await page.getByLabel('Kategori').selectOption('roads');
+    await page.getByLabel('Uraian').fill('Aspal amblas di depan Puskesmas Cibodas, sudah dua motor jatuh.');
+    await page.getByLabel('Alamat atau patokan lokasi').fill('Jl. Raya Cibodas No. 5');
+    await page.getByLabel('Foto').setInputFiles(photoPath);
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
+    trackingNo = ((await page.locator('#tracking-no').textContent()) ?? '').trim();
+    secret = ((await page.locator('.secret').textContent()) ?? '').trim();
+    assert.match(trackingNo, /^\d{6}-[0-9A-Z]{5}$/);
+    await page.goto(`${base}/lacak?no=${trackingNo}`);
+    await page.getByRole('heading', { name: `Jalan rusak · ${trackingNo}` }).waitFor();
+    await context.close();
+  });
+
+  test('the LIVE Room shows the new report without a reload', async () => {
+    await room.locator(`[data-tracking-no="${trackingNo}"]`).waitFor();
+    assert.equal(await kpi('kpi-total'), 1);
+    assert.equal(await room.locator(`[data-tracking-no="${trackingNo}"]`).getAttribute('class'), 'fresh');
+  });
+
+  test('an operator triages and assigns it in the console', async () => {
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await signInToConsole(context, operator);
+    await page.getByRole('heading', { name: 'Antrean triase' }).waitFor();
+    await page.getByRole('link', { name: trackingNo }).click();
+    await page.getByRole('heading', { name: new RegExp(trackingNo) }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe on the report screen');
+    await screenshots(page, 'console-report');
+    await page.getByRole('button', { name: 'Verifikasi' }).click();
+    await page.getByText('Tindakan "Verifikasi" berhasil.').waitFor();
+    await page.getByRole('button', { name: 'Disposisikan…' }).click();
+    const form = page.getByRole('form', { name: 'Disposisikan' });
+    // Without an agency the server refuses, and the error stands beside the field.
+    await form.getByLabel('Catatan').fill('Mohon ditambal minggu ini.');
+    await form.getByRole('button', { name: 'Disposisikan' }).click();
+    await form.locator('#dispose-agencyId-error').waitFor();
+    assert.equal(await form.getByLabel('Catatan').inputValue(), 'Mohon ditambal minggu ini.');
+    await form.getByLabel('OPD tujuan').selectOption({ label: 'Dinas Pekerjaan Umum' });
+    await form.getByRole('button', { name: 'Disposisikan' }).click();
+    await page.getByText('Tindakan "Disposisikan" berhasil.').waitFor();
+    assert.ok(await page.getByText('Didisposisikan').first().isVisible());
+    await context.close();
+    // The wall screen followed.
+    await room.waitForFunction(
+      (no) => document.querySelector(`[data-tracking-no="${no}"] .status-disposed`) !== null,
+      trackingNo,
+    );
+  });
+
+  test('the agency officer starts it, posts a proof photo and completes it', async () => {
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await signInToConsole(context, officer);
+    await page.getByRole('heading', { name: 'Tugas OPD' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe on the agency work list');
+    await screenshots(page, 'console-work');
+    await page.getByRole('link', { name: trackingNo }).click();
+    await page.getByRole('button', { name: 'Mulai tindak lanjut' }).click();
+    await page.getByText('Tindakan "Mulai tindak lanjut" berhasil.').waitFor();
+    const progress = page.getByRole('region', { name: 'Kirim perkembangan' });
+    await progress.getByLabel('Catatan').fill('Lubang sudah ditambal dengan aspal dingin.');
+    await progress.getByLabel('Jenis foto').selectOption('after');
+    await progress.getByLabel('Foto (hingga 5)').setInputFiles(photoPath);
+    await progress.getByRole('button', { name: 'Kirim perkembangan' }).click();
+    await page.getByText('Perkembangan terkirim.').waitFor();
+    await page.locator('.history img').first().waitFor();
+    await page.getByRole('button', { name: 'Selesai ditindaklanjuti…' }).click();
+    const complete = page.getByRole('form', { name: 'Selesai ditindaklanjuti' });
+    // The result must be said: without a note the server refuses, beside the field.
+    await complete.getByRole('button', { name: 'Selesai ditindaklanjuti' }).click();
+    await complete.locator('#complete-note-error').waitFor();
+    await complete.getByLabel('Catatan').fill('Ditambal 3 m², jalan bisa dilalui lagi.');
+    await complete.getByRole('button', { name: 'Selesai ditindaklanjuti' }).click();
+    await page.getByText('Tindakan "Selesai ditindaklanjuti" berhasil.').waitFor();
+    await context.close();
+    await room.waitForFunction(
+      (no) => document.querySelector(`[data-tracking-no="${no}"] .status-done`) !== null,
+      trackingNo,
+    );
+    assert.equal(await kpi('kpi-done'), 1);
+  });
+
+  test('the citizen, without JavaScript, sees the proof and rates the follow-up with the secret code', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${base}/laporan/${trackingNo}`);
+    assert.ok(await page.getByText('Lubang sudah ditambal dengan aspal dingin.').isVisible());
+    assert.ok((await page.locator('.history img').count()) >= 1, 'the proof photo is public');
+    // A wrong code is refused beside the field; the choice is kept.
+    await page.getByLabel('5 dari 5').check();
+    await page.locator('#confirm-secret').fill('bukan-kode-yang-benar');
+    await page.getByRole('button', { name: 'Konfirmasi selesai' }).click();
+    await page.locator('#confirm-secret-error').waitFor();
+    assert.equal(await page.getByLabel('5 dari 5').isChecked(), true);
+    await page.locator('#confirm-secret').fill(secret);
+    await page.getByRole('button', { name: 'Konfirmasi selesai' }).click();
+    await page.getByText('Terima kasih, laporan ditutup dengan penilaian Anda.').waitFor();
+    assert.ok(await page.getByText('Ditutup').first().isVisible());
+    await context.close();
+    await room.waitForFunction(
+      (no) => document.querySelector(`[data-tracking-no="${no}"] .status-closed`) !== null,
+      trackingNo,
+    );
+    assert.deepEqual(await axeViolations(room), [], 'axe on the LIVE Room');
+    await room.screenshot({ path: path.join('test-results', 'screenshots', 'console-live-room-wall.png') });
+    await screenshots(room, 'console-live-room');
+    await roomContext.close();
+  });
+
+  test('the console sign-in and triage queue pass axe; a citizen account is turned away', async () => {
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${base}/konsol`);
+    await page.getByRole('heading', { name: 'Masuk ke konsol petugas' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe on the console sign-in');
+    await screenshots(page, 'console-sign-in');
+    // A wrong password is said beside the form, and the login typed stays.
+    await page.getByLabel('Email atau nomor ponsel').fill(operator);
+    await page.getByLabel('Kata sandi').fill('salah-sandi-sekali');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByLabel('Email atau nomor ponsel').inputValue(), operator);
+    await page.getByLabel('Kata sandi').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Antrean triase' }).waitFor();
+    await page.getByLabel('Status').selectOption('done');
+    await page.getByText('Tidak ada laporan di sini.').waitFor();
+    assert.match(page.url(), /status=done/);
+    assert.deepEqual(await axeViolations(page), [], 'axe on the triage queue');
+    await screenshots(page, 'console-triage');
+    await context.close();
+  });
+
+  test('an expired session sends the user to sign in and back to the same screen', async () => {
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await signInToConsole(context, operator, `/konsol/laporan/${trackingNo}`);
+    await page.getByRole('heading', { name: new RegExp(trackingNo) }).waitFor();
+    await context.clearCookies();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Masuk ke konsol petugas' }).waitFor();
+    await page.getByLabel('Email atau nomor ponsel').fill(operator);
+    await page.getByLabel('Kata sandi').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: new RegExp(trackingNo) }).waitFor();
+    assert.match(page.url(), new RegExp(`/konsol/laporan/${trackingNo}$`));
+    await context.close();
+  });
+});
