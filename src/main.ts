@@ -45,12 +45,16 @@ async function main() {
   const base = address.replace('127.0.0.1', 'localhost');
   const db = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`\nBalai is running at ${base} on ${db}`);
-  console.log(`  API docs:      ${base}/api/docs`);
-  console.log(`  A tenant:      ${base}/t/kota-tangerang/api/v1`);
+  console.log(`  API docs:       ${base}/api/docs`);
+  console.log(`  A tenant:       ${base}/t/kota-tangerang/api/v1`);
+  console.log(`  Citizen portal: ${base}/t/kota-tangerang/`);
+  console.log(`  Staff console:  ${base}/t/kota-tangerang/konsol (LIVE Room: /konsol/ruang-live)`);
   if (!config.mail.smtpUrl)
-    console.log(`  Dev mailbox:   ${base}/t/<tenant>/api/v1/dev/mailbox (no SMTP_URL)`);
+    console.log(`  Dev mailbox:    ${base}/t/<tenant>/api/v1/dev/mailbox (no SMTP_URL)`);
   if (config.seedDemo) {
-    console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"), POST ${base}/t/<tenant>/api/v1/auth/login:`);
+    console.log(
+      `\nDemo sign-ins (password "${DEMO_PASSWORD}"), at /t/<tenant>/konsol, /t/<tenant>/masuk or POST /t/<tenant>/api/v1/auth/login:`,
+    );
     for (const c of demoCredentials())
       console.log(`  ${c.tenant.padEnd(26)} ${c.email.padEnd(34)} ${c.roles}`);
   }

@@ -152,7 +152,7 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     await form.getByLabel('OPD tujuan').selectOption({ label: 'Dinas Pekerjaan Umum' });
     await form.getByRole('button', { name: 'Disposisikan' }).click();
     await page.getByText('Tindakan "Disposisikan" berhasil.').waitFor();
-    assert.ok(await page.getByText('Didisposisikan').first().isVisible());
+    await page.locator('h1 + p .badge.status-disposed').waitFor();
     await context.close();
     // The wall screen followed.
     await room.waitForFunction(
