@@ -7,20 +7,16 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { reportsApp } from '../src/modules/reports/index.ts';
 import { putCategory } from '../src/modules/reports/service.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
 import { DB_KIND, makeLive, makeTenant, startTest, type TestContext } from './support/harness.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = path.resolve('test-results', 'screenshots');
 
 describe(`citizen portal in Chromium (${DB_KIND})`, () => {
   let t: TestContext;
@@ -47,18 +43,7 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
         .jpeg()
         .toBuffer(),
     );
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -176,21 +161,8 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
     for (const [name, url] of pages) {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(url);
-      await page.addScriptTag({ path: AXE });
-      const result = (await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
-        return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      })) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
-      assert.deepEqual(
-        result.violations.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-        ),
-        [],
-        `axe on ${name}`,
-      );
-      await page.screenshot({ path: path.join(SHOTS, `portal-${name}-desktop.png`), fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.screenshot({ path: path.join(SHOTS, `portal-${name}-phone.png`), fullPage: true });
+      assert.deepEqual(await axeViolations(page), [], `axe on ${name}`);
+      await screenshots(page, `portal-${name}`);
     }
     await context.close();
   });

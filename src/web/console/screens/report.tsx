@@ -7,6 +7,7 @@ import { type FormEvent, useState } from 'react';
 import type { ApiError } from '../api.ts';
 import { useLiveEvents } from '../live.ts';
 import { Field, formatWhen, Link, Problem, StatusBadge, useConsole, useLoad } from '../ui.tsx';
+import type { ReportItem } from './queue.tsx';
 
 type Photo = { id: string; kind: string; url: string };
 type HistoryEvent = {
@@ -20,24 +21,10 @@ type HistoryEvent = {
   note: string | null;
   photos: Photo[];
 };
-export type ReportDetail = {
-  id: string;
-  trackingNo: string;
-  type: string;
-  category: { code: string; name: string };
-  description: string;
-  status: string;
-  lat: number | null;
-  lng: number | null;
-  address: string | null;
-  kelurahan: string | null;
-  agency: { id: string; name: string } | null;
+export type ReportDetail = ReportItem & {
   officer?: { id: string; name: string } | null;
-  dueAt: string | null;
-  overdue: boolean;
   track?: string;
   channel?: string;
-  createdAt: string;
   photos: Photo[];
   history: HistoryEvent[];
   actions?: string[];
@@ -72,6 +59,14 @@ const FIELDS: Record<string, readonly string[]> = {
   send_back: ['note'],
   complete: ['note'],
 };
+type FieldSpec = {
+  label: string;
+  hint?: string;
+  empty?: string;
+  options?: { value: string; label: string }[];
+  long?: boolean;
+};
+
 /** Actions only the reporter takes: not offered in the console. */
 const REPORTER_ACTIONS = new Set(['confirm', 'reopen', 'add_info', 'auto_close']);
 
@@ -292,6 +287,32 @@ function ActionForm({
       setBusy(false);
     }
   };
+  const options = (keys: readonly string[], prefix: string) =>
+    keys.map((k) => ({ value: k, label: t(`${prefix}.${k}`) }));
+  // Each field's control: a choice (with its options) or text.
+  const specs: Record<string, FieldSpec> = {
+    agencyId: {
+      label: 'report.agency',
+      empty: 'report.chooseAgency',
+      options: (agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name })),
+    },
+    officerUserId: {
+      label: 'report.officer',
+      empty: 'report.noOfficer',
+      options: (officers.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+    },
+    track: {
+      label: 'report.track',
+      options: options(['standard', 'dispute', 'field_work'], 'report.tracks'),
+    },
+    reason: {
+      label: 'report.reason',
+      options: options(['not_our_authority', 'insufficient_information', 'not_a_report'], 'report.reasons'),
+    },
+    duplicateOf: { label: 'report.duplicateOf' },
+    targetTenant: { label: 'report.targetTenant' },
+    note: { label: 'report.note', hint: 'report.noteHint', long: true },
+  };
   const errs = error?.byField() ?? {};
   if (!open && !simple) {
     return (
@@ -310,98 +331,41 @@ function ActionForm({
       aria-label={t(`action.${action}`)}
     >
       {error && !fields.some((f) => errs[f]) ? <Problem error={error} /> : null}
-      {fields.includes('agencyId') ? (
-        <Field id={id('agencyId')} label={t('report.agency')} error={errs.agencyId}>
-          {(aria) => (
-            <select {...aria} value={values.agencyId ?? ''} onChange={(e) => set('agencyId', e.target.value)}>
-              <option value="">{t('report.chooseAgency')}</option>
-              {(agencies.data?.items ?? []).map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : null}
-      {fields.includes('officerUserId') ? (
-        <Field id={id('officerUserId')} label={t('report.officer')} error={errs.officerUserId}>
-          {(aria) => (
-            <select
-              {...aria}
-              value={values.officerUserId ?? ''}
-              onChange={(e) => set('officerUserId', e.target.value)}
-            >
-              <option value="">{t('report.noOfficer')}</option>
-              {(officers.data?.items ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : null}
-      {fields.includes('track') ? (
-        <Field id={id('track')} label={t('report.track')} error={errs.track}>
-          {(aria) => (
-            <select {...aria} value={values.track} onChange={(e) => set('track', e.target.value)}>
-              {['standard', 'dispute', 'field_work'].map((k) => (
-                <option key={k} value={k}>
-                  {t(`report.tracks.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : null}
-      {fields.includes('duplicateOf') ? (
-        <Field id={id('duplicateOf')} label={t('report.duplicateOf')} error={errs.duplicateOf}>
-          {(aria) => (
-            <input
-              {...aria}
-              value={values.duplicateOf ?? ''}
-              onChange={(e) => set('duplicateOf', e.target.value)}
-            />
-          )}
-        </Field>
-      ) : null}
-      {fields.includes('reason') ? (
-        <Field id={id('reason')} label={t('report.reason')} error={errs.reason}>
-          {(aria) => (
-            <select {...aria} value={values.reason} onChange={(e) => set('reason', e.target.value)}>
-              {['not_our_authority', 'insufficient_information', 'not_a_report'].map((k) => (
-                <option key={k} value={k}>
-                  {t(`report.reasons.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : null}
-      {fields.includes('targetTenant') ? (
-        <Field id={id('targetTenant')} label={t('report.targetTenant')} error={errs.targetTenant}>
-          {(aria) => (
-            <input
-              {...aria}
-              value={values.targetTenant ?? ''}
-              onChange={(e) => set('targetTenant', e.target.value)}
-            />
-          )}
-        </Field>
-      ) : null}
-      {fields.includes('note') ? (
-        <Field id={id('note')} label={t('report.note')} error={errs.note} hint={t('report.noteHint')}>
-          {(aria) => (
-            <textarea
-              {...aria}
-              rows={3}
-              value={values.note ?? ''}
-              onChange={(e) => set('note', e.target.value)}
-            />
-          )}
-        </Field>
-      ) : null}
+      {fields.map((f) => {
+        const spec = specs[f];
+        if (!spec) return null;
+        return (
+          <Field
+            key={f}
+            id={id(f)}
+            label={t(spec.label)}
+            error={errs[f]}
+            hint={spec.hint ? t(spec.hint) : undefined}
+          >
+            {(aria) =>
+              spec.options ? (
+                <select {...aria} value={values[f] ?? ''} onChange={(e) => set(f, e.target.value)}>
+                  {spec.empty ? <option value="">{t(spec.empty)}</option> : null}
+                  {spec.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : spec.long ? (
+                <textarea
+                  {...aria}
+                  rows={3}
+                  value={values[f] ?? ''}
+                  onChange={(e) => set(f, e.target.value)}
+                />
+              ) : (
+                <input {...aria} value={values[f] ?? ''} onChange={(e) => set(f, e.target.value)} />
+              )
+            }
+          </Field>
+        );
+      })}
       <button type="submit" className="primary" disabled={busy}>
         {t(`action.${action}`)}
       </button>
