@@ -270,3 +270,16 @@ export async function changePassword(
   });
   return { ok: true };
 }
+
+/** Whether a reset token is still good (known, unused, unexpired): the portal asks before showing its form. */
+export async function resetTokenUsable(scope: TenantScope, token: string): Promise<boolean> {
+  const row = await scope.trx
+    .selectFrom('password_resets')
+    .select('id')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('token_hash', '=', sha256(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+  return row !== undefined;
+}
