@@ -268,6 +268,40 @@ describe(`citizen account in Chromium (${DB_KIND})`, () => {
     await page.context().close();
   });
 
+  test("a signed-in citizen's report form is checked for its CSRF token by the page; the API still asks for the header", async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: `/t/${SLUG}/api/v1/auth/login`,
+      payload: { login: 'dewi@example.id', password: 'kata-sandi-kedua' },
+    });
+    assert.equal(login.statusCode, 200, login.body);
+    const cookie = `balai_session=${login.cookies.find((c) => c.name === 'balai_session')!.value}`;
+    const csrf = login.json().csrfToken as string;
+    const form = (token: string) => {
+      const b = '----csrf';
+      const part = (name: string, value: string) =>
+        `--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+      return {
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+        payload:
+          part('_csrf', token) +
+          part('type', 'complaint') +
+          part('category', 'roads') +
+          part('description', 'Trotoar ambles di depan pasar, berbahaya bagi pejalan kaki.') +
+          part('address', 'Pasar Baru') +
+          `--${b}--\r\n`,
+      };
+    };
+    const forged = await t.app.inject({ method: 'POST', url: `/t/${SLUG}/lapor`, ...form('bukan-token') });
+    assert.equal(forged.statusCode, 303);
+    assert.match(forged.headers.location ?? '', /\/masuk/);
+    const api = await t.app.inject({ method: 'POST', url: `/t/${SLUG}/api/v1/reports`, ...form(csrf) });
+    assert.equal(api.statusCode, 403, 'the API route reads no token from a multipart body');
+    assert.equal(api.json().code, 'csrf');
+    const filed = await t.app.inject({ method: 'POST', url: `/t/${SLUG}/lapor`, ...form(csrf) });
+    assert.equal(filed.statusCode, 201);
+  });
+
   test('my account and my reports send a visitor to sign in and back', async () => {
     for (const path of ['/akun', '/laporan-saya']) {
       const res = await t.app.inject({ url: `/t/${SLUG}${path}` });
