@@ -31,6 +31,11 @@ const SAMPLE_BODIES: Record<string, object | 'pdf' | undefined> = {
     email: 'warga-uji@example.go.id',
     password: 'rahasia-warga-1',
   },
+  'POST /api/v1/auth/password-reset': { login: 'B_EMAIL' },
+  'POST /api/v1/auth/password-reset/confirm': {
+    token: 'B_RESET',
+    password: 'rahasia-baru-curian-1',
+  },
   'PATCH /api/v1/settings': { name: 'Nama Baru Sekali' },
   'POST /api/v1/platform/tenants': {
     slug: 'kota-baru',
@@ -103,6 +108,14 @@ const ANONYMOUS_WRITES = new Set([
   'POST /api/v1/reports/{id}/info',
   'POST /api/v1/reports/{id}/rating',
   'POST /api/v1/reports/{id}/actions/{action}',
+]);
+
+/** Writes open to anyone by design: sign-in, sign-up and password reset. */
+const PUBLIC_WRITES = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/register',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
 ]);
 
 describe(`tenant isolation on every route (${DB_KIND})`, () => {
@@ -215,6 +228,22 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
     b.B_PHOTO = view.json().photos[0].id;
     const grant = await t.app.inject({ url: `/t/kota-b/api/v1/users/${adminB.id}`, headers: bh });
     b.B_GRANT = grant.json().grants[0].id;
+    // A live password-reset link of B's admin: its token must do nothing on A.
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-b/api/v1/auth/password-reset',
+      payload: { login: adminB.email },
+    });
+    assert.equal(reset.statusCode, 202, reset.body);
+    const mail = await t.platform.inTenant(tb.id, SYSTEM_ACTOR, (scope) =>
+      scope.trx
+        .selectFrom('notification_outbox')
+        .select('body')
+        .where('tenant_id', '=', tb.id)
+        .where('recipient', '=', adminB.email)
+        .executeTakeFirstOrThrow(),
+    );
+    b.B_RESET = /token=([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
     const tokens = await t.app.inject({ url: '/t/kota-b/api/v1/api-tokens', headers: bh });
     b.B_TOKEN = tokens.json().items[0].id;
     // Everything of B that a leak could show, and a fingerprint of B's rows to prove nothing changed.
@@ -227,6 +256,7 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
               'users',
               'role_grants',
               'api_tokens',
+              'password_resets',
               'agreements',
               'adoptions',
               'tenant_holidays',
@@ -356,7 +386,10 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
           // B's credentials mean nothing on A: anything that needs a caller is refused.
           if (ANONYMOUS_WRITES.has(key)) {
             assert.ok([201, 401, 403, 404].includes(res.statusCode), label);
-          } else if (key !== 'POST /api/v1/auth/login' && key !== 'POST /api/v1/auth/register') {
+          } else if (PUBLIC_WRITES.has(key)) {
+            // Anyone may call these; on A they reach only A's accounts (B's email is unknown there).
+            assert.ok([201, 202, 400, 401, 429].includes(res.statusCode), label);
+          } else {
             assert.ok([401, 403].includes(res.statusCode), label);
           }
         }

@@ -36,10 +36,13 @@ export async function readForm(request: FastifyRequest): Promise<ReportForm> {
       if (part.type === 'file') {
         if (part.fieldname !== 'photo')
           throw invalid({ path: `/body/${part.fieldname}`, code: 'additionalProperties' });
+        const bytes = await part.toBuffer();
+        // A browser sends an empty part (no name, no bytes) for a file box left empty.
+        if (bytes.length === 0 && !part.filename) continue;
         if (files.length >= MAX_PHOTOS) {
           throw invalid({ path: '/body/photo', code: 'maxItems', params: { limit: MAX_PHOTOS } });
         }
-        files.push(await part.toBuffer());
+        files.push(bytes);
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }

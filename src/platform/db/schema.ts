@@ -138,6 +138,18 @@ export interface SessionsTable {
   expires_at: Date;
 }
 
+/** A password-reset link sent by mail or SMS: only its token's SHA-256 is kept; good once, until it expires. */
+export interface PasswordResetsTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  token_hash: string;
+  ip: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface ApiTokensTable {
   tenant_id: string;
   id: string;
@@ -217,6 +229,7 @@ export interface PlatformTables {
   users: UsersTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   tenant_holidays: TenantHolidaysTable;

@@ -69,7 +69,8 @@ export function authenticate(platform: Platform) {
       if (mode === 'required') throw new AppError('unauthenticated');
       return;
     }
-    if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
+    const handlerChecksCsrf = config.csrfInHandler === true && request.isMultipart();
+    if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method) && !handlerChecksCsrf) {
       const body = request.body as Record<string, unknown> | undefined;
       const sent =
         request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);

@@ -21,6 +21,11 @@ declare module 'fastify' {
      * (an agency administrator manages only their own agencies).
      */
     agencyScoped?: boolean;
+    /**
+     * A multipart form whose handler checks the session's CSRF token once it has read the fields
+     * (the body is not parsed when callers are identified): the hook leaves multipart requests to it.
+     */
+    csrfInHandler?: boolean;
   }
   interface FastifyRequest {
     /** The tenant of a `/t/<slug>` route, verified against the directory; null on root routes. */

@@ -62,6 +62,9 @@ export const id = {
     phone: 'Nomor telepon seluler Indonesia tidak valid.',
     email: 'Alamat email tidak valid.',
     password_weak: 'Kata sandi minimal 10 karakter.',
+    password_wrong: 'Kata sandi saat ini salah.',
+    reset_token:
+      'Tautan atur ulang kata sandi tidak berlaku: sudah dipakai, sudah kedaluwarsa, atau tidak lengkap. Minta tautan baru.',
     date: 'Tanggal tidak valid (format TTTT-BB-HH).',
     agreement_missing: 'Perjanjian yang diperlukan ({{kind}}) belum tercatat.',
     channel: 'Aplikasi ini tidak tersedia di kanal {{channel}}.',
@@ -94,6 +97,26 @@ export const id = {
         'Akun Anda untuk layanan daring {{tenant}} sudah dibuat. Anda dapat masuk dengan alamat email ini.\n\n' +
         'Jika Anda tidak merasa mendaftar, abaikan pesan ini.\n\n' +
         'Salam,\n{{tenant}}\n',
+    },
+    passwordReset: {
+      subject: 'Atur ulang kata sandi layanan {{tenant}}',
+      body:
+        'Halo {{name}},\n\n' +
+        'Ada permintaan untuk mengatur ulang kata sandi akun Anda di layanan daring {{tenant}}. ' +
+        'Buka tautan berikut untuk membuat kata sandi baru. Tautan ini hanya dapat dipakai sekali dan berlaku {{minutes}} menit:\n\n' +
+        '{{link}}\n\n' +
+        'Jika Anda tidak memintanya, abaikan pesan ini: kata sandi Anda tidak berubah.\n\n' +
+        'Salam,\n{{tenant}}\n',
+      sms: '{{tenant}}: atur ulang kata sandi Anda di {{link}} (sekali pakai, berlaku {{minutes}} menit). Abaikan jika Anda tidak memintanya.',
+    },
+    passwordChanged: {
+      subject: 'Kata sandi akun {{tenant}} Anda telah diganti',
+      body:
+        'Halo {{name}},\n\n' +
+        'Kata sandi akun Anda di layanan daring {{tenant}} baru saja diganti, dan sesi masuk lainnya telah diakhiri.\n\n' +
+        'Jika bukan Anda yang menggantinya, segera atur ulang kata sandi melalui halaman "Lupa kata sandi" dan hubungi kami.\n\n' +
+        'Salam,\n{{tenant}}\n',
+      sms: '{{tenant}}: kata sandi akun Anda baru saja diganti. Jika bukan Anda, segera atur ulang kata sandi.',
     },
   },
 };
@@ -159,6 +182,9 @@ export const en: Messages = {
     phone: 'Not a valid Indonesian mobile number.',
     email: 'Not a valid email address.',
     password_weak: 'The password needs at least 10 characters.',
+    password_wrong: 'The current password is wrong.',
+    reset_token:
+      'This password reset link does not work: it was used already, it has expired, or it is incomplete. Ask for a new link.',
     date: 'Invalid date (format YYYY-MM-DD).',
     agreement_missing: 'The required agreement ({{kind}}) has not been recorded.',
     channel: 'This app is not offered on the {{channel}} channel.',
@@ -191,6 +217,26 @@ export const en: Messages = {
         'Your account for the {{tenant}} online services has been created. You can sign in with this email address.\n\n' +
         'If you did not sign up, you can ignore this message.\n\n' +
         'Regards,\n{{tenant}}\n',
+    },
+    passwordReset: {
+      subject: 'Reset your {{tenant}} password',
+      body:
+        'Hello {{name}},\n\n' +
+        'Someone asked to reset the password of your account for the {{tenant}} online services. ' +
+        'Open this link to choose a new password. It works once and for {{minutes}} minutes:\n\n' +
+        '{{link}}\n\n' +
+        'If you did not ask for this, ignore this message: your password has not changed.\n\n' +
+        'Regards,\n{{tenant}}\n',
+      sms: '{{tenant}}: reset your password at {{link}} (works once, for {{minutes}} minutes). Ignore this if you did not ask.',
+    },
+    passwordChanged: {
+      subject: 'Your {{tenant}} password was changed',
+      body:
+        'Hello {{name}},\n\n' +
+        'The password of your account for the {{tenant}} online services has just been changed, and your other sign-ins have been ended.\n\n' +
+        'If you did not change it, reset your password at once from the "Forgot password" page and contact us.\n\n' +
+        'Regards,\n{{tenant}}\n',
+      sms: '{{tenant}}: your account password has just been changed. If it was not you, reset your password at once.',
     },
   },
 };

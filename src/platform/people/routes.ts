@@ -6,6 +6,7 @@ import { actorOf, requirePrincipal, SESSION_COOKIE } from '../http/auth-hooks.ts
 import { requireUuid } from '../http/params.ts';
 import type { Platform } from '../platform.ts';
 import { issueToken, listTokens, login, logout, type Principal, revokeToken } from './auth.ts';
+import { confirmPasswordReset, portalBase, requestPasswordReset } from './passwords.ts';
 import {
   CreateToken,
   type CreateTokenInput,
@@ -15,6 +16,10 @@ import {
   type GrantRoleInput,
   Login,
   type LoginInput,
+  PasswordResetConfirm,
+  type PasswordResetConfirmInput,
+  PasswordResetRequest,
+  type PasswordResetRequestInput,
   Register,
   type RegisterInput,
   SessionView,
@@ -38,6 +43,15 @@ function sessionView(platform: Platform, p: Principal) {
 }
 
 const IdParams = Type.Object({ id: Type.String() });
+
+/** The portal base that a reset link sent for this request starts with (see `portalBase`). */
+export function resetBase(platform: Platform, request: FastifyRequest): string {
+  return portalBase(platform.config, request.tenant!, {
+    host: request.host,
+    protocol: request.protocol,
+    viaPath: request.originalUrl.startsWith('/t/'),
+  });
+}
 
 export function peopleRoutes(app: FastifyInstance, platform: Platform) {
   const { config } = platform;
@@ -118,6 +132,53 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
         return getUser(scope, id);
       });
       return reply.status(201).send(user);
+    },
+  );
+
+  app.post<{ Body: PasswordResetRequestInput }>(
+    '/api/v1/auth/password-reset',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Ask for a password reset link (202 whether or not the account exists)',
+        description:
+          'Sends a single-use link, valid for 60 minutes, to the email (or else the mobile number) of the account with this login. The answer is the same for an unknown login.',
+        body: PasswordResetRequest,
+        response: { 202: Type.Null() },
+      },
+      config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const tenant = request.tenant!;
+      await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        requestPasswordReset(scope, {
+          login: request.body.login,
+          ip: request.ip,
+          language: request.lang,
+          tenantName: tenant.name,
+          base: resetBase(platform, request),
+        }),
+      );
+      return reply.status(202).send();
+    },
+  );
+
+  app.post<{ Body: PasswordResetConfirmInput }>(
+    '/api/v1/auth/password-reset/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a reset link’s token; ends every session of the account',
+        body: PasswordResetConfirm,
+      },
+      config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const tenant = request.tenant!;
+      await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        confirmPasswordReset(scope, request.body, { language: request.lang, tenantName: tenant.name }),
+      );
+      return reply.status(204).send();
     },
   );
 

@@ -93,3 +93,18 @@ export const TokenView = Type.Object({
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
   revoked: Type.Boolean(),
 });
+
+export const PasswordResetRequest = Type.Object(
+  { login: Type.String({ minLength: 3, maxLength: 254, description: 'Email or mobile number' }) },
+  { additionalProperties: false },
+);
+export type PasswordResetRequestInput = Static<typeof PasswordResetRequest>;
+
+export const PasswordResetConfirm = Type.Object(
+  {
+    token: Type.String({ minLength: 20, maxLength: 100, description: 'The token of the link sent' }),
+    password: Type.String({ minLength: 1, maxLength: 200, description: 'The new password' }),
+  },
+  { additionalProperties: false },
+);
+export type PasswordResetConfirmInput = Static<typeof PasswordResetConfirm>;

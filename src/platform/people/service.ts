@@ -18,7 +18,7 @@ import type { CreateUserInput, GrantRoleInput, RegisterInput } from './schemas.t
 type Identity = { email: string | null; phone: string | null; nik: string | null; nip: string | null };
 
 /** Checks and normalises the identifiers of a new account; throws one 400 listing every bad field. */
-function checkIdentity(input: {
+export function checkIdentity(input: {
   email?: string | undefined;
   phone?: string | undefined;
   nik?: string | undefined;

@@ -155,18 +155,28 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
                   </a>
                 </li>
                 {ctx.user ? (
-                  <li>
-                    <form method="post" action={`${ctx.base}/keluar`} className="inline">
-                      <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
-                      <button type="submit" className="link">
-                        {t('portal.signOut')}
-                      </button>
-                    </form>
-                  </li>
+                  <>
+                    <li>
+                      <a href={href(ctx, '/akun')}>{t('portal.myAccount')}</a>
+                    </li>
+                    <li>
+                      <form method="post" action={`${ctx.base}/keluar`} className="inline">
+                        <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+                        <button type="submit" className="link">
+                          {t('portal.signOut')}
+                        </button>
+                      </form>
+                    </li>
+                  </>
                 ) : (
-                  <li>
-                    <a href={href(ctx, '/masuk', { next: ctx.url })}>{t('portal.signIn')}</a>
-                  </li>
+                  <>
+                    <li>
+                      <a href={href(ctx, '/masuk', { next: ctx.url })}>{t('portal.signIn')}</a>
+                    </li>
+                    <li>
+                      <a href={href(ctx, '/daftar')}>{t('portal.signUp')}</a>
+                    </li>
+                  </>
                 )}
               </ul>
             </nav>
@@ -179,6 +189,9 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
           {page.body}
         </main>
         <footer className="wrap foot">
+          <p>
+            <a href={href(ctx, '/jaringan')}>{t('portal.network')}</a>
+          </p>
           <p>{t('portal.footer', { tenant: tenant.name })}</p>
         </footer>
         {(page.scripts ?? []).map((src) => (

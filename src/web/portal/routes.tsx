@@ -1,6 +1,7 @@
 /**
  * The citizen portal's own pages under `/t/<slug>/`: home (the tenant's live apps as tiles),
- * sign-in and sign-out. Apps add their pages through their manifest's `portal` registrar, inside
+ * sign-in and sign-out; sign-up, password reset and my account (`account.tsx`); the adoption
+ * network (`network.tsx`). Apps add their pages through their manifest's `portal` registrar, inside
  * this plugin, so that every portal error is an HTML page in the visitor's language rather than a
  * problem document.
  */
@@ -11,7 +12,9 @@ import { sendProblem, toAppError } from '../../platform/http/problem.ts';
 import { login, logout } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { consoleRoutes } from '../serve.ts';
+import { accountPages } from './account.tsx';
 import { ErrorSummary, Field, href, type PortalContext, portalContext, sendPage } from './kit.tsx';
+import { networkPage } from './network.tsx';
 
 /** Where to go after signing in: only a path of this tenant's portal (no open redirect). */
 export function safeNext(ctx: PortalContext, next: unknown): string {
@@ -107,7 +110,7 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
     });
   });
 
-  app.get<{ Querystring: { next?: string; expired?: string } }>(
+  app.get<{ Querystring: { next?: string; expired?: string; reset?: string } }>(
     '/masuk',
     { config: { auth: 'optional' } },
     async (request, reply) => {
@@ -115,7 +118,11 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
       return sendPage(
         reply,
         ctx,
-        signInPage(ctx, { next: request.query.next, expired: request.query.expired === '1' }),
+        signInPage(ctx, {
+          next: request.query.next,
+          expired: request.query.expired === '1',
+          reset: request.query.reset === '1',
+        }),
       );
     },
   );
@@ -184,6 +191,8 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
 
   // The staff console's single page (its own scripts talk to the API).
   consoleRoutes(app, platform);
+  await accountPages(app, platform);
+  networkPage(app, platform);
 
   for (const module of platform.modules) {
     if (!module.portal) continue;
@@ -218,7 +227,13 @@ function sendErrorPage(reply: FastifyReply, ctx: PortalContext, error: AppError)
 
 function signInPage(
   ctx: PortalContext,
-  opts: { next?: unknown; login?: string; errors?: Record<string, string>; expired?: boolean },
+  opts: {
+    next?: unknown;
+    login?: string;
+    errors?: Record<string, string>;
+    expired?: boolean;
+    reset?: boolean;
+  },
 ) {
   const { t } = ctx;
   const errors = opts.errors ?? {};
@@ -228,6 +243,11 @@ function signInPage(
       <>
         <h1>{t('portal.signInTitle')}</h1>
         {opts.expired ? <p className="notice">{t('portal.sessionExpired')}</p> : null}
+        {opts.reset ? (
+          <p className="notice" role="status">
+            {t('portal.resetDone')}
+          </p>
+        ) : null}
         <p>{t('portal.signInIntro')}</p>
         <ErrorSummary errors={errors} t={t} />
         <form method="post" action={`${ctx.base}/masuk`} className="card" noValidate>
@@ -249,7 +269,13 @@ function signInPage(
           <button type="submit" className="cta">
             {t('portal.signIn')}
           </button>
+          <p>
+            <a href={href(ctx, '/lupa-sandi')}>{t('portal.forgotLink')}</a>
+          </p>
         </form>
+        <p>
+          {t('portal.signInNoAccount')} <a href={href(ctx, '/daftar')}>{t('portal.signUpLink')}</a>
+        </p>
       </>
     ),
   };

@@ -15,7 +15,7 @@ a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #
 .brand{display:flex;align-items:center;gap:.5rem;font-weight:700;font-size:1.15rem;text-decoration:none}
 .nav{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;margin:0;padding:0}
 .nav a,.nav .link{display:inline-block;padding:.4rem 0}
-.who{margin:0;padding-bottom:.5rem;font-size:.9rem}
+.who{margin:0 auto;padding-bottom:.5rem;font-size:.9rem}
 .inline{display:inline}
 .link{background:none;border:0;font:inherit;text-decoration:underline;cursor:pointer;padding:0}
 main{padding-top:1.25rem;padding-bottom:2rem;min-height:60vh}
@@ -54,6 +54,15 @@ legend{font-weight:600;padding:0 .25rem}
 .secret{font-family:ui-monospace,monospace;font-size:1.1rem;background:#fff;border:1px dashed #8a94a6;padding:.5rem;word-break:break-all}
 .big{font-size:1.6rem;font-weight:700;letter-spacing:.05em}
 .foot{color:#555;font-size:.9rem;padding-bottom:2rem}
+.details{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
+.details dt{font-weight:600}.details dd{margin:0;word-break:break-word}
+.table-wrap{overflow-x:auto;margin-bottom:1rem}
+.table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d0d5dd}
+.table caption{text-align:left;font-weight:600;padding:.5rem 0}
+.table th,.table td{text-align:left;vertical-align:top;padding:.5rem .75rem;border-bottom:1px solid #d0d5dd}
+.table thead th{background:#eef1f5}
+.table .group th{background:#e8eefc;color:#12306b}
+.meta-inline{font-weight:400;color:#333}
 button.secondary{background:#fff;color:#0a4f94;border:1px solid #0a4f94;padding:.6rem 1rem;border-radius:.4rem;font:inherit;cursor:pointer}
 .choices{display:flex;gap:.5rem 1.25rem;flex-wrap:wrap}
 .choice{display:inline-flex;gap:.35rem;align-items:center;font-weight:400}
