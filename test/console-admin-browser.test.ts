@@ -136,6 +136,7 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
       .locator('tr[data-agency="DISPERKIM"]')
       .getByText('Dinas Perumahan, Kawasan Permukiman dan Pertanahan')
       .waitFor();
+    await page.getByRole('status').filter({ hasText: 'diubah' }).waitFor();
     await page.getByRole('button', { name: 'Ubah UPTD Penerangan Jalan Umum' }).click();
     const disperkim = await optionValue('#agency-UPTD-PJU-parent', 'DISPERKIM');
     await page.locator('#agency-UPTD-PJU-parent').selectOption(disperkim);
@@ -143,7 +144,10 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
       .getByRole('form', { name: 'Ubah OPD UPTD-PJU' })
       .getByRole('button', { name: 'Simpan' })
       .click();
-    await page.locator('tr[data-agency="UPTD-PJU"] td', { hasText: 'Dinas Perumahan, Kawasan' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Jalan Umum" diubah' }).waitFor();
+    await page
+      .locator('tr[data-agency="UPTD-PJU"] td[data-parent]', { hasText: 'Dinas Perumahan, Kawasan' })
+      .waitFor();
     const agencies = (await api('/agencies')).items as Json[];
     assert.equal(agencies.find((a) => a.code === 'UPTD-PJU')?.parentId, disperkim);
 
@@ -182,6 +186,16 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
     await grantForm.getByLabel('Berlaku di').selectOption(disperkim);
     await grantForm.getByRole('button', { name: 'Beri peran' }).click();
     await siti.getByText('Petugas OPD di Dinas Perumahan, Kawasan Permukiman dan Pertanahan').waitFor();
+    // A second role in the whole region, then revoked: only the agency role stays.
+    await siti.getByRole('button', { name: 'Beri peran kepada Siti Rahmawati' }).click();
+    await grantForm.getByLabel('Peran').selectOption('viewer');
+    await grantForm.getByRole('button', { name: 'Beri peran' }).click();
+    await siti.getByText('Pemantau · Seluruh daerah').waitFor();
+    await siti
+      .getByRole('button', { name: 'Cabut peran Pemantau · Seluruh daerah dari Siti Rahmawati' })
+      .click();
+    await page.getByRole('status').filter({ hasText: 'Peran dicabut dari Siti Rahmawati.' }).waitFor();
+    assert.equal(await siti.getByText('Pemantau · Seluruh daerah').count(), 0);
     const users = (await api('/users?kind=staff&q=rahma')).items as Json[];
     assert.deepEqual(
       users[0]?.grants.map((g: Json) => [g.role, g.agencyId]),
@@ -265,6 +279,7 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
       'agency.update',
       'user.create',
       'role.grant',
+      'role.revoke',
       'reports.category.create',
       'reports.settings.update',
       'holiday.add',
@@ -329,6 +344,11 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
       assert.deepEqual(await axeViolations(page), [], `axe on ${name} (desktop)`);
       await page.setViewportSize({ width: 390, height: 844 });
       assert.deepEqual(await axeViolations(page), [], `axe on ${name} (phone)`);
+      // Nothing wider than a phone: wide tables scroll inside their own box.
+      assert.ok(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        `${name} fits a phone's width`,
+      );
       await screenshots(page, `console-admin-${name}`);
     }
     // A refused form, as the user sees it.

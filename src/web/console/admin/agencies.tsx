@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Field, Problem, useConsole, useLoad } from '../ui.tsx';
-import { Outcome, SectionHead, useForm } from './kit.tsx';
+import { Outcome, Scroll, SectionHead, useForm } from './kit.tsx';
 
 export type Agency = { id: string; parentId: string | null; code: string; name: string; kind: string };
 
@@ -80,6 +80,7 @@ export function AgenciesSection() {
   const { t } = useConsole();
   const agencies = useAgencies();
   const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
   const items = agencies.data ?? [];
   const byId = new Map(items.map((a) => [a.id, a]));
   return (
@@ -87,56 +88,64 @@ export function AgenciesSection() {
       <SectionHead id="agencies-title" title={t('admin.nav.agencies')} intro={t('admin.agencies.intro')} />
       <CreateAgency items={items} onDone={agencies.reload} />
       <h2 id="agencies-list">{t('admin.agencies.list')}</h2>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <Problem error={agencies.error} />
       {agencies.data && items.length === 0 ? <p className="empty">{t('admin.agencies.empty')}</p> : null}
       {items.length > 0 ? (
-        <table className="list" aria-labelledby="agencies-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.agencies.name')}</th>
-              <th scope="col">{t('admin.agencies.code')}</th>
-              <th scope="col">{t('admin.agencies.kind')}</th>
-              <th scope="col">{t('admin.agencies.parent')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencyTree(items).map((a) => (
-              <tr key={a.id} data-agency={a.code}>
-                <td>
-                  <span className="tree" style={{ paddingLeft: `${a.depth * 1.2}rem` }}>
-                    {a.name}
-                  </span>
-                  {editing === a.id ? (
-                    <EditAgency
-                      agency={a}
-                      items={items}
-                      onCancel={() => setEditing(null)}
-                      onDone={() => {
-                        setEditing(null);
-                        agencies.reload();
-                      }}
-                    />
-                  ) : null}
-                </td>
-                <td className="mono">{a.code}</td>
-                <td>{t(`admin.agencies.kinds.${a.kind}`, { defaultValue: a.kind })}</td>
-                <td>{a.parentId ? (byId.get(a.parentId)?.name ?? '') : t('admin.none')}</td>
-                <td>
-                  {editing !== a.id ? (
-                    <button
-                      type="button"
-                      onClick={() => setEditing(a.id)}
-                      aria-label={`${t('admin.edit')} ${a.name}`}
-                    >
-                      {t('admin.edit')}
-                    </button>
-                  ) : null}
-                </td>
+        <Scroll label={t('admin.agencies.list')}>
+          <table className="list" aria-labelledby="agencies-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.agencies.name')}</th>
+                <th scope="col">{t('admin.agencies.code')}</th>
+                <th scope="col">{t('admin.agencies.kind')}</th>
+                <th scope="col">{t('admin.agencies.parent')}</th>
+                <th scope="col">{t('admin.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {agencyTree(items).map((a) => (
+                <tr key={a.id} data-agency={a.code}>
+                  <td>
+                    <span className="tree" style={{ paddingLeft: `${a.depth * 1.2}rem` }}>
+                      {a.name}
+                    </span>
+                    {editing === a.id ? (
+                      <EditAgency
+                        agency={a}
+                        items={items}
+                        onCancel={() => setEditing(null)}
+                        onDone={(message) => {
+                          setEditing(null);
+                          setNotice(message);
+                          agencies.reload();
+                        }}
+                      />
+                    ) : null}
+                  </td>
+                  <td className="mono">{a.code}</td>
+                  <td>{t(`admin.agencies.kinds.${a.kind}`, { defaultValue: a.kind })}</td>
+                  <td data-parent>{a.parentId ? (byId.get(a.parentId)?.name ?? '') : t('admin.none')}</td>
+                  <td>
+                    {editing !== a.id ? (
+                      <button
+                        type="button"
+                        onClick={() => setEditing(a.id)}
+                        aria-label={`${t('admin.edit')} ${a.name}`}
+                      >
+                        {t('admin.edit')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       ) : null}
     </section>
   );
@@ -212,7 +221,12 @@ function CreateAgency({ items, onDone }: { items: Agency[]; onDone: () => void }
   );
 }
 
-function EditAgency(props: { agency: Agency; items: Agency[]; onCancel: () => void; onDone: () => void }) {
+function EditAgency(props: {
+  agency: Agency;
+  items: Agency[];
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
   const { api, t } = useConsole();
   const { agency } = props;
   const form = useForm({ name: agency.name, kind: agency.kind, parentId: agency.parentId ?? '' });
@@ -226,7 +240,7 @@ function EditAgency(props: { agency: Agency; items: Agency[]; onCancel: () => vo
         parentId: v.parentId || null,
       }),
     t('admin.agencies.updated', { name: v.name.trim() }),
-    props.onDone,
+    () => props.onDone(t('admin.agencies.updated', { name: v.name.trim() })),
   );
   return (
     <form

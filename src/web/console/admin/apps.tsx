@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { ApiError } from '../api.ts';
 import { Field, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
-import { Outcome, SectionHead, todayIn, useForm } from './kit.tsx';
+import { Outcome, Scroll, SectionHead, todayIn, useForm } from './kit.tsx';
 
 type Adoption = {
   app: string;
@@ -87,7 +87,7 @@ export function AppsSection() {
         <p className="empty">{t('admin.apps.noAgreements')}</p>
       ) : null}
       {agreementList.length > 0 ? (
-        <div className="scroll">
+        <Scroll label={t('admin.apps.agreements')}>
           <table className="list" aria-labelledby="agreements-title">
             <thead>
               <tr>
@@ -122,7 +122,7 @@ export function AppsSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </Scroll>
       ) : null}
       <AgreementForm onDone={agreements.reload} />
     </section>

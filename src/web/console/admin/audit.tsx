@@ -4,7 +4,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { Field, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
-import { SectionHead, ZONE_OFFSETS } from './kit.tsx';
+import { Scroll, SectionHead, ZONE_OFFSETS } from './kit.tsx';
 
 type Row = {
   id: string;
@@ -173,7 +173,7 @@ export function AuditSection() {
       <Problem error={problem} />
       {page.data && page.data.items.length === 0 ? <p className="empty">{t('admin.audit.empty')}</p> : null}
       {page.data && page.data.items.length > 0 ? (
-        <div className="scroll">
+        <Scroll label={t('admin.nav.audit')}>
           <table className="list audit" aria-labelledby="audit-title">
             <thead>
               <tr>
@@ -222,7 +222,7 @@ export function AuditSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </Scroll>
       ) : null}
       <nav className="pager" aria-label={t('pages')}>
         <button

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ApiError } from '../api.ts';
 import { Field, Problem, useConsole, useLoad } from '../ui.tsx';
 import { type Agency, AgencyOptions, useAgencies } from './agencies.tsx';
-import { numberOf, Outcome, SectionHead, useForm } from './kit.tsx';
+import { numberOf, Outcome, Scroll, SectionHead, useForm } from './kit.tsx';
 
 type Category = {
   code: string;
@@ -82,7 +82,7 @@ export function CategoriesSection() {
       <h2 id="categories-list">{t('admin.categories.list')}</h2>
       {categories.data && items.length === 0 ? <p className="empty">{t('admin.categories.empty')}</p> : null}
       {items.length > 0 ? (
-        <div className="scroll">
+        <Scroll label={t('admin.categories.list')}>
           <table className="list" aria-labelledby="categories-list">
             <thead>
               <tr>
@@ -117,7 +117,7 @@ export function CategoriesSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </Scroll>
       ) : null}
       {settings.data ? (
         <SettingsForm settings={settings.data} onDone={settings.reload} />

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { ApiError } from '../api.ts';
 import { Field, Problem, useConsole, useLoad } from '../ui.tsx';
-import { Outcome, SectionHead, todayIn, useForm } from './kit.tsx';
+import { Outcome, Scroll, SectionHead, todayIn, useForm } from './kit.tsx';
 
 type Holiday = { date: string; kind: 'national' | 'cuti_bersama' | 'local'; name: string };
 
@@ -72,40 +72,42 @@ export function HolidaysSection() {
         <p className="empty">{t('admin.holidays.empty')}</p>
       ) : null}
       {holidays.data && holidays.data.length > 0 ? (
-        <table className="list" aria-labelledby="holidays-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.holidays.date')}</th>
-              <th scope="col">{t('admin.holidays.name')}</th>
-              <th scope="col">{t('admin.holidays.kind')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {holidays.data.map((h) => (
-              <tr key={`${h.date}-${h.kind}-${h.name}`} data-kind={h.kind} data-date={h.date}>
-                <td>
-                  <time dateTime={h.date}>{formatDate(h.date, lang)}</time>
-                </td>
-                <td>{h.name}</td>
-                <td>
-                  <span className={`badge holiday-${h.kind}`}>{t(`admin.holidays.kinds.${h.kind}`)}</span>
-                </td>
-                <td>
-                  {h.kind === 'local' ? (
-                    <button
-                      type="button"
-                      onClick={() => void remove(h)}
-                      aria-label={t('admin.holidays.removeLabel', { name: h.name })}
-                    >
-                      {t('admin.holidays.remove')}
-                    </button>
-                  ) : null}
-                </td>
+        <Scroll label={t('admin.holidays.list', { year })}>
+          <table className="list" aria-labelledby="holidays-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.holidays.date')}</th>
+                <th scope="col">{t('admin.holidays.name')}</th>
+                <th scope="col">{t('admin.holidays.kind')}</th>
+                <th scope="col">{t('admin.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {holidays.data.map((h) => (
+                <tr key={`${h.date}-${h.kind}-${h.name}`} data-kind={h.kind} data-date={h.date}>
+                  <td>
+                    <time dateTime={h.date}>{formatDate(h.date, lang)}</time>
+                  </td>
+                  <td>{h.name}</td>
+                  <td>
+                    <span className={`badge holiday-${h.kind}`}>{t(`admin.holidays.kinds.${h.kind}`)}</span>
+                  </td>
+                  <td>
+                    {h.kind === 'local' ? (
+                      <button
+                        type="button"
+                        onClick={() => void remove(h)}
+                        aria-label={t('admin.holidays.removeLabel', { name: h.name })}
+                      >
+                        {t('admin.holidays.remove')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       ) : null}
     </section>
   );

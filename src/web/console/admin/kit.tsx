@@ -120,3 +120,13 @@ export function todayIn(timeZone: string): string {
     day: '2-digit',
   }).format(new Date());
 }
+
+/** A wide table's box: it scrolls sideways on a phone and can be scrolled from the keyboard. */
+export function Scroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="scroll" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}
