@@ -31,6 +31,7 @@ import {
   PASSWORD,
   startTest,
   type TestContext,
+  tinyPdf,
 } from './support/harness.ts';
 
 const SLUG = 'kota-atur';
@@ -195,7 +196,7 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
       .getByRole('button', { name: 'Cabut peran Pemantau · Seluruh daerah dari Siti Rahmawati' })
       .click();
     await page.getByRole('status').filter({ hasText: 'Peran dicabut dari Siti Rahmawati.' }).waitFor();
-    assert.equal(await siti.getByText('Pemantau · Seluruh daerah').count(), 0);
+    await siti.getByText('Pemantau · Seluruh daerah').waitFor({ state: 'detached' });
     const users = (await api('/users?kind=staff&q=rahma')).items as Json[];
     assert.deepEqual(
       users[0]?.grants.map((g: Json) => [g.role, g.agencyId]),
@@ -304,6 +305,64 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
         document.querySelectorAll('tr[data-action="agency.update"]').length === 2 &&
         document.querySelectorAll('tr[data-action]').length === 4,
     );
+  });
+
+  test('apps and agreements: propose an adoption, record an MoU with its PDF, and take the adoption a step on', async () => {
+    await page.goto(`${origin}/t/${SLUG}/konsol/admin/apps`);
+    await page.getByRole('heading', { level: 1, name: 'Aplikasi dan perjanjian' }).waitFor();
+    await page.locator('li[data-adoption="reports/web"]').getByText('Aktif').first().waitFor();
+    await page.locator('#propose-app option[value="market-prices"]').waitFor({ state: 'attached' });
+    await page.locator('#propose-app').selectOption('market-prices');
+    await page.locator('#propose-channel').selectOption('web');
+    await page.getByRole('button', { name: 'Usulkan adopsi' }).click();
+    const adoption = page.locator('li[data-adoption="market-prices/web"]');
+    await adoption.getByText('Diusulkan').first().waitFor();
+
+    await page.locator('#agreement-number').fill('005/MoU/KOTA-ATUR/2026');
+    await page.locator('#agreement-signedOn').fill('2026-02-02');
+    await page.locator('#agreement-partner').fill('kota-polos');
+    for (const [i, who] of [
+      ['0', ['Budi Santoso', 'Wali Kota', 'Kota kota-atur']],
+      ['1', ['Made Wirawan', 'Bupati', 'Kota kota-polos']],
+    ] as const) {
+      await page.locator(`#agreement-sig-${i}-name`).fill(who[0]);
+      await page.locator(`#agreement-sig-${i}-title`).fill(who[1]);
+      await page.locator(`#agreement-sig-${i}-party`).fill(who[2]);
+    }
+    await page.getByRole('button', { name: 'Catat perjanjian' }).click();
+    const row = page.locator('tr[data-agreement="005/MoU/KOTA-ATUR/2026"]');
+    await row.waitFor();
+    assert.ok(await row.getByText('Belum diunggah').isVisible());
+    await row.getByLabel('Dokumen PDF perjanjian 005/MoU/KOTA-ATUR/2026').setInputFiles({
+      name: 'mou.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(tinyPdf('MoU kota-atur')),
+    });
+    await row.getByRole('link', { name: 'Unduh PDF' }).waitFor();
+    const href = await row.getByRole('link', { name: 'Unduh PDF' }).getAttribute('href');
+    const pdf = await page.request.get(new URL(href ?? '', origin).toString());
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.match((await pdf.body()).toString('latin1'), /MoU kota-atur/);
+
+    // The MoU step needs its agreement: without one it is refused beside the field.
+    const step = adoption.getByRole('form');
+    await step.getByLabel('Ke status').selectOption('mou_signed');
+    await step.getByRole('button', { name: 'Langkah berikut' }).click();
+    await step.getByRole('alert').waitFor();
+    await page.locator('#adoption-market-prices-web-agreement-error').waitFor();
+    assert.equal(
+      (await api('/adoptions')).items.find((a: Json) => a.app === 'market-prices')?.status,
+      'proposed',
+    );
+    const agreementId = await optionValue('#adoption-market-prices-web-agreement', '005/MoU');
+    await step.getByLabel('Perjanjian').selectOption(agreementId);
+    await step.getByRole('button', { name: 'Langkah berikut' }).click();
+    await adoption.getByText('MoU ditandatangani').first().waitFor();
+    const adoptions = (await api('/adoptions')).items as Json[];
+    const moved = adoptions.find((a) => a.app === 'market-prices' && a.channel === 'web');
+    assert.equal(moved?.status, 'mou_signed');
+    assert.equal(moved?.mouId, agreementId);
   });
 
   test('a staff member without admin permissions sees no settings menu and is told at /konsol/admin', async () => {
