@@ -24,7 +24,9 @@ export const PERMISSIONS = {
 export const ADMIN_PERMISSIONS = [
   'platform.tenant.configure',
   'platform.agency.manage',
+  'platform.user.read',
   'platform.user.manage',
+  'platform.role.grant',
   'platform.calendar.manage',
   'platform.adoption.manage',
   'platform.audit.read',

@@ -3,8 +3,10 @@
  * app's own messages, so that the console and the portal name them alike.
  */
 import { messages as reports } from '../../modules/reports/messages.ts';
+import { adminMessages } from './admin/messages.ts';
 
 const id = {
+  admin: adminMessages.id,
   status: reports.id.status,
   type: reports.id.portal.type,
   title: 'Konsol petugas',
@@ -144,6 +146,7 @@ const id = {
 type Messages = typeof id;
 
 const en: Messages = {
+  admin: adminMessages.en,
   status: reports.en.status,
   type: reports.en.portal.type,
   title: 'Staff console',

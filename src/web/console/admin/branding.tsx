@@ -1,0 +1,162 @@
+/**
+ * Branding and settings: the tenant's official and display names, primary and accent colours
+ * (with a preview and a contrast warning for the white text on the primary colour), logo address
+ * and default language. The console takes the new colour at once.
+ */
+import { Field, Problem, useConsole, useLoad } from '../ui.tsx';
+import { Outcome, SectionHead, useForm } from './kit.tsx';
+
+type Branding = { displayName: string; logoUrl: string | null; primaryColor: string; accentColor: string };
+type Tenant = { slug: string; name: string; defaultLanguage: string; branding: Branding };
+
+/** The contrast ratio of white text on a colour #RRGGBB (WCAG 2.1), or undefined when not a colour. */
+export function contrastWithWhite(color: string): number | undefined {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim());
+  if (!m) return undefined;
+  const [r, g, b] = m.slice(1).map((h) => {
+    const c = Number.parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (luminance + 0.05);
+}
+
+export function BrandingSection() {
+  const { api, t } = useConsole();
+  const tenant = useLoad(() => api.get<Tenant>(''), []);
+  return (
+    <section aria-labelledby="branding-title">
+      <SectionHead id="branding-title" title={t('admin.nav.branding')} intro={t('admin.branding.intro')} />
+      <Problem error={tenant.error} />
+      {tenant.data ? <BrandingForm tenant={tenant.data} onDone={tenant.reload} /> : null}
+      {!tenant.data && tenant.loading ? <p className="loading">{t('loading')}</p> : null}
+    </section>
+  );
+}
+
+function BrandingForm({ tenant, onDone }: { tenant: Tenant; onDone: () => void }) {
+  const { api, t } = useConsole();
+  const b = tenant.branding;
+  const form = useForm({
+    name: tenant.name,
+    displayName: b.displayName,
+    primaryColor: b.primaryColor,
+    accentColor: b.accentColor,
+    logoUrl: b.logoUrl ?? '',
+    defaultLanguage: tenant.defaultLanguage,
+  });
+  const v = form.values;
+  const submit = form.submit(
+    async () => {
+      await api.patch('/settings', {
+        name: v.name.trim(),
+        defaultLanguage: v.defaultLanguage,
+        branding: {
+          displayName: v.displayName.trim(),
+          primaryColor: v.primaryColor.trim(),
+          accentColor: v.accentColor.trim(),
+          logoUrl: v.logoUrl.trim() || null,
+        },
+      });
+      // The console wears the new colour without a reload.
+      document.documentElement.style.setProperty('--primary', v.primaryColor.trim());
+    },
+    t('admin.branding.saved'),
+    onDone,
+  );
+  const ratio = contrastWithWhite(v.primaryColor);
+  const color = (key: 'primaryColor' | 'accentColor') => (
+    <Field
+      id={`branding-${key}`}
+      label={t(`admin.branding.${key}`)}
+      hint={t('admin.branding.colorHint')}
+      error={form.err(`branding/${key}`)}
+    >
+      {(aria) => (
+        <span className="color-input">
+          <input
+            {...aria}
+            value={v[key]}
+            onChange={(e) => form.set(key, e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+            required
+          />
+          <span
+            className="swatch"
+            aria-hidden="true"
+            style={{ background: /^#[0-9a-f]{6}$/i.test(v[key].trim()) ? v[key].trim() : 'transparent' }}
+          />
+        </span>
+      )}
+    </Field>
+  );
+  return (
+    <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="branding-title">
+      <Outcome form={form} />
+      <div className="grid-2">
+        <Field id="branding-name" label={t('admin.branding.name')} error={form.err('name')}>
+          {(aria) => (
+            <input {...aria} value={v.name} onChange={(e) => form.set('name', e.target.value)} required />
+          )}
+        </Field>
+        <Field
+          id="branding-displayName"
+          label={t('admin.branding.displayName')}
+          error={form.err('branding/displayName')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              value={v.displayName}
+              onChange={(e) => form.set('displayName', e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        {color('primaryColor')}
+        {color('accentColor')}
+        <Field
+          id="branding-logoUrl"
+          label={t('admin.branding.logoUrl')}
+          hint={t('admin.branding.logoHint')}
+          error={form.err('branding/logoUrl')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="url"
+              value={v.logoUrl}
+              onChange={(e) => form.set('logoUrl', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="branding-language"
+          label={t('admin.branding.language')}
+          error={form.err('defaultLanguage')}
+        >
+          {(aria) => (
+            <select
+              {...aria}
+              value={v.defaultLanguage}
+              onChange={(e) => form.set('defaultLanguage', e.target.value)}
+            >
+              {(['id', 'en'] as const).map((l) => (
+                <option key={l} value={l}>
+                  {t(`admin.branding.languages.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {ratio !== undefined && ratio < 4.5 ? (
+        <p className="warning">{t('admin.branding.lowContrast', { ratio: ratio.toFixed(1) })}</p>
+      ) : null}
+      <button type="submit" className="primary" disabled={form.busy}>
+        {t('admin.save')}
+      </button>
+    </form>
+  );
+}
