@@ -223,8 +223,11 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
   test('the console sign-in and triage queue pass axe; a citizen account is turned away', async () => {
     const context = await browser.newContext({ locale: 'id-ID' });
     const page = await context.newPage();
-    await page.goto(`${base}/konsol`);
+    // Staff find the console from the portal's footer.
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Untuk petugas: konsol' }).click();
     await page.getByRole('heading', { name: 'Masuk ke konsol petugas' }).waitFor();
+    assert.match(page.url(), /\/konsol$/);
     assert.deepEqual(await axeViolations(page), [], 'axe on the console sign-in');
     await screenshots(page, 'console-sign-in');
     // A wrong password is said beside the form, and the login typed stays.

@@ -159,6 +159,11 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
                     <li>
                       <a href={href(ctx, '/akun')}>{t('portal.myAccount')}</a>
                     </li>
+                    {ctx.user.kind === 'staff' ? (
+                      <li>
+                        <a href={`${ctx.base}/konsol`}>{t('portal.console')}</a>
+                      </li>
+                    ) : null}
                     <li>
                       <form method="post" action={`${ctx.base}/keluar`} className="inline">
                         <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
@@ -190,7 +195,8 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
         </main>
         <footer className="wrap foot">
           <p>
-            <a href={href(ctx, '/jaringan')}>{t('portal.network')}</a>
+            <a href={href(ctx, '/jaringan')}>{t('portal.network')}</a> ·{' '}
+            <a href={`${ctx.base}/konsol`}>{t('portal.forStaff')}</a>
           </p>
           <p>{t('portal.footer', { tenant: tenant.name })}</p>
         </footer>
