@@ -11,6 +11,7 @@ import { reportsApp } from '../src/modules/reports/index.ts';
 import { REPORTS_TAG } from '../src/modules/reports/service.ts';
 import { tx } from '../src/modules/reports/tables.ts';
 import { invalidate } from '../src/platform/cache/tenant-cache.ts';
+import { localDateOf } from '../src/platform/calendar/working-days.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { newId } from '../src/platform/ids.ts';
 import {
@@ -578,7 +579,8 @@ describe(`Open311 GeoReport v2 (${DB_KIND})`, () => {
       ['LAMA-00000'],
       'start_date alone: the 90 days from it',
     );
-    const local = old.toISOString().slice(0, 10);
+    // The report's day in the tenant's zone (WIB), which is the next UTC day from 17:00 UTC.
+    const local = localDateOf(old, 'Asia/Jakarta');
     const untilEnd = await get(`${base}/requests.json?end_date=${local}T23:59:59%2B07:00`);
     assert.ok(
       untilEnd.body.some((r: Json) => r.service_request_id === 'LAMA-00000'),

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { localDateOf } from '../../platform/calendar/working-days.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { actorOf, requirePrincipal } from '../../platform/http/auth-hooks.ts';
@@ -262,10 +263,11 @@ export function reportRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      const today = new Date();
-      const to = request.query.to ?? today.toISOString().slice(0, 10);
+      // Days are the tenant's: after 17:00 UTC it is already tomorrow in WIB.
+      const now = new Date();
+      const to = request.query.to ?? localDateOf(now, tenant.timeZone);
       const from =
-        request.query.from ?? new Date(today.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
+        request.query.from ?? localDateOf(new Date(now.getTime() - 90 * 86_400_000), tenant.timeZone);
       if (from > to) throw invalid({ path: '/querystring/from', code: 'date_order' });
       return platform.cache.get(tenant.id, REPORTS_TAG, `stats:${from}:${to}`, () =>
         platform.inTenant(tenant.id, actorOf(request), (scope) =>
