@@ -29,6 +29,12 @@ export const portalMessages = {
     signInFailed: 'Email/nomor ponsel atau kata sandi salah.',
     signedOut: 'Anda telah keluar.',
     sessionExpired: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+    offlineTitle: 'Tidak ada koneksi internet',
+    offlineIntro:
+      'Halaman ini belum dapat dibuka karena perangkat Anda sedang tidak tersambung ke internet. Coba lagi setelah koneksi kembali.',
+    offlineReport:
+      'Anda tetap dapat menulis laporan: laporan disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali.',
+    retry: 'Coba lagi',
   },
   en: {
     skip: 'Skip to content',
@@ -59,5 +65,11 @@ export const portalMessages = {
     signInFailed: 'Wrong email/mobile number or password.',
     signedOut: 'You have signed out.',
     sessionExpired: 'Your session has ended. Please sign in again.',
+    offlineTitle: 'No internet connection',
+    offlineIntro:
+      'This page cannot be opened yet because your device is not connected to the internet. Try again once the connection is back.',
+    offlineReport:
+      'You can still write a report: it is kept on this device and sent automatically when the connection returns.',
+    retry: 'Try again',
   },
 } as const;

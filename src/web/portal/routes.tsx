@@ -12,6 +12,7 @@ import { login, logout } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { consoleRoutes } from '../serve.ts';
 import { ErrorSummary, Field, href, type PortalContext, portalContext, sendPage } from './kit.tsx';
+import { pwaRoutes } from './pwa.tsx';
 
 /** Where to go after signing in: only a path of this tenant's portal (no open redirect). */
 export function safeNext(ctx: PortalContext, next: unknown): string {
@@ -184,6 +185,8 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
 
   // The staff console's single page (its own scripts talk to the API).
   consoleRoutes(app, platform);
+  // Installable and offline: the manifest, icons, service worker and offline page.
+  pwaRoutes(app, platform);
 
   for (const module of platform.modules) {
     if (!module.portal) continue;
