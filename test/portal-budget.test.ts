@@ -14,6 +14,7 @@ import { reportsApp } from '../src/modules/reports/index.ts';
 import { putCategory } from '../src/modules/reports/service.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { WEB_DIST } from '../src/web/paths.ts';
+import { contentSecurityPolicy } from '../src/web/serve.ts';
 import { DB_KIND, makeLive, makeTenant, startTest, type TestContext } from './support/harness.ts';
 
 const BUDGET = 60 * 1024;
@@ -100,6 +101,12 @@ describe(`portal JavaScript budget (${DB_KIND})`, {
       const map = scripts.some((s) => /report-form/.test(s));
       assert.equal(map, name === 'report form', `${name}: the map's script only on the report form`);
     }
+  });
+
+  test("the policy lets in images from the tile server and a tenant's logo host, and nothing else", () => {
+    const csp = contentSecurityPolicy(t.platform, ['https://cdn.example.go.id/logo.png', '/local.png', null]);
+    assert.match(csp, /img-src 'self' data: blob: https:\/\/cdn\.example\.go\.id;/);
+    assert.match(csp, /connect-src 'self';/);
   });
 
   test('portal pages have a Content-Security-Policy and no inline script', async () => {

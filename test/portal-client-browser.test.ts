@@ -143,6 +143,15 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     await clickMap(page, 50, 30);
     assert.notEqual(Number(await lat.inputValue()), la);
     assert.equal(await page.locator('#pin-map .pin').count(), 1);
+    // With the keyboard: Enter on the focused map drops the pin at its centre.
+    const before = await lat.inputValue();
+    await page.locator('#pin-map').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (v) => (document.querySelector('input[name=lat]') as HTMLInputElement).value !== v,
+      before,
+    );
     // Typed coordinates move the pin to them.
     await lat.fill('-6.2');
     await lng.fill('106.65');
@@ -246,6 +255,36 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     // The receipt links to the report's page.
     await page.getByRole('link', { name: 'Pantau laporan ini' }).click();
     await page.getByRole('heading', { name: `Jalan rusak · ${trackingNo}` }).waitFor();
+    await context.close();
+  });
+
+  test('when the answer to a send is lost, the retry files nothing new: the same report comes back', async () => {
+    const [context, page] = await open();
+    await openForm(page);
+    const description = 'Pohon tumbang menutup separuh jalan di depan puskesmas, kendaraan harus bergantian.';
+    await fillReport(page, description);
+    const filed: string[] = [];
+    await page.route(`${base}/lapor`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      if (filed.length === 0) {
+        // The server files the report, but its answer never reaches the phone.
+        const response = await route.fetch();
+        assert.equal(response.status(), 201);
+        filed.push(/id="tracking-no">([^<]+)</.exec(await response.text())?.[1] ?? '');
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.locator('#draft-notice').getByText('disimpan di perangkat ini').waitFor();
+    // The page tries again by itself (the device says it is online) with the same idempotency key.
+    await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor({ timeout: 20_000 });
+    const trackingNo = ((await page.locator('#tracking-no').textContent()) ?? '').trim();
+    assert.equal(trackingNo, filed[0]);
+    assert.deepEqual(
+      (await reportsWith('pohon tumbang puskesmas')).map((r) => r.trackingNo),
+      [trackingNo],
+    );
     await context.close();
   });
 

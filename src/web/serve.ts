@@ -47,8 +47,14 @@ export function scriptJson(value: unknown): string {
     .replaceAll('\u2029', '\\u2029');
 }
 
-/** The Content-Security-Policy of Balai's pages: scripts from Balai only, tiles from the tile server. */
-export function contentSecurityPolicy(platform: Platform): string {
+/**
+ * The Content-Security-Policy of Balai's pages: scripts from Balai only, tiles from the tile server,
+ * and images from `imageUrls`' origins too (a tenant's logo on another host).
+ */
+export function contentSecurityPolicy(
+  platform: Platform,
+  imageUrls: readonly (string | null)[] = [],
+): string {
   const tiles = platform.config.map.tileUrl;
   let tileOrigin = '';
   if (tiles) {
@@ -56,6 +62,14 @@ export function contentSecurityPolicy(platform: Platform): string {
       tileOrigin = ` ${new URL(tiles.replaceAll(/\{[a-z]\}/g, '0')).origin.replace('0.', '*.')}`;
     } catch {
       // The configuration was checked at boot.
+    }
+  }
+  for (const url of imageUrls) {
+    if (!url?.startsWith('https://')) continue;
+    try {
+      tileOrigin += ` ${new URL(url).origin}`;
+    } catch {
+      // Not a URL: the image will not load, and nothing else is allowed.
     }
   }
   return [

@@ -116,7 +116,7 @@ export function sendPage(reply: FastifyReply, ctx: PortalContext, page: PageCont
     .status(page.status ?? 200)
     .header('content-language', ctx.lang)
     .header('cache-control', 'no-store')
-    .header('content-security-policy', contentSecurityPolicy(ctx.platform))
+    .header('content-security-policy', contentSecurityPolicy(ctx.platform, [ctx.tenant.branding.logoUrl]))
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'same-origin')
     .type('text/html; charset=utf-8')
