@@ -258,6 +258,36 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     await context.close();
   });
 
+  test('a form with mistakes comes back with its errors in place, the photos still chosen and the draft kept', async () => {
+    const [context, page] = await open();
+    await openForm(page);
+    await page
+      .getByLabel('Uraian')
+      .fill('Selokan mampet di gang melati, bau menyengat sampai ke rumah warga.');
+    await page.getByLabel('Alamat atau patokan lokasi').fill('Gang Melati');
+    await page.locator('input[type=file]').setInputFiles([photos[0]!, photos[1]!]);
+    await page.locator('#photo-previews img').nth(1).waitFor();
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    // No category: the server's answer replaces the form, enhanced again, errors beside the fields.
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByLabel('Kategori').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Alamat atau patokan lokasi').inputValue(), 'Gang Melati');
+    await page.locator('#pin-map.leaflet-container').waitFor();
+    await page.locator('#photo-previews img').nth(1).waitFor();
+    assert.equal(await page.locator('#photos-again').count(), 0, 'the photos need not be chosen again');
+    assert.equal((await page.evaluate(draftInBrowser, `${base}/lapor`))?.photos, 2);
+    await page.getByLabel('Kategori').selectOption('roads');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
+    const found = await reportsWith('selokan mampet melati');
+    assert.equal(found.length, 1);
+    const detail = (
+      await t.app.inject({ url: `/t/kota-klien/api/v1/reports/${found[0]!.trackingNo}` })
+    ).json() as Json;
+    assert.equal(detail.photos?.length, 2);
+    await context.close();
+  });
+
   test('when the answer to a send is lost, the retry files nothing new: the same report comes back', async () => {
     const [context, page] = await open();
     await openForm(page);

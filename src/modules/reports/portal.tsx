@@ -367,7 +367,11 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
             <>
               <h1>{ctx.t('reports.portal.reportTitle')}</h1>
               <ErrorSummary errors={errors} t={ctx.t} />
-              {form.files.length ? <p className="notice">{ctx.t('reports.portal.photosAgain')}</p> : null}
+              {form.files.length ? (
+                <p className="notice" id="photos-again">
+                  {ctx.t('reports.portal.photosAgain')}
+                </p>
+              ) : null}
               <ReportForm ctx={ctx} categories={categories} values={values} errors={errors} />
             </>
           ),

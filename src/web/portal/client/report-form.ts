@@ -288,6 +288,8 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
     photos = draft.photos.map((p) => new File([p.blob], p.name, { type: p.type }));
     syncInput();
     renderPhotos();
+    // The photos are back in the form: the server's "choose them again" does not apply.
+    if (photos.length) document.getElementById('photos-again')?.remove();
   };
 
   const showQueued = () => {
@@ -318,7 +320,19 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
   };
 
   /** Sends the queued draft to the form's action; the answer replaces the page's main content. */
+  let sending = false;
   const send = async () => {
+    if (sending) return;
+    sending = true;
+    try {
+      await sendOnce();
+    } finally {
+      sending = false;
+    }
+  };
+  const sendOnce = async () => {
+    // A form replaced by the server's answer no longer sends: the one that replaced it does.
+    if (!form.isConnected) return;
     const draft = await loadDraft(key).catch(() => undefined);
     if (!draft) return;
     clearTimeout(retryTimer);
@@ -345,13 +359,23 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
     }
     if (response.redirected && new URL(response.url).pathname !== new URL(form.action).pathname) {
       // The session ended: sign in again; the draft stays on the device, ready to send.
+      queued = false;
       await saveDraft(key, { ...draft, queued: false }).catch(() => undefined);
       location.assign(response.url);
       return;
     }
+    queued = false;
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     if (response.status === 201) await removeDraft(key).catch(() => undefined);
-    else await saveDraft(key, { ...draft, queued: false }).catch(() => undefined);
+    else {
+      // 409: the key was used for other content (a send whose answer was lost, then edited); the
+      // edited draft is another report, with a key of its own.
+      const fields =
+        response.status === 409 && 'randomUUID' in crypto
+          ? { ...draft.fields, _key: crypto.randomUUID() }
+          : draft.fields;
+      await saveDraft(key, { ...draft, fields, queued: false }).catch(() => undefined);
+    }
     map?.remove();
     const main = document.querySelector('main');
     const next = page.querySelector('main');
