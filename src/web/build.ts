@@ -104,6 +104,8 @@ export async function buildWeb(options: { force?: boolean } = {}): Promise<boole
     await build({
       ...p,
       root: CLIENT_SRC,
+      // Leaflet's ES module build, so that what the portal's scripts do not use is left out.
+      resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
       build: { ...p.build, rollupOptions: { input: entries } },
     });
   }

@@ -40,15 +40,21 @@ function shell(): string | undefined {
 }
 
 /** JSON that is safe inside a `<script>` element. */
-function scriptJson(value: unknown): string {
+export function scriptJson(value: unknown): string {
   return JSON.stringify(value)
     .replaceAll('<', '\\u003c')
     .replaceAll('\u2028', '\\u2028')
     .replaceAll('\u2029', '\\u2029');
 }
 
-/** The Content-Security-Policy of Balai's pages: scripts from Balai only, tiles from the tile server. */
-export function contentSecurityPolicy(platform: Platform): string {
+/**
+ * The Content-Security-Policy of Balai's pages: scripts from Balai only, tiles from the tile server,
+ * and images from `imageUrls`' origins too (a tenant's logo on another host).
+ */
+export function contentSecurityPolicy(
+  platform: Platform,
+  imageUrls: readonly (string | null)[] = [],
+): string {
   const tiles = platform.config.map.tileUrl;
   let tileOrigin = '';
   if (tiles) {
@@ -56,6 +62,14 @@ export function contentSecurityPolicy(platform: Platform): string {
       tileOrigin = ` ${new URL(tiles.replaceAll(/\{[a-z]\}/g, '0')).origin.replace('0.', '*.')}`;
     } catch {
       // The configuration was checked at boot.
+    }
+  }
+  for (const url of imageUrls) {
+    if (!url?.startsWith('https://')) continue;
+    try {
+      tileOrigin += ` ${new URL(url).origin}`;
+    } catch {
+      // Not a URL: the image will not load, and nothing else is allowed.
     }
   }
   return [
@@ -130,24 +144,54 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-type Manifest = Record<string, { file: string; isEntry?: boolean }>;
-let portalManifest: { entries: Map<string, string>; mtimeMs: number } | undefined;
+type Manifest = Record<string, { file: string; isEntry?: boolean; css?: string[]; imports?: string[] }>;
+
+/** A built portal entry: its script URL, the style sheets it needs, and the chunks it imports. */
+export type PortalEntry = Readonly<{ script: string; styles: string[]; imports: string[]; file: string }>;
+let portalManifest: { entries: Map<string, PortalEntry>; mtimeMs: number } | undefined;
+
+/** The built portal entries by name, re-read when a new build replaced the manifest. */
+function portalEntries(): Map<string, PortalEntry> | undefined {
+  const file = path.join(WEB_DIST, 'portal', '.vite', 'manifest.json');
+  if (!existsSync(file)) return undefined;
+  const { mtimeMs } = statSync(file);
+  if (portalManifest?.mtimeMs !== mtimeMs) {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    const url = (f: string) => `/assets/portal/${f}`;
+    // Every chunk an entry loads, its static imports' imports included (once each).
+    const closure = (key: string, seen: Set<string>) => {
+      for (const dep of manifest[key]?.imports ?? []) {
+        if (seen.has(dep)) continue;
+        seen.add(dep);
+        closure(dep, seen);
+      }
+      return seen;
+    };
+    const entries = new Map<string, PortalEntry>();
+    for (const [src, item] of Object.entries(manifest)) {
+      if (!item.isEntry) continue;
+      const deps = [...closure(src, new Set())];
+      entries.set(path.basename(src).replace(/\.ts$/, ''), {
+        script: url(item.file),
+        file: path.join(WEB_DIST, 'portal', item.file),
+        imports: deps.map((d) => url(manifest[d]!.file)),
+        styles: [item, ...deps.map((d) => manifest[d]!)].flatMap((i) => (i.css ?? []).map(url)),
+      });
+    }
+    portalManifest = { entries, mtimeMs };
+  }
+  return portalManifest.entries;
+}
+
+/** A built portal entry by name (`report-form` for `src/web/portal/client/report-form.ts`). */
+export function portalEntry(name: string): PortalEntry | undefined {
+  return portalEntries()?.get(name);
+}
 
 /**
  * The URL of a built portal script by its entry name (`report-form` for
  * `src/web/portal/client/report-form.ts`), or undefined when it was not built.
  */
 export function portalScript(name: string): string | undefined {
-  const file = path.join(WEB_DIST, 'portal', '.vite', 'manifest.json');
-  if (!existsSync(file)) return undefined;
-  const { mtimeMs } = statSync(file);
-  if (portalManifest?.mtimeMs !== mtimeMs) {
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    const entries = new Map<string, string>();
-    for (const [src, item] of Object.entries(manifest)) {
-      if (item.isEntry) entries.set(path.basename(src).replace(/\.ts$/, ''), `/assets/portal/${item.file}`);
-    }
-    portalManifest = { entries, mtimeMs };
-  }
-  return portalManifest.entries.get(name);
+  return portalEntry(name)?.script;
 }

@@ -49,6 +49,30 @@ export const messages = {
       photos: 'Foto',
       photosHint:
         'Hingga 5 foto JPEG, PNG atau WebP, masing-masing paling besar 10 MB. Lokasi di dalam foto dihapus.',
+      pinLegend: 'Titik lokasi di peta',
+      pinHint:
+        'Tidak wajib. Ketuk peta untuk menaruh titik (geser untuk memindahkan; dengan papan ketik: panah menggeser peta, Enter menaruh titik di tengah), atau isi garis lintang dan bujur.',
+      lat: 'Garis lintang',
+      lng: 'Garis bujur',
+      client: {
+        mapLabel: 'Peta untuk menaruh titik lokasi laporan',
+        pinTitle: 'Titik lokasi laporan',
+        pinSet: 'Titik lokasi: {{latitude}}, {{longitude}}',
+        useLocation: 'Gunakan lokasi saya',
+        locating: 'Mencari lokasi Anda…',
+        locationFailed: 'Lokasi Anda tidak dapat ditemukan. Ketuk peta atau isi koordinat.',
+        zoomIn: 'Perbesar peta',
+        zoomOut: 'Perkecil peta',
+        photosChosen: 'Foto dipilih: {{count}} dari {{max}}',
+        photoAlt: 'Foto {{n}} yang dipilih: {{name}}',
+        removePhoto: 'Hapus foto {{n}}',
+        draftSaved: 'Draf tersimpan di perangkat ini.',
+        draftRestored: 'Draf laporan yang belum terkirim dipulihkan dari perangkat ini.',
+        draftDiscard: 'Buang draf',
+        draftQueued:
+          'Tidak ada koneksi internet. Laporan Anda disimpan di perangkat ini dan akan dikirim otomatis saat koneksi kembali.',
+        sending: 'Mengirim laporan…',
+      },
       photosAgain: 'Foto yang tadi dipilih belum terkirim: pilih kembali fotonya.',
       contactLegend: 'Kontak Anda',
       contactHint:
@@ -166,6 +190,30 @@ export const messages = {
       photos: 'Photos',
       photosHint:
         'Up to 5 JPEG, PNG or WebP photos of at most 10 MB each. Location data in photos is removed.',
+      pinLegend: 'Place on the map',
+      pinHint:
+        'Optional. Tap the map to drop the pin (drag it to move it; with a keyboard: the arrows move the map, Enter drops the pin at its centre), or type the latitude and longitude.',
+      lat: 'Latitude',
+      lng: 'Longitude',
+      client: {
+        mapLabel: "Map to drop the report's pin",
+        pinTitle: "The report's pin",
+        pinSet: 'Pin at {{latitude}}, {{longitude}}',
+        useLocation: 'Use my location',
+        locating: 'Finding your location…',
+        locationFailed: 'Your location could not be found. Tap the map or type the coordinates.',
+        zoomIn: 'Zoom in',
+        zoomOut: 'Zoom out',
+        photosChosen: 'Photos chosen: {{count}} of {{max}}',
+        photoAlt: 'Chosen photo {{n}}: {{name}}',
+        removePhoto: 'Remove photo {{n}}',
+        draftSaved: 'Draft kept on this device.',
+        draftRestored: 'An unsent draft of your report was restored from this device.',
+        draftDiscard: 'Discard the draft',
+        draftQueued:
+          'No internet connection. Your report is kept on this device and will be sent automatically when the connection returns.',
+        sending: 'Sending the report…',
+      },
       photosAgain: 'The photos you chose were not sent: please choose them again.',
       contactLegend: 'Your contact',
       contactHint:

@@ -17,12 +17,14 @@ import {
   Field,
   fieldErrors,
   href,
+  type PageContent,
   type PortalContext,
   portalContext,
   sendPage,
 } from '../../web/portal/kit.tsx';
+import { portalEntry } from '../../web/serve.ts';
 import { REPORT_TYPES, STATUSES } from './lifecycle.ts';
-import { readForm } from './photos.ts';
+import { MAX_PHOTOS, readForm } from './photos.ts';
 import { formToReport, withPhotos } from './routes.ts';
 import type { FiltersInput } from './schemas.ts';
 import {
@@ -45,11 +47,59 @@ async function categoryOptions(platform: Platform, scope: TenantScope, ctx: Port
     .map((c) => ({ code: c.code, name: c.name[ctx.lang] }));
 }
 
+/** The words of the form's enhancements (map, location, photo previews, draft), in the page's language. */
+const CLIENT_TEXTS = [
+  'mapLabel',
+  'pinTitle',
+  'pinSet',
+  'useLocation',
+  'locating',
+  'locationFailed',
+  'zoomIn',
+  'zoomOut',
+  'photosChosen',
+  'photoAlt',
+  'removePhoto',
+  'draftSaved',
+  'draftRestored',
+  'draftDiscard',
+  'draftQueued',
+  'sending',
+] as const;
+
+/**
+ * What the report form's page adds for its script (`client/report-form.ts`): the script, its
+ * style sheet, the tiles, the tenant's area and the texts. The form works without any of it.
+ */
+function formEnhancement(ctx: PortalContext): Pick<PageContent, 'scripts' | 'styles' | 'data'> {
+  const entry = portalEntry('report-form');
+  if (!entry) return {};
+  // Raw texts: their placeholders (`{{n}}`) are filled by the script.
+  const { map } = ctx.platform.config;
+  return {
+    scripts: [entry.script],
+    styles: entry.styles,
+    data: {
+      reportForm: {
+        tileUrl: map.tileUrl ?? null,
+        attribution: map.attribution,
+        area: ctx.tenant.area,
+        maxPhotos: MAX_PHOTOS,
+        texts: Object.fromEntries(
+          CLIENT_TEXTS.map((k) => [k, ctx.t(`reports.portal.client.${k}`, { skipInterpolation: true })]),
+        ),
+      },
+    },
+  };
+}
+
 function ReportForm(props: {
   ctx: PortalContext;
   categories: { code: string; name: string }[];
   values: FormValues;
   errors: Record<string, string>;
+  /** The copy the service worker keeps for offline use (fetched without cookies). */
+  shell?: boolean;
 }) {
   const { ctx, values, errors } = props;
   const { t } = ctx;
@@ -60,6 +110,8 @@ function ReportForm(props: {
       encType="multipart/form-data"
       className="card"
       noValidate
+      data-report-form=""
+      data-shell={props.shell ? '1' : undefined}
     >
       <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
       <input type="hidden" name="_key" value={values._key ?? randomUUID()} />
@@ -120,8 +172,24 @@ function ReportForm(props: {
       <Field id="kelurahan" label={t('reports.portal.kelurahan')} error={errors.kelurahan} t={t}>
         {(aria) => <input type="text" name="kelurahan" defaultValue={values.kelurahan ?? ''} {...aria} />}
       </Field>
-      <input type="hidden" name="lat" value={values.lat ?? ''} />
-      <input type="hidden" name="lng" value={values.lng ?? ''} />
+      <fieldset>
+        <legend>{t('reports.portal.pinLegend')}</legend>
+        <p className="hint" id="pin-hint">
+          {t('reports.portal.pinHint')}
+        </p>
+        <div className="pin-row">
+          <Field id="lat" label={t('reports.portal.lat')} error={errors.lat} t={t}>
+            {(aria) => (
+              <input type="text" name="lat" inputMode="decimal" defaultValue={values.lat ?? ''} {...aria} />
+            )}
+          </Field>
+          <Field id="lng" label={t('reports.portal.lng')} error={errors.lng} t={t}>
+            {(aria) => (
+              <input type="text" name="lng" inputMode="decimal" defaultValue={values.lng ?? ''} {...aria} />
+            )}
+          </Field>
+        </div>
+      </fieldset>
       <Field
         id="photo"
         label={t('reports.portal.photos')}
@@ -215,22 +283,33 @@ function PhotoList({ ctx, photos }: { ctx: PortalContext; photos: readonly Photo
 
 /** The portal pages of the reports app. */
 export function reportPortal(app: FastifyInstance, platform: Platform) {
-  app.get('/lapor', { config: { auth: 'optional' } }, async (request, reply) => {
-    const ctx = portalContext(platform, request);
-    const categories = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
-      categoryOptions(platform, scope, ctx),
-    );
-    return sendPage(reply, ctx, {
-      title: ctx.t('reports.portal.reportTitle'),
-      body: (
-        <>
-          <h1>{ctx.t('reports.portal.reportTitle')}</h1>
-          <p className="lead">{ctx.t('reports.portal.reportIntro')}</p>
-          <ReportForm ctx={ctx} categories={categories} values={{}} errors={{}} />
-        </>
-      ),
-    });
-  });
+  app.get<{ Querystring: { luring?: string } }>(
+    '/lapor',
+    { config: { auth: 'optional' } },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      const categories = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+        categoryOptions(platform, scope, ctx),
+      );
+      return sendPage(reply, ctx, {
+        title: ctx.t('reports.portal.reportTitle'),
+        ...formEnhancement(ctx),
+        body: (
+          <>
+            <h1>{ctx.t('reports.portal.reportTitle')}</h1>
+            <p className="lead">{ctx.t('reports.portal.reportIntro')}</p>
+            <ReportForm
+              ctx={ctx}
+              categories={categories}
+              values={{}}
+              errors={{}}
+              shell={request.query.luring === '1'}
+            />
+          </>
+        ),
+      });
+    },
+  );
 
   // Multipart: the session's CSRF token is checked here, once the form's fields are read.
   app.post(
@@ -286,18 +365,22 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         const errors = fieldErrors(error, ctx.t);
-        if (errors.lat || errors.lng) errors.address ??= errors.lat ?? errors.lng ?? '';
         const categories = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
           categoryOptions(platform, scope, ctx),
         );
         return sendPage(reply, ctx, {
           title: ctx.t('reports.portal.reportTitle'),
           status: 400,
+          ...formEnhancement(ctx),
           body: (
             <>
               <h1>{ctx.t('reports.portal.reportTitle')}</h1>
               <ErrorSummary errors={errors} t={ctx.t} />
-              {form.files.length ? <p className="notice">{ctx.t('reports.portal.photosAgain')}</p> : null}
+              {form.files.length ? (
+                <p className="notice" id="photos-again">
+                  {ctx.t('reports.portal.photosAgain')}
+                </p>
+              ) : null}
               <ReportForm ctx={ctx} categories={categories} values={values} errors={errors} />
             </>
           ),

@@ -14,6 +14,7 @@ import { addMessages, translator } from '../../platform/i18n/index.ts';
 import type { PrincipalUser } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
+import { contentSecurityPolicy, portalScript, scriptJson } from '../serve.ts';
 import { portalMessages } from './messages.ts';
 import { PORTAL_CSS } from './style.ts';
 
@@ -97,8 +98,12 @@ export type PageContent = Readonly<{
   title: string;
   body: ReactNode;
   status?: number;
-  /** Scripts (URLs) the page enhances itself with; the page works without them. */
+  /** Scripts (URLs, ES modules) the page enhances itself with; the page works without them. */
   scripts?: readonly string[];
+  /** Style sheets (URLs) those scripts need. */
+  styles?: readonly string[];
+  /** Data for the scripts, as JSON in `<script type="application/json" id="page-data">`. */
+  data?: Readonly<Record<string, unknown>>;
 }>;
 
 /** Sends `page` in the tenant's layout as an HTML document. */
@@ -111,6 +116,9 @@ export function sendPage(reply: FastifyReply, ctx: PortalContext, page: PageCont
     .status(page.status ?? 200)
     .header('content-language', ctx.lang)
     .header('cache-control', 'no-store')
+    .header('content-security-policy', contentSecurityPolicy(ctx.platform, [ctx.tenant.branding.logoUrl]))
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'same-origin')
     .type('text/html; charset=utf-8')
     .send(`<!doctype html>${html}`);
 }
@@ -123,6 +131,7 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
   const path = ctx.url.split('?')[0] ?? ctx.url;
   const query = new URLSearchParams(ctx.url.split('?')[1] ?? '');
   query.set('lang', other);
+  const register = portalScript('register');
   return (
     <html lang={ctx.lang}>
       <head>
@@ -130,6 +139,12 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${page.title} · ${name}`}</title>
         <meta name="theme-color" content={primary} />
+        <link rel="manifest" href={`${ctx.base}/manifest.webmanifest`} />
+        <link rel="icon" type="image/png" sizes="192x192" href={`${ctx.base}/icon-192.png`} />
+        <link rel="apple-touch-icon" href={`${ctx.base}/icon-192.png`} />
+        {(page.styles ?? []).map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
         <style>{`:root{--primary:${primary}}${PORTAL_CSS}`}</style>
       </head>
       <body>
@@ -200,9 +215,18 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
           </p>
           <p>{t('portal.footer', { tenant: tenant.name })}</p>
         </footer>
+        {page.data ? (
+          <script
+            type="application/json"
+            id="page-data"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON made safe for a script element
+            dangerouslySetInnerHTML={{ __html: scriptJson(page.data) }}
+          />
+        ) : null}
         {(page.scripts ?? []).map((src) => (
-          <script key={src} src={src} defer />
+          <script key={src} type="module" src={src} />
         ))}
+        {register ? <script type="module" src={register} data-sw={`${ctx.base}/sw.js`} /> : null}
       </body>
     </html>
   );

@@ -100,6 +100,12 @@ export const portalMessages = {
       live: 'Berjalan',
       suspended: 'Dihentikan sementara',
     },
+    offlineTitle: 'Tidak ada koneksi internet',
+    offlineIntro:
+      'Halaman ini belum dapat dibuka karena perangkat Anda sedang tidak tersambung ke internet. Coba lagi setelah koneksi kembali.',
+    offlineReport:
+      'Anda tetap dapat menulis laporan: laporan disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali.',
+    retry: 'Coba lagi',
   },
   en: {
     skip: 'Skip to content',
@@ -201,5 +207,11 @@ export const portalMessages = {
       live: 'Live',
       suspended: 'Suspended',
     },
+    offlineTitle: 'No internet connection',
+    offlineIntro:
+      'This page cannot be opened yet because your device is not connected to the internet. Try again once the connection is back.',
+    offlineReport:
+      'You can still write a report: it is kept on this device and sent automatically when the connection returns.',
+    retry: 'Try again',
   },
 } as const;

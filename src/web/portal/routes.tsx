@@ -15,6 +15,7 @@ import { consoleRoutes } from '../serve.ts';
 import { accountPages } from './account.tsx';
 import { ErrorSummary, Field, href, type PortalContext, portalContext, sendPage } from './kit.tsx';
 import { networkPage } from './network.tsx';
+import { pwaRoutes } from './pwa.tsx';
 
 /** Where to go after signing in: only a path of this tenant's portal (no open redirect). */
 export function safeNext(ctx: PortalContext, next: unknown): string {
@@ -193,6 +194,8 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
   consoleRoutes(app, platform);
   await accountPages(app, platform);
   networkPage(app, platform);
+  // Installable and offline: the manifest, icons, service worker and offline page.
+  pwaRoutes(app, platform);
 
   for (const module of platform.modules) {
     if (!module.portal) continue;
