@@ -39,6 +39,11 @@ function requestIdOf(req: { headers: Record<string, string | string[] | undefine
   return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
 }
 
+/** A URL with the values of secret-bearing query parameters (`token`) replaced. */
+export function redactQuery(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
+}
+
 /** Builds the Fastify application over a ready platform. */
 export async function buildApp(platform: Platform, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config, directory } = platform;
@@ -46,7 +51,19 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     logger:
       options.logger === false
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: {
+              // A password-reset link carries its token in the query: never write it to a log.
+              req: (req: { method: string; url: string; host?: string; ip?: string }) => ({
+                method: req.method,
+                url: redactQuery(req.url),
+                host: req.host,
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,

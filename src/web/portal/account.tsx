@@ -30,6 +30,9 @@ import {
   sendPage,
 } from './kit.tsx';
 
+/** What a reset link's token looks like (the service checks the rest). */
+const RESET_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
 type Form = Record<string, string>;
 
 /** The string fields of a urlencoded form (anything else is dropped). */
@@ -327,7 +330,7 @@ export async function accountPages(app: FastifyInstance, platform: Platform): Pr
       const ctx = portalContext(platform, request);
       const token = typeof request.query.token === 'string' ? request.query.token : '';
       const usable =
-        /^[A-Za-z0-9_-]{20,100}$/.test(token) &&
+        RESET_TOKEN.test(token) &&
         (await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) => resetTokenUsable(scope, token)));
       noReferrer(reply);
       return sendPage(reply, ctx, usable ? resetPage(ctx, token, {}) : resetInvalidPage(ctx));
@@ -339,7 +342,7 @@ export async function accountPages(app: FastifyInstance, platform: Platform): Pr
     const form = formOf(request);
     const token = form.token ?? '';
     noReferrer(reply);
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return sendPage(reply, ctx, resetInvalidPage(ctx));
+    if (!RESET_TOKEN.test(token)) return sendPage(reply, ctx, resetInvalidPage(ctx));
     const errors = passwordErrors(ctx, form);
     if (Object.keys(errors).length > 0) {
       return sendPage(reply, ctx, { ...resetPage(ctx, token, errors), status: 400 });

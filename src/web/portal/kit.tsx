@@ -112,15 +112,18 @@ export function sendPage(reply: FastifyReply, ctx: PortalContext, page: PageCont
     reply.setCookie(LANG_COOKIE, ctx.lang, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
   }
   const html = renderToStaticMarkup(<Layout ctx={ctx} page={page} />);
-  return reply
-    .status(page.status ?? 200)
-    .header('content-language', ctx.lang)
-    .header('cache-control', 'no-store')
-    .header('content-security-policy', contentSecurityPolicy(ctx.platform, [ctx.tenant.branding.logoUrl]))
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'same-origin')
-    .type('text/html; charset=utf-8')
-    .send(`<!doctype html>${html}`);
+  return (
+    reply
+      .status(page.status ?? 200)
+      .header('content-language', ctx.lang)
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', contentSecurityPolicy(ctx.platform, [ctx.tenant.branding.logoUrl]))
+      .header('x-content-type-options', 'nosniff')
+      // A page may ask for less (the password-reset page sends no referrer at all).
+      .header('referrer-policy', reply.getHeader('referrer-policy') ?? 'same-origin')
+      .type('text/html; charset=utf-8')
+      .send(`<!doctype html>${html}`)
+  );
 }
 
 function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
@@ -191,7 +194,9 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
                 ) : (
                   <>
                     <li>
-                      <a href={href(ctx, '/masuk', { next: ctx.url })}>{t('portal.signIn')}</a>
+                      <a href={href(ctx, '/masuk', { next: withoutSecrets(ctx.url) })}>
+                        {t('portal.signIn')}
+                      </a>
                     </li>
                     <li>
                       <a href={href(ctx, '/daftar')}>{t('portal.signUp')}</a>
@@ -230,6 +235,11 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
       </body>
     </html>
   );
+}
+
+/** A path and query with any `token` parameter (a password-reset link's) removed. */
+export function withoutSecrets(url: string): string {
+  return url.replace(/([?&])token=[^&#]*&?/g, '$1').replace(/[?&]$/, '');
 }
 
 /** Field errors of a validation error, by field name (`/body/description` → `description`). */
