@@ -71,6 +71,38 @@ describe(`authentication (${DB_KIND})`, () => {
     assert.equal(ok.statusCode, 201);
   });
 
+  test('a write a browser sends from another site is refused before anyone is signed in (login CSRF)', async () => {
+    const login = (headers: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: url('/auth/login'),
+        headers: { host: 'kota-auth.balai.test', ...headers },
+        payload: { login: admin.email, password: PASSWORD },
+      });
+    const attempts: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      // Another tenant's subdomain is the same site, not the same origin.
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://penipu.example' },
+      { origin: 'null' },
+    ];
+    for (const headers of attempts) {
+      const res = await login(headers);
+      assert.equal(res.statusCode, 403, JSON.stringify(headers));
+      assert.equal(res.json().code, 'csrf');
+      assert.equal(res.cookies.length, 0, 'no session was opened');
+    }
+    // The tenant's own pages, and clients that are not browsers, sign in as before.
+    assert.equal(
+      (await login({ 'sec-fetch-site': 'same-origin', origin: 'http://kota-auth.balai.test' })).statusCode,
+      200,
+    );
+    assert.equal((await login({})).statusCode, 200);
+    // Reads are never refused for where they come from.
+    const read = await t.app.inject({ url: url('/agencies'), headers: { 'sec-fetch-site': 'cross-site' } });
+    assert.equal(read.statusCode, 200);
+  });
+
   test('wrong passwords lock the account after the configured failures, and are audited', async () => {
     const victim = await makeStaff(t.platform, tenantId, []);
     for (let i = 0; i < 2; i++) {

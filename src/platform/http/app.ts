@@ -11,7 +11,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { pickLanguage } from '../i18n/index.ts';
 import type { Platform } from '../platform.ts';
 import { authenticate } from './auth-hooks.ts';
@@ -171,6 +171,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
         });
       });
       tenantApp.addHook('onRequest', resolveTenant(platform));
+      tenantApp.addHook('onRequest', refuseCrossSiteWrites);
       tenantApp.addHook('preValidation', authenticate(platform));
       for (const register of TENANT_ROUTES) await register(tenantApp, platform);
       // The citizen portal (HTML pages) and, inside it, each app's portal pages.
@@ -201,6 +202,30 @@ function resolveTenant(platform: Platform) {
     // Any route of an app the tenant has not taken live answers exactly like a missing route.
     if (app && !platform.directory.isLive(tenant.id, app)) throw notFound('route');
   };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a write that a browser sent from another site: a form on another page posting to a
+ * tenant's sign-in or sign-up would otherwise sign the visitor in to an account of the attacker's
+ * choosing (login CSRF), before any session and its CSRF token exist. Browsers say where a request
+ * comes from (`Sec-Fetch-Site`, `Origin`); other clients (servers, apps) send neither and pass.
+ * `same-site` is refused too: another tenant's subdomain of the base domain is the same site.
+ */
+export async function refuseCrossSiteWrites(request: FastifyRequest) {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new AppError('csrf');
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  let host = '';
+  try {
+    host = new URL(origin).host;
+  } catch {
+    // "null" (a sandboxed or privacy-sensitive context) or garbage: not this site.
+  }
+  if (host !== request.host) throw new AppError('csrf');
 }
 
 type Registrar = (app: FastifyInstance, platform: Platform) => Promise<void> | void;
