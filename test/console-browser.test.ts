@@ -60,7 +60,7 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
       await putCategory(scope, 'roads', { name: { id: 'Jalan rusak', en: 'Damaged roads' } });
     });
     operator = (await makeStaff(t.platform, tenant.id, ['operator'])).email;
-    const o = await makeStaff(t.platform, tenant.id, []);
+    const o = await makeStaff(t.platform, tenant.id, [], undefined, 'Petugas DPUPR');
     officer = o.email;
     await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
       grantRole(scope, o.id, { role: 'officer', agencyId: agency.id }),
@@ -168,8 +168,13 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     assert.deepEqual(await axeViolations(page), [], 'axe on the agency work list');
     await screenshots(page, 'console-work');
     await page.getByRole('link', { name: trackingNo }).click();
-    await page.getByRole('button', { name: 'Mulai tindak lanjut' }).click();
+    await page.getByRole('button', { name: 'Mulai tindak lanjut…' }).click();
+    const start = page.getByRole('form', { name: 'Mulai tindak lanjut' });
+    // The officers offered are the agency's own: this officer, and nobody from elsewhere.
+    await start.getByLabel('Petugas lapangan (opsional)').selectOption({ label: 'Petugas DPUPR' });
+    await start.getByRole('button', { name: 'Mulai tindak lanjut' }).click();
     await page.getByText('Tindakan "Mulai tindak lanjut" berhasil.').waitFor();
+    await page.getByText('Petugas DPUPR').first().waitFor();
     const progress = page.getByRole('region', { name: 'Kirim perkembangan' });
     await progress.getByLabel('Catatan').fill('Lubang sudah ditambal dengan aspal dingin.');
     await progress.getByLabel('Jenis foto').selectOption('after');

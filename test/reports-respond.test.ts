@@ -108,6 +108,30 @@ describe(`officers and the reporter's answers (${DB_KIND})`, () => {
     assert.equal((bad.json() as Json).errors[0].path, '/querystring/agency');
     const anonymous = await t.app.inject({ url: `${api}/reports/officers?agency=${dpupr}` });
     assert.equal(anonymous.statusCode, 401);
+
+    // Assigning someone who may not follow up there is refused, beside the field, and changes nothing.
+    const filed = await file();
+    await act(filed.trackingNo, 'verify', {}, operator);
+    const dlhOfficer = (
+      await t.app.inject({ url: `${api}/reports/officers?agency=${dlh}`, headers: operator })
+    ).json() as Json;
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: `${api}/reports/${filed.trackingNo}/actions/dispose`,
+      headers: operator,
+      payload: { agencyId: dpupr, officerUserId: dlhOfficer.items[0].id },
+    });
+    assert.equal(wrong.statusCode, 400, wrong.body);
+    assert.equal((wrong.json() as Json).errors[0].path, '/body/officerUserId');
+    const still = (
+      await t.app.inject({ url: `${api}/reports/${filed.trackingNo}`, headers: operator })
+    ).json() as Json;
+    assert.equal(still.status, 'verified');
+    await act(filed.trackingNo, 'dispose', { agencyId: dpupr, officerUserId: officerDpupr }, operator);
+    const assigned = (
+      await t.app.inject({ url: `${api}/reports/${filed.trackingNo}`, headers: operator })
+    ).json() as Json;
+    assert.equal(assigned.officer.id, officerDpupr);
   });
 
   test('an anonymous reporter confirms with a rating using the secret code; a wrong code changes nothing', async () => {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { build, type InlineConfig } from 'vite';
+import { build, type InlineConfig, type Plugin } from 'vite';
 import { WEB_DIST } from './paths.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,6 +24,8 @@ const root = path.resolve(here, '../..');
 const CONSOLE_SRC = path.join(here, 'console');
 const CLIENT_SRC = path.join(here, 'portal', 'client');
 const STAMP = path.join(WEB_DIST, '.fingerprint');
+/** The project's files the last build read from outside the two folders (e.g. an app's messages). */
+const INPUTS = path.join(WEB_DIST, '.inputs.json');
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -43,15 +45,25 @@ function clientEntries(): Record<string, string> {
   );
 }
 
+function recordedInputs(): string[] {
+  if (!existsSync(INPUTS)) return [];
+  return (JSON.parse(readFileSync(INPUTS, 'utf8')) as string[]).map((f) => path.join(root, f));
+}
+
 function fingerprint(): string {
   const hash = createHash('sha256');
   const inputs = [
     ...filesUnder(CONSOLE_SRC),
     ...filesUnder(CLIENT_SRC),
+    ...recordedInputs(),
     path.join(root, 'package-lock.json'),
     fileURLToPath(import.meta.url),
   ];
   for (const file of inputs) {
+    if (!existsSync(file)) {
+      hash.update(`${path.relative(root, file)}\0gone\n`);
+      continue;
+    }
     const s = statSync(file);
     hash.update(`${path.relative(root, file)}\0${s.size}\0${s.mtimeMs}\n`);
   }
@@ -94,10 +106,25 @@ function compressAll() {
 
 /** Builds the browser bundles unless they are up to date; returns whether it built. */
 export async function buildWeb(options: { force?: boolean } = {}): Promise<boolean> {
-  const print = fingerprint();
-  if (!options.force && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === print) return false;
+  if (!options.force && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint()) return false;
+  // Every project file a bundle reads outside its own folder, so that changing it rebuilds.
+  const used = new Set<string>();
+  const recordInputs: Plugin = {
+    name: 'balai-record-inputs',
+    generateBundle() {
+      for (const id of this.getModuleIds()) {
+        const file = id.split('?')[0] ?? id;
+        if (
+          file.startsWith(path.join(root, 'src')) &&
+          !file.startsWith(CONSOLE_SRC) &&
+          !file.startsWith(CLIENT_SRC)
+        )
+          used.add(path.relative(root, file));
+      }
+    },
+  };
   const c = common(path.join(WEB_DIST, 'console'), '/assets/console/');
-  await build({ ...c, root: CONSOLE_SRC, plugins: [react()] });
+  await build({ ...c, root: CONSOLE_SRC, plugins: [react(), recordInputs] });
   const entries = clientEntries();
   if (Object.keys(entries).length > 0) {
     const p = common(path.join(WEB_DIST, 'portal'), '/assets/portal/');
@@ -107,11 +134,13 @@ export async function buildWeb(options: { force?: boolean } = {}): Promise<boole
       // Leaflet's ES module build, so that what the portal's scripts do not use is left out.
       resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
       build: { ...p.build, rollupOptions: { input: entries } },
+      plugins: [recordInputs],
     });
   }
   compressAll();
   mkdirSync(WEB_DIST, { recursive: true });
-  writeFileSync(STAMP, print);
+  writeFileSync(INPUTS, JSON.stringify([...used].sort()));
+  writeFileSync(STAMP, fingerprint());
   return true;
 }
 

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../platform/platform.ts';
 import type { VerifiedTenant } from '../platform/tenancy/directory.ts';
+import { escapeMarkup, languageOf } from './language.ts';
 import { WEB_DIST } from './paths.ts';
 
 /** Registers `/assets/…` (at the root: the same files serve every tenant). */
@@ -48,6 +49,21 @@ export function scriptJson(value: unknown): string {
 }
 
 /**
+ * The CSP source of an XYZ tile URL template: its origin, with a `{s}` subdomain label (a, b, c…)
+ * as a wildcard (`https://{s}.tile.example/{z}/{x}/{y}.png` → `https://*.tile.example`).
+ */
+export function tileSource(template: string): string {
+  try {
+    const url = new URL(template.replaceAll(/\{[xyz]\}/g, '0').replaceAll('{s}', 'a'));
+    const host = template.includes('{s}.') ? url.host.replace(/^a\./, '*.') : url.host;
+    return `${url.protocol}//${host}`;
+  } catch {
+    // The configuration was checked at boot.
+    return '';
+  }
+}
+
+/**
  * The Content-Security-Policy of Balai's pages: scripts from Balai only, tiles from the tile server,
  * and images from `imageUrls`' origins too (a tenant's logo on another host).
  */
@@ -57,13 +73,7 @@ export function contentSecurityPolicy(
 ): string {
   const tiles = platform.config.map.tileUrl;
   let tileOrigin = '';
-  if (tiles) {
-    try {
-      tileOrigin = ` ${new URL(tiles.replaceAll(/\{[a-z]\}/g, '0')).origin.replace('0.', '*.')}`;
-    } catch {
-      // The configuration was checked at boot.
-    }
-  }
+  if (tiles) tileOrigin = ` ${tileSource(tiles)}`;
   for (const url of imageUrls) {
     if (!url?.startsWith('https://')) continue;
     try {
@@ -87,14 +97,7 @@ export function contentSecurityPolicy(
 }
 
 function consoleConfig(platform: Platform, tenant: VerifiedTenant, request: FastifyRequest) {
-  const query = request.query as { lang?: unknown } | undefined;
-  const cookie = request.cookies?.balai_lang;
-  const lang =
-    query?.lang === 'id' || query?.lang === 'en'
-      ? query.lang
-      : cookie === 'id' || cookie === 'en'
-        ? cookie
-        : request.lang;
+  const lang = languageOf(request);
   return {
     base: `/t/${tenant.slug}`,
     slug: tenant.slug,
@@ -121,16 +124,20 @@ export function consoleRoutes(app: FastifyInstance, platform: Platform) {
         .send('The console has not been built: run `npm run build`.');
     }
     const config = consoleConfig(platform, tenant, request);
+    // Replacer functions: a `$&` or `$'` in a tenant's name is text, not a replacement pattern.
     const page = html
-      .replace('<html lang="id">', `<html lang="${config.lang}">`)
-      .replace('<title>Konsol · Balai</title>', `<title>Konsol · ${escapeHtml(config.tenantName)}</title>`)
+      .replace('<html lang="id">', () => `<html lang="${config.lang}">`)
+      .replace(
+        '<title>Konsol · Balai</title>',
+        () => `<title>Konsol · ${escapeMarkup(config.tenantName)}</title>`,
+      )
       .replace(
         '<!--balai-config-->',
-        `<script type="application/json" id="balai-config">${scriptJson(config)}</script>`,
+        () => `<script type="application/json" id="balai-config">${scriptJson(config)}</script>`,
       );
     return reply
       .header('cache-control', 'no-store')
-      .header('content-security-policy', contentSecurityPolicy(platform))
+      .header('content-security-policy', contentSecurityPolicy(platform, [tenant.branding.logoUrl ?? null]))
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'same-origin')
       .type('text/html; charset=utf-8')
@@ -138,10 +145,6 @@ export function consoleRoutes(app: FastifyInstance, platform: Platform) {
   };
   app.get('/konsol', { config: { auth: 'optional' } }, send);
   app.get('/konsol/*', { config: { auth: 'optional' } }, send);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 type Manifest = Record<string, { file: string; isEntry?: boolean; css?: string[]; imports?: string[] }>;

@@ -119,14 +119,20 @@ export async function makeTenant(
 
 let nipCounter = 0;
 /** Creates a staff account with the given tenant-wide roles; returns its id and email. */
-export async function makeStaff(platform: Platform, tenantId: string, roles: Role[], email?: string) {
+export async function makeStaff(
+  platform: Platform,
+  tenantId: string,
+  roles: Role[],
+  email?: string,
+  displayName = 'Staf Uji',
+) {
   nipCounter += 1;
   const address = email ?? `staff${nipCounter}-${randomBytes(3).toString('hex')}@example.go.id`;
   const nip = `19850312201001${1}${String(nipCounter).padStart(3, '0')}`;
   const id = await platform.inTenant(tenantId, SYSTEM_ACTOR, async (scope) => {
     const userId = await createUser(scope, {
       kind: 'staff',
-      displayName: 'Staf Uji',
+      displayName,
       email: address,
       nip,
       password: PASSWORD,

@@ -12,6 +12,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { validate } from '../../platform/validate.ts';
 import { type Action, RULES } from './lifecycle.ts';
 import { readForm, removePhotos, type StoredPhoto, storePhotos } from './photos.ts';
+import { PERM } from './policies.ts';
 import {
   ActionParams,
   AgencyStats,
@@ -62,13 +63,7 @@ import {
   type Who,
 } from './service.ts';
 
-export const PERM = {
-  triage: 'reports.report.triage',
-  followUp: 'reports.report.follow_up',
-  read: 'reports.report.read',
-  intake: 'reports.report.intake',
-  settings: 'reports.settings.manage',
-} as const;
+export { PERM };
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const PhotoParams = Type.Object({

@@ -35,6 +35,7 @@ import {
 } from './lifecycle.ts';
 import { insideTenantArea } from './location.ts';
 import type { StoredPhoto } from './photos.ts';
+import { PERM } from './policies.ts';
 import type {
   CategoryInputType,
   FiltersInput,
@@ -668,7 +669,9 @@ export async function transition(
         throw invalid({ path: '/body/agencyId', code: 'same_agency' });
       }
       patch.agency_id = agency.id;
-      patch.officer_user_id = input.officerUserId ? await requireStaff(scope, input.officerUserId) : null;
+      patch.officer_user_id = input.officerUserId
+        ? await requireOfficer(platform, scope, input.officerUserId, agency.id)
+        : null;
       eventAgency = agency.id;
       data.agency = agency.name;
       if (action === 'dispose') {
@@ -687,7 +690,8 @@ export async function transition(
       setDue(due('triage'));
       break;
     case 'start':
-      if (input.officerUserId) patch.officer_user_id = await requireStaff(scope, input.officerUserId);
+      if (input.officerUserId && report.agency_id)
+        patch.officer_user_id = await requireOfficer(platform, scope, input.officerUserId, report.agency_id);
       break;
     case 'complete':
       Object.assign(patch, { done_at: now, first_done_at: report.first_done_at ?? now });
@@ -788,17 +792,17 @@ async function resolveOriginal(scope: TenantScope, ref: string | undefined, self
   return original;
 }
 
-async function requireStaff(scope: TenantScope, userId: string): Promise<string> {
-  const user = await scope.trx
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', userId)
-    .where('kind', '=', 'staff')
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  if (!user) throw invalid({ path: '/body/officerUserId', code: 'unknown_user' });
-  return user.id;
+/** The officer to assign: an active staff account that may follow up the agency's reports. */
+async function requireOfficer(
+  platform: Platform,
+  scope: TenantScope,
+  userId: string,
+  agencyId: string,
+): Promise<string> {
+  const officers = await officersFor(platform, scope, agencyId, PERM.followUp);
+  if (!officers.some((o) => o.id === userId))
+    throw invalid({ path: '/body/officerUserId', code: 'unknown_user' });
+  return userId;
 }
 
 /**

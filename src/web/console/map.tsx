@@ -57,6 +57,9 @@ export function ReportMap({
     if (!group) return;
     group.clearLayers();
     for (const p of points) {
+      // Text content: a category name (set by a tenant admin) is never read as markup.
+      const label = document.createElement('span');
+      label.textContent = p.label;
       L.circleMarker([p.lat, p.lng], {
         radius: p.fresh ? 11 : 7,
         color: p.overdue ? '#b00020' : '#0b5cad',
@@ -64,7 +67,7 @@ export function ReportMap({
         fillOpacity: 0.85,
         weight: 2,
       })
-        .bindTooltip(p.label)
+        .bindTooltip(label)
         .addTo(group);
     }
   }, [points]);

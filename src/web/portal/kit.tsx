@@ -14,14 +14,14 @@ import { addMessages, translator } from '../../platform/i18n/index.ts';
 import type { PrincipalUser } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
+import { LANG_COOKIE, languageOf } from '../language.ts';
 import { contentSecurityPolicy, portalScript, scriptJson } from '../serve.ts';
 import { portalMessages } from './messages.ts';
 import { PORTAL_CSS } from './style.ts';
 
 addMessages('portal', portalMessages);
 
-/** The cookie that keeps a visitor's language choice. */
-export const LANG_COOKIE = 'balai_lang';
+export { LANG_COOKIE };
 
 /** What every portal page knows about its request. */
 export type PortalContext = Readonly<{
@@ -37,14 +37,6 @@ export type PortalContext = Readonly<{
   /** The session's CSRF token, for forms that change something (null when not signed in). */
   csrf: string | null;
 }>;
-
-function languageOf(request: FastifyRequest): Language {
-  const query = request.query as Record<string, unknown> | undefined;
-  if (query?.lang === 'id' || query?.lang === 'en') return query.lang;
-  const cookie = request.cookies?.[LANG_COOKIE];
-  if (cookie === 'id' || cookie === 'en') return cookie;
-  return request.lang;
-}
 
 /** The portal context of a tenant request (after tenant resolution and authentication). */
 export function portalContext(platform: Platform, request: FastifyRequest): PortalContext {

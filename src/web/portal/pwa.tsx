@@ -6,12 +6,14 @@
  * its scope is the whole portal, never cached by the browser without asking) and the offline page
  * it precaches (`/luring`).
  */
+
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import type { Platform } from '../../platform/platform.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
+import { escapeMarkup } from '../language.ts';
 import { portalEntry } from '../serve.ts';
 import { headerColor, portalContext, sendPage } from './kit.tsx';
 
@@ -26,10 +28,6 @@ export function initials(name: string): string {
   return letters.slice(0, 2).join('') || 'B';
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 const icons = new Map<string, Promise<Buffer>>();
 
 /** The tenant's icon at `size` pixels: its initials in white on its header colour (cached). */
@@ -41,7 +39,7 @@ export function tenantIcon(tenant: VerifiedTenant, size: number): Promise<Buffer
   if (!icon) {
     // Drawn on a 512 grid; the safe zone of a maskable icon is the inner 80 %.
     const fontSize = text.length > 1 ? 190 : 240;
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 512 512"><rect width="512" height="512" fill="${color}"/><text x="256" y="256" dy=".35em" font-family="DejaVu Sans, Arial, sans-serif" font-weight="700" font-size="${fontSize}" fill="#fff" text-anchor="middle">${escapeXml(text)}</text></svg>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 512 512"><rect width="512" height="512" fill="${color}"/><text x="256" y="256" dy=".35em" font-family="DejaVu Sans, Arial, sans-serif" font-weight="700" font-size="${fontSize}" fill="#fff" text-anchor="middle">${escapeMarkup(text)}</text></svg>`;
     icon = sharp(Buffer.from(svg)).png().toBuffer();
     icon.catch(() => icons.delete(key));
     icons.set(key, icon);

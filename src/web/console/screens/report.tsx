@@ -47,7 +47,7 @@ type Agency = { id: string; name: string; parentId: string | null };
  */
 const FIELDS: Record<string, readonly string[]> = {
   verify: [],
-  start: [],
+  start: ['officerUserId'],
   close: [],
   dispose: ['agencyId', 'officerUserId', 'track', 'note'],
   hand_on: ['officerUserId', 'note'],
@@ -257,8 +257,8 @@ function ActionForm({
         : Promise.resolve({ items: [] }),
     [action],
   );
-  // The officers of the chosen agency (dispose) or of the report's agency (hand on).
-  const officerAgency = action === 'dispose' ? values.agencyId : report.agency?.id;
+  // The officers of the chosen agency (dispose, hand on) or of the report's own (start).
+  const officerAgency = action === 'start' ? report.agency?.id : values.agencyId;
   const officers = useLoad(
     () =>
       fields.includes('officerUserId') && officerAgency
@@ -266,7 +266,9 @@ function ActionForm({
         : Promise.resolve({ items: [] }),
     [action, officerAgency],
   );
-  const set = (k: string, v: string) => setValues((s) => ({ ...s, [k]: v }));
+  // Another agency, other officers: the officer chosen for the first one is dropped.
+  const set = (k: string, v: string) =>
+    setValues((s) => ({ ...s, [k]: v, ...(k === 'agencyId' ? { officerUserId: '' } : {}) }));
   const id = (k: string) => `${action}-${k}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { redactQuery } from '../platform/http/app.ts';
+import { withoutSecrets } from './portal/kit.tsx';
+import { scriptJson, tileSource } from './serve.ts';
+
+test('a tile template becomes the CSP source of its host, {s} as a wildcard label', () => {
+  assert.equal(tileSource('https://{s}.tile.example.org/{z}/{x}/{y}.png'), 'https://*.tile.example.org');
+  assert.equal(tileSource('https://tiles10.example.id/{z}/{x}/{y}.png'), 'https://tiles10.example.id');
+  assert.equal(tileSource('http://10.0.0.5:8080/tiles/{z}/{x}/{y}.png'), 'http://10.0.0.5:8080');
+  assert.equal(tileSource('not a url'), '');
+});
+
+test('JSON in a script element cannot close it', () => {
+  const text = scriptJson({ name: '</script><script>alert(1)</script>', sep: '\u2028' });
+  assert.ok(!text.includes('</script'));
+  assert.ok(!text.includes('\u2028'));
+  assert.deepEqual(JSON.parse(text), { name: '</script><script>alert(1)</script>', sep: '\u2028' });
+});
+
+test('a reset token never reaches a log line or a sign-in link', () => {
+  assert.equal(
+    redactQuery('/t/x/atur-sandi?token=abc_123&lang=en'),
+    '/t/x/atur-sandi?token=[redacted]&lang=en',
+  );
+  assert.equal(redactQuery('/t/x/laporan?q=token'), '/t/x/laporan?q=token');
+  assert.equal(withoutSecrets('/t/x/atur-sandi?token=abc'), '/t/x/atur-sandi');
+  assert.equal(withoutSecrets('/t/x/atur-sandi?lang=en&token=abc'), '/t/x/atur-sandi?lang=en');
+  assert.equal(withoutSecrets('/t/x/atur-sandi?token=abc&lang=en'), '/t/x/atur-sandi?lang=en');
+  assert.equal(withoutSecrets('/t/x/laporan?q=a'), '/t/x/laporan?q=a');
+});
