@@ -105,6 +105,14 @@ describe(`password reset (${DB_KIND})`, () => {
     assert.equal(known.statusCode, 202);
     assert.equal(known.body, unknown.body);
     assert.equal(await outboxCount('kota-sandi'), outboxBefore + 1);
+    // The audit trail keeps a hash of the unknown login, never the address itself.
+    const audit = await t.app.inject({
+      url: api('kota-sandi', '/audit?action=auth.password_reset_unknown'),
+      headers: tenants['kota-sandi']!.admin,
+    });
+    assert.equal(audit.statusCode, 200, audit.body);
+    assert.ok((audit.json().items as Json[]).length >= 1);
+    assert.ok(!audit.body.includes('tidak-ada@example.id'), 'no address of a non-user in the trail');
   });
 
   async function outboxCount(slug: string): Promise<number> {
@@ -192,9 +200,35 @@ describe(`password reset (${DB_KIND})`, () => {
       const res = await t.app.inject({ url: api('kota-sandi', '/auth/session'), headers: { cookie } });
       assert.equal(res.statusCode, 200);
     }
+    // An API token made with the old password ends with the reset too.
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: api('kota-sandi', '/auth/login'),
+      payload: { login: 'sesi@example.id', password: 'kata-sandi-lama-1' },
+    });
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: api('kota-sandi', '/api-tokens'),
+      headers: {
+        cookie: `balai_session=${signedIn.cookies.find((c) => c.name === 'balai_session')!.value}`,
+        'x-csrf-token': signedIn.json().csrfToken,
+      },
+      payload: { name: 'aplikasi' },
+    });
+    assert.equal(issued.statusCode, 201, issued.body);
+    const bearer = { authorization: `Bearer ${issued.json().token}` };
+    assert.equal(
+      (await t.app.inject({ url: api('kota-sandi', '/auth/session'), headers: bearer })).statusCode,
+      200,
+    );
     await askReset('kota-sandi', 'sesi@example.id');
     const token = tokenIn((await mailTo('kota-sandi', 'sesi@example.id'))[0]!);
     assert.equal((await confirm('kota-sandi', token, 'kata-sandi-baru-1')).statusCode, 204);
+    assert.equal(
+      (await t.app.inject({ url: api('kota-sandi', '/auth/session'), headers: bearer })).statusCode,
+      401,
+      'the API token was revoked',
+    );
     for (const cookie of sessions) {
       const res = await t.app.inject({ url: api('kota-sandi', '/auth/session'), headers: { cookie } });
       assert.equal(res.statusCode, 401, 'the session ended');
@@ -207,7 +241,8 @@ describe(`password reset (${DB_KIND})`, () => {
     assert.ok(actions.includes('auth.password_reset_requested'), actions.join());
     assert.ok(actions.includes('auth.password_reset'), actions.join());
     const row = (audit.json().items as Json[]).find((e) => e.action === 'auth.password_reset')!;
-    assert.equal(row.after.sessionsEnded, 2);
+    assert.equal(row.after.sessionsEnded, 3);
+    assert.equal(row.after.tokensRevoked, 1);
   });
 
   test("another tenant's token is refused, and the same login there is another account", async () => {

@@ -85,13 +85,17 @@ export async function requestPasswordReset(scope: TenantScope, input: ResetReque
     .select(['id', 'display_name', 'email', 'phone', 'disabled_at'])
     .where('tenant_id', '=', scope.tenantId)
     .where((eb) => eb.or([eb('email', '=', key), eb('phone', '=', key)]))
+    // One request at a time per account: the hourly count and "the newest supersedes" hold.
+    .forUpdate()
     .executeTakeFirst();
   const contact = user && !user.disabled_at ? contactOf(user) : null;
   if (!user || !contact) {
+    // The trail is append-only: it keeps a hash that matches repeated tries, never the address
+    // of someone who has no account here.
     await recordAudit(scope, {
       action: 'auth.password_reset_unknown',
       entityType: 'user',
-      after: { login: key },
+      after: { loginSha256: sha256(key) },
     });
     return;
   }
@@ -229,11 +233,19 @@ export async function confirmPasswordReset(
     : undefined;
   if (!used || !user) throw invalid({ path: '/body/token', code: 'reset_token' });
   const sessionsEnded = await setPassword(scope, user, input.password, context);
+  // A reset is what someone does who may have lost control of the account: its API tokens end too.
+  const tokens = await scope.trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('tenant_id', '=', scope.tenantId)
+    .where('user_id', '=', user.id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   await recordAudit(scope, {
     action: 'auth.password_reset',
     entityType: 'user',
     entityId: user.id,
-    after: { resetId: used.id, sessionsEnded },
+    after: { resetId: used.id, sessionsEnded, tokensRevoked: Number(tokens.numUpdatedRows) },
   });
   return { userId: user.id };
 }
