@@ -144,6 +144,7 @@ export const messages = {
         secret: 'Kode rahasia laporan',
         secretHint: 'Kode yang Anda terima saat mengirim laporan (bila mengirim tanpa akun).',
         secretWrong: 'Kode rahasia tidak cocok dengan laporan ini.',
+        notYours: 'Laporan ini tidak dikirim dari akun Anda.',
         ratingRequired: 'Pilih penilaian 1 sampai 5.',
         done: {
           confirm: 'Terima kasih, laporan ditutup dengan penilaian Anda.',
@@ -284,6 +285,7 @@ export const messages = {
         secret: 'Report secret code',
         secretHint: 'The code you got when you sent the report (if you sent it without an account).',
         secretWrong: 'The secret code does not match this report.',
+        notYours: 'This report was not filed from your account.',
         ratingRequired: 'Choose a rating from 1 to 5.',
         done: {
           confirm: 'Thank you: the report is closed with your rating.',

@@ -23,7 +23,7 @@ import {
   sendPage,
 } from '../../web/portal/kit.tsx';
 import { portalEntry } from '../../web/serve.ts';
-import { REPORT_TYPES, STATUSES } from './lifecycle.ts';
+import { actionsFrom, REPORT_TYPES, STATUSES, type Status } from './lifecycle.ts';
 import { MAX_PHOTOS, readForm } from './photos.ts';
 import { formToReport, withPhotos } from './routes.ts';
 import type { FiltersInput } from './schemas.ts';
@@ -398,7 +398,7 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
       const no = (request.query.no ?? '').trim().toUpperCase();
       let error: string | undefined;
       if (no) {
-        if (/^\d{6}-[0-9A-Z]{5}$/.test(no)) {
+        if (TRACKING_NO.test(no)) {
           const found = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
             queryPublicReports(
               platform,
@@ -708,7 +708,8 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
           if (!(error instanceof AppError)) throw error;
           // Not the reporter (a wrong code, or another account): say so beside the code, no more.
           if (error.code === 'not_found' || error.code === 'forbidden') {
-            errors[`${action}-secret`] = t('reports.portal.respond.secretWrong');
+            if (userId) errors[`${action}-form`] = t('reports.portal.respond.notYours');
+            else errors[`${action}-secret`] = t('reports.portal.respond.secretWrong');
           } else if (error.code === 'validation') {
             Object.assign(errors, fieldErrors(error, t));
           } else if (error.code === 'conflict' || error.code === 'invalid_transition') {
@@ -725,13 +726,16 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
   );
 }
 
+/** A tracking number: the filing day (YYMMDD) and five letters or digits. */
+const TRACKING_NO = /^\d{6}-[0-9A-Z]{5}$/;
+
 /** What a reporter may answer on the portal. */
 const RESPONSES = ['confirm', 'reopen', 'add_info'] as const;
 type Response = (typeof RESPONSES)[number];
 
 function trackingNoOf(raw: string): string {
   const no = raw.toUpperCase();
-  if (!/^\d{6}-[0-9A-Z]{5}$/.test(no)) throw new AppError('not_found', { params: { entity: 'report' } });
+  if (!TRACKING_NO.test(no)) throw new AppError('not_found', { params: { entity: 'report' } });
   return no;
 }
 
@@ -828,12 +832,11 @@ function reportPage(ctx: PortalContext, r: PublicDetail, form: ResponseForm) {
  */
 function ReporterForms({ ctx, r, form }: { ctx: PortalContext; r: PublicDetail; form: ResponseForm }) {
   const { t } = ctx;
-  const byStatus: Record<string, readonly Response[]> = {
-    done: ['confirm', 'reopen'],
-    closed: ['reopen'],
-    awaiting_info: ['add_info'],
-  };
-  const possible = byStatus[r.status] ?? [];
+  // What the state machine lets a reporter do in this status (a closed report reopens only
+  // within the window: the server says so when it refuses).
+  const possible = actionsFrom(r.status as Status, 'reporter').filter((a): a is Response =>
+    (RESPONSES as readonly string[]).includes(a),
+  );
   const shown = ctx.user ? possible.filter((a) => r.actions?.includes(a)) : possible;
   if (shown.length === 0) return null;
   const errors = form.errors ?? {};

@@ -118,7 +118,13 @@ export class Api {
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
-    const data = text ? (JSON.parse(text) as unknown) : undefined;
+    let data: unknown;
+    try {
+      data = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: a proxy's error page, say. The status still tells what happened.
+      data = undefined;
+    }
     if (!response.ok) {
       const p = (data ?? {}) as { code?: string; detail?: string; title?: string; errors?: FieldProblem[] };
       const error = new ApiError(

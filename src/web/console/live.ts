@@ -23,6 +23,9 @@ const stateListeners = new Set<(s: LiveState) => void>();
 let source: EventSource | undefined;
 let state: LiveState = 'connecting';
 let api: Api | undefined;
+/** Refusals in a row (the stream closed for good): the next try waits longer, up to 5 minutes. */
+let refusals = 0;
+let retry: ReturnType<typeof setTimeout> | undefined;
 
 /** Event types the console listens to (SSE delivers named events only to listeners of that name). */
 const TYPES = [
@@ -31,7 +34,6 @@ const TYPES = [
   'report.progress',
   'report.info',
   'report.overdue',
-  'report.rated',
   'report.lapor',
   'agency.created',
   'agency.updated',
@@ -47,14 +49,21 @@ export function connectLive(client: Api) {
   if (source) return;
   api = client;
   source = new EventSource(client.url('/events'));
-  source.onopen = () => setState('open');
+  source.onopen = () => {
+    refusals = 0;
+    setState('open');
+  };
   source.onerror = () => {
     if (source?.readyState === EventSource.CLOSED) {
       setState('closed');
       source = undefined;
-      // Refused for good (e.g. 401): a session check sends the user to sign in, then reconnects.
+      // Refused for good (e.g. 401): a session check sends the user to sign in; while the
+      // session stands (a 403, a server restarting), try again later, waiting longer each time.
+      refusals += 1;
       void client.get('/auth/session').then(
-        () => setTimeout(() => api && connectLive(api), 3000),
+        () => {
+          retry = setTimeout(() => api && connectLive(api), Math.min(300_000, 3000 * 2 ** (refusals - 1)));
+        },
         () => undefined,
       );
     } else setState('connecting');
@@ -74,6 +83,9 @@ export function connectLive(client: Api) {
 
 /** Closes the shared stream (on sign-out). */
 export function disconnectLive() {
+  clearTimeout(retry);
+  api = undefined;
+  refusals = 0;
   source?.close();
   source = undefined;
   setState('closed');

@@ -15,7 +15,12 @@ export type Route =
 
 /** The route of a console path (the part after `/konsol`). */
 export function parseRoute(path: string): Route {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { name: 'unknown' }; // a malformed %-escape in the address
+  }
   const [first, second] = parts;
   if (!first) return { name: 'home' };
   if (first === 'triase' && !second) return { name: 'triage' };
