@@ -2,7 +2,9 @@
  * The citizen's account pages: sign-up (`/daftar`), forgotten password (`/lupa-sandi`) and the new
  * password a reset link opens (`/atur-sandi?token=…`), my account with its password change
  * (`/akun`). Plain forms that work without JavaScript; each calls the same platform service as the
- * API. Sign-up does not say which identifier is already registered (the API still does, per field).
+ * API. Sign-up does not say which identifier is already registered, but its neutral notice still
+ * tells that one of them is (with a single identifier given, which): only a verified sign-up (a
+ * code sent to the address) would close that, and the API still answers per field.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
