@@ -84,7 +84,7 @@ describe(`authentication (${DB_KIND})`, () => {
       // Another tenant's subdomain is the same site, not the same origin.
       { 'sec-fetch-site': 'same-site' },
       { origin: 'https://penipu.example' },
-      { origin: 'null' },
+      { origin: 'null', 'sec-fetch-site': 'cross-site' },
     ];
     for (const headers of attempts) {
       const res = await login(headers);
@@ -98,6 +98,8 @@ describe(`authentication (${DB_KIND})`, () => {
       200,
     );
     assert.equal((await login({})).statusCode, 200);
+    // A page with Referrer-Policy: no-referrer posts with Origin: null, from the same origin.
+    assert.equal((await login({ origin: 'null', 'sec-fetch-site': 'same-origin' })).statusCode, 200);
     // Reads are never refused for where they come from.
     const read = await t.app.inject({ url: url('/agencies'), headers: { 'sec-fetch-site': 'cross-site' } });
     assert.equal(read.statusCode, 200);

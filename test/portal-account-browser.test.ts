@@ -8,16 +8,14 @@
  * screenshots at 390×844 and 1280×800 go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { reportsApp } from '../src/modules/reports/index.ts';
 import { putCategory } from '../src/modules/reports/service.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { deliverPending } from '../src/platform/notify/outbox.ts';
 import { createTransports } from '../src/platform/notify/transports.ts';
+import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -29,9 +27,6 @@ import {
   type TestContext,
 } from './support/harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = path.resolve('test-results', 'screenshots');
 const SLUG = 'kota-akun';
 
 describe(`citizen account in Chromium (${DB_KIND})`, () => {
@@ -71,18 +66,7 @@ describe(`citizen account in Chromium (${DB_KIND})`, () => {
     await t.platform.directoryChanged();
     origin = await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `${origin}/t/${SLUG}`;
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -390,21 +374,8 @@ describe(`citizen account in Chromium (${DB_KIND})`, () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       if (typeof visit === 'string') await page.goto(visit);
       else await visit();
-      await page.addScriptTag({ path: AXE });
-      const result = (await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
-        return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      })) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
-      assert.deepEqual(
-        result.violations.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-        ),
-        [],
-        `axe on ${name}`,
-      );
-      await page.screenshot({ path: path.join(SHOTS, `account-${name}-desktop.png`), fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.screenshot({ path: path.join(SHOTS, `account-${name}-phone.png`), fullPage: true });
+      assert.deepEqual(await axeViolations(page), [], `axe on ${name}`);
+      await screenshots(page, `account-${name}`);
     }
     await context.close();
   });

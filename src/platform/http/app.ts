@@ -215,15 +215,20 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export async function refuseCrossSiteWrites(request: FastifyRequest) {
   if (SAFE_METHODS.has(request.method)) return;
+  // Where a browser says it (every current one does), it decides alone: `Origin` is `null` on a
+  // form posted from a page with `Referrer-Policy: no-referrer` (the password-reset page).
   const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new AppError('csrf');
+  if (site !== undefined) {
+    if (site !== 'same-origin' && site !== 'none') throw new AppError('csrf');
+    return;
+  }
   const origin = request.headers.origin;
-  if (origin === undefined) return;
+  if (origin === undefined || origin === 'null') return;
   let host = '';
   try {
     host = new URL(origin).host;
   } catch {
-    // "null" (a sandboxed or privacy-sensitive context) or garbage: not this site.
+    // Not an origin: not this site.
   }
   if (host !== request.host) throw new AppError('csrf');
 }
