@@ -127,6 +127,12 @@ export const messages = {
         rated: 'Penilaian',
         escalated: 'Peringatan tenggat',
       },
+      map: {
+        label: 'Peta laporan',
+        count: '{{count}} laporan dengan titik lokasi di peta.',
+        none: 'Tidak ada laporan dengan titik lokasi untuk pilihan ini.',
+        open: 'Buka laporan',
+      },
       respond: {
         title: 'Tanggapan pelapor',
         intro: 'Anda pelapor laporan ini: beri tahu kami apakah masalahnya sudah beres.',
@@ -267,6 +273,12 @@ export const messages = {
         info: 'More information',
         rated: 'Rating',
         escalated: 'Deadline warning',
+      },
+      map: {
+        label: 'Map of reports',
+        count: '{{count}} reports with a map point.',
+        none: 'No report with a map point for this choice.',
+        open: 'Open the report',
       },
       respond: {
         title: 'Your response',

@@ -93,6 +93,44 @@ function formEnhancement(ctx: PortalContext): Pick<PageContent, 'scripts' | 'sty
   };
 }
 
+/**
+ * What the list page adds for its map (`client/reports-map.ts`): the GeoJSON of the same filters
+ * (up to 100 reports with a point), the tiles, the area's box and the texts. The list is the page.
+ */
+function listMap(
+  ctx: PortalContext,
+  filters: FiltersInput,
+): Pick<PageContent, 'scripts' | 'styles' | 'data'> {
+  const entry = portalEntry('reports-map');
+  if (!entry) return {};
+  const query = new URLSearchParams({ limit: '100', lang: ctx.lang });
+  if (filters.q) query.set('q', filters.q);
+  if (filters.category) query.set('category', filters.category);
+  for (const s of filters.status ?? []) query.append('status', s);
+  const { map } = ctx.platform.config;
+  const text = (k: string) => ctx.t(`reports.portal.map.${k}`, { skipInterpolation: true });
+  return {
+    scripts: [entry.script],
+    styles: entry.styles,
+    data: {
+      reportsMap: {
+        geojson: `${ctx.base}/api/v1/reports/geojson?${query}`,
+        tileUrl: map.tileUrl ?? null,
+        attribution: map.attribution,
+        bbox: ctx.tenant.areaBBox,
+        texts: {
+          mapLabel: text('label'),
+          count: text('count'),
+          none: text('none'),
+          open: text('open'),
+          zoomIn: ctx.t('reports.portal.client.zoomIn'),
+          zoomOut: ctx.t('reports.portal.client.zoomOut'),
+        },
+      },
+    },
+  };
+}
+
 function ReportForm(props: {
   ctx: PortalContext;
   categories: { code: string; name: string }[];
@@ -477,6 +515,7 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
       const next = filters.offset + 20 < page.total ? filters.offset + 20 : null;
       return sendPage(reply, ctx, {
         title: t('reports.portal.listTitle'),
+        ...listMap(ctx, filters),
         body: (
           <>
             <h1>{t('reports.portal.listTitle')}</h1>
@@ -513,7 +552,9 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
                 </button>
               </div>
             </form>
-            <p aria-live="polite">{t('reports.portal.found', { count: page.total })}</p>
+            <p aria-live="polite" data-reports-list="">
+              {t('reports.portal.found', { count: page.total })}
+            </p>
             <ul className="list">
               {page.items.map((r) => (
                 <li key={r.id}>
