@@ -444,7 +444,7 @@ describe(`market prices app (${DB_KIND})`, () => {
     // Another agency's administrator sees none of these markets and cannot publish them.
     const foreign = await call('GET', `/review/${D3}`, otherSupervisor);
     assert.deepEqual(foreign.body.markets, []);
-    assert.equal((await call('POST', `/review/${D3}/publish`, otherSupervisor)).status, 409);
+    assert.equal((await call('POST', `/review/${D3}/publish`, otherSupervisor)).status, 403);
     // Not public before publication.
     assert.equal((await call('GET', `/today?day=${D3}`)).body.day, D2);
     const early = await call('POST', `/review/${D3}/publish`, supervisor);

@@ -773,14 +773,15 @@ export async function publishDay(
     throw new AppError('conflict', { detailKey: 'day_published', params: { day, market: '…' } });
   }
   const entries = await repo.entriesOfDays(scope, [day], { forUpdate: true });
+  // Whose prices these are comes first: a supervisor learns nothing about markets that are not theirs.
+  for (const marketId of new Set(entries.map((e) => e.market_id))) {
+    if (!access.may(config.marketById.get(marketId)?.agency_id ?? null)) throw new AppError('forbidden');
+  }
   const drafts = entries.filter((e) => e.status === 'draft').length;
   if (drafts > 0)
     throw new AppError('conflict', { detailKey: 'drafts_pending', params: { day, count: drafts } });
   if (entries.length === 0)
     throw new AppError('conflict', { detailKey: 'nothing_to_publish', params: { day } });
-  for (const marketId of new Set(entries.map((e) => e.market_id))) {
-    if (!access.may(config.marketById.get(marketId)?.agency_id ?? null)) throw new AppError('forbidden');
-  }
   const moved = await repo.advanceEntries(scope, day, null, 'verified', 'published', access.userId, now);
   const scheduled = localInstant(day, config.settings.publishTime, tenant.timeZone);
   const publicFrom = scheduled > now ? scheduled : now;
