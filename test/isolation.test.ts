@@ -22,7 +22,7 @@ import {
 } from './support/harness.ts';
 
 /** A valid body for each mutation, so that the call gets past validation to the tenant checks. */
-const SAMPLE_BODIES: Record<string, object | 'pdf' | undefined> = {
+const SAMPLE_BODIES: Record<string, object | 'pdf' | 'csv' | undefined> = {
   'PUT /api/v1/agreements/{id}/document': 'pdf',
   'POST /api/v1/auth/login': { login: 'B_EMAIL', password: 'correct-horse-battery' },
   'POST /api/v1/auth/logout': undefined,
@@ -86,6 +86,28 @@ const SAMPLE_BODIES: Record<string, object | 'pdf' | undefined> = {
   'POST /api/v1/reports/{id}/progress': { note: 'Dikerjakan' },
   'POST /api/v1/reports/{id}/info': { note: 'Tambahan', secret: 'B_SECRET' },
   'POST /api/v1/reports/{id}/rating': { rating: 5, secret: 'B_SECRET' },
+  'PUT /api/v1/market-prices/markets/{code}': { name: 'Pasar Dari A', agencyId: 'B_AGENCY' },
+  'PUT /api/v1/market-prices/markets/{code}/officers': { userIds: ['B_USER'] },
+  'PUT /api/v1/market-prices/commodities/{code}': {
+    name: { id: 'Beras', en: 'Rice' },
+    group: 'beras',
+    unit: 'kg',
+    minPrice: 1000,
+    maxPrice: 90000,
+  },
+  'PATCH /api/v1/market-prices/settings': { publishTime: '09:00' },
+  'PUT /api/v1/market-prices/entry/{market}/{day}': {
+    items: [{ commodity: 'beras-premium', quotes: [15000] }],
+  },
+  'POST /api/v1/market-prices/entry/{market}/{day}/csv': 'csv',
+  'POST /api/v1/market-prices/review/{day}/verify': {},
+  'POST /api/v1/market-prices/review/{day}/publish': undefined,
+  'POST /api/v1/market-prices/corrections/{market}/{day}': {
+    commodity: 'beras-premium',
+    quotes: [99000],
+    reason: 'Koreksi dari daerah lain',
+  },
+  'PUT /api/v1/market-prices/alerts/subscription': { alerts: false, dailySummary: false },
   'POST /open311/v2/requests.json': {
     service_code: 'roads',
     address_string: 'Jl. A',
@@ -117,6 +139,10 @@ const PUBLIC_WRITES = new Set([
   'POST /api/v1/auth/password-reset',
   'POST /api/v1/auth/password-reset/confirm',
 ]);
+
+/** B's market and a day of B's published prices, which nothing on A may reach or change. */
+const B_MARKET = 'pasar-rahasia-b';
+const B_DAY = '2026-11-02';
 
 describe(`tenant isolation on every route (${DB_KIND})`, () => {
   let t: TestContext;
@@ -244,6 +270,47 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
         .executeTakeFirstOrThrow(),
     );
     b.B_RESET = /token=([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
+    // B's market prices: a market, its officer, a published day with an alert subscription.
+    await makeLive(t.platform, a.id, 'market-prices');
+    await makeLive(t.platform, tb.id, 'market-prices');
+    const prices = '/t/kota-b/api/v1/market-prices';
+    const market = await t.app.inject({
+      method: 'PUT',
+      url: `${prices}/markets/${B_MARKET}`,
+      headers: bh,
+      payload: { name: 'Pasar Rahasia B', agencyId: b.B_AGENCY },
+    });
+    assert.equal(market.statusCode, 200, market.body);
+    const officerB = await makeStaff(t.platform, tb.id, ['officer']);
+    const assigned = await t.app.inject({
+      method: 'PUT',
+      url: `${prices}/markets/${B_MARKET}/officers`,
+      headers: bh,
+      payload: { userIds: [officerB.id] },
+    });
+    assert.equal(assigned.statusCode, 200, assigned.body);
+    const entered = await t.app.inject({
+      method: 'PUT',
+      url: `${prices}/entry/${B_MARKET}/${B_DAY}`,
+      headers: await bearerFor(t.app, 'kota-b', officerB.email),
+      payload: { items: [{ commodity: 'beras-premium', quotes: [15000, 15500] }] },
+    });
+    assert.equal(entered.statusCode, 200, entered.body);
+    for (const step of ['verify', 'publish']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `${prices}/review/${B_DAY}/${step}`,
+        headers: bh,
+      });
+      assert.equal(res.statusCode, 200, res.body);
+    }
+    const subscribed = await t.app.inject({
+      method: 'PUT',
+      url: `${prices}/alerts/subscription`,
+      headers: bh,
+      payload: { alerts: true, dailySummary: true },
+    });
+    assert.equal(subscribed.statusCode, 200, subscribed.body);
     const tokens = await t.app.inject({ url: '/t/kota-b/api/v1/api-tokens', headers: bh });
     b.B_TOKEN = tokens.json().items[0].id;
     // Everything of B that a leak could show, and a fingerprint of B's rows to prove nothing changed.
@@ -265,6 +332,15 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
               'report_photos',
               'report_categories',
               'report_settings',
+              'market_settings',
+              'markets',
+              'commodities',
+              'market_officers',
+              'price_entries',
+              'price_days',
+              'price_rollups',
+              'price_alerts',
+              'price_subscriptions',
             ] as const
           ).map((table) =>
             scope.trx
@@ -300,11 +376,18 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
   }
 
   function fill(path: string, ids: Record<string, string>) {
+    const code = path.includes('/market-prices/markets/')
+      ? B_MARKET
+      : path.includes('/market-prices/commodities/')
+        ? 'beras-premium'
+        : 'roads';
     return path
+      .replace('{market}', B_MARKET)
+      .replace('{day}', B_DAY)
       .replace('{id}', idFor(path, ids))
       .replace('{grantId}', ids.B_GRANT!)
       .replace('{photoId}', ids.B_PHOTO!)
-      .replace('{code}', 'roads')
+      .replace('{code}', code)
       .replace('{service_code}', 'roads')
       .replace('{service_request_id}', ids.B_TRACKING!)
       .replace('{token_id}', ids.B_REPORT!)
@@ -318,6 +401,12 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
     const sample = SAMPLE_BODIES[key];
     if (!sample) return {};
     if (sample === 'pdf') return multipartFile('file', 'a.pdf', 'application/pdf', tinyPdf('from A'));
+    if (sample === 'csv') {
+      return {
+        payload: Buffer.from('commodity,price1\nberas-premium,99000\n'),
+        headers: { 'content-type': 'text/csv' },
+      };
+    }
     const text = JSON.stringify(sample).replace(/B_[A-Z]+/g, (m) => (m === 'B_EMAIL' ? bEmail : (b[m] ?? m)));
     return { payload: JSON.parse(text) };
   }
@@ -332,6 +421,7 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
     assert.ok(!body.includes('Hari Jadi B'), `${label} leaked B's holiday`);
     assert.ok(!body.includes('B-SECRET-PDF'), `${label} leaked B's document`);
     assert.ok(!body.includes('Laporan Rahasia B'), `${label} leaked B's report`);
+    assert.ok(!body.includes('Pasar Rahasia B'), `${label} leaked B's market`);
   }
 
   test('every tenant route has a sample or is a read', async () => {
@@ -352,11 +442,13 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
       const query =
         r.path.endsWith('/holidays') && r.method === 'GET'
           ? '?year=2026'
-          : r.path.endsWith('/due')
-            ? '?days=3'
-            : r.path.endsWith('/reports/officers')
-              ? `?agency=${b.B_AGENCY}`
-              : '';
+          : r.path.includes('/market-prices/history')
+            ? '?commodity=beras-premium'
+            : r.path.endsWith('/due')
+              ? '?days=3'
+              : r.path.endsWith('/reports/officers')
+                ? `?agency=${b.B_AGENCY}`
+                : '';
       const url = `/t/kota-a${fill(r.path, b)}${query}`;
       const sample = body(key);
       for (const [who, headers] of [

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { MODULES } from '../src/modules/index.ts';
 import { SHARED_TABLES } from '../src/platform/db/schema.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { DB_KIND, makeStaff, makeTenant, startTest, type TestContext } from './support/harness.ts';
@@ -25,7 +26,8 @@ describe(`schema rules (${DB_KIND})`, () => {
   let constraints: Constraint[];
   let tables: Array<{ name: string; rls: boolean; forced: boolean }>;
   before(async () => {
-    t = await startTest();
+    // Every installed app's tables too: the rules hold for the modules' migrations as well.
+    t = await startTest({ modules: MODULES });
     const db = t.platform.database.db;
     tables = (
       await sql<{ name: string; rls: boolean; forced: boolean }>`
@@ -52,8 +54,14 @@ describe(`schema rules (${DB_KIND})`, () => {
 
   const tenantTables = () => tables.filter((x) => !(x.name in SHARED_TABLES));
 
-  test('there are tenant tables to check', () => {
+  test('there are tenant tables to check, the apps’ among them', () => {
     assert.ok(tenantTables().length >= 10);
+    for (const name of ['reports', 'markets', 'price_entries', 'price_rollups']) {
+      assert.ok(
+        tenantTables().some((x) => x.name === name),
+        `${name} is checked`,
+      );
+    }
   });
 
   test('every tenant table leads its primary key with tenant_id', () => {

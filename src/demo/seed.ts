@@ -254,6 +254,22 @@ export const DEMO: DemoTenant[] = [
         ],
       },
       {
+        email: 'pasar@tangerang.balai.test',
+        name: 'Petugas Pasar Disperindag',
+        kind: 'staff',
+        nip: '198705122012011003',
+        // Enters the daily prices of the markets assigned to them (the market prices app).
+        roles: [['officer', 'DISPERINDAG']],
+      },
+      {
+        email: 'disperindag@tangerang.balai.test',
+        name: 'Penyelia Harga Disperindag',
+        kind: 'staff',
+        nip: '199203082016042001',
+        // Verifies and publishes the markets' prices of the agency.
+        roles: [['agency_admin', 'DISPERINDAG']],
+      },
+      {
         email: 'auditor@tangerang.balai.test',
         name: 'Inspektorat Kota',
         kind: 'staff',

@@ -3,6 +3,7 @@
  * folder under `src/modules/` and its manifest here; removing the line removes the app.
  */
 import type { AppManifest } from '../platform/catalogue/manifest.ts';
+import { marketPricesApp } from './market-prices/index.ts';
 import { reportsApp } from './reports/index.ts';
 
-export const MODULES: readonly AppManifest[] = [reportsApp];
+export const MODULES: readonly AppManifest[] = [reportsApp, marketPricesApp];

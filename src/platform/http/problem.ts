@@ -109,6 +109,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
       path: f.path,
       code: f.code,
       message: t(`field.${f.code}`, { ...f.params, defaultValue: t('field.invalid') }),
+      // A problem in an uploaded file (a CSV import) also names its line and column.
+      ...(typeof f.params?.line === 'number' ? { line: f.params.line, column: f.params.column } : {}),
     }));
   }
   return reply.status(error.status).type('application/problem+json; charset=utf-8').send(body);

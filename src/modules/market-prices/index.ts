@@ -1,0 +1,68 @@
+/**
+ * The market prices app (SEGAR in Kota Tangerang): markets and commodities with quality grades,
+ * the officers' daily entry (by phone or CSV), the supervisor's verification and publication at
+ * the tenant's publication time, public prices with their changes and history, alerts on price
+ * rises and a daily summary for leaders. See ADR 0015.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppManifest } from '../../platform/catalogue/manifest.ts';
+import { SYSTEM_ACTOR } from '../../platform/db/tenant-scope.ts';
+import { defineTask } from '../../platform/jobs/runner.ts';
+import { seedMarketPricesDemo } from './demo.ts';
+import { messages, sharedMessages } from './messages.ts';
+import { marketPriceRoutes } from './routes.ts';
+import { PERM, runDailySummary } from './service.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Every ten minutes: where today's prices have become public, send the leaders' summary (once a day). */
+const dailySummary = defineTask({
+  name: 'market-prices.daily-summary',
+  cron: '*/10 * * * *',
+  async run({ platform }) {
+    const now = new Date();
+    for (const tenant of platform.directory.all()) {
+      if (!platform.directory.isLive(tenant.id, 'market-prices')) continue;
+      await platform.inTenant(
+        tenant.id,
+        { ...SYSTEM_ACTOR, label: 'job market-prices.daily-summary' },
+        (scope) => runDailySummary(platform, scope, tenant, now),
+      );
+    }
+  },
+});
+
+const STAFF = [
+  'platform_admin',
+  'tenant_admin',
+  'agency_admin',
+  'operator',
+  'officer',
+  'field_officer',
+  'viewer',
+  'auditor',
+] as const;
+
+export const marketPricesApp: AppManifest = {
+  code: 'market-prices',
+  name: 'SEGAR',
+  category: 'e-logistics',
+  channels: ['web', 'android', 'webservice'],
+  version: '1.0.0',
+  description: { id: 'Harga bahan pokok harian di pasar', en: 'Daily staple-food market prices' },
+  permissions: [
+    // Entering also needs an assignment to the market (market_officers).
+    { name: PERM.enter, roles: ['officer', 'field_officer'] },
+    // Agency administrators verify the markets of their own agencies.
+    { name: PERM.verify, roles: ['platform_admin', 'tenant_admin', 'agency_admin'] },
+    { name: PERM.reference, roles: ['platform_admin', 'tenant_admin', 'agency_admin'] },
+    { name: PERM.alertRead, roles: [...STAFF] },
+  ],
+  routes: marketPriceRoutes,
+  tasks: [dailySummary],
+  migrationsDir: path.join(here, 'migrations'),
+  messages,
+  sharedMessages,
+  seedDemo: seedMarketPricesDemo,
+};

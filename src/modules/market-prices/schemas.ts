@@ -1,0 +1,318 @@
+/** Request and response schemas of the market prices app: one source for validation, types and OpenAPI. */
+import { type Static, type TSchema, Type } from 'typebox';
+import { MAX_QUOTES } from './prices.ts';
+
+const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Uuid = Type.String({ format: 'uuid' });
+export const Code = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 40 });
+export const Day = Type.String({ format: 'date' });
+const Names = Type.Object({ id: Text(120, 2), en: Text(120, 2) }, { additionalProperties: false });
+const Rupiah = Type.Integer({ description: 'Whole rupiah per unit' });
+const Lang = Type.Optional(Type.String());
+
+export const CodeParams = Type.Object({ code: Code });
+export const DayParams = Type.Object({ day: Day });
+export const EntryParams = Type.Object({ market: Code, day: Day });
+
+// ---------------------------------------------------------------------------------------------
+// Reference data
+
+export const MarketInput = Type.Object(
+  {
+    name: Text(120, 2),
+    address: Type.Optional(Nullable(Text(300, 3))),
+    lat: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
+    lng: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
+    agencyId: Type.Optional(Nullable(Uuid)),
+    active: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  },
+  { additionalProperties: false },
+);
+export type MarketInputType = Static<typeof MarketInput>;
+
+export const Market = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  address: Nullable(Type.String()),
+  lat: Nullable(Type.Number()),
+  lng: Nullable(Type.Number()),
+  agencyId: Nullable(Type.String()),
+  active: Type.Boolean(),
+});
+export const MarketList = Type.Object({ items: Type.Array(Market) });
+
+export const CommodityInput = Type.Object(
+  {
+    name: Names,
+    group: Code,
+    grade: Type.Optional(Nullable(Text(60))),
+    unit: Type.Union([Type.Literal('kg'), Type.Literal('liter')]),
+    minPrice: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
+    maxPrice: Type.Integer({ minimum: 2, maximum: 100_000_000 }),
+    active: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  },
+  { additionalProperties: false },
+);
+export type CommodityInputType = Static<typeof CommodityInput>;
+
+export const Commodity = Type.Object({
+  code: Type.String(),
+  name: Type.Object({ id: Type.String(), en: Type.String() }),
+  group: Type.String(),
+  grade: Nullable(Type.String()),
+  unit: Type.String(),
+  minPrice: Type.Integer(),
+  maxPrice: Type.Integer(),
+  active: Type.Boolean(),
+});
+export const CommodityList = Type.Object({ items: Type.Array(Commodity) });
+
+export const OfficersInput = Type.Object(
+  { userIds: Type.Array(Uuid, { maxItems: 50, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type OfficersInputType = Static<typeof OfficersInput>;
+export const Officers = Type.Object({
+  market: Type.String(),
+  items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+});
+
+export const Settings = Type.Object({
+  publishTime: Type.String(),
+  jumpPercent: Type.Integer(),
+  alertPercent: Type.Integer(),
+});
+export const SettingsInput = Type.Object(
+  {
+    publishTime: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),
+    jumpPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    alertPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type SettingsInputType = Static<typeof SettingsInput>;
+
+// ---------------------------------------------------------------------------------------------
+// Entry, review, publication, corrections
+
+const Quotes = Type.Array(Rupiah, { maxItems: MAX_QUOTES });
+const Previous = Nullable(Type.Object({ day: Type.String(), price: Type.Integer() }));
+const EntryStatus = Nullable(
+  Type.String({ description: 'draft, verified or published; null before any entry' }),
+);
+const DayStatus = Type.String({ description: 'open, verified or published' });
+
+export const EntryInput = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          commodity: Code,
+          quotes: Type.Array(Rupiah, {
+            maxItems: MAX_QUOTES,
+            description: 'The traders’ prices; an empty list removes a draft',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type EntryInputType = Static<typeof EntryInput>;
+
+export const EntrySheet = Type.Object({
+  market: Type.Object({ code: Type.String(), name: Type.String() }),
+  day: Type.String(),
+  dayStatus: DayStatus,
+  items: Type.Array(
+    Type.Object({
+      commodity: Type.String(),
+      name: Type.String(),
+      unit: Type.String(),
+      minPrice: Type.Integer(),
+      maxPrice: Type.Integer(),
+      quotes: Quotes,
+      price: Nullable(Type.Integer()),
+      status: EntryStatus,
+      previous: Previous,
+    }),
+  ),
+});
+
+export const Review = Type.Object({
+  day: Type.String(),
+  dayStatus: DayStatus,
+  publicFrom: Nullable(Type.String()),
+  jumpPercent: Type.Integer(),
+  counts: Type.Object({ draft: Type.Integer(), verified: Type.Integer(), published: Type.Integer() }),
+  markets: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      missing: Type.Integer({ description: 'Active commodities without an entry' }),
+      items: Type.Array(
+        Type.Object({
+          commodity: Type.String(),
+          name: Type.String(),
+          quotes: Quotes,
+          price: Type.Integer(),
+          status: Type.String(),
+          previous: Previous,
+          changePercent: Nullable(Type.Number()),
+          jump: Type.Boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const VerifyInput = Type.Object(
+  { markets: Type.Optional(Type.Array(Code, { minItems: 1, maxItems: 100, uniqueItems: true })) },
+  { additionalProperties: false },
+);
+export type VerifyInputType = Static<typeof VerifyInput>;
+
+export const DayResult = Type.Object({
+  day: Type.String(),
+  dayStatus: DayStatus,
+  entries: Type.Integer({ description: 'Entries this step changed' }),
+  publicFrom: Nullable(Type.String()),
+  alerts: Type.Integer(),
+});
+
+export const CorrectionInput = Type.Object(
+  {
+    commodity: Code,
+    quotes: Type.Array(Rupiah, { minItems: 1, maxItems: MAX_QUOTES }),
+    reason: Text(1000, 10),
+  },
+  { additionalProperties: false },
+);
+export type CorrectionInputType = Static<typeof CorrectionInput>;
+export const CorrectionResult = Type.Object({
+  market: Type.String(),
+  commodity: Type.String(),
+  day: Type.String(),
+  before: Nullable(Type.Integer()),
+  price: Type.Integer(),
+  alerts: Type.Integer(),
+});
+
+export const ImportResult = Type.Object({ market: Type.String(), day: Type.String(), saved: Type.Integer() });
+
+// ---------------------------------------------------------------------------------------------
+// Public views
+
+const ChangeSchema = Nullable(
+  Type.Object({ day: Type.String(), price: Type.Integer(), diff: Type.Integer(), percent: Type.Number() }),
+);
+const Changes = Type.Object({ yesterday: ChangeSchema, week: ChangeSchema, month: ChangeSchema });
+const CommodityRef = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  group: Type.String(),
+  grade: Nullable(Type.String()),
+  unit: Type.String(),
+});
+
+export const TodayQuery = Type.Object(
+  { day: Type.Optional(Day), lang: Lang },
+  { additionalProperties: false },
+);
+export type TodayQueryType = Static<typeof TodayQuery>;
+
+export const Today = Type.Object({
+  day: Nullable(Type.String({ description: 'The latest published day on or before the asked day' })),
+  publishedAt: Nullable(Type.String()),
+  compared: Type.Object({
+    yesterday: Nullable(Type.String()),
+    week: Nullable(Type.String()),
+    month: Nullable(Type.String()),
+  }),
+  city: Type.Array(
+    Type.Object({
+      commodity: CommodityRef,
+      price: Type.Integer({ description: 'Average of the markets’ prices' }),
+      min: Type.Integer(),
+      max: Type.Integer(),
+      markets: Type.Integer(),
+      cheapest: Type.Object({ code: Type.String(), name: Type.String(), price: Type.Integer() }),
+      change: Changes,
+    }),
+  ),
+  markets: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      items: Type.Array(Type.Object({ commodity: Type.String(), price: Type.Integer(), change: Changes })),
+    }),
+  ),
+});
+
+export const HistoryQuery = Type.Object(
+  {
+    commodity: Code,
+    market: Type.Optional(Code),
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    lang: Lang,
+  },
+  { additionalProperties: false },
+);
+export type HistoryQueryType = Static<typeof HistoryQuery>;
+
+export const History = Type.Object({
+  commodity: CommodityRef,
+  market: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+  from: Type.String(),
+  to: Type.String(),
+  points: Type.Array(
+    Type.Object({
+      day: Type.String(),
+      price: Type.Integer(),
+      min: Type.Optional(Type.Integer()),
+      max: Type.Optional(Type.Integer()),
+      markets: Type.Optional(Type.Integer()),
+    }),
+  ),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Alerts
+
+export const AlertsQuery = Type.Object(
+  {
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    lang: Lang,
+  },
+  { additionalProperties: false },
+);
+export type AlertsQueryType = Static<typeof AlertsQuery>;
+export const Alerts = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      day: Type.String(),
+      commodity: Type.Object({ code: Type.String(), name: Type.String(), unit: Type.String() }),
+      market: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+      previousDay: Type.String(),
+      previous: Type.Integer(),
+      current: Type.Integer(),
+      percent: Type.Number(),
+      createdAt: Type.String(),
+    }),
+  ),
+});
+
+export const Subscription = Type.Object(
+  { alerts: Type.Boolean(), dailySummary: Type.Boolean() },
+  { additionalProperties: false },
+);
+export type SubscriptionType = Static<typeof Subscription>;

@@ -1,0 +1,721 @@
+/**
+ * The market prices app end to end through the API: reference data, officers entering a day's
+ * prices at their own market (median of the traders' quotes, the previous price shown), bad prices
+ * refused with their paths, CSV import all or nothing with every row's line, column and reason,
+ * the supervisor's review (jump flags), verification and publication at the tenant's publication
+ * time, the public views (change against yesterday, last week, last month; cheapest market;
+ * history from the rollup; CSV downloads), corrections with a reason in the audit trail, alerts
+ * mailed to subscribers and the leaders' daily summary.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { parseCsv } from '../src/modules/market-prices/csv.ts';
+import { marketPricesApp } from '../src/modules/market-prices/index.ts';
+import { addDays } from '../src/modules/market-prices/prices.ts';
+import {
+  publishDay,
+  runDailySummary,
+  todayOf,
+  todayView,
+  verifyDay,
+} from '../src/modules/market-prices/service.ts';
+import { tx } from '../src/modules/market-prices/tables.ts';
+import { localDateOf, localInstant } from '../src/platform/calendar/working-days.ts';
+import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import type { DomainEvent } from '../src/platform/events/hub.ts';
+import { createUser, grantRole } from '../src/platform/people/service.ts';
+import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
+import {
+  bearerFor,
+  DB_KIND,
+  type Json,
+  makeLive,
+  makeStaff,
+  makeTenant,
+  multipartFile,
+  PASSWORD,
+  startTest,
+  type TestContext,
+} from './support/harness.ts';
+
+const B = 'beras-medium-1';
+const C = 'cabai-rawit-merah';
+const pct = (cur: number, prev: number) => Math.round(((cur - prev) / prev) * 1000) / 10;
+const avg = (...xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+
+describe(`market prices app (${DB_KIND})`, () => {
+  let t: TestContext;
+  let tenant: VerifiedTenant;
+  let admin: Json;
+  let supervisor: Json;
+  let supervisorId: string;
+  let otherSupervisor: Json;
+  let officerA: Json;
+  let officerB: Json;
+  let viewer: Json;
+  let viewerEmail: string;
+  let supervisorEmail: string;
+  const base = '/t/kota-segar/api/v1/market-prices';
+  const events: DomainEvent[] = [];
+  // The days of the story, counted back from today in the tenant's zone (Asia/Jakarta).
+  const T = localDateOf(new Date(), 'Asia/Jakarta');
+  const D0 = addDays(T, -40);
+  const D1 = addDays(T, -9);
+  const D2 = addDays(T, -2);
+  const D3 = addDays(T, -1);
+  const CSV_DAY = addDays(T, -5);
+
+  const call = async (method: string, url: string, headers: Json = {}, payload?: unknown) => {
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url: `${base}${url}`,
+      headers,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+    return {
+      status: res.statusCode,
+      body: res.headers['content-type']?.includes('json') ? res.json() : res.body,
+      headers: res.headers,
+    };
+  };
+  const enter = (who: Json, market: string, day: string, items: Array<[string, number[]]>) =>
+    call('PUT', `/entry/${market}/${day}`, who, {
+      items: items.map(([commodity, quotes]) => ({ commodity, quotes })),
+    });
+  const entryRows = (market: string, day: string) =>
+    t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) =>
+      tx(scope)
+        .selectFrom('price_entries as e')
+        .innerJoin('markets as m', (j) =>
+          j.onRef('m.tenant_id', '=', 'e.tenant_id').onRef('m.id', '=', 'e.market_id'),
+        )
+        .select(['e.price', 'e.status', 'e.quotes'])
+        .where('e.tenant_id', '=', tenant.id)
+        .where('m.code', '=', market)
+        .where('e.day', '=', day)
+        .execute(),
+    );
+  const outbox = () =>
+    t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      scope.trx
+        .selectFrom('notification_outbox')
+        .select(['recipient', 'subject', 'body'])
+        .where('tenant_id', '=', tenant.id)
+        .execute(),
+    );
+
+  /** An officer enters, the supervisor verifies and publishes: one past day of the story. */
+  async function publishedDay(day: string, a: Array<[string, number[]]>, b: Array<[string, number[]]>) {
+    assert.equal((await enter(officerA, 'pasar-a', day, a)).status, 200);
+    assert.equal((await enter(officerB, 'pasar-b', day, b)).status, 200);
+    const v = await call('POST', `/review/${day}/verify`, supervisor, {});
+    assert.equal(v.status, 200, JSON.stringify(v.body));
+    const p = await call('POST', `/review/${day}/publish`, supervisor);
+    assert.equal(p.status, 200, JSON.stringify(p.body));
+    return p.body;
+  }
+
+  before(async () => {
+    t = await startTest({ modules: [marketPricesApp] });
+    tenant = await makeTenant(t.platform, 'kota-segar');
+    await makeTenant(t.platform, 'kota-lain');
+    await makeLive(t.platform, tenant.id, 'market-prices');
+    t.platform.events.subscribe(tenant.id, (e) => events.push(e));
+    const adminUser = await makeStaff(t.platform, tenant.id, ['tenant_admin']);
+    admin = await bearerFor(t.app, 'kota-segar', adminUser.email);
+    const agency = async (code: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/t/kota-segar/api/v1/agencies',
+        headers: admin,
+        payload: { code, name: `Dinas ${code}`, kind: 'dinas' },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().id as string;
+    };
+    const disperindag = await agency('DISPERINDAG');
+    const dispertan = await agency('DISPERTAN');
+    let seq = 0;
+    const staff = async (role: 'officer' | 'agency_admin' | 'viewer', agencyId: string | null) => {
+      seq += 1;
+      const email = `segar-${role}-${seq}@example.go.id`;
+      const id = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
+        const userId = await createUser(scope, {
+          kind: 'staff',
+          displayName: `Staf ${role} ${seq}`,
+          email,
+          nip: `198503122011051${String(seq).padStart(3, '0')}`,
+          password: PASSWORD,
+        });
+        await grantRole(scope, userId, { role, agencyId });
+        return userId;
+      });
+      return { id, email, headers: await bearerFor(t.app, 'kota-segar', email) };
+    };
+    const sup = await staff('agency_admin', disperindag);
+    supervisor = sup.headers;
+    supervisorId = sup.id;
+    supervisorEmail = sup.email;
+    otherSupervisor = (await staff('agency_admin', dispertan)).headers;
+    const oa = await staff('officer', disperindag);
+    const ob = await staff('officer', disperindag);
+    officerA = oa.headers;
+    officerB = ob.headers;
+    const v = await staff('viewer', null);
+    viewer = v.headers;
+    viewerEmail = v.email;
+    for (const [code, name] of [
+      ['pasar-a', 'Pasar A'],
+      ['pasar-b', 'Pasar B'],
+      ['pasar-c', 'Pasar C, Blok "Timur"'],
+    ] as const) {
+      const res = await call('PUT', `/markets/${code}`, admin, {
+        name,
+        address: `Jl. ${name}`,
+        lat: -6.18,
+        lng: 106.63,
+        agencyId: disperindag,
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+    }
+    for (const [market, ids] of [
+      ['pasar-a', [oa.id]],
+      ['pasar-b', [ob.id]],
+      ['pasar-c', [ob.id]],
+    ] as const) {
+      const res = await call('PUT', `/markets/${market}/officers`, supervisor, { userIds: ids });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+    }
+  });
+  after(() => t?.close());
+
+  test('the national commodity list is there, with grades, units and plausible ranges', async () => {
+    const res = await call('GET', '/commodities');
+    assert.equal(res.status, 200);
+    const items = res.body.items as Json[];
+    assert.ok(items.length >= 25, `${items.length} commodities`);
+    const rice = items.filter((c) => c.group === 'beras');
+    assert.ok(rice.length >= 4, 'several rice grades');
+    assert.ok(items.some((c) => c.group === 'minyak-goreng' && c.unit === 'liter'));
+    assert.ok(items.every((c) => c.minPrice > 0 && c.maxPrice > c.minPrice));
+    const markets = await call('GET', '/markets');
+    assert.deepEqual(
+      markets.body.items.map((m: Json) => m.code),
+      ['pasar-a', 'pasar-b', 'pasar-c'],
+    );
+  });
+
+  test('a tenant edits its commodities; a range that is upside down is refused', async () => {
+    const bad = await call('PUT', '/commodities/tepung-terigu', admin, {
+      name: { id: 'Tepung terigu', en: 'Wheat flour' },
+      group: 'tepung',
+      unit: 'kg',
+      minPrice: 20_000,
+      maxPrice: 5_000,
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.errors[0].path, '/body/maxPrice');
+    const ok = await call('PUT', '/commodities/tepung-terigu', admin, {
+      name: { id: 'Tepung terigu', en: 'Wheat flour' },
+      group: 'tepung',
+      unit: 'kg',
+      minPrice: 5_000,
+      maxPrice: 30_000,
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    const list = await call('GET', '/commodities');
+    assert.ok(list.body.items.some((c: Json) => c.code === 'tepung-terigu'));
+    // An agency's administrator manages its markets, not the city's commodity list.
+    const refused = await call('PUT', '/commodities/tepung-terigu', supervisor, {
+      name: { id: 'Tepung', en: 'Flour' },
+      group: 'tepung',
+      unit: 'kg',
+      minPrice: 5_000,
+      maxPrice: 30_000,
+    });
+    assert.equal(refused.status, 403);
+  });
+
+  test('three earlier days are entered, verified and published', async () => {
+    await publishedDay(
+      D0,
+      [
+        [B, [12_000]],
+        [C, [50_000]],
+      ],
+      [
+        [B, [12_400]],
+        [C, [52_000]],
+      ],
+    );
+    await publishedDay(
+      D1,
+      [
+        [B, [12_500]],
+        [C, [50_000]],
+      ],
+      [
+        [B, [12_800]],
+        [C, [50_000]],
+      ],
+    );
+    await publishedDay(
+      D2,
+      [
+        [B, [13_000]],
+        [C, [52_000]],
+      ],
+      [
+        [B, [13_000]],
+        [C, [54_000]],
+      ],
+    );
+    const today = await call('GET', `/today?day=${D2}`);
+    assert.equal(today.body.day, D2);
+    const alerts = await call('GET', `/alerts?from=${D0}`, supervisor);
+    assert.equal(alerts.status, 200);
+    assert.deepEqual(alerts.body.items, [], 'no rise beyond 10% against a week before yet');
+  });
+
+  test('the officer’s sheet shows the previous published price; the market price is the median', async () => {
+    const sheet = await call('GET', `/entry/pasar-a/${D3}`, officerA);
+    assert.equal(sheet.status, 200, JSON.stringify(sheet.body));
+    const rice = sheet.body.items.find((i: Json) => i.commodity === B);
+    assert.deepEqual(rice.previous, { day: D2, price: 13_000 });
+    assert.equal(rice.price, null);
+    assert.equal(sheet.body.dayStatus, 'open');
+    const saved = await enter(officerA, 'pasar-a', D3, [
+      [B, [13_000, 14_000, 13_500]],
+      [C, [54_000]],
+    ]);
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    const after = saved.body.items.find((i: Json) => i.commodity === B);
+    assert.equal(after.price, 13_500);
+    assert.equal(after.status, 'draft');
+    assert.deepEqual(after.quotes, [13_000, 14_000, 13_500]);
+    const b = await enter(officerB, 'pasar-b', D3, [
+      [B, [12_000, 12_500]],
+      [C, [80_000]],
+    ]);
+    assert.equal(b.body.items.find((i: Json) => i.commodity === B).price, 12_250);
+    assert.equal(
+      (
+        await enter(officerB, 'pasar-c', D3, [
+          [B, [12_300]],
+          [C, [60_000]],
+        ])
+      ).status,
+      200,
+    );
+  });
+
+  test('zero, negative, fractional and absurd prices are refused with their paths, and nothing is saved', async () => {
+    const before = await entryRows('pasar-a', CSV_DAY);
+    const res = await enter(officerA, 'pasar-a', CSV_DAY, [
+      [B, [0, -5]],
+      [C, [12_000, 5_500_000]],
+      ['beras-tidak-ada', [12_000]],
+    ]);
+    assert.equal(res.status, 400);
+    assert.deepEqual(
+      res.body.errors.map((e: Json) => [e.path, e.code]),
+      [
+        ['/body/items/0/quotes/0', 'price_positive'],
+        ['/body/items/0/quotes/1', 'price_positive'],
+        ['/body/items/1/quotes/1', 'price_range'],
+        ['/body/items/2/commodity', 'unknown_commodity'],
+      ],
+    );
+    assert.match(res.body.errors[2].message, /8000–300000 rupiah per kg/);
+    const fractional = await enter(officerA, 'pasar-a', CSV_DAY, [[B, [12_000.5]]]);
+    assert.equal(fractional.status, 400);
+    assert.equal(fractional.body.errors[0].path, '/body/items/0/quotes/0');
+    assert.deepEqual(await entryRows('pasar-a', CSV_DAY), before);
+    assert.equal(before.length, 0);
+    const english = await t.app.inject({
+      method: 'PUT',
+      url: `${base}/entry/pasar-a/${CSV_DAY}`,
+      headers: { ...officerA, 'accept-language': 'en' },
+      payload: { items: [{ commodity: B, quotes: [0] }] },
+    });
+    assert.equal(english.json().errors[0].message, 'A price must be more than zero.');
+  });
+
+  test('an officer enters prices only for their own market, and never for a day to come', async () => {
+    const other = await enter(officerA, 'pasar-b', CSV_DAY, [[B, [12_000]]]);
+    assert.equal(other.status, 403);
+    assert.match(other.body.detail, /pasar tempat Anda ditugaskan/);
+    assert.equal((await call('GET', `/entry/pasar-b/${CSV_DAY}`, officerA)).status, 403);
+    assert.equal((await enter(viewer, 'pasar-a', CSV_DAY, [[B, [12_000]]])).status, 403);
+    const future = await enter(officerA, 'pasar-a', addDays(T, 1), [[B, [12_000]]]);
+    assert.equal(future.status, 400);
+    assert.equal(future.body.errors[0].code, 'future_day');
+    assert.equal((await entryRows('pasar-b', CSV_DAY)).length, 0);
+  });
+
+  test('a CSV file with bad rows lists every line, column and reason, and saves nothing; a good one is saved', async () => {
+    const bad = [
+      'commodity,price1,price2',
+      'beras-tidak-ada,12000,',
+      `${B},abc,12000`,
+      `${C},50000,0`,
+      'bawang-merah-sedang,3800000,38000',
+      `${C},51000,`,
+      'gula-pasir-lokal,,',
+      '',
+      'minyak-goreng-curah,17000,17500',
+    ].join('\r\n');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${base}/entry/pasar-a/${CSV_DAY}/csv`,
+      headers: { ...officerA, 'content-type': 'text/csv' },
+      payload: bad,
+    });
+    assert.equal(res.statusCode, 400, res.body);
+    const errors = res.json().errors as Json[];
+    assert.deepEqual(
+      errors.map((e) => [e.line, e.column, e.code]),
+      [
+        [2, 'commodity', 'unknown_commodity'],
+        [3, 'price1', 'price_number'],
+        [4, 'price2', 'price_positive'],
+        [5, 'price1', 'price_range'],
+        [6, 'commodity', 'duplicate_line'],
+        [7, 'price1', 'required'],
+      ],
+    );
+    assert.ok(errors.every((e) => typeof e.message === 'string' && e.message.length > 5));
+    assert.match(errors[4]!.message, /baris 4/);
+    assert.equal((await entryRows('pasar-a', CSV_DAY)).length, 0, 'nothing saved');
+    // A spreadsheet set to Indonesian: semicolons, thousands with dots, uploaded as a file.
+    const good = `commodity;price1;price2\n${B};12.500;13.000\n${C};"50.000";52000\n`;
+    const upload = multipartFile('file', 'harga.csv', 'text/csv', Buffer.from(good));
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `${base}/entry/pasar-a/${CSV_DAY}/csv`,
+      headers: { ...officerA, ...upload.headers },
+      payload: upload.payload,
+    });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().saved, 2);
+    const sheet = await call('GET', `/entry/pasar-a/${CSV_DAY}`, officerA);
+    const rice = sheet.body.items.find((i: Json) => i.commodity === B);
+    assert.deepEqual([rice.quotes, rice.price, rice.status], [[12_500, 13_000], 12_750, 'draft']);
+    // A broken file is one error, not a crash; another market's officer cannot import here.
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: `${base}/entry/pasar-a/${CSV_DAY}/csv`,
+      headers: { ...officerA, 'content-type': 'text/csv' },
+      payload: `commodity,price1\n"${B},12000\n`,
+    });
+    assert.equal(broken.statusCode, 400);
+    assert.equal(broken.json().errors[0].code, 'csv_syntax');
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: `${base}/entry/pasar-a/${CSV_DAY}/csv`,
+      headers: { ...officerB, 'content-type': 'text/csv' },
+      payload: good,
+    });
+    assert.equal(foreign.statusCode, 403);
+  });
+
+  test('the supervisor reviews the day with jumps flagged, then verifies and publishes it', async () => {
+    // Alerts and the daily summary go to staff who ask for them.
+    const sub = await call('PUT', '/alerts/subscription', supervisor, { alerts: true, dailySummary: true });
+    assert.equal(sub.status, 200, JSON.stringify(sub.body));
+    assert.deepEqual((await call('GET', '/alerts/subscription', supervisor)).body, {
+      alerts: true,
+      dailySummary: true,
+    });
+    const review = await call('GET', `/review/${D3}`, supervisor);
+    assert.equal(review.status, 200, JSON.stringify(review.body));
+    const item = (market: string, commodity: string) =>
+      review.body.markets
+        .find((m: Json) => m.code === market)
+        .items.find((i: Json) => i.commodity === commodity);
+    assert.equal(item('pasar-b', C).jump, true);
+    assert.equal(item('pasar-b', C).changePercent, pct(80_000, 54_000));
+    assert.deepEqual(item('pasar-b', C).previous, { day: D2, price: 54_000 });
+    assert.equal(item('pasar-a', C).jump, false);
+    assert.equal(item('pasar-a', B).jump, false);
+    assert.equal(item('pasar-c', B).previous, null);
+    assert.equal(item('pasar-c', B).jump, false);
+    assert.equal(review.body.counts.draft, 6);
+    // Another agency's administrator sees none of these markets and cannot publish them.
+    const foreign = await call('GET', `/review/${D3}`, otherSupervisor);
+    assert.deepEqual(foreign.body.markets, []);
+    assert.equal((await call('POST', `/review/${D3}/publish`, otherSupervisor)).status, 403);
+    // Not public before publication.
+    assert.equal((await call('GET', `/today?day=${D3}`)).body.day, D2);
+    const early = await call('POST', `/review/${D3}/publish`, supervisor);
+    assert.equal(early.status, 409, 'drafts must be verified first');
+    assert.equal(early.body.code, 'conflict');
+    const verified = await call('POST', `/review/${D3}/verify`, supervisor, {});
+    assert.equal(verified.body.entries, 6);
+    assert.equal((await call('POST', `/review/${D3}/publish`, otherSupervisor)).status, 403);
+    const mailsBefore = (await outbox()).length;
+    const published = await call('POST', `/review/${D3}/publish`, supervisor);
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+    assert.equal(published.body.entries, 6);
+    // A past day is public at once: the later of now and its 13:00.
+    assert.ok(Date.parse(published.body.publicFrom) <= Date.now());
+    assert.equal(published.body.alerts, 2);
+    const mails = (await outbox()).slice(mailsBefore);
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.recipient, supervisorEmail);
+    assert.match(mails[0]!.body, /Cabai rawit merah/);
+    assert.ok(!mails.some((m) => m.recipient === viewerEmail));
+    const alertEvents = events.filter((e) => e.type === 'price.alert');
+    assert.equal(alertEvents.length, 2);
+    assert.ok(
+      alertEvents.every(
+        (e) => typeof e.data?.percent === 'number' && typeof e.data?.commodityId === 'string',
+      ),
+    );
+  });
+
+  test('the public sees the day per market and city-wide, its changes and the cheapest market', async () => {
+    const res = await call('GET', `/today?day=${D3}`);
+    assert.equal(res.status, 200);
+    const view = res.body;
+    assert.equal(view.day, D3);
+    assert.deepEqual(view.compared, { yesterday: D2, week: D1, month: D0 });
+    const rice = view.city.find((r: Json) => r.commodity.code === B);
+    const riceNow = avg(13_500, 12_250, 12_300);
+    assert.equal(rice.price, riceNow);
+    assert.equal(rice.min, 12_250);
+    assert.equal(rice.max, 13_500);
+    assert.equal(rice.markets, 3);
+    assert.deepEqual(rice.cheapest, { code: 'pasar-b', name: 'Pasar B', price: 12_250 });
+    const riceD2 = avg(13_000, 13_000);
+    assert.deepEqual(rice.change.yesterday, {
+      day: D2,
+      price: riceD2,
+      diff: riceNow - riceD2,
+      percent: pct(riceNow, riceD2),
+    });
+    assert.equal(rice.change.week.price, avg(12_500, 12_800));
+    assert.equal(rice.change.month.price, avg(12_000, 12_400));
+    const chilli = view.city.find((r: Json) => r.commodity.code === C);
+    assert.equal(chilli.cheapest.code, 'pasar-a');
+    const pasarB = view.markets.find((m: Json) => m.code === 'pasar-b');
+    const chilliB = pasarB.items.find((i: Json) => i.commodity === C);
+    assert.equal(chilliB.price, 80_000);
+    assert.equal(chilliB.change.week.percent, pct(80_000, 50_000));
+    const pasarC = view.markets.find((m: Json) => m.code === 'pasar-c');
+    assert.equal(pasarC.items.find((i: Json) => i.commodity === B).change.yesterday, null);
+    // Without a day: the latest published day up to today.
+    assert.equal((await call('GET', '/today')).body.day, D3);
+    // Nothing published yet on or before D0's eve.
+    const empty = await call('GET', `/today?day=${addDays(D0, -1)}`);
+    assert.deepEqual([empty.body.day, empty.body.city], [null, []]);
+  });
+
+  test('history comes from the rollup city-wide and from the entries per market', async () => {
+    const city = await call('GET', `/history?commodity=${C}&from=${D0}&to=${T}`);
+    assert.equal(city.status, 200, JSON.stringify(city.body));
+    assert.deepEqual(
+      city.body.points.map((p: Json) => [p.day, p.price, p.markets]),
+      [
+        [D0, avg(50_000, 52_000), 2],
+        [D1, 50_000, 2],
+        [D2, avg(52_000, 54_000), 2],
+        [D3, avg(54_000, 80_000, 60_000), 3],
+      ],
+    );
+    const rows = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      tx(scope).selectFrom('price_rollups').select('day').where('tenant_id', '=', tenant.id).execute(),
+    );
+    assert.equal(rows.length, 8, 'one rollup row per commodity and published day');
+    const market = await call('GET', `/history?commodity=${C}&market=pasar-b&from=${D0}&to=${T}`);
+    assert.deepEqual(
+      market.body.points.map((p: Json) => [p.day, p.price]),
+      [
+        [D0, 52_000],
+        [D1, 50_000],
+        [D2, 54_000],
+        [D3, 80_000],
+      ],
+    );
+    const reversed = await call('GET', `/history?commodity=${C}&from=${T}&to=${D0}`);
+    assert.equal(reversed.status, 400);
+    assert.equal(reversed.body.errors[0].code, 'date_order');
+    const long = await call('GET', `/history?commodity=${C}&from=${addDays(T, -800)}&to=${T}`);
+    assert.equal(long.body.errors[0].code, 'range_too_long');
+    const unknown = await call('GET', `/history?commodity=kopi&market=pasar-z`);
+    assert.deepEqual(
+      unknown.body.errors.map((e: Json) => e.path),
+      ['/querystring/commodity', '/querystring/market'],
+    );
+  });
+
+  test('CSV downloads are escaped and read back to the same figures', async () => {
+    const today = await t.app.inject({ url: `${base}/today.csv?day=${D3}` });
+    assert.equal(today.statusCode, 200);
+    assert.match(String(today.headers['content-type']), /^text\/csv/);
+    assert.match(String(today.headers['content-disposition']), new RegExp(`harga-${D3}\\.csv`));
+    const records = parseCsv(today.body);
+    assert.equal(records[0]!.cells[0], 'day');
+    const lineC = records.find((r) => r.cells[1] === 'pasar-c' && r.cells[3] === B);
+    assert.equal(lineC?.cells[2], 'Pasar C, Blok "Timur"');
+    assert.ok(today.body.includes('"Pasar C, Blok ""Timur"""'));
+    const cityRice = records.find((r) => r.cells[1] === 'city' && r.cells[3] === B);
+    assert.equal(Number(cityRice?.cells[6]), avg(13_500, 12_250, 12_300));
+    const history = await t.app.inject({
+      url: `${base}/history.csv?commodity=${B}&market=pasar-a&from=${D0}&to=${T}`,
+    });
+    const rows = parseCsv(history.body);
+    assert.deepEqual(rows[0]!.cells, [
+      'day',
+      'commodity',
+      'market',
+      'unit',
+      'price',
+      'min',
+      'max',
+      'markets',
+    ]);
+    assert.deepEqual(
+      rows.slice(1).map((r) => [r.cells[0], Number(r.cells[4])]),
+      [
+        [D0, 12_000],
+        [D1, 12_500],
+        [D2, 13_000],
+        [D3, 13_500],
+      ],
+    );
+  });
+
+  test('a published day takes no more entries; a supervisor corrects it with a reason, kept in the audit trail', async () => {
+    const late = await enter(officerB, 'pasar-b', D3, [[C, [56_000]]]);
+    assert.equal(late.status, 409);
+    assert.match(late.body.detail, /corrections\/pasar-b/);
+    const noReason = await call('POST', `/corrections/pasar-b/${D3}`, supervisor, {
+      commodity: C,
+      quotes: [56_000],
+    });
+    assert.equal(noReason.status, 400);
+    assert.equal(noReason.body.errors[0].path, '/body/reason');
+    assert.equal(
+      (
+        await call('POST', `/corrections/pasar-b/${D3}`, officerB, {
+          commodity: C,
+          quotes: [56_000],
+          reason: 'Salah ketik',
+        })
+      ).status,
+      403,
+    );
+    const absurd = await call('POST', `/corrections/pasar-b/${D3}`, supervisor, {
+      commodity: C,
+      quotes: [560],
+      reason: 'Salah ketik angka nol',
+    });
+    assert.equal(absurd.status, 400);
+    assert.equal(absurd.body.errors[0].path, '/body/quotes/0');
+    const reason = 'Petugas salah ketik: 80.000 seharusnya 56.000';
+    const fixed = await call('POST', `/corrections/pasar-b/${D3}`, supervisor, {
+      commodity: C,
+      quotes: [56_000],
+      reason,
+    });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    assert.deepEqual([fixed.body.before, fixed.body.price], [80_000, 56_000]);
+    const audit = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      scope.trx
+        .selectFrom('audit_log')
+        .select(['actor_user_id', 'before', 'after'])
+        .where('tenant_id', '=', tenant.id)
+        .where('action', '=', 'market-prices.price.correct')
+        .execute(),
+    );
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]!.actor_user_id, supervisorId);
+    assert.deepEqual(audit[0]!.before, { quotes: [80_000], price: 80_000, status: 'published' });
+    assert.deepEqual(audit[0]!.after, { quotes: [56_000], price: 56_000, reason });
+    // The rollup and the cached public views follow the correction.
+    const today = await call('GET', `/today?day=${D3}`);
+    const chilli = today.body.city.find((r: Json) => r.commodity.code === C);
+    assert.equal(chilli.price, avg(54_000, 56_000, 60_000));
+    const city = await call('GET', `/history?commodity=${C}&from=${D3}&to=${D3}`);
+    assert.equal(city.body.points[0].price, avg(54_000, 56_000, 60_000));
+    // Correcting a day that is not published is refused: the daily entry is the way there.
+    const notYet = await call('POST', `/corrections/pasar-a/${CSV_DAY}`, supervisor, {
+      commodity: C,
+      quotes: [50_000],
+      reason: 'Belum terbit tetapi dikoreksi',
+    });
+    assert.equal(notYet.status, 409);
+  });
+
+  test('alerts are listed for staff, not for the public', async () => {
+    const res = await call('GET', `/alerts?from=${D0}&to=${T}`, viewer);
+    assert.equal(res.status, 200);
+    const items = res.body.items as Json[];
+    assert.equal(items.length, 2);
+    const city = items.find((a) => a.market === null)!;
+    assert.equal(city.commodity.code, C);
+    assert.equal(city.previousDay, D1);
+    assert.equal(city.previous, 50_000);
+    assert.equal(city.current, avg(54_000, 80_000, 60_000));
+    assert.equal(city.percent, pct(avg(54_000, 80_000, 60_000), 50_000));
+    const market = items.find((a) => a.market !== null)!;
+    assert.deepEqual([market.market.code, market.previous, market.current], ['pasar-b', 50_000, 80_000]);
+    assert.equal((await call('GET', '/alerts')).status, 401);
+  });
+
+  test('today’s prices are public only from the publication time; the daily summary follows once', async () => {
+    const settings = await call('PATCH', '/settings', admin, { publishTime: '13:00', alertPercent: 10 });
+    assert.deepEqual(settings.body, { publishTime: '13:00', jumpPercent: 20, alertPercent: 10 });
+    assert.equal((await enter(officerA, 'pasar-a', T, [[B, [13_250]]])).status, 200);
+    const morning = localInstant(T, '08:30', 'Asia/Jakarta');
+    const at = (time: string) => localInstant(T, time, 'Asia/Jakarta');
+    const result = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
+      const access = { userId: supervisorId, may: () => true };
+      await verifyDay(t.platform, scope, tenant, T, undefined, access, morning);
+      return publishDay(t.platform, scope, tenant, T, access, 'id', morning);
+    });
+    assert.equal(result.publicFrom, at('13:00').toISOString());
+    const viewAt = (now: Date) =>
+      t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+        todayView(t.platform, scope, tenant, undefined, 'id', now),
+      );
+    assert.equal((await viewAt(at('12:59'))).day, D3);
+    assert.equal((await viewAt(at('13:00'))).day, T);
+    // Through the API, with the real clock: public exactly when its time has come.
+    const expected = Date.now() >= at('13:00').getTime() ? T : D3;
+    assert.equal((await call('GET', '/today')).body.day, expected);
+    const history = await call('GET', `/history?commodity=${B}&market=pasar-a&from=${T}&to=${T}`);
+    assert.equal(history.body.points.length, expected === T ? 1 : 0);
+    const summary = (now: Date) =>
+      t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+        runDailySummary(t.platform, scope, tenant, now),
+      );
+    assert.deepEqual(await summary(at('12:30')), { sent: 0 }, 'not before the publication time');
+    const before = (await outbox()).length;
+    assert.deepEqual(await summary(at('13:10')), { sent: 1 });
+    assert.deepEqual(await summary(at('13:20')), { sent: 0 }, 'once a day');
+    const mails = (await outbox()).slice(before);
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.recipient, supervisorEmail);
+    assert.match(mails[0]!.subject ?? '', new RegExp(T));
+    assert.match(mails[0]!.body, /Beras kualitas medium I/);
+    assert.equal(todayOf(tenant, at('13:10')), T);
+  });
+
+  test('another tenant sees none of it', async () => {
+    await makeLive(t.platform, (await t.platform.directory.bySlug('kota-lain'))!.id, 'market-prices');
+    const res = await t.app.inject({ url: `/t/kota-lain/api/v1/market-prices/today?day=${D3}` });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().day, null);
+    const markets = await t.app.inject({ url: '/t/kota-lain/api/v1/market-prices/markets' });
+    assert.deepEqual(markets.json().items, []);
+    const foreign = await t.app.inject({
+      method: 'PUT',
+      url: `/t/kota-lain/api/v1/market-prices/entry/pasar-a/${D3}`,
+      headers: officerA,
+      payload: { items: [{ commodity: B, quotes: [12_000] }] },
+    });
+    assert.equal(foreign.statusCode, 401);
+  });
+});
