@@ -18,6 +18,7 @@ import sharp from 'sharp';
 import { reportsApp } from '../src/modules/reports/index.ts';
 import { putCategory } from '../src/modules/reports/service.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { createUser } from '../src/platform/people/service.ts';
 import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
 import {
   bearerFor,
@@ -26,6 +27,7 @@ import {
   makeLive,
   makeStaff,
   makeTenant,
+  PASSWORD,
   startTest,
   type TestContext,
 } from './support/harness.ts';
@@ -40,6 +42,9 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
   let base = '';
   const photos: string[] = [];
   let tile: Buffer;
+  /** The key of the anonymous visitor's draft on the tenant (`draftKey` in client/lib/draft.ts). */
+  let anonKey = '';
+  let tenantId = '';
 
   before(async () => {
     t = await startTest({
@@ -47,6 +52,8 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
       env: { MAP_TILE_URL: TILES, MAP_TILE_ATTRIBUTION: '© Peta uji' },
     });
     const tenant = await makeTenant(t.platform, 'kota-klien');
+    tenantId = tenant.id;
+    anonKey = `draft:${tenant.id}:anon`;
     await makeLive(t.platform, tenant.id, 'reports');
     await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
       await putCategory(scope, 'roads', { name: { id: 'Jalan rusak', en: 'Damaged roads' } });
@@ -227,7 +234,7 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     await notice.getByText('disimpan di perangkat ini').waitFor();
     assert.match((await notice.textContent()) ?? '', /dikirim otomatis saat koneksi kembali/);
     assert.equal((await reportsWith('gorong tersumbat')).length, 0, 'nothing reached the server');
-    const stored = await page.evaluate(draftInBrowser, `${base}/lapor`);
+    const stored = await page.evaluate(draftInBrowser, anonKey);
     assert.equal(stored?.queued, true);
     assert.equal(stored?.photos, 1);
     assert.equal(stored?.description, description);
@@ -237,11 +244,7 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     const trackingNo = ((await page.locator('#tracking-no').textContent()) ?? '').trim();
     assert.match(trackingNo, /^\d{6}-[0-9A-Z]{5}$/);
     assert.ok(((await page.locator('.secret').textContent()) ?? '').length >= 20, 'the secret is shown');
-    assert.equal(
-      await page.evaluate(draftInBrowser, `${base}/lapor`),
-      null,
-      'the draft is removed once sent',
-    );
+    assert.equal(await page.evaluate(draftInBrowser, anonKey), null, 'the draft is removed once sent');
     // Filed once, with its pin and photo.
     const found = await reportsWith('gorong tersumbat');
     assert.deepEqual(
@@ -275,7 +278,7 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     await page.locator('#pin-map.leaflet-container').waitFor();
     await page.locator('#photo-previews img').nth(1).waitFor();
     assert.equal(await page.locator('#photos-again').count(), 0, 'the photos need not be chosen again');
-    assert.equal((await page.evaluate(draftInBrowser, `${base}/lapor`))?.photos, 2);
+    assert.equal((await page.evaluate(draftInBrowser, anonKey))?.photos, 2);
     await page.getByLabel('Kategori').selectOption('roads');
     await page.getByRole('button', { name: 'Kirim laporan' }).click();
     await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
@@ -292,19 +295,36 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     const [context, page] = await open();
     await openForm(page);
     const description = 'Pohon tumbang menutup separuh jalan di depan puskesmas, kendaraan harus bergantian.';
-    await fillReport(page, description);
+    await page.getByLabel('Kategori').selectOption('roads');
+    await page.getByLabel('Uraian').fill(description);
+    await page.getByLabel('Alamat atau patokan lokasi').fill('Jl. Merdeka depan kantor pos');
+    await clickMap(page, 0, 0);
+    // The photo made in the page: Chromium hands an intercepted request's body to
+    // `route.fetch` without the bytes of files read from disk, but with those of blobs in memory.
+    const jpeg = [...(await sharp(photos[0]!).toBuffer())];
+    await page.locator('input[type=file]').evaluate((input, bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'foto-1.jpg', { type: 'image/jpeg' }));
+      (input as HTMLInputElement).files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, jpeg);
+    await page.locator('#photo-previews img').first().waitFor();
     const filed: string[] = [];
-    await page.route(`${base}/lapor`, async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      if (filed.length === 0) {
-        // The server files the report, but its answer never reaches the phone.
-        const response = await route.fetch();
-        assert.equal(response.status(), 201);
-        filed.push(/id="tracking-no">([^<]+)</.exec(await response.text())?.[1] ?? '');
-        return route.abort('connectionreset');
-      }
-      return route.continue();
-    });
+    // An anonymous send carries the page's language (`?lang=`): it goes without cookies.
+    await page.route(
+      (url) => url.pathname === '/t/kota-klien/lapor',
+      async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        if (filed.length === 0) {
+          // The server files the report, but its answer never reaches the phone.
+          const response = await route.fetch();
+          assert.equal(response.status(), 201);
+          filed.push(/id="tracking-no">([^<]+)</.exec(await response.text())?.[1] ?? '');
+          return route.abort('connectionreset');
+        }
+        return route.continue();
+      },
+    );
     await page.getByRole('button', { name: 'Kirim laporan' }).click();
     await page.locator('#draft-notice').getByText('disimpan di perangkat ini').waitFor();
     // The page tries again by itself (the device says it is online) with the same idempotency key.
@@ -351,6 +371,188 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     await again.goto(`${base}/lapor`);
     await again.locator('#pin-map.leaflet-container').waitFor();
     assert.equal(await again.getByLabel('Uraian').inputValue(), '');
+    await context.close();
+  });
+
+  async function signInAs(page: Page, email: string) {
+    await page.goto(`${base}/masuk?lang=id`);
+    await page.getByLabel('Email atau nomor ponsel').fill(email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Keluar' }).waitFor();
+  }
+
+  async function citizen(email: string): Promise<string> {
+    return t.platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
+      createUser(scope, { kind: 'citizen', displayName: 'Warga', email, password: PASSWORD }),
+    );
+  }
+
+  async function typeDraft(page: Page, field: string, text: string) {
+    await page.getByLabel(field).fill(text);
+    await page.waitForFunction(
+      () => document.querySelector('#draft-status')?.textContent === 'Draf tersimpan di perangkat ini.',
+    );
+  }
+
+  test("drafts are kept per person: one visitor's is not the next one's, and signing out deletes them", async () => {
+    const dewi = await citizen('dewi.draf@example.id');
+    await citizen('budi.draf@example.id');
+    const [context, page] = await open();
+    // Someone not signed in starts a report with their contact details.
+    await openForm(page);
+    await page.locator('input[name=name]').fill('Siti Aminah');
+    await page.getByLabel('Email').fill('siti@example.id');
+    await typeDraft(page, 'Uraian', 'Draf warga tanpa akun tentang jalan retak di gang kenanga.');
+    assert.equal((await page.evaluate(draftInBrowser, anonKey))?.description?.includes('gang kenanga'), true);
+
+    // Dewi signs in on the same phone: a form of her own, nothing of the other visitor's.
+    await signInAs(page, 'dewi.draf@example.id');
+    await openForm(page);
+    assert.equal(await page.getByLabel('Uraian').inputValue(), '');
+    assert.equal(await page.locator('#draft-notice').textContent(), '');
+    await typeDraft(page, 'Uraian', 'Draf Dewi tentang lampu jalan mati di taman kota sejak minggu lalu.');
+    assert.deepEqual(
+      (await page.evaluate(draftKeysInBrowser)).sort(),
+      [anonKey, `draft:${tenantId}:${dewi}`].sort(),
+    );
+
+    // Signing out deletes every draft on the device, the cleanup's cookie too.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Masuk' }).waitFor();
+    await page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const r = indexedDB.open('balai-drafts', 1);
+        r.onsuccess = () => resolve(r.result);
+      });
+      const n = await new Promise<number>((resolve) => {
+        const r = db.transaction('drafts').objectStore('drafts').count();
+        r.onsuccess = () => resolve(r.result);
+      });
+      db.close();
+      return n === 0 && !document.cookie.includes('balai_keluar');
+    });
+    // The service worker still registers and controls the portal after the sign-out.
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope), `${base}/`);
+
+    // Budi, next on the phone, gets an empty form.
+    await signInAs(page, 'budi.draf@example.id');
+    await openForm(page);
+    assert.equal(await page.getByLabel('Uraian').inputValue(), '');
+    await context.close();
+  });
+
+  test("a report queued by one person is never sent under the next person's session", async () => {
+    await citizen('rina.antre@example.id');
+    await citizen('joko.antre@example.id');
+    const [context, page] = await open();
+    await signInAs(page, 'rina.antre@example.id');
+    await openForm(page);
+    await fillReport(page, 'Laporan antrean Rina tentang saluran air bocor di pasar lama.');
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.locator('#draft-notice').getByText('disimpan di perangkat ini').waitFor();
+    await page.close();
+    await context.setOffline(false);
+    // Joko signs in on the same browser without Rina signing out first, and opens the form.
+    const next = await context.newPage();
+    await signInAs(next, 'joko.antre@example.id');
+    await openForm(next);
+    assert.equal(await next.getByLabel('Uraian').inputValue(), '');
+    await next.waitForTimeout(1_000);
+    assert.equal((await reportsWith('antrean rina saluran bocor')).length, 0, 'not filed under Joko');
+    await context.close();
+  });
+
+  test('with IndexedDB unavailable, the form is sent by the browser itself and files the report', async () => {
+    const [context, page] = await open();
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      };
+    });
+    await openForm(page);
+    await fillReport(page, 'Tanpa penyimpanan: trotoar rusak di depan halte bus kota.');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
+    const found = await reportsWith('tanpa penyimpanan trotoar halte');
+    assert.equal(found.length, 1);
+    const detail = (
+      await t.app.inject({ url: `/t/kota-klien/api/v1/reports/${found[0]!.trackingNo}` })
+    ).json() as Json;
+    assert.equal(detail.photos?.length, 1);
+    await context.close();
+  });
+
+  test('when saving the draft fails (a full disk), a send sends what the form holds, not an older save', async () => {
+    const [context, page] = await open();
+    await openForm(page);
+    await typeDraft(page, 'Uraian', 'Versi lama yang sempat tersimpan.');
+    // From now on every save fails, as with the quota exceeded by five photos.
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.getByLabel('Kategori').selectOption('roads');
+    await page.getByLabel('Uraian').fill('Versi baru: kabel listrik menjuntai rendah di atas jalan pasar.');
+    await page.getByLabel('Alamat atau patokan lokasi').fill('Jl. Pasar Lama');
+    await page.locator('input[type=file]').setInputFiles([photos[0]!, photos[1]!]);
+    await page.locator('#photo-previews img').nth(1).waitFor();
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
+    const found = await reportsWith('kabel listrik menjuntai');
+    assert.equal(found.length, 1);
+    const detail = (
+      await t.app.inject({ url: `/t/kota-klien/api/v1/reports/${found[0]!.trackingNo}` })
+    ).json() as Json;
+    assert.equal(detail.photos?.length, 2);
+    assert.equal((await reportsWith('versi lama tersimpan')).length, 0);
+    await context.close();
+  });
+
+  test('a large area is not sent with the form: only its bounding box, which the map fits', async () => {
+    const big = await makeTenant(t.platform, 'kota-luas');
+    await makeLive(t.platform, big.id, 'reports');
+    const admin = await makeStaff(t.platform, big.id, ['tenant_admin']);
+    // A circle of 2,500 positions (over the 2,000 the page carries) around Kota Tangerang.
+    const ring: [number, number][] = [];
+    for (let i = 0; i < 2_500; i++) {
+      const a = (2 * Math.PI * i) / 2_500;
+      ring.push([106.65 + 0.1 * Math.cos(a), -6.2 + 0.1 * Math.sin(a)]);
+    }
+    ring.push(ring[0]!);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/t/kota-luas/api/v1/settings',
+      headers: await bearerFor(t.app, 'kota-luas', admin.email),
+      payload: { area: { type: 'Polygon', coordinates: [ring] } },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const dataOf = async (slug: string) => {
+      const page = await t.app.inject({ url: `/t/${slug}/lapor` });
+      const json = /<script type="application\/json" id="page-data">([^<]*)<\/script>/.exec(page.body)?.[1];
+      return { size: page.body.length, data: JSON.parse(json ?? '{}').reportForm as Json };
+    };
+    const large = await dataOf('kota-luas');
+    assert.equal(large.data.area, null);
+    assert.deepEqual(
+      large.data.bbox.map((n: number) => Math.round(n * 100) / 100),
+      [106.55, -6.3, 106.75, -6.1],
+    );
+    assert.ok(large.size < 30_000, `page of ${large.size} bytes`);
+    // A small area (the other tenant's square) is drawn.
+    const small = await dataOf('kota-klien');
+    assert.equal(small.data.area.type, 'Polygon');
+
+    const [context, page] = await open();
+    await page.goto(`${base.replace('kota-klien', 'kota-luas')}/lapor`);
+    await page.locator('#pin-map.leaflet-container').waitFor();
+    assert.equal(await page.locator('#pin-map .leaflet-overlay-pane path').count(), 0);
+    await clickMap(page, 0, 0);
+    const la = Number(await page.getByLabel('Garis lintang').inputValue());
+    const lo = Number(await page.getByLabel('Garis bujur').inputValue());
+    assert.ok(Math.abs(la + 6.2) < 0.05 && Math.abs(lo - 106.65) < 0.05, `${la}, ${lo}`);
     await context.close();
   });
 
@@ -461,4 +663,21 @@ async function draftInBrowser(key: string) {
   return draft
     ? { queued: draft.queued, photos: draft.photos.length, description: draft.fields.description }
     : null;
+}
+
+/** Runs in the page: the keys of every draft kept on the device. */
+async function draftKeysInBrowser() {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('balai-drafts', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('drafts');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const keys = await new Promise<string[]>((resolve, reject) => {
+    const r = db.transaction('drafts').objectStore('drafts').getAllKeys();
+    r.onsuccess = () => resolve(r.result.map(String));
+    r.onerror = () => reject(r.error);
+  });
+  db.close();
+  return keys;
 }

@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hooks.ts';
 import { sameSecret } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { Area } from '../../platform/tenancy/area.ts';
 import {
   ErrorSummary,
   Field,
@@ -67,6 +68,15 @@ const CLIENT_TEXTS = [
   'sending',
 ] as const;
 
+/** The most positions of a tenant's area that the report form's page carries (about 50 KB). */
+const MAP_AREA_POSITIONS = 2_000;
+
+/** The positions of an area, over all its rings. */
+function positionCount(area: Area): number {
+  const polygons = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+  return polygons.reduce((n, rings) => n + rings.reduce((m, ring) => m + ring.length, 0), 0);
+}
+
 /**
  * What the report form's page adds for its script (`client/report-form.ts`): the script, its
  * style sheet, the tiles, the tenant's area and the texts. The form works without any of it.
@@ -83,7 +93,15 @@ function formEnhancement(ctx: PortalContext): Pick<PageContent, 'scripts' | 'sty
       reportForm: {
         tileUrl: map.tileUrl ?? null,
         attribution: map.attribution,
-        area: ctx.tenant.area,
+        // The area's outline only when small: a tenant's area may hold up to 20,000 positions
+        // (about 0.5 MB of JSON), too much for every visit on a phone. Above MAP_AREA_POSITIONS the
+        // map gets the bounding box only, to fit its view.
+        area:
+          ctx.tenant.area && positionCount(ctx.tenant.area) <= MAP_AREA_POSITIONS ? ctx.tenant.area : null,
+        bbox: ctx.tenant.areaBBox,
+        // Drafts are kept per tenant and person (`client/lib/draft.ts`, `draftKey`).
+        tenant: ctx.tenant.id,
+        userId: ctx.user?.id ?? null,
         maxPhotos: MAX_PHOTOS,
         texts: Object.fromEntries(
           CLIENT_TEXTS.map((k) => [k, ctx.t(`reports.portal.client.${k}`, { skipInterpolation: true })]),

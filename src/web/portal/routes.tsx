@@ -187,6 +187,17 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
     if (sessionId)
       await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) => logout(scope, sessionId));
     reply.clearCookie(SESSION_COOKIE, { path: cookiePath(ctx) });
+    // The report form's offline drafts (IndexedDB) hold personal data: the next page's script
+    // (`client/register.ts`) deletes them, told so by this cookie, which it then removes (same name
+    // in `client/lib/store.ts`; 7 days, the drafts' own lifetime). Not `Clear-Site-Data: "storage"`:
+    // it acts on the whole origin — every tenant's portal under /t/ and the staff console — and
+    // unregisters the service worker and its offline copies (ADR 0013).
+    reply.setCookie('balai_keluar', '1', {
+      path: cookiePath(ctx),
+      sameSite: 'lax',
+      secure: platform.config.secureCookies,
+      maxAge: 7 * 86_400,
+    });
     return reply.redirect(`${ctx.base}/`, 303);
   });
 

@@ -3,10 +3,14 @@
  * - a map to drop or drag the pin, which fills the form's lat/lng fields (and follows them when
  *   typed), with the tenant's area drawn and fitted, and a "use my location" button;
  * - previews of the chosen photos, with their count and a button to remove each;
- * - an offline draft: what the citizen types, photos included, is kept in IndexedDB as they type;
- *   sending with no network keeps it queued and says so, and it goes out when the connection
- *   returns (or on the next visit), once, thanks to the form's idempotency key.
- * Texts, tiles and area come from the server in the page's JSON data element (no inline script).
+ * - an offline draft: what the citizen types, photos included, is kept in IndexedDB as they type,
+ *   per tenant and person (the signed-in user, or anonymous), for 7 days at most, deleted at
+ *   sign-out; sending with no network keeps it queued and says so, and it goes out when the
+ *   connection returns (or on the next visit), once, thanks to the form's idempotency key.
+ *   A send always sends what the form holds (saved first when it can be); with no IndexedDB at all
+ *   the browser sends the form itself.
+ * Texts, tiles, area and who is signed in come from the server in the page's JSON data element
+ * (no inline script).
  */
 import 'leaflet/dist/leaflet.css';
 import './report-form.css';
@@ -15,12 +19,21 @@ import {
   type Draft,
   draftBody,
   draftFields,
+  draftKey,
   formatCoordinate,
   hasContent,
   mergePhotos,
   parsePin,
+  usableDraft,
 } from './lib/draft.ts';
-import { loadDraft, removeDraft, saveDraft } from './lib/store.ts';
+import {
+  clearAfterSignOut,
+  loadDraft,
+  removeDraft,
+  removeDrafts,
+  saveDraft,
+  storageAvailable,
+} from './lib/store.ts';
 
 type Texts = Record<
   | 'mapLabel'
@@ -45,7 +58,13 @@ type Texts = Record<
 type Config = {
   tileUrl: string | null;
   attribution: string;
+  /** The tenant's area when small enough to send, else null (then `bbox` only). */
   area: GeoJSON.GeoJsonObject | null;
+  /** The area's bounding box [west, south, east, north], or null without an area. */
+  bbox: [number, number, number, number] | null;
+  /** The tenant's id and the signed-in user's (null: anonymous), which the draft's key names. */
+  tenant: string;
+  userId: string | null;
   maxPhotos: number;
   texts: Texts;
 };
@@ -74,10 +93,19 @@ const INDONESIA: L.LatLngBoundsExpression = [
   [6.3, 141.1],
 ];
 
-function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void {
+/**
+ * Enhances `form`. `fromServer`: the form is the server's answer to a send (its fields hold what was
+ * sent); `carried`: the draft that send held, restored into it even when it could not be saved.
+ */
+function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean, carried?: Draft): void {
   const { texts } = cfg;
-  const key = form.action;
-  const shell = form.dataset.shell === '1';
+  // The offline copy is fetched without cookies: its data says anonymous, and so does its draft.
+  const anonymous = cfg.userId === null;
+  const key = draftKey(cfg.tenant, cfg.userId);
+  /** Whether IndexedDB works here: unknown until the first open (then the form's own send is the fallback). */
+  let storage: boolean | undefined;
+  /** The report was filed: nothing of this form is saved again. */
+  let sent = false;
   const latInput = form.querySelector<HTMLInputElement>('input[name=lat]');
   const lngInput = form.querySelector<HTMLInputElement>('input[name=lng]');
   const keyInput = form.querySelector<HTMLInputElement>('input[name=_key]');
@@ -149,6 +177,9 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
       })
         .addTo(map)
         .getBounds();
+    } else if (cfg.bbox) {
+      const [west, south, east, north] = cfg.bbox;
+      bounds = L.latLngBounds([south, west], [north, east]);
     }
     const pin = parsePin(latInput.value, lngInput.value);
     if (pin) map.setView([pin.lat, pin.lng], 16);
@@ -243,6 +274,7 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
 
   // ---- the draft ----
   const current = (): Draft => ({
+    owner: key,
     fields: draftFields(new FormData(form).entries()),
     photos: photos.map((f) => ({ name: f.name, type: f.type, blob: f })),
     queued,
@@ -251,6 +283,7 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const saveNow = async () => {
     clearTimeout(timer);
+    if (sent || storage === false) return;
     const draft = current();
     try {
       if (!queued && !hasContent(draft.fields, draft.photos, defaults)) await removeDraft(key);
@@ -259,7 +292,7 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
         if (!queued) draftStatus.textContent = texts.draftSaved;
       }
     } catch {
-      // No IndexedDB (private mode, full disk): the form still works, without a draft.
+      // Not saved (a full disk, the quota with five photos): the form still sends what it holds.
     }
   };
   function scheduleSave() {
@@ -310,16 +343,12 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
     retryIn = Math.min(retryIn * 2, 60_000);
   };
 
-  /** The session's CSRF token: the page's, or — for the offline copy, which has none — a fresh form's. */
-  const csrfToken = async (): Promise<string> => {
-    const own = form.querySelector<HTMLInputElement>('input[name=_csrf]')?.value ?? '';
-    if (!shell) return own;
-    const fresh = await fetch(form.action, { credentials: 'same-origin', headers: { accept: 'text/html' } });
-    const page = new DOMParser().parseFromString(await fresh.text(), 'text/html');
-    return page.querySelector<HTMLInputElement>('form[data-report-form] input[name=_csrf]')?.value ?? '';
-  };
-
-  /** Sends the queued draft to the form's action; the answer replaces the page's main content. */
+  /**
+   * Sends what the form holds now to its action; the answer replaces the page's main content. A
+   * signed-in person's draft goes with the page's session and CSRF token (a session that changed
+   * since fails the token check); an anonymous draft — the offline copy's too, which cannot know
+   * who is signed in — is sent without cookies, so never under someone's session.
+   */
   let sending = false;
   const send = async () => {
     if (sending) return;
@@ -332,19 +361,22 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
   };
   const sendOnce = async () => {
     // A form replaced by the server's answer no longer sends: the one that replaced it does.
-    if (!form.isConnected) return;
-    const draft = await loadDraft(key).catch(() => undefined);
-    if (!draft) return;
+    if (!form.isConnected || sent) return;
+    const draft = current();
     clearTimeout(retryTimer);
     say(texts.sending);
     if (submit) submit.disabled = true;
     let response: Response;
     try {
-      const csrf = await csrfToken();
-      response = await fetch(form.action, {
+      const csrf = form.querySelector<HTMLInputElement>('input[name=_csrf]')?.value ?? '';
+      const url = new URL(form.action);
+      // Without cookies, the language cookie does not go either: the page's language does.
+      if (anonymous && document.documentElement.lang)
+        url.searchParams.set('lang', document.documentElement.lang);
+      response = await fetch(url, {
         method: 'POST',
-        body: draftBody(draft, csrf),
-        credentials: 'same-origin',
+        body: draftBody(draft, anonymous ? '' : csrf),
+        credentials: anonymous ? 'omit' : 'same-origin',
         headers: { accept: 'text/html' },
       });
     } catch {
@@ -366,15 +398,22 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
     }
     queued = false;
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-    if (response.status === 201) await removeDraft(key).catch(() => undefined);
-    else {
+    let kept: Draft | undefined;
+    if (response.status === 201) {
+      // Filed: the draft goes, and with it an anonymous citizen's name, email and phone; nothing
+      // typed meanwhile is saved again.
+      sent = true;
+      clearTimeout(timer);
+      await removeDraft(key).catch(() => undefined);
+    } else {
       // 409: the key was used for other content (a send whose answer was lost, then edited); the
       // edited draft is another report, with a key of its own.
       const fields =
         response.status === 409 && 'randomUUID' in crypto
           ? { ...draft.fields, _key: crypto.randomUUID() }
           : draft.fields;
-      await saveDraft(key, { ...draft, fields, queued: false }).catch(() => undefined);
+      kept = { ...draft, fields, queued: false };
+      await saveDraft(key, kept).catch(() => undefined);
     }
     map?.remove();
     const main = document.querySelector('main');
@@ -388,10 +427,12 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
       heading.focus();
     }
     const again = main.querySelector<HTMLFormElement>('form[enctype="multipart/form-data"]');
-    if (again) enhance(again, cfg, true);
+    if (again) enhance(again, cfg, true, kept);
   };
 
   form.addEventListener('submit', async (event) => {
+    // No IndexedDB at all: the browser sends the form itself, as without this script.
+    if (storage === false) return;
     event.preventDefault();
     queued = true;
     await saveNow();
@@ -404,14 +445,23 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean): void 
 
   // ---- on load: a draft from earlier, or a fresh key ----
   void (async () => {
-    const draft = await loadDraft(key).catch(() => undefined);
+    storage = await storageAvailable();
+    let draft = carried;
+    if (storage) {
+      // A sign-out since the last page: every draft on the device goes first.
+      await clearAfterSignOut(new URL('.', form.action).pathname);
+      const now = Date.now();
+      draft ??= usableDraft(await loadDraft(key).catch(() => undefined), key, now);
+      // Expired drafts, anyone's, and drafts of an older format are deleted unread.
+      await removeDrafts((k, value) => !usableDraft(value, k, now)).catch(() => undefined);
+    }
     if (!draft) {
       // A form from the offline copy may carry a key already used: every fresh form gets its own.
       if (!fromServer && keyInput && 'randomUUID' in crypto) keyInput.value = crypto.randomUUID();
       return;
     }
     restore(draft, !fromServer);
-    if (draft.queued) {
+    if (draft.queued && !sent) {
       queued = true;
       if (navigator.onLine) await send();
       else showQueued();

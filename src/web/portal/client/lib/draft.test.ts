@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  DRAFT_TTL_MS,
   type Draft,
   draftBody,
   draftFields,
+  draftKey,
   formatCoordinate,
   hasContent,
   mergePhotos,
   parsePin,
+  usableDraft,
 } from './draft.ts';
 
 describe('report form draft', () => {
@@ -36,6 +39,7 @@ describe('report form draft', () => {
 
   test("the body sends the draft's fields and photos with the sending page's CSRF token", async () => {
     const draft: Draft = {
+      owner: draftKey('t1', null),
       fields: { _key: 'k', description: 'Sampah menumpuk', _csrf: 'old' },
       photos: [{ name: 'p.jpg', type: 'image/jpeg', blob: new Blob(['abc'], { type: 'image/jpeg' }) }],
       queued: true,
@@ -50,6 +54,41 @@ describe('report form draft', () => {
     const photo = photos[0] as File;
     assert.equal(photo.name, 'p.jpg');
     assert.equal(await photo.text(), 'abc');
+  });
+
+  test('a draft is keyed by tenant and person: the signed-in user, or anonymous', () => {
+    assert.equal(draftKey('t1', 'u1'), 'draft:t1:u1');
+    assert.equal(draftKey('t1', null), 'draft:t1:anon');
+    assert.notEqual(draftKey('t1', 'u1'), draftKey('t2', 'u1'));
+    assert.notEqual(draftKey('t1', 'u1'), draftKey('t1', 'u2'));
+  });
+
+  test("a draft is used only under its owner's key and for 7 days after its last save", () => {
+    const now = Date.parse('2025-06-10T08:00:00Z');
+    const key = draftKey('t1', 'u1');
+    const draft = (savedAt: number, owner = key): Draft => ({
+      owner,
+      fields: { description: 'Jalan berlubang' },
+      photos: [],
+      queued: true,
+      savedAt: new Date(savedAt).toISOString(),
+    });
+    assert.equal(DRAFT_TTL_MS, 7 * 24 * 60 * 60 * 1000);
+    assert.ok(usableDraft(draft(now), key, now));
+    assert.ok(usableDraft(draft(now - DRAFT_TTL_MS + 60_000), key, now), 'six days and 23:59 old');
+    assert.equal(usableDraft(draft(now - DRAFT_TTL_MS), key, now), undefined, '7 days old: expired');
+    assert.equal(usableDraft(draft(now - 30 * 86_400_000), key, now), undefined);
+    // Another person's, another tenant's, anonymous under a user's key: never.
+    assert.equal(usableDraft(draft(now, draftKey('t1', 'u2')), key, now), undefined);
+    assert.equal(usableDraft(draft(now, draftKey('t2', 'u1')), key, now), undefined);
+    assert.equal(usableDraft(draft(now, draftKey('t1', null)), key, now), undefined);
+    // A draft of the earlier format (keyed by the form's action, no owner), or not a draft at all.
+    const { owner: _, ...old } = draft(now);
+    assert.equal(usableDraft(old, key, now), undefined);
+    assert.equal(usableDraft(undefined, key, now), undefined);
+    assert.equal(usableDraft({ ...draft(now), savedAt: 'yesterday' }, key, now), undefined);
+    // A clock far ahead of the save (a device set wrong) is not a way to keep a draft for ever.
+    assert.equal(usableDraft(draft(now + 2 * DRAFT_TTL_MS), key, now), undefined);
   });
 
   test('added photos follow the earlier ones, without repeats, up to the limit', () => {

@@ -8,6 +8,8 @@
 export type DraftPhoto = Readonly<{ name: string; type: string; blob: Blob }>;
 
 export type Draft = Readonly<{
+  /** Whose draft it is: the key it is stored under (`draftKey`). A draft is only used under it. */
+  owner: string;
   /** The text fields by name, `_key` (the idempotency key) included, never `_csrf`. */
   fields: Readonly<Record<string, string>>;
   photos: readonly DraftPhoto[];
@@ -15,6 +17,37 @@ export type Draft = Readonly<{
   queued: boolean;
   savedAt: string;
 }>;
+
+/**
+ * How long a draft stays on the device: after 7 days without a save it is deleted unread. Drafts
+ * hold personal data (what was typed, photos, an anonymous citizen's name, email and phone) on a
+ * phone that may be shared.
+ */
+export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The key of the draft of one person on one tenant's report form: the tenant and the signed-in
+ * user's id, or `anon` for whoever is not signed in. A draft typed by one person is never shown to,
+ * or sent by, another account.
+ */
+export function draftKey(tenant: string, userId: string | null): string {
+  return `draft:${tenant}:${userId ?? 'anon'}`;
+}
+
+/**
+ * The draft stored under `key`, when it may be used: it names `key` as its owner and was saved less
+ * than DRAFT_TTL_MS before `now`. Anything else (another key's, expired, an older format) is not a
+ * draft to restore or send, and is deleted.
+ */
+export function usableDraft(value: unknown, key: string, now: number): Draft | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const draft = value as Partial<Draft>;
+  if (draft.owner !== key || typeof draft.savedAt !== 'string') return undefined;
+  if (!draft.fields || !Array.isArray(draft.photos)) return undefined;
+  const saved = Date.parse(draft.savedAt);
+  if (!Number.isFinite(saved) || now - saved >= DRAFT_TTL_MS || saved - now > DRAFT_TTL_MS) return undefined;
+  return draft as Draft;
+}
 
 /** Fields never kept on the device: the session's CSRF token belongs to the page that sends. */
 const NOT_KEPT = new Set(['_csrf']);
