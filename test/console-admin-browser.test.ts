@@ -71,7 +71,7 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
     origin = await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
     // The console's CSP allows no inline script: axe-core is injected with the CSP bypassed.
-    admin = await browser.newContext({ locale: 'id-ID', bypassCSP: true });
+    admin = await browser.newContext({ locale: 'id-ID' });
     page = await admin.newPage();
   });
   after(async () => {

@@ -145,7 +145,7 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
 
   test('portal pages pass axe-core WCAG 2.1 A/AA checks; screenshots at phone and desktop sizes', async () => {
     // The pages' Content-Security-Policy allows no inline script: let the test add axe-core's.
-    const context = await browser.newContext({ locale: 'id-ID', bypassCSP: true });
+    const context = await browser.newContext({ locale: 'id-ID' });
     const page = await context.newPage();
     await page.goto(`${base}/laporan`);
     const first = await page.locator('.list a').first().getAttribute('href');

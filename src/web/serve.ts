@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../platform/platform.ts';
 import type { VerifiedTenant } from '../platform/tenancy/directory.ts';
+import { headerColor } from './branding.ts';
 import { escapeMarkup, languageOf } from './language.ts';
 import { WEB_DIST } from './paths.ts';
 
@@ -103,7 +104,7 @@ function consoleConfig(platform: Platform, tenant: VerifiedTenant, request: Fast
     slug: tenant.slug,
     tenantName: tenant.branding.displayName || tenant.name,
     lang,
-    primaryColor: tenant.branding.primaryColor ?? '#0b5cad',
+    primaryColor: headerColor(tenant.branding.primaryColor),
     logoUrl: tenant.branding.logoUrl ?? null,
     tileUrl: platform.config.map.tileUrl ?? null,
     tileAttribution: platform.config.map.attribution,

@@ -14,6 +14,7 @@ import { addMessages, translator } from '../../platform/i18n/index.ts';
 import type { PrincipalUser } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
+import { headerColor } from '../branding.ts';
 import { LANG_COOKIE, languageOf } from '../language.ts';
 import { contentSecurityPolicy, portalScript, scriptJson } from '../serve.ts';
 import { portalMessages } from './messages.ts';
@@ -66,25 +67,7 @@ export function href(
   return `${ctx.base}${path}${qs ? `?${qs}` : ''}`;
 }
 
-/** Relative luminance of a #rgb / #rrggbb colour (WCAG 2.1). */
-function luminance(hex: string): number {
-  const h = hex.length === 4 ? [...hex.slice(1)].map((c) => c + c).join('') : hex.slice(1, 7);
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const c = Number.parseInt(h.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/**
- * The tenant's primary colour when white text on it is readable (contrast ≥ 4.5:1, WCAG AA), else
- * the platform's: a tenant's branding cannot make its portal unreadable.
- */
-export function headerColor(value: string | undefined): string {
-  const fallback = '#0b5cad';
-  if (!value || !/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(value)) return fallback;
-  return 1.05 / (luminance(value) + 0.05) >= 4.5 ? value : fallback;
-}
+export { headerColor };
 
 export type PageContent = Readonly<{
   title: string;

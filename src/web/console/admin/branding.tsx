@@ -3,23 +3,12 @@
  * (with a preview and a contrast warning for the white text on the primary colour), logo address
  * and default language. The console takes the new colour at once.
  */
+import { contrastWithWhite, headerColor } from '../../branding.ts';
 import { Field, Problem, useConsole, useLoad } from '../ui.tsx';
 import { Outcome, SectionHead, useForm } from './kit.tsx';
 
 type Branding = { displayName: string; logoUrl: string | null; primaryColor: string; accentColor: string };
 type Tenant = { slug: string; name: string; defaultLanguage: string; branding: Branding };
-
-/** The contrast ratio of white text on a colour #RRGGBB (WCAG 2.1), or undefined when not a colour. */
-export function contrastWithWhite(color: string): number | undefined {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim());
-  if (!m) return undefined;
-  const [r, g, b] = m.slice(1).map((h) => {
-    const c = Number.parseInt(h, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return 1.05 / (luminance + 0.05);
-}
 
 export function BrandingSection() {
   const { api, t } = useConsole();
@@ -58,8 +47,8 @@ function BrandingForm({ tenant, onDone }: { tenant: Tenant; onDone: () => void }
           logoUrl: v.logoUrl.trim() || null,
         },
       });
-      // The console wears the new colour without a reload.
-      document.documentElement.style.setProperty('--primary', v.primaryColor.trim());
+      // The console wears the new colour without a reload (or the platform's, if unreadable).
+      document.documentElement.style.setProperty('--primary', headerColor(v.primaryColor));
     },
     t('admin.branding.saved'),
     onDone,
