@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../../platform/db/tenant-scope.ts';
 import { defineTask } from '../../platform/jobs/runner.ts';
 import { seedMarketPricesDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
+import { marketPricePortal } from './portal.tsx';
 import { marketPriceRoutes } from './routes.ts';
 import { PERM, runDailySummary } from './service.ts';
 
@@ -60,6 +61,8 @@ export const marketPricesApp: AppManifest = {
     { name: PERM.alertRead, roles: [...STAFF] },
   ],
   routes: marketPriceRoutes,
+  portal: marketPricePortal,
+  portalHome: { path: '/harga' },
   tasks: [dailySummary],
   migrationsDir: path.join(here, 'migrations'),
   messages,

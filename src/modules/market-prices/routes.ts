@@ -112,6 +112,25 @@ function sendCsv(reply: FastifyReply, filename: string, body: string) {
   return reply.type('text/csv; charset=utf-8').send(body);
 }
 
+/**
+ * A public read, cached under the tenant's prices tag until a writer changes it or a publication
+ * time passes; the key carries the language, the tenant's day and which pending days are public.
+ * The API and the portal's pages share it.
+ */
+export async function publicRead<T>(
+  platform: Platform,
+  request: FastifyRequest,
+  key: string,
+  load: (scope: TenantScope) => Promise<T>,
+): Promise<T> {
+  const tenant = request.tenant!;
+  const actor = actorOf(request);
+  const now = new Date();
+  const config = await configOf(platform, tenant.id, actor);
+  const full = `${key}:${request.lang}:${todayOf(tenant, now)}:${visibilityKey(config, now)}`;
+  return platform.cache.get(tenant.id, PRICES_TAG, full, () => platform.inTenant(tenant.id, actor, load));
+}
+
 export function marketPriceRoutes(app: FastifyInstance, platform: Platform) {
   const tags = ['market-prices'];
   // A day's prices may come as a CSV body (or as a multipart file, read by the handler).
@@ -121,19 +140,8 @@ export function marketPriceRoutes(app: FastifyInstance, platform: Platform) {
     (_r, body, done) => done(null, body),
   );
 
-  /** A public read, cached under the tenant's prices tag until a writer changes it or a publication time passes. */
-  async function cachedPublic<T>(
-    request: FastifyRequest,
-    key: string,
-    load: (scope: TenantScope) => Promise<T>,
-  ) {
-    const tenant = request.tenant!;
-    const actor = actorOf(request);
-    const now = new Date();
-    const config = await configOf(platform, tenant.id, actor);
-    const full = `${key}:${request.lang}:${todayOf(tenant, now)}:${visibilityKey(config, now)}`;
-    return platform.cache.get(tenant.id, PRICES_TAG, full, () => platform.inTenant(tenant.id, actor, load));
-  }
+  const cachedPublic = <T>(request: FastifyRequest, key: string, load: (scope: TenantScope) => Promise<T>) =>
+    publicRead(platform, request, key, load);
 
   // ---------------------------------------------------------------------------------------------
   // Public

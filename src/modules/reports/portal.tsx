@@ -22,6 +22,7 @@ import {
   type PortalContext,
   portalContext,
   sendPage,
+  when,
 } from '../../web/portal/kit.tsx';
 import { portalEntry } from '../../web/serve.ts';
 import { actionsFrom, REPORT_TYPES, STATUSES, type Status } from './lifecycle.ts';
@@ -298,23 +299,6 @@ function StatusBadge({ ctx, status, overdue }: { ctx: PortalContext; status: str
       {overdue ? ` · ${ctx.t('reports.portal.overdue')}` : ''}
     </span>
   );
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A date and time in the visitor's language and the tenant's zone (one formatter per pair, reused). */
-function when(ctx: PortalContext, iso: string): string {
-  const key = `${ctx.lang}|${ctx.tenant.timeZone}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(ctx.lang === 'id' ? 'id-ID' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: ctx.tenant.timeZone,
-    });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(iso));
 }
 
 function PhotoList({ ctx, photos }: { ctx: PortalContext; photos: readonly PhotoView[] }) {

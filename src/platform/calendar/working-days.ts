@@ -126,6 +126,18 @@ function checkInstant(instant: Date): number {
   return ms;
 }
 
+const ZONE_NAMES: Readonly<Record<string, string>> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** The name Indonesians give a zone's time (WIB, WITA, WIT); undefined for a zone outside them. */
+export function zoneName(timeZone: string): string | undefined {
+  return ZONE_NAMES[timeZone];
+}
+
 /**
  * The calendar date that `instant` falls on in `timeZone`.
  *

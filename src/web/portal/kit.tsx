@@ -69,9 +69,22 @@ export function href(
 
 export { headerColor };
 
+/** A page's content rendered to markup ahead of time, so that it can be cached and sent again. */
+export type Prerendered = Readonly<{ __html: string; prerendered: true }>;
+
+/** Renders a page's content to static markup (React escapes every value), for a cache to keep. */
+export function prerender(body: ReactNode): Prerendered {
+  return { __html: renderToStaticMarkup(body), prerendered: true };
+}
+
+function isPrerendered(body: ReactNode | Prerendered): body is Prerendered {
+  return typeof body === 'object' && body !== null && 'prerendered' in body && body.prerendered === true;
+}
+
 export type PageContent = Readonly<{
   title: string;
-  body: ReactNode;
+  /** The page's content: React nodes, or markup rendered earlier with {@link prerender} (a cached page). */
+  body: ReactNode | Prerendered;
   status?: number;
   /** Scripts (URLs, ES modules) the page enhances itself with; the page works without them. */
   scripts?: readonly string[];
@@ -185,9 +198,14 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
             <p className="wrap who">{t('portal.signedInAs', { name: ctx.user.displayName })}</p>
           ) : null}
         </header>
-        <main id="main" className="wrap">
-          {page.body}
-        </main>
+        {isPrerendered(page.body) ? (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: markup React rendered (and escaped) in prerender()
+          <main id="main" className="wrap" dangerouslySetInnerHTML={{ __html: page.body.__html }} />
+        ) : (
+          <main id="main" className="wrap">
+            {page.body}
+          </main>
+        )}
         <footer className="wrap foot">
           <p>
             <a href={href(ctx, '/jaringan')}>{t('portal.network')}</a> ·{' '}
@@ -210,6 +228,54 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
       </body>
     </html>
   );
+}
+
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let format = formats.get(key) as F | undefined;
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const LOCALES = { id: 'id-ID', en: 'en-GB' } as const;
+
+/** A date and time in the visitor's language and the tenant's zone (one formatter per pair, reused). */
+export function when(ctx: PortalContext, iso: string): string {
+  return cached(
+    `when|${ctx.lang}|${ctx.tenant.timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[ctx.lang], {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: ctx.tenant.timeZone,
+      }),
+  ).format(new Date(iso));
+}
+
+/** A calendar day (YYYY-MM-DD) in the visitor's language: "2 Des 2026", or "2 Des" when short. */
+export function dayText(ctx: PortalContext, day: string, short = false): string {
+  return cached(
+    `day|${ctx.lang}|${short}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[ctx.lang], {
+        day: 'numeric',
+        month: 'short',
+        ...(short ? {} : { year: 'numeric' }),
+        timeZone: 'UTC',
+      }),
+  ).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A number in the visitor's language (12.500 / 12,500); `digits` after the decimal point at most. */
+export function numberText(ctx: PortalContext, n: number, digits = 0): string {
+  return cached(
+    `number|${ctx.lang}|${digits}`,
+    () => new Intl.NumberFormat(LOCALES[ctx.lang], { maximumFractionDigits: digits }),
+  ).format(n);
 }
 
 /** A path and query with any `token` parameter (a password-reset link's) removed. */
@@ -270,6 +336,19 @@ export function Field(props: {
         ...(props.required ? { required: true } : {}),
       })}
     </div>
+  );
+}
+
+/**
+ * A box that scrolls a wide table sideways on a phone, named by the table's caption; it takes the
+ * keyboard's focus so that the arrow keys can scroll it too (WCAG 2.1.1).
+ */
+export function ScrollBox({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to be scrolled from the keyboard
+    <section className="table-wrap" tabIndex={0} aria-labelledby={labelledBy}>
+      {children}
+    </section>
   );
 }
 

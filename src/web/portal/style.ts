@@ -56,7 +56,7 @@ legend{font-weight:600;padding:0 .25rem}
 .foot{color:#555;font-size:.9rem;padding-bottom:2rem}
 .details{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
 .details dt{font-weight:600}.details dd{margin:0;word-break:break-word}
-.table-wrap{overflow-x:auto;margin-bottom:1rem}
+.table-wrap{overflow-x:auto;margin-bottom:1rem;position:relative}
 .table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d0d5dd}
 .table caption{text-align:left;font-weight:600;padding:.5rem 0}
 .table th,.table td{text-align:left;vertical-align:top;padding:.5rem .75rem;border-bottom:1px solid #d0d5dd}
@@ -67,4 +67,20 @@ button.secondary{background:#fff;color:#0a4f94;border:1px solid #0a4f94;padding:
 .choices{display:flex;gap:.5rem 1.25rem;flex-wrap:wrap}
 .choice{display:inline-flex;gap:.35rem;align-items:center;font-weight:400}
 fieldset.has-error{border-color:#b00020;border-width:2px}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+.table td.num{white-space:nowrap}
+.table th.num,.table td.num{text-align:right}
+.up{color:#a4161a}
+.down{color:#136f3a}
+.muted{color:#555}
+.stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.5rem;margin:0 0 1rem}
+.stats div{background:#fff;border:1px solid #d0d5dd;border-radius:.5rem;padding:.5rem .75rem}
+.stats dt{font-size:.9rem;color:#444}
+.stats dd{margin:0}
+.stats strong{display:block;font-size:1.2rem}
+.chart{margin:0 0 1rem;background:#fff;border:1px solid #d0d5dd;border-radius:.5rem;padding:.5rem}
+.chart svg{display:block;width:100%;height:auto}
+.chart .wide{display:none}
+@media (min-width:48rem){.chart .narrow{display:none}.chart .wide{display:block}}
 `;

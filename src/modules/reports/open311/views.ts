@@ -4,7 +4,7 @@
  * categories, service requests from public reports, the discovery document. Pure: no database.
  */
 import type { TFunction } from 'i18next';
-import { utcOffsetMinutes } from '../../../platform/calendar/working-days.ts';
+import { utcOffsetMinutes, zoneName } from '../../../platform/calendar/working-days.ts';
 import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
 import { open311Status, REPORT_TYPES, type Status, stageOf } from '../lifecycle.ts';
 import type { CategoryRow, queryPublicReports } from '../service.ts';
@@ -31,17 +31,10 @@ export function w3DateTime(instant: Date | string, timeZone: string): string {
   return `${local}${offsetText(minutes)}`;
 }
 
-const ZONE_NAMES: Readonly<Record<string, string>> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
 /** `instant` for people to read in the zone: 2026-11-26 16:00 WIB. */
 export function localReadable(instant: Date | string, timeZone: string): string {
   const w3 = w3DateTime(instant, timeZone);
-  return `${w3.slice(0, 10)} ${w3.slice(11, 16)} ${ZONE_NAMES[timeZone] ?? `UTC${w3.slice(19) || '+00:00'}`}`;
+  return `${w3.slice(0, 10)} ${w3.slice(11, 16)} ${zoneName(timeZone) ?? `UTC${w3.slice(19) || '+00:00'}`}`;
 }
 
 const W3 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;

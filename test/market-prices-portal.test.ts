@@ -1,0 +1,201 @@
+/**
+ * The market prices app's citizen pages, through `app.inject()` on the demo data: today's prices
+ * city-wide and at one market with their changes and the cheapest market, the history page with
+ * its server-drawn chart, summary and table, bad queries answered in the visitor's language with
+ * the error beside its field, a correction showing at once on a cached page, and another tenant
+ * seeing none of it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.ts';
+import { marketPricesApp } from '../src/modules/market-prices/index.ts';
+import { localDateOf } from '../src/platform/calendar/working-days.ts';
+import {
+  bearerFor,
+  DB_KIND,
+  type Json,
+  makeLive,
+  makeTenant,
+  startTest,
+  type TestContext,
+} from './support/harness.ts';
+
+/** The page's text without markup, spaces folded: what a reader of the page sees. */
+function text(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+/** The rows of the table with the given class (or the first table), as cell texts. */
+function rows(html: string, tableClass = 'table'): string[][] {
+  const table = html.match(new RegExp(`<table class="${tableClass}"[\\s\\S]*?</table>`))?.[0] ?? '';
+  const body = table.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1]!).trim()),
+  );
+}
+
+describe(`market prices portal pages (${DB_KIND})`, () => {
+  let t: TestContext;
+  const slug = 'kota-tangerang';
+  const page = (url: string) => t.app.inject({ url: `/t/${slug}${url}` });
+  let api: Json;
+
+  before(async () => {
+    t = await startTest({ modules: [marketPricesApp] });
+    assert.equal(await seedDemo(t.platform), true);
+    api = (await t.app.inject(`/t/${slug}/api/v1/market-prices/today`)).json();
+  });
+  after(() => t?.close());
+
+  test('the home page leads to the prices page', async () => {
+    const home = await page('/');
+    assert.match(home.body, new RegExp(`href="/t/${slug}/harga"`));
+  });
+
+  test('today’s page shows the latest published city prices, their changes and the cheapest market', async () => {
+    const res = await page('/harga');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.headers['content-type'] as string, /text\/html/);
+    const body = text(res.body);
+    // The demo's prices of today wait for the supervisor: the page says so and shows the latest.
+    assert.match(body, /Harga hari ini belum diterbitkan \(terbit pukul 13:00 WIB\)/);
+    const table = rows(res.body, 'table prices');
+    assert.equal(table.length, api.city.length, 'one line per commodity');
+    const chilli = api.city.find((r: Json) => r.commodity.code === 'cabai-rawit-merah');
+    const line = table.find((cells) => cells[0]!.startsWith(chilli.commodity.name));
+    assert.ok(line, 'the chilli has its line');
+    assert.equal(line[1], `Rp${chilli.price.toLocaleString('id-ID')}`);
+    // Against last week: an arrow and the percentage, and in words for a screen reader.
+    const percent = Math.abs(chilli.change.week.percent).toLocaleString('id-ID', {
+      maximumFractionDigits: 1,
+    });
+    assert.match(
+      line[3]!,
+      new RegExp(`▲ ${percent.replace('.', '\\.')}% naik ${percent.replace('.', '\\.')}%`),
+    );
+    assert.ok(line[5]!.startsWith(chilli.cheapest.name), 'the cheapest market is named');
+    // Downloads: the same day's CSV and JSON.
+    assert.match(res.body, new RegExp(`/api/v1/market-prices/today\\.csv\\?day=${api.day}&amp;lang=id`));
+    const csv = await t.app.inject(`/t/${slug}/api/v1/market-prices/today.csv?day=${api.day}&lang=id`);
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.headers['content-type'] as string, /text\/csv/);
+  });
+
+  test('in English, at one market, and on an earlier day', async () => {
+    const market = api.markets[0];
+    const res = await page(`/harga?market=${market.code}&lang=en`);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /<html lang="en"/);
+    const body = text(res.body);
+    assert.match(body, new RegExp(`Prices at ${market.name}`));
+    assert.equal(rows(res.body, 'table prices').length, market.items.length);
+    const first = rows(res.body, 'table prices')[0]!;
+    assert.equal(first[1], `Rp${market.items[0].price.toLocaleString('en-GB')}`);
+    // A day without publication (a Sunday of the demo, or any day before the data) shows the latest before it.
+    const early = '2020-01-06';
+    const before = await page(`/harga?day=${early}`);
+    assert.equal(before.statusCode, 200);
+    assert.match(text(before.body), /Belum ada harga yang diterbitkan/);
+    assert.equal(rows(before.body, 'table prices').length, 0);
+  });
+
+  test('a bad day or an unknown market is refused beside its field, in the visitor’s language', async () => {
+    const res = await page('/harga?day=2026-02-30&market=pasar-tidak-ada');
+    assert.equal(res.statusCode, 400);
+    const body = text(res.body);
+    assert.match(body, /Tanggal tidak valid \(format TTTT-BB-HH\)/);
+    assert.match(body, /Pasar tidak dikenal/);
+    assert.match(res.body, /id="day"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="day"/);
+    const future = await page('/harga?day=2999-01-01&lang=en');
+    assert.equal(future.statusCode, 400);
+    assert.match(text(future.body), /This day has not come yet/);
+  });
+
+  test('the history page draws the chart on the server and gives the same figures as a table', async () => {
+    const T = localDateOf(new Date(), 'Asia/Jakarta');
+    const res = await page('/harga/riwayat?commodity=cabai-rawit-merah&period=30');
+    assert.equal(res.statusCode, 200);
+    const history = (
+      await t.app.inject(
+        `/t/${slug}/api/v1/market-prices/history?commodity=cabai-rawit-merah&from=${addDays(T, -29)}&to=${T}`,
+      )
+    ).json() as Json;
+    assert.ok(history.points.length >= 10);
+    // Two pictures (phone and wide screen), each an image with the chart's story as its name.
+    assert.equal(res.body.match(/<svg /g)?.length, 2);
+    // No script draws it: the page's only script is the portal's service-worker registration.
+    const scripts = res.body.match(/<script[^>]*>/g) ?? [];
+    assert.deepEqual(
+      scripts.filter((s) => !s.includes('data-sw=')),
+      [],
+    );
+    const max = Math.max(...history.points.map((p: Json) => p.price));
+    const label = res.body.match(/role="img" aria-label="([^"]+)"/)?.[1] ?? '';
+    assert.match(label, new RegExp(`tertinggi Rp${max.toLocaleString('id-ID').replace('.', '\\.')}`));
+    // The table holds every point, newest first.
+    const table = rows(res.body);
+    assert.equal(table.length, history.points.length);
+    assert.equal(table[0]![1], `Rp${history.points.at(-1).price.toLocaleString('id-ID')}`);
+    // At one market, with its own line.
+    const market = await page('/harga/riwayat?commodity=cabai-rawit-merah&market=pasar-anyar&period=90');
+    assert.equal(market.statusCode, 200);
+    assert.match(text(market.body), /di Pasar Anyar/);
+    assert.match(market.body, /history\.csv\?commodity=cabai-rawit-merah&amp;market=pasar-anyar/);
+  });
+
+  test('history: an unknown commodity or period is refused beside its field', async () => {
+    const res = await page('/harga/riwayat?commodity=emas-batangan&period=7');
+    assert.equal(res.statusCode, 400);
+    const body = text(res.body);
+    assert.match(body, /Nilai tidak valid/);
+    assert.doesNotMatch(res.body, /<svg /);
+    const unknown = await page('/harga/riwayat?commodity=emas-batangan&lang=en');
+    assert.equal(unknown.statusCode, 400);
+    assert.match(text(unknown.body), /Unknown commodity/);
+  });
+
+  test('a supervisor’s correction shows at once on the cached pages', async () => {
+    const market = api.markets[0];
+    const item = market.items[0];
+    const url = `/harga?market=${market.code}`;
+    const before = rows((await page(url)).body, 'table prices')[0]!;
+    assert.equal(before[1], `Rp${item.price.toLocaleString('id-ID')}`);
+    const supervisor = await bearerFor(t.app, slug, 'disperindag@tangerang.balai.test', DEMO_PASSWORD);
+    const corrected = item.price + 500;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/t/${slug}/api/v1/market-prices/corrections/${market.code}/${api.day}`,
+      headers: supervisor,
+      payload: { commodity: item.commodity, quotes: [corrected], reason: 'Salah ketik petugas pasar' },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const after = rows((await page(url)).body, 'table prices')[0]!;
+    assert.equal(after[1], `Rp${corrected.toLocaleString('id-ID')}`);
+  });
+
+  test('another tenant sees none of it; a tenant without the app has no prices page', async () => {
+    const other = await makeTenant(t.platform, 'kota-tetangga');
+    const none = await t.app.inject('/t/kota-tetangga/harga');
+    assert.equal(none.statusCode, 404);
+    await makeLive(t.platform, other.id, 'market-prices');
+    const empty = await t.app.inject('/t/kota-tetangga/harga');
+    assert.equal(empty.statusCode, 200);
+    assert.match(text(empty.body), /Belum ada harga yang diterbitkan/);
+    assert.doesNotMatch(empty.body, /Pasar Anyar/);
+    const history = await t.app.inject(
+      '/t/kota-tetangga/harga/riwayat?commodity=cabai-rawit-merah&market=pasar-anyar',
+    );
+    assert.equal(history.statusCode, 400, 'Tangerang’s market is unknown here');
+    assert.doesNotMatch(history.body, /<svg /);
+  });
+});
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
