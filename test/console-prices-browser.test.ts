@@ -53,6 +53,7 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
   let supervisorEmail = '';
   let operatorEmail = '';
   let bareOperatorEmail = '';
+  let adminEmail = '';
   let officer: Json;
   let supervisor: Json;
   let room: Page;
@@ -145,6 +146,7 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     officerEmail = o.email;
     supervisorEmail = s.email;
     operatorEmail = (await makeStaff(t.platform, tenant.id, ['operator'], undefined, 'Operator LIVE')).email;
+    adminEmail = (await makeStaff(t.platform, tenant.id, ['tenant_admin'], undefined, 'Admin Kota')).email;
     officer = await bearerFor(t.app, SLUG, officerEmail);
     supervisor = await bearerFor(t.app, SLUG, supervisorEmail);
     for (const [code, name] of [
@@ -418,6 +420,36 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
       () => (document.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked === true,
     );
     await supervisorContext.close();
+  });
+
+  test('a tenant administrator changes the app’s settings; a refused value is said beside its field', async () => {
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await signIn(context, adminEmail, '/konsol/admin/prices');
+    await page.getByRole('heading', { name: 'Harga pasar', level: 1 }).waitFor();
+    const jump = page.getByLabel('Ambang lonjakan (%)');
+    await jump.waitFor();
+    assert.equal(await jump.inputValue(), '20');
+    assert.equal(await page.getByLabel('Jam terbit').inputValue(), '13:00');
+    await jump.fill('0');
+    await page.getByLabel('Jam terbit').fill('25:00');
+    await page.getByRole('button', { name: 'Simpan pengaturan harga' }).click();
+    await page.locator('#price-settings-jumpPercent-error').waitFor();
+    await page.locator('#price-settings-publishTime-error').waitFor();
+    assert.equal(await jump.inputValue(), '0', 'what was typed stays');
+    assert.equal((await api('GET', '/settings', supervisor)).status, 403, 'an agency administrator may not');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the price settings with refusals');
+    await screenshots(page, 'console-prices-settings');
+    await jump.fill('25');
+    await page.getByLabel('Jam terbit').fill('12:30');
+    await page.getByRole('button', { name: 'Simpan pengaturan harga' }).click();
+    await page.getByText('Pengaturan harga tersimpan.').waitFor();
+    const admin = await bearerFor(t.app, SLUG, adminEmail);
+    assert.deepEqual((await api('GET', '/settings', admin)).body, {
+      publishTime: '12:30',
+      jumpPercent: 25,
+      alertPercent: 10,
+    });
+    await context.close();
   });
 
   test('where the app is not live there is no prices menu, and its address says why', async () => {

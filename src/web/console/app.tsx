@@ -35,6 +35,7 @@ export const ADMIN_PERMISSIONS = [
   'platform.adoption.manage',
   'platform.audit.read',
   'reports.settings.manage',
+  'market-prices.reference.manage',
 ];
 
 type State =

@@ -121,6 +121,19 @@ const id = {
     saveSubscription: 'Simpan langganan',
     subscriptionSaved: 'Langganan tersimpan.',
   },
+  settings: {
+    intro:
+      'Jam terbit harga (waktu daerah), ambang lonjakan yang ditandai saat tinjauan, dan ambang kenaikan yang memicu peringatan.',
+    publishTime: 'Jam terbit',
+    publishTimeHint:
+      'JJ:MM, waktu daerah. Harga yang diterbitkan lebih awal tampil untuk publik pada jam ini.',
+    jumpPercent: 'Ambang lonjakan (%)',
+    jumpPercentHint: 'Perubahan dari harga terbit sebelumnya yang ditandai saat tinjauan.',
+    alertPercent: 'Ambang peringatan (%)',
+    alertPercentHint: 'Kenaikan dibanding sepekan sebelumnya yang memicu peringatan.',
+    save: 'Simpan pengaturan harga',
+    saved: 'Pengaturan harga tersimpan.',
+  },
   live: {
     title: 'Peringatan harga pasar',
     none: 'Tidak ada peringatan harga.',
@@ -249,6 +262,18 @@ const en: Messages = {
     subSummary: 'Send me the daily price summary once published',
     saveSubscription: 'Save the subscription',
     subscriptionSaved: 'Subscription saved.',
+  },
+  settings: {
+    intro:
+      'The publication time (local time), the jump marked in the review, and the rise that raises an alert.',
+    publishTime: 'Publication time',
+    publishTimeHint: 'HH:MM, local time. Prices published earlier become public at this time.',
+    jumpPercent: 'Jump threshold (%)',
+    jumpPercentHint: 'A change from the previous published price that the review marks.',
+    alertPercent: 'Alert threshold (%)',
+    alertPercentHint: 'A rise against a week before that raises an alert.',
+    save: 'Save the price settings',
+    saved: 'Price settings saved.',
   },
   live: {
     title: 'Market price alerts',
