@@ -341,6 +341,16 @@ describe(`market prices app (${DB_KIND})`, () => {
     assert.equal(english.json().errors[0].message, 'A price must be more than zero.');
   });
 
+  test('an officer is told which markets are theirs to enter', async () => {
+    const codes = async (who: Json) =>
+      ((await call('GET', '/entry', who)).body.items as Json[]).map((m) => m.code);
+    assert.deepEqual(await codes(officerA), ['pasar-a']);
+    assert.deepEqual(await codes(officerB), ['pasar-b', 'pasar-c']);
+    // A supervisor verifies these markets but enters none of them; nobody signed in learns nothing.
+    assert.deepEqual(await codes(supervisor), []);
+    assert.equal((await call('GET', '/entry')).status, 401);
+  });
+
   test('an officer enters prices only for their own market, and never for a day to come', async () => {
     const other = await enter(officerA, 'pasar-b', CSV_DAY, [[B, [12_000]]]);
     assert.equal(other.status, 403);

@@ -110,6 +110,7 @@ function consoleConfig(platform: Platform, tenant: VerifiedTenant, request: Fast
     tileAttribution: platform.config.map.attribution,
     timeZone: tenant.timeZone,
     area: tenant.area,
+    apps: platform.directory.liveApps(tenant.id),
   };
 }
 

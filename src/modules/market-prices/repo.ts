@@ -152,6 +152,17 @@ export async function isOfficerOf(scope: TenantScope, marketId: string, userId: 
   return row !== undefined;
 }
 
+/** The ids of the markets an account is assigned to as an officer. */
+export async function marketIdsOfOfficer(scope: TenantScope, userId: string): Promise<string[]> {
+  const rows = await tx(scope)
+    .selectFrom('market_officers')
+    .select('market_id')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.market_id);
+}
+
 /** Active staff accounts among `ids`, with their role grants. */
 export async function staffWithGrants(scope: TenantScope, ids: readonly string[]) {
   if (ids.length === 0) return [];

@@ -63,6 +63,7 @@ import {
   importCsv,
   marketOfficers,
   marketView,
+  myMarkets,
   PERM,
   PRICES_TAG,
   publishDay,
@@ -363,6 +364,25 @@ export function marketPriceRoutes(app: FastifyInstance, platform: Platform) {
 
   // ---------------------------------------------------------------------------------------------
   // Daily entry (officers)
+
+  app.get(
+    `${BASE}/entry`,
+    {
+      schema: {
+        tags,
+        summary: 'The markets the caller enters prices for (assigned to them as an officer)',
+        response: { 200: MarketList },
+      },
+      config: { auth: 'required' },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      requirePrincipal(request);
+      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+        myMarkets(platform, scope, await accessFor(platform, scope, request, PERM.enter)),
+      );
+    },
+  );
 
   app.get<{ Params: { market: string; day: string } }>(
     `${BASE}/entry/:market/:day`,

@@ -413,6 +413,14 @@ export async function entrySheet(
   };
 }
 
+/** The active markets the caller enters prices for: those they are assigned to as an officer. */
+export async function myMarkets(platform: Platform, scope: TenantScope, access: Access) {
+  const config = await loadConfig(platform, scope);
+  if (!access.userId) return { items: [] };
+  const assigned = new Set(await repo.marketIdsOfOfficer(scope, access.userId));
+  return { items: config.markets.filter((m) => m.active && assigned.has(m.id)).map(marketView) };
+}
+
 type EntryItem = { commodity: repo.CommodityRow; quotes: number[] };
 
 /** Field errors of one commodity's quotes, under `path` (`/body/items/0/quotes`). */

@@ -20,9 +20,12 @@ export type ConsoleConfig = {
   timeZone: string;
   /** The tenant's area as GeoJSON (or null), for the maps. */
   area: GeoJSON.Polygon | GeoJSON.MultiPolygon | null;
+  /** The codes of the apps live for the tenant: their screens and menus show only then. */
+  apps: string[];
 };
 
-export type FieldProblem = { path: string; code: string; message: string };
+/** A refused field; a problem in an uploaded file (a CSV import) also names its line and column. */
+export type FieldProblem = { path: string; code: string; message: string; line?: number; column?: string };
 
 /** A problem document from the API, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -175,5 +178,6 @@ export function readConfig(): ConsoleConfig {
     tileAttribution: '',
     area: null,
     timeZone: 'Asia/Jakarta',
+    apps: [],
   };
 }

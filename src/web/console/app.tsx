@@ -4,15 +4,19 @@
  * and draws the menu that the session's roles allow.
  */
 import type { TFunction } from 'i18next';
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { type Api, ApiError, type Session } from './api.ts';
 import { connectLive, disconnectLive } from './live.ts';
+import { pricesOpen } from './prices/kit.tsx';
 import { type Route, useLocation } from './router.ts';
 import { AdminScreen } from './screens/admin.tsx';
 import { LiveRoom } from './screens/live-room.tsx';
 import { ReportQueue } from './screens/queue.tsx';
 import { ReportScreen } from './screens/report.tsx';
 import { type ConsoleContext, Ctx, Field, Link, Problem, useConsole } from './ui.tsx';
+
+// The market prices screens load only when opened (their own chunk).
+const PricesScreen = lazy(() => import('./screens/prices.tsx'));
 
 export const PERMISSIONS = {
   triage: 'reports.report.triage',
@@ -31,6 +35,7 @@ export const ADMIN_PERMISSIONS = [
   'platform.adoption.manage',
   'platform.audit.read',
   'reports.settings.manage',
+  'market-prices.reference.manage',
 ];
 
 type State =
@@ -162,6 +167,13 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
                 <Link to="/ruang-live">{t('nav.live')}</Link>
               </li>
             ) : null}
+            {pricesOpen(api.config.apps, ctx.can) ? (
+              <li>
+                <Link to="/harga" current={shown.name === 'prices'}>
+                  {t('nav.prices')}
+                </Link>
+              </li>
+            ) : null}
             {isAdmin ? (
               <li>
                 <Link to="/admin" current={shown.name === 'admin'}>
@@ -182,6 +194,7 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
 function defaultRoute(ctx: ConsoleContext, isAdmin: boolean): Route {
   if (ctx.can(PERMISSIONS.triage)) return { name: 'triage' };
   if (ctx.can(PERMISSIONS.followUp)) return { name: 'work' };
+  if (pricesOpen(ctx.api.config.apps, ctx.can)) return { name: 'prices', section: '' };
   if (isAdmin) return { name: 'admin', section: 'agencies' };
   if (ctx.can(PERMISSIONS.read)) return { name: 'live' };
   return { name: 'unknown' };
@@ -198,6 +211,12 @@ function Screen({ route, search }: { route: Route; search: URLSearchParams }) {
       return <ReportScreen no={route.no} />;
     case 'admin':
       return <AdminScreen section={route.section} />;
+    case 'prices':
+      return (
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <PricesScreen section={route.section} search={search} />
+        </Suspense>
+      );
     default:
       return <p className="problem">{t('notFound')}</p>;
   }

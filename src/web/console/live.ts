@@ -37,6 +37,8 @@ const TYPES = [
   'report.lapor',
   'agency.created',
   'agency.updated',
+  'price.published',
+  'price.alert',
 ];
 
 function setState(next: LiveState) {

@@ -4,9 +4,11 @@
  */
 import { messages as reports } from '../../modules/reports/messages.ts';
 import { adminMessages } from './admin/messages.ts';
+import { pricesMessages } from './prices/messages.ts';
 
 const id = {
   admin: adminMessages.id,
+  prices: pricesMessages.id,
   status: reports.id.status,
   type: reports.id.portal.type,
   title: 'Konsol petugas',
@@ -27,6 +29,7 @@ const id = {
     triage: 'Antrean triase',
     work: 'Tugas OPD',
     live: 'Ruang LIVE',
+    prices: 'Harga pasar',
     admin: 'Pengaturan',
   },
   notFound: 'Halaman konsol ini tidak ada.',
@@ -147,6 +150,7 @@ type Messages = typeof id;
 
 const en: Messages = {
   admin: adminMessages.en,
+  prices: pricesMessages.en,
   status: reports.en.status,
   type: reports.en.portal.type,
   title: 'Staff console',
@@ -167,6 +171,7 @@ const en: Messages = {
     triage: 'Triage queue',
     work: 'Agency work',
     live: 'LIVE Room',
+    prices: 'Market prices',
     admin: 'Settings',
   },
   notFound: 'There is no such console page.',

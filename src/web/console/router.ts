@@ -11,6 +11,7 @@ export type Route =
   | { name: 'report'; no: string }
   | { name: 'live' }
   | { name: 'admin'; section: string }
+  | { name: 'prices'; section: string }
   | { name: 'unknown' };
 
 /** The route of a console path (the part after `/konsol`). */
@@ -28,6 +29,7 @@ export function parseRoute(path: string): Route {
   if (first === 'ruang-live' && !second) return { name: 'live' };
   if (first === 'laporan' && second && parts.length === 2) return { name: 'report', no: second };
   if (first === 'admin') return { name: 'admin', section: second ?? 'agencies' };
+  if (first === 'harga' && parts.length <= 2) return { name: 'prices', section: second ?? '' };
   return { name: 'unknown' };
 }
 

@@ -24,6 +24,7 @@ const id = {
     branding: 'Tampilan dan pengaturan',
     apps: 'Aplikasi dan perjanjian',
     audit: 'Jejak audit',
+    prices: 'Harga pasar',
   },
   agencies: {
     intro: 'Perangkat daerah (OPD) dan unit di bawahnya. Laporan dan tugas diarahkan ke OPD.',
@@ -265,6 +266,7 @@ const en: AdminMessages = {
     branding: 'Branding and settings',
     apps: 'Apps and agreements',
     audit: 'Audit trail',
+    prices: 'Market prices',
   },
   agencies: {
     intro:

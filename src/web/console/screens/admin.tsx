@@ -3,7 +3,7 @@
  * session holds its permission, addressable as `/konsol/admin/<section>`. The sections themselves
  * live in `../admin/`.
  */
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { AgenciesSection } from '../admin/agencies.tsx';
 import { AppsSection } from '../admin/apps.tsx';
 import { AuditSection } from '../admin/audit.tsx';
@@ -11,10 +11,20 @@ import { BrandingSection } from '../admin/branding.tsx';
 import { CategoriesSection } from '../admin/categories.tsx';
 import { HolidaysSection } from '../admin/holidays.tsx';
 import { StaffSection } from '../admin/staff.tsx';
+import { PRICE_PERMS, PRICES_APP } from '../prices/kit.tsx';
 import { useLocation } from '../router.ts';
 import { Link, useConsole } from '../ui.tsx';
 
-type Section = { slug: string; permissions: string[]; render: () => ReactNode };
+type Section = {
+  slug: string;
+  permissions: string[];
+  /** The app the section belongs to: shown only where the tenant has it live. */
+  app?: string;
+  render: () => ReactNode;
+};
+
+// An app's settings load with its own screens' code, not with every console screen.
+const PriceSettingsSection = lazy(() => import('../prices/settings.tsx'));
 
 /** The sections in menu order, with the permissions that open each (any one of them). */
 export const ADMIN_SECTIONS: readonly Section[] = [
@@ -29,12 +39,24 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   { slug: 'branding', permissions: ['platform.tenant.configure'], render: () => <BrandingSection /> },
   { slug: 'apps', permissions: ['platform.adoption.manage'], render: () => <AppsSection /> },
   { slug: 'audit', permissions: ['platform.audit.read'], render: () => <AuditSection /> },
+  {
+    slug: 'prices',
+    permissions: [PRICE_PERMS.reference],
+    app: PRICES_APP,
+    render: () => (
+      <Suspense fallback={null}>
+        <PriceSettingsSection />
+      </Suspense>
+    ),
+  },
 ];
 
 export function AdminScreen({ section }: { section: string }) {
-  const { t, can } = useConsole();
+  const { api, t, can } = useConsole();
   const { path } = useLocation();
-  const allowed = ADMIN_SECTIONS.filter((s) => s.permissions.some(can));
+  const allowed = ADMIN_SECTIONS.filter(
+    (s) => s.permissions.some(can) && (!s.app || api.config.apps.includes(s.app)),
+  );
   if (allowed.length === 0) {
     return (
       <section aria-labelledby="admin-title">

@@ -6,6 +6,8 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLiveEvents, useLiveState } from '../live.ts';
 import type { Point } from '../map.tsx';
+import { PRICE_PERMS, PRICES_APP } from '../prices/kit.tsx';
+import { LivePriceAlerts } from '../prices/live-alerts.tsx';
 import { formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
 import type { ReportPage } from './queue.tsx';
 
@@ -35,8 +37,9 @@ const OPEN = ['received', 'awaiting_info', 'verified', 'disposed', 'in_progress'
 const SHOWN = ['received', 'verified', 'disposed', 'in_progress', 'done', 'closed', 'reopened'];
 
 export function LiveRoom() {
-  const { api, t } = useConsole();
+  const { api, t, can } = useConsole();
   const live = useLiveState();
+  const priceAlerts = api.config.apps.includes(PRICES_APP) && can(PRICE_PERMS.alertRead);
   const [tick, setTick] = useState(0);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [updated, setUpdated] = useState(() => new Date().toISOString());
@@ -46,10 +49,12 @@ export function LiveRoom() {
   const mapped = useLoad(() => api.get<ReportPage>('/reports/inbox', { status: OPEN, limit: 100 }), [tick]);
 
   useLiveEvents((_e, batch) => {
+    setUpdated(new Date().toISOString());
+    // Price events are the price alerts' own business (below): the reports' figures stay.
+    if (batch.every((e) => e.type.startsWith('price.'))) return;
     const filed = batch.filter((e) => e.type === 'report.filed' && e.entityId).map((e) => e.entityId!);
     if (filed.length) setFresh((s) => new Set([...s, ...filed]));
     setTick((n) => n + 1);
-    setUpdated(new Date().toISOString());
   });
   // A new report stays highlighted for a minute.
   useEffect(() => {
@@ -182,6 +187,7 @@ export function LiveRoom() {
             ))}
           </ol>
         </section>
+        {priceAlerts ? <LivePriceAlerts /> : null}
       </div>
     </div>
   );

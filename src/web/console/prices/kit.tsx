@@ -1,0 +1,177 @@
+/**
+ * What the market prices screens share: the app's permissions, the API's shapes, and the market
+ * and day chooser, kept in the address (`?pasar=<code>&tanggal=<YYYY-MM-DD>`) so that a reload,
+ * a bookmark or a move between the entry and the import keeps the same sheet.
+ */
+import { todayIn } from '../admin/kit.tsx';
+import { navigate } from '../router.ts';
+import { Field, useConsole } from '../ui.tsx';
+
+/** The market prices app's code in the catalogue. */
+export const PRICES_APP = 'market-prices';
+
+/** The app's permissions (its manifest declares them). */
+export const PRICE_PERMS = {
+  enter: 'market-prices.price.enter',
+  verify: 'market-prices.price.verify',
+  reference: 'market-prices.reference.manage',
+  alertRead: 'market-prices.alert.read',
+} as const;
+
+export type MarketRef = { code: string; name: string };
+export type Previous = { day: string; price: number } | null;
+
+export type EntrySheet = {
+  market: MarketRef;
+  day: string;
+  dayStatus: 'open' | 'verified' | 'published';
+  items: {
+    commodity: string;
+    name: string;
+    unit: string;
+    minPrice: number;
+    maxPrice: number;
+    quotes: number[];
+    price: number | null;
+    status: 'draft' | 'verified' | 'published' | null;
+    previous: Previous;
+  }[];
+};
+
+export type Review = {
+  day: string;
+  dayStatus: 'open' | 'verified' | 'published';
+  publicFrom: string | null;
+  jumpPercent: number;
+  counts: { draft: number; verified: number; published: number };
+  markets: {
+    code: string;
+    name: string;
+    missing: number;
+    items: {
+      commodity: string;
+      name: string;
+      quotes: number[];
+      price: number;
+      status: 'draft' | 'verified' | 'published';
+      previous: Previous;
+      changePercent: number | null;
+      jump: boolean;
+    }[];
+  }[];
+};
+
+export type DayResult = {
+  day: string;
+  dayStatus: string;
+  entries: number;
+  publicFrom: string | null;
+  alerts: number;
+};
+
+export type PriceAlert = {
+  id: string;
+  day: string;
+  commodity: { code: string; name: string; unit: string };
+  market: MarketRef | null;
+  previousDay: string;
+  previous: number;
+  current: number;
+  percent: number;
+  createdAt: string;
+};
+
+/** Whether the tenant has the app live and the session holds one of the app's permissions. */
+export function pricesOpen(apps: readonly string[], can: (p: string) => boolean): boolean {
+  return apps.includes(PRICES_APP) && Object.values(PRICE_PERMS).some(can);
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day (YYYY-MM-DD) as the console's language writes it: `Sen, 14 Des 2026`. */
+export function formatDay(day: string, lang: string): string {
+  let f = dayFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dayFormats.set(lang, f);
+  }
+  return f.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** The day in the address, or today in the tenant's zone. */
+export function dayOf(search: URLSearchParams, timeZone: string): string {
+  const asked = search.get('tanggal') ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : todayIn(timeZone);
+}
+
+/** Changes the address's query in place (no new history entry), keeping the other parameters. */
+export function setQuery(path: string, search: URLSearchParams, changes: Record<string, string | undefined>) {
+  const next = new URLSearchParams(search);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v) next.set(k, v);
+    else next.delete(k);
+  }
+  const qs = next.toString();
+  navigate(`${path}${qs ? `?${qs}` : ''}`, { replace: true });
+}
+
+/** The day chooser: a date input, today in the tenant's zone by default, never a day to come. */
+export function DayPicker(props: {
+  id: string;
+  day: string;
+  onDay: (day: string) => void;
+  error?: string | undefined;
+}) {
+  const { api, t } = useConsole();
+  const today = todayIn(api.config.timeZone);
+  return (
+    <Field
+      id={props.id}
+      label={t('prices.day')}
+      error={props.error}
+      hint={props.day === today ? `${formatDay(today, api.config.lang)} (${t('prices.today')})` : undefined}
+    >
+      {(aria) => (
+        <input
+          {...aria}
+          type="date"
+          value={props.day}
+          max={today}
+          onChange={(e) => {
+            if (e.target.value) props.onDay(e.target.value);
+          }}
+          required
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The market chooser over the markets given (the caller's own, for entry). */
+export function MarketPicker(props: {
+  id: string;
+  markets: readonly MarketRef[];
+  market: string;
+  onMarket: (code: string) => void;
+}) {
+  const { t } = useConsole();
+  return (
+    <Field id={props.id} label={t('prices.market')}>
+      {(aria) => (
+        <select {...aria} value={props.market} onChange={(e) => props.onMarket(e.target.value)}>
+          {props.markets.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

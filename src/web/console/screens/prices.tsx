@@ -1,0 +1,81 @@
+/**
+ * The market prices screens (SEGAR), loaded as their own chunk: a sub-menu of the sections the
+ * session may use — the officer's daily entry and CSV import, the supervisor's review, the alerts —
+ * addressable as `/konsol/harga/<section>`. Shown only where the tenant has the app live.
+ */
+import type { ReactNode } from 'react';
+import { AlertsSection } from '../prices/alerts.tsx';
+import { EntrySection } from '../prices/entry.tsx';
+import { ImportSection } from '../prices/import.tsx';
+import { PRICE_PERMS, pricesOpen } from '../prices/kit.tsx';
+import { ReviewSection } from '../prices/review.tsx';
+import { Link, useConsole } from '../ui.tsx';
+
+type Section = {
+  slug: string;
+  key: string;
+  permission: string;
+  render: (search: URLSearchParams) => ReactNode;
+};
+
+/** The sections in menu order, each with the permission that opens it. */
+export const PRICE_SECTIONS: readonly Section[] = [
+  { slug: 'isian', key: 'entry', permission: PRICE_PERMS.enter, render: (s) => <EntrySection search={s} /> },
+  {
+    slug: 'impor',
+    key: 'import',
+    permission: PRICE_PERMS.enter,
+    render: (s) => <ImportSection search={s} />,
+  },
+  {
+    slug: 'tinjauan',
+    key: 'review',
+    permission: PRICE_PERMS.verify,
+    render: (s) => <ReviewSection search={s} />,
+  },
+  { slug: 'peringatan', key: 'alerts', permission: PRICE_PERMS.alertRead, render: () => <AlertsSection /> },
+];
+
+export default function PricesScreen({ section, search }: { section: string; search: URLSearchParams }) {
+  const { api, t, can } = useConsole();
+  if (!pricesOpen(api.config.apps, can)) {
+    return (
+      <section aria-labelledby="prices-title">
+        <h1 id="prices-title">{t('prices.title')}</h1>
+        <p className="problem" role="alert">
+          {t(api.config.apps.includes('market-prices') ? 'prices.forbidden' : 'prices.notLive')}
+        </p>
+      </section>
+    );
+  }
+  const allowed = PRICE_SECTIONS.filter((s) => can(s.permission));
+  const slug = section || allowed[0]?.slug || '';
+  const current = allowed.find((s) => s.slug === slug);
+  return (
+    <div className="admin prices">
+      <nav className="admin-nav" aria-label={t('prices.nav.label')}>
+        <ul>
+          {allowed.map((s) => (
+            <li key={s.slug}>
+              <Link to={`/harga/${s.slug}`} current={s.slug === slug}>
+                {t(`prices.nav.${s.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="admin-body" data-section={slug}>
+        {current ? (
+          current.render(search)
+        ) : (
+          <section aria-labelledby="prices-title">
+            <h1 id="prices-title">{t('prices.title')}</h1>
+            <p className="problem" role="alert">
+              {t(PRICE_SECTIONS.some((s) => s.slug === slug) ? 'prices.forbidden' : 'notFound')}
+            </p>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
