@@ -16,6 +16,7 @@ import {
   type Json,
   makeLive,
   makeTenant,
+  signIn,
   startTest,
   type TestContext,
 } from './support/harness.ts';
@@ -158,6 +159,23 @@ describe(`market prices portal pages (${DB_KIND})`, () => {
     const unknown = await page('/harga/riwayat?commodity=emas-batangan&lang=en');
     assert.equal(unknown.statusCode, 400);
     assert.match(text(unknown.body), /Unknown commodity/);
+  });
+
+  test('a cached page carries nobody’s own: the signed-in visitor’s name and form stay theirs, a stray query stays out', async () => {
+    const url = `/t/${slug}/harga?market=${api.markets[0].code}`;
+    const stray = await t.app.inject(`${url}&utm_source=jejak-rahasia`);
+    assert.equal(stray.statusCode, 200);
+    assert.doesNotMatch(stray.body, /jejak-rahasia/, 'the cached page is drawn for the canonical address');
+    const session = await signIn(t.app, slug, 'disperindag@tangerang.balai.test', DEMO_PASSWORD);
+    const mine = await t.app.inject({ url, headers: { cookie: session.cookie } });
+    assert.equal(mine.statusCode, 200);
+    assert.match(text(mine.body), /Penyelia Disperindag|Masuk sebagai/);
+    assert.match(mine.body, new RegExp(`name="_csrf" value="${session['x-csrf-token']}"`));
+    // The same prices for both, and the next visitor gets neither the name nor the token.
+    assert.deepEqual(rows(mine.body, 'table prices'), rows(stray.body, 'table prices'));
+    const next = await t.app.inject(url);
+    assert.doesNotMatch(next.body, new RegExp(session['x-csrf-token']));
+    assert.doesNotMatch(text(next.body), /Masuk sebagai/);
   });
 
   test('a supervisor’s correction shows at once on the cached pages', async () => {

@@ -6,7 +6,6 @@
  * (`publicRead`), and link to the same figures as CSV and JSON.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ReactNode } from 'react';
 import { isLocalDate, zoneName } from '../../platform/calendar/working-days.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
@@ -20,16 +19,15 @@ import {
   href,
   numberText,
   type PortalContext,
-  type Prerendered,
   portalContext,
-  prerender,
   ScrollBox,
+  sendCachedPage,
   sendPage,
   when,
 } from '../../web/portal/kit.tsx';
 import { type ChartPoint, priceChartSvg } from './chart.ts';
 import { addDays } from './prices.ts';
-import { publicRead } from './routes.ts';
+import { publicCache, publicRead } from './routes.ts';
 import {
   configOf,
   type HistoryViewResult,
@@ -360,25 +358,27 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
           </>
         );
       };
-      // A valid request's page is cached whole (its content depends on the query, the language
-      // and the tenant's published prices only); a refused one is drawn each time.
-      const body = failed
-        ? todayBody(
-            await publicRead(platform, request, `portal-today:${ctx.lang}`, (scope) =>
-              todayView(platform, scope, tenant, undefined, ctx.lang, now),
+      const title = t('market-prices.portal.title');
+      if (failed) {
+        // A refused request is drawn each time, with the latest prices below its errors.
+        const view = await publicRead(platform, request, `portal-today:${ctx.lang}`, (scope) =>
+          todayView(platform, scope, tenant, undefined, ctx.lang, now),
+        );
+        return sendPage(reply, ctx, { title, status: 400, body: todayBody(view) });
+      }
+      // A valid request's page depends on the query, the language and the published prices only.
+      return sendCachedPage(reply, ctx, {
+        key: `portal-today:${day ?? ''}:${market?.code ?? ''}:${ctx.lang}`,
+        canonicalUrl: href(ctx, '/harga', { day, market: market?.code }),
+        cache: publicCache(platform, request),
+        page: async () => ({
+          title,
+          body: todayBody(
+            await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+              todayView(platform, scope, tenant, day, ctx.lang, now),
             ),
-          )
-        : await publicRead(
-            platform,
-            request,
-            `portal-today-page:${day ?? ''}:${market?.code ?? ''}:${ctx.lang}`,
-            async (scope) =>
-              prerender(todayBody(await todayView(platform, scope, tenant, day, ctx.lang, now))),
-          );
-      return sendPage(reply, ctx, {
-        title: t('market-prices.portal.title'),
-        status: failed ? 400 : 200,
-        body,
+          ),
+        }),
       });
     },
   );
@@ -615,28 +615,23 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
           ),
         };
       };
-      // A valid request's page is cached whole, chart included (drawing it takes a few
-      // milliseconds); a refused one is drawn each time, without figures.
-      let shown: { title: string; body: ReactNode | Prerendered };
+      // A valid request's page is cached (chart included: drawing it takes a few milliseconds);
+      // a refused one is drawn each time, without figures.
       try {
         if (errors.period) throw invalid();
-        shown = await publicRead(
-          platform,
-          request,
-          `portal-history-page:${commodityCode}:${marketCode ?? ''}:${period}:${ctx.lang}`,
-          async (scope) => {
-            const { title, body } = historyPage(await load(scope));
-            return { title, body: prerender(body) };
-          },
-        );
+        return await sendCachedPage(reply, ctx, {
+          key: `portal-history:${commodityCode}:${marketCode ?? ''}:${period}:${ctx.lang}`,
+          canonicalUrl: href(ctx, '/harga/riwayat', { commodity: commodityCode, market: marketCode, period }),
+          cache: publicCache(platform, request),
+          page: async () => historyPage(await platform.inTenant(tenant.id, actorOf(request), load)),
+        });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         // The API's names: `from` is the period here.
         const { from: tooLong, ...rest } = fieldErrors(error, t);
         Object.assign(errors, rest, tooLong ? { period: tooLong } : {});
-        shown = historyPage(null);
+        return sendPage(reply, ctx, { ...historyPage(null), status: 400 });
       }
-      return sendPage(reply, ctx, { ...shown, status: Object.keys(errors).length > 0 ? 400 : 200 });
     },
   );
 }

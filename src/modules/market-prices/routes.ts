@@ -114,22 +114,31 @@ function sendCsv(reply: FastifyReply, filename: string, body: string) {
 }
 
 /**
- * A public read, cached under the tenant's prices tag until a writer changes it or a publication
- * time passes; the key carries the language, the tenant's day and which pending days are public.
- * The API and the portal's pages share it.
+ * The tenant's cache of public prices reads: values kept under the prices tag until a writer
+ * changes them or a publication time passes; the key gets the language, the tenant's day and which
+ * waiting publications are public. The API and the portal's pages share it.
  */
-export async function publicRead<T>(
+export function publicCache(platform: Platform, request: FastifyRequest) {
+  const tenant = request.tenant!;
+  const actor = actorOf(request);
+  return async <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    const now = new Date();
+    const config = await configOf(platform, tenant.id, actor);
+    const full = `${key}:${request.lang}:${todayOf(tenant, now)}:${visibilityKey(config, now)}`;
+    return platform.cache.get(tenant.id, PRICES_TAG, full, load);
+  };
+}
+
+/** A public read through {@link publicCache}, loaded in one tenant transaction when not cached. */
+export function publicRead<T>(
   platform: Platform,
   request: FastifyRequest,
   key: string,
   load: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
-  const tenant = request.tenant!;
-  const actor = actorOf(request);
-  const now = new Date();
-  const config = await configOf(platform, tenant.id, actor);
-  const full = `${key}:${request.lang}:${todayOf(tenant, now)}:${visibilityKey(config, now)}`;
-  return platform.cache.get(tenant.id, PRICES_TAG, full, () => platform.inTenant(tenant.id, actor, load));
+  return publicCache(platform, request)(key, () =>
+    platform.inTenant(request.tenant!.id, actorOf(request), load),
+  );
 }
 
 export function marketPriceRoutes(app: FastifyInstance, platform: Platform) {

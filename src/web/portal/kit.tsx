@@ -94,15 +94,30 @@ export type PageContent = Readonly<{
   data?: Readonly<Record<string, unknown>>;
 }>;
 
-/** Sends `page` in the tenant's layout as an HTML document. */
-export function sendPage(reply: FastifyReply, ctx: PortalContext, page: PageContent): FastifyReply {
+/** A whole page rendered ahead of time (see {@link renderPage}): the document and its status. */
+export type RenderedPage = Readonly<{ document: string; status: number }>;
+
+/** Renders `page` in the tenant's layout as an HTML document, for sending now or from a cache. */
+export function renderPage(ctx: PortalContext, page: PageContent): RenderedPage {
+  return {
+    document: `<!doctype html>${renderToStaticMarkup(<Layout ctx={ctx} page={page} />)}`,
+    status: page.status ?? 200,
+  };
+}
+
+/** Sends `page` (or a page rendered earlier) in the tenant's layout as an HTML document. */
+export function sendPage(
+  reply: FastifyReply,
+  ctx: PortalContext,
+  page: PageContent | RenderedPage,
+): FastifyReply {
   if (ctx.lang !== reply.request.cookies?.[LANG_COOKIE] && (reply.request.query as { lang?: string })?.lang) {
     reply.setCookie(LANG_COOKIE, ctx.lang, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
   }
-  const html = renderToStaticMarkup(<Layout ctx={ctx} page={page} />);
+  const rendered = 'document' in page ? page : renderPage(ctx, page);
   return (
     reply
-      .status(page.status ?? 200)
+      .status(rendered.status)
       .header('content-language', ctx.lang)
       .header('cache-control', 'no-store')
       .header('content-security-policy', contentSecurityPolicy(ctx.platform, [ctx.tenant.branding.logoUrl]))
@@ -110,8 +125,38 @@ export function sendPage(reply: FastifyReply, ctx: PortalContext, page: PageCont
       // A page may ask for less (the password-reset page sends no referrer at all).
       .header('referrer-policy', reply.getHeader('referrer-policy') ?? 'same-origin')
       .type('text/html; charset=utf-8')
-      .send(`<!doctype html>${html}`)
+      .send(rendered.document)
   );
+}
+
+/**
+ * Sends a page of public data through a cache: for a visitor who is not signed in, the whole
+ * document (rendered for `canonicalUrl`, so that no visitor's own query reaches another's links);
+ * for a signed-in one, the content only ({@link prerender}), the layout with their name and
+ * sign-out form drawn for them. `cache` keeps values under the caller's keys (an app's tenant cache:
+ * the app's writers invalidate it); `key` must name everything the page's content depends on.
+ */
+export async function sendCachedPage(
+  reply: FastifyReply,
+  ctx: PortalContext,
+  options: Readonly<{
+    key: string;
+    canonicalUrl: string;
+    cache: <T>(key: string, load: () => Promise<T>) => Promise<T>;
+    page: () => Promise<PageContent>;
+  }>,
+): Promise<FastifyReply> {
+  if (ctx.user === null) {
+    const rendered = await options.cache(`document:${options.key}`, async () =>
+      renderPage({ ...ctx, url: options.canonicalUrl }, await options.page()),
+    );
+    return sendPage(reply, ctx, rendered);
+  }
+  const content = await options.cache(`content:${options.key}`, async () => {
+    const page = await options.page();
+    return { ...page, body: isPrerendered(page.body) ? page.body : prerender(page.body) };
+  });
+  return sendPage(reply, ctx, content);
 }
 
 function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
