@@ -11,6 +11,7 @@ import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { Language as Lang } from '../../platform/db/schema.ts';
+import { LOCALES } from '../../platform/i18n/locales.ts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
@@ -24,7 +25,6 @@ export const CHART_SIZES = {
   wide: { width: 860, height: 340 },
 } as const;
 
-const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 const PRICE_COLOUR = '#0a4f94';
 const RANGE_COLOUR = '#5b6473';
 const TEXT_COLOUR = '#333333';
@@ -43,7 +43,7 @@ export function priceChartSvg(
 ): string {
   const { width, height } = CHART_SIZES[options.size];
   const narrow = options.size === 'narrow';
-  const locale = LOCALE[options.lang];
+  const locale = LOCALES[options.lang];
   const months = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const days = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const spanDays = points.length > 1 ? (dayMs(points.at(-1)!.day) - dayMs(points[0]!.day)) / 86_400_000 : 0;

@@ -26,7 +26,7 @@ import {
   when,
 } from '../../web/portal/kit.tsx';
 import { type ChartPoint, priceChartSvg } from './chart.ts';
-import { addDays } from './prices.ts';
+import { addDays, formatRupiah } from './prices.ts';
 import { publicCache, publicRead } from './routes.ts';
 import {
   configOf,
@@ -48,7 +48,7 @@ type Comparison = keyof TodayViewResult['compared'];
 const COMPARISONS: readonly Comparison[] = ['yesterday', 'week', 'month'];
 
 function rupiah(ctx: PortalContext, n: number): string {
-  return `Rp${numberText(ctx, n)}`;
+  return formatRupiah(n, ctx.lang);
 }
 
 /** A change as an arrow and a percentage, with the words and the earlier price for screen readers and a tooltip. */
@@ -558,7 +558,7 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
                     <summary>{t('market-prices.portal.table', { count: points.length })}</summary>
                     <ScrollBox labelledBy="history-caption">
                       <table className="table">
-                        <caption>
+                        <caption id="history-caption">
                           {t('market-prices.portal.tableCaption', { commodity: view.commodity.name, place })}
                         </caption>
                         <thead>

@@ -4,6 +4,7 @@
  * a value "jumps" or raises an alert when it moves more than a percentage. No database, no clock.
  */
 import type { LocalDate } from '../../platform/calendar/working-days.ts';
+import { LOCALES, type LocaleLanguage } from '../../platform/i18n/locales.ts';
 
 /** At most this many traders' quotes per commodity, market and day (PIHPS surveys 2 fixed traders). */
 export const MAX_QUOTES = 5;
@@ -132,4 +133,16 @@ export function parsePriceText(text: string): number | null {
   if (!m) return null;
   const n = Number(m[2]!.replace(/[.,]/g, ''));
   return m[1] ? -n : n;
+}
+
+const rupiahFormats = new Map<LocaleLanguage, Intl.NumberFormat>();
+
+/** Whole rupiah as the language writes them: `Rp12.500` (id), `Rp12,500` (en). */
+export function formatRupiah(n: number, lang: LocaleLanguage = 'id'): string {
+  let format = rupiahFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 });
+    rupiahFormats.set(lang, format);
+  }
+  return `Rp${format.format(n)}`;
 }

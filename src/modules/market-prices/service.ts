@@ -24,6 +24,7 @@ import {
   changeFrom,
   comparisonDays,
   daysBetween,
+  formatRupiah,
   jumps,
   MAX_QUOTES,
   medianPrice,
@@ -940,9 +941,8 @@ async function allowedSubscribers(platform: Platform, scope: TenantScope, kind: 
   return subs.filter((s) => allowed.has(s.id));
 }
 
-function rupiah(n: number): string {
-  return `Rp${n.toLocaleString('id-ID')}`;
-}
+/** The mails are written in Indonesian. */
+const rupiah = (n: number) => formatRupiah(n, 'id');
 
 async function mailAlerts(
   platform: Platform,

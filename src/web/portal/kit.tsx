@@ -11,6 +11,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../../platform/db/schema.ts';
 import type { AppError } from '../../platform/errors.ts';
 import { addMessages, translator } from '../../platform/i18n/index.ts';
+import { LOCALES } from '../../platform/i18n/locales.ts';
 import type { PrincipalUser } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
@@ -285,8 +286,6 @@ function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   }
   return format;
 }
-
-const LOCALES = { id: 'id-ID', en: 'en-GB' } as const;
 
 /** A date and time in the visitor's language and the tenant's zone (one formatter per pair, reused). */
 export function when(ctx: PortalContext, iso: string): string {
