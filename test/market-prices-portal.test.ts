@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.ts';
 import { marketPricesApp } from '../src/modules/market-prices/index.ts';
-import { localDateOf } from '../src/platform/calendar/working-days.ts';
+import { localDateOf, localInstant } from '../src/platform/calendar/working-days.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -64,8 +64,14 @@ describe(`market prices portal pages (${DB_KIND})`, () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /text\/html/);
     const body = text(res.body);
-    // The demo's prices of today wait for the supervisor: the page says so and shows the latest.
-    assert.match(body, /Harga hari ini belum diterbitkan \(terbit pukul 13:00 WIB\)/);
+    // The demo's prices of today wait for the supervisor: the page shows the latest and says why —
+    // before 13:00 WIB that today's come at 13:00, after it that none came out today.
+    const T = localDateOf(new Date(), 'Asia/Jakarta');
+    if (new Date() < localInstant(T, '13:00', 'Asia/Jakarta')) {
+      assert.match(body, /Harga hari ini belum diterbitkan \(terbit pukul 13:00 WIB\)/);
+    } else {
+      assert.match(body, /Tidak ada harga terbit pada .*Berikut harga terakhir sebelumnya/);
+    }
     const table = rows(res.body, 'table prices');
     assert.equal(table.length, api.city.length, 'one line per commodity');
     const chilli = api.city.find((r: Json) => r.commodity.code === 'cabai-rawit-merah');
@@ -98,9 +104,25 @@ describe(`market prices portal pages (${DB_KIND})`, () => {
     assert.equal(rows(res.body, 'table prices').length, market.items.length);
     const first = rows(res.body, 'table prices')[0]!;
     assert.equal(first[1], `Rp${market.items[0].price.toLocaleString('en-GB')}`);
-    // A day without publication (a Sunday of the demo, or any day before the data) shows the latest before it.
-    const early = '2020-01-06';
-    const before = await page(`/harga?day=${early}`);
+    // A Sunday of the demo (weekday prices only) shows the Friday before it, and says so.
+    const sunday = [1, 2, 3, 4, 5, 6, 7]
+      .map((n) => addDays(api.day, -n))
+      .find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 0)!;
+    const friday = addDays(sunday, -2);
+    const weekend = await page(`/harga?day=${sunday}`);
+    assert.equal(weekend.statusCode, 200);
+    const said = text(weekend.body);
+    assert.match(said, /Tidak ada harga terbit pada .* Berikut harga terakhir sebelumnya/);
+    const [y, m, d] = friday.split('-').map(Number) as [number, number, number];
+    const fridayText = new Intl.DateTimeFormat('id-ID', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y, m - 1, d)));
+    assert.match(said, new RegExp(`Harga tanggal ${fridayText}`));
+    // Before any data: nothing published.
+    const before = await page('/harga?day=2020-01-06');
     assert.equal(before.statusCode, 200);
     assert.match(text(before.body), /Belum ada harga yang diterbitkan/);
     assert.equal(rows(before.body, 'table prices').length, 0);
@@ -116,6 +138,12 @@ describe(`market prices portal pages (${DB_KIND})`, () => {
     const future = await page('/harga?day=2999-01-01&lang=en');
     assert.equal(future.statusCode, 400);
     assert.match(text(future.body), /This day has not come yet/);
+    // A parameter given twice counts once (its first value), never a server error.
+    const twice = await page('/harga?day=tidak&day=2026-01-05');
+    assert.equal(twice.statusCode, 400);
+    assert.match(text(twice.body), /Tanggal tidak valid/);
+    const history = await page('/harga/riwayat?commodity=cabai-rawit-merah&commodity=x&period=30&period=x');
+    assert.equal(history.statusCode, 200);
   });
 
   test('the history page draws the chart on the server and gives the same figures as a table', async () => {
@@ -151,10 +179,13 @@ describe(`market prices portal pages (${DB_KIND})`, () => {
   });
 
   test('history: an unknown commodity or period is refused beside its field', async () => {
-    const res = await page('/harga/riwayat?commodity=emas-batangan&period=7');
+    const res = await page('/harga/riwayat?commodity=emas-batangan&market=pasar-entah&period=7');
     assert.equal(res.statusCode, 400);
     const body = text(res.body);
+    // Every bad field is named at once.
     assert.match(body, /Nilai tidak valid/);
+    assert.match(body, /Komoditas tidak dikenal/);
+    assert.match(body, /Pasar tidak dikenal/);
     assert.doesNotMatch(res.body, /<svg /);
     const unknown = await page('/harga/riwayat?commodity=emas-batangan&lang=en');
     assert.equal(unknown.statusCode, 400);
@@ -162,20 +193,23 @@ describe(`market prices portal pages (${DB_KIND})`, () => {
   });
 
   test('a cached page carries nobody’s own: the signed-in visitor’s name and form stay theirs, a stray query stays out', async () => {
-    const url = `/t/${slug}/harga?market=${api.markets[0].code}`;
-    const stray = await t.app.inject(`${url}&utm_source=jejak-rahasia`);
-    assert.equal(stray.statusCode, 200);
-    assert.doesNotMatch(stray.body, /jejak-rahasia/, 'the cached page is drawn for the canonical address');
+    // A signed-in visitor is the first to ask for this page: what is kept must not be theirs.
+    const url = `/t/${slug}/harga?market=${api.markets[2].code}`;
     const session = await signIn(t.app, slug, 'disperindag@tangerang.balai.test', DEMO_PASSWORD);
     const mine = await t.app.inject({ url, headers: { cookie: session.cookie } });
     assert.equal(mine.statusCode, 200);
-    assert.match(text(mine.body), /Penyelia Disperindag|Masuk sebagai/);
+    assert.match(text(mine.body), /Masuk sebagai Penyelia Harga Disperindag/);
     assert.match(mine.body, new RegExp(`name="_csrf" value="${session['x-csrf-token']}"`));
-    // The same prices for both, and the next visitor gets neither the name nor the token.
-    assert.deepEqual(rows(mine.body, 'table prices'), rows(stray.body, 'table prices'));
     const next = await t.app.inject(url);
     assert.doesNotMatch(next.body, new RegExp(session['x-csrf-token']));
     assert.doesNotMatch(text(next.body), /Masuk sebagai/);
+    assert.deepEqual(rows(mine.body, 'table prices'), rows(next.body, 'table prices'), 'the same prices');
+    // The first anonymous visitor's stray query does not reach the next one's links.
+    const other = `/t/${slug}/harga?market=${api.markets[3].code}`;
+    const stray = await t.app.inject(`${other}&utm_source=jejak-rahasia`);
+    assert.equal(stray.statusCode, 200);
+    assert.doesNotMatch((await t.app.inject(other)).body, /jejak-rahasia/);
+    assert.doesNotMatch(stray.body, /jejak-rahasia/, 'the kept page is drawn for the canonical address');
   });
 
   test('a supervisor’s correction shows at once on the cached pages', async () => {
@@ -211,6 +245,30 @@ describe(`market prices portal pages (${DB_KIND})`, () => {
     );
     assert.equal(history.statusCode, 400, 'Tangerang’s market is unknown here');
     assert.doesNotMatch(history.body, /<svg /);
+    const nothing = await t.app.inject('/t/kota-tetangga/harga/riwayat?commodity=cabai-rawit-merah');
+    assert.equal(nothing.statusCode, 200);
+    assert.match(text(nothing.body), /Belum ada harga terbit untuk Cabai rawit merah rata-rata kota/);
+    assert.doesNotMatch(nothing.body, /<svg /);
+  });
+
+  test('a deactivated market keeps its prices in the city figures but has no page to link to', async () => {
+    const supervisor = await bearerFor(t.app, slug, 'disperindag@tangerang.balai.test', DEMO_PASSWORD);
+    const city = (await t.app.inject(`/t/${slug}/api/v1/market-prices/today`)).json() as Json;
+    const cheapest = city.city[0].cheapest;
+    const markets = (await t.app.inject(`/t/${slug}/api/v1/market-prices/markets`)).json() as Json;
+    const m = markets.items.find((x: Json) => x.code === cheapest.code);
+    const off = await t.app.inject({
+      method: 'PUT',
+      url: `/t/${slug}/api/v1/market-prices/markets/${cheapest.code}`,
+      headers: supervisor,
+      payload: { name: m.name, agencyId: m.agencyId, active: false },
+    });
+    assert.equal(off.statusCode, 200, off.body);
+    const res = await page('/harga');
+    assert.equal(res.statusCode, 200);
+    assert.ok(text(res.body).includes(cheapest.name), 'still named as the cheapest');
+    assert.doesNotMatch(res.body, new RegExp(`market=${cheapest.code}`), 'but not linked');
+    assert.equal((await page(`/harga?market=${cheapest.code}`)).statusCode, 400);
   });
 });
 

@@ -18,6 +18,8 @@ export const messages = {
         'Harga hari ini belum diterbitkan (terbit pukul {{time}} {{zone}}). Berikut harga terakhir yang diterbitkan, tanggal {{day}}.',
       askedInstead:
         'Tidak ada harga terbit pada {{asked}}. Berikut harga terakhir sebelumnya, tanggal {{day}}.',
+      waitingInstead:
+        'Harga tanggal {{asked}} sudah diverifikasi dan tampil mulai {{at}}. Berikut harga terakhir yang sudah tampil, tanggal {{day}}.',
       cityCaption: 'Harga rata-rata {{count}} pasar, {{day}}',
       marketCaption: 'Harga di {{market}}, {{day}}',
       commodity: 'Komoditas',
@@ -88,7 +90,10 @@ export const messages = {
       latestInstead:
         'Today’s prices are not published yet (published at {{time}} {{zone}}). These are the latest published prices, of {{day}}.',
       askedInstead: 'No prices were published on {{asked}}. These are the latest before it, of {{day}}.',
-      cityCaption: 'Average prices of {{count}} markets, {{day}}',
+      waitingInstead:
+        'The prices of {{asked}} are verified and show from {{at}}. These are the latest shown, of {{day}}.',
+      cityCaption_one: 'Average prices of {{count}} market, {{day}}',
+      cityCaption_other: 'Average prices of {{count}} markets, {{day}}',
       marketCaption: 'Prices at {{market}}, {{day}}',
       commodity: 'Commodity',
       unitPrice: 'Price per {{unit}}',
@@ -124,7 +129,8 @@ export const messages = {
       lowest: 'Lowest',
       highest: 'Highest',
       sinceStart: 'Change since {{day}}',
-      table: 'Data table ({{count}} days)',
+      table_one: 'Data table ({{count}} day)',
+      table_other: 'Data table ({{count}} days)',
       tableCaption: 'Price of {{commodity}} ({{place}}) per day, newest first',
       markets: 'Markets',
       backToday: 'Back to today’s prices',

@@ -6,7 +6,7 @@
  * (`publicRead`), and link to the same figures as CSV and JSON.
  */
 import type { FastifyInstance } from 'fastify';
-import { isLocalDate, zoneName } from '../../platform/calendar/working-days.ts';
+import { isLocalDate, localInstant, zoneName } from '../../platform/calendar/working-days.ts';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hooks.ts';
@@ -20,6 +20,7 @@ import {
   numberText,
   type PortalContext,
   portalContext,
+  queryText,
   ScrollBox,
   sendCachedPage,
   sendPage,
@@ -131,7 +132,16 @@ function CommodityName({
   );
 }
 
-function CityTable({ ctx, view }: { ctx: PortalContext; view: TodayViewResult }) {
+function CityTable({
+  ctx,
+  view,
+  active,
+}: {
+  ctx: PortalContext;
+  view: TodayViewResult;
+  /** The active markets' codes: only those have a page to link to. */
+  active: ReadonlySet<string>;
+}) {
   const { t } = ctx;
   const markets = Math.max(0, ...view.city.map((r) => r.markets));
   return (
@@ -168,9 +178,13 @@ function CityTable({ ctx, view }: { ctx: PortalContext; view: TodayViewResult })
                 <ChangeCell key={k} ctx={ctx} change={r.change[k]} />
               ))}
               <td>
-                <a href={href(ctx, '/harga', { market: r.cheapest.code, day: view.day ?? undefined })}>
-                  {r.cheapest.name}
-                </a>{' '}
+                {active.has(r.cheapest.code) ? (
+                  <a href={href(ctx, '/harga', { market: r.cheapest.code, day: view.day ?? undefined })}>
+                    {r.cheapest.name}
+                  </a>
+                ) : (
+                  r.cheapest.name
+                )}{' '}
                 <span className="meta-inline">{rupiah(ctx, r.cheapest.price)}</span>
               </td>
               <td className="num">
@@ -276,28 +290,40 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
       const config = await configOf(platform, tenant.id, actorOf(request));
       const markets = config.markets.filter((m) => m.active);
       const errors: Record<string, string> = {};
-      const asked = request.query.day?.trim() || undefined;
+      const asked = queryText(request.query.day);
       if (asked !== undefined && !isLocalDate(asked)) errors.day = t('field.date');
       else if (asked !== undefined && asked > today) errors.day = t('field.future_day');
-      const marketCode = request.query.market?.trim() || undefined;
+      const marketCode = queryText(request.query.market);
       const market = marketCode === undefined ? undefined : markets.find((m) => m.code === marketCode);
       if (marketCode !== undefined && !market) errors.market = t('field.unknown_market');
       const failed = Object.keys(errors).length > 0;
       const day = failed ? undefined : asked;
       const zone = zoneName(tenant.timeZone) ?? tenant.timeZone;
       const time = config.settings.publishTime;
-      const todayBody = (view: TodayViewResult) => {
+      const wanted = day ?? today;
+      // Why the page may show an earlier day than the one wanted: published but still waiting for
+      // its time, today before the publication time, or no publication that day (a Sunday).
+      const waiting = config.pending.find((p) => p.day === wanted && p.publicFrom > now.getTime());
+      const beforeTime = wanted === today && now < localInstant(today, time, tenant.timeZone);
+      const todayBody = (ctx: PortalContext, view: TodayViewResult) => {
+        const { t } = ctx;
         const notice =
           view.day === null
             ? t('market-prices.portal.none')
-            : day !== undefined && view.day !== day
-              ? t('market-prices.portal.askedInstead', {
-                  asked: dayText(ctx, day),
-                  day: dayText(ctx, view.day),
-                })
-              : day === undefined && view.day !== today
-                ? t('market-prices.portal.latestInstead', { time, zone, day: dayText(ctx, view.day) })
-                : null;
+            : view.day === wanted
+              ? null
+              : waiting
+                ? t('market-prices.portal.waitingInstead', {
+                    asked: dayText(ctx, wanted),
+                    at: when(ctx, new Date(waiting.publicFrom).toISOString()),
+                    day: dayText(ctx, view.day),
+                  })
+                : beforeTime
+                  ? t('market-prices.portal.latestInstead', { time, zone, day: dayText(ctx, view.day) })
+                  : t('market-prices.portal.askedInstead', {
+                      asked: dayText(ctx, wanted),
+                      day: dayText(ctx, view.day),
+                    });
         const shown = failed ? undefined : market;
         const query = new URLSearchParams({ ...(view.day ? { day: view.day } : {}), lang: ctx.lang });
         return (
@@ -346,7 +372,7 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
                 {shown ? (
                   <MarketTable ctx={ctx} view={view} market={shown} />
                 ) : (
-                  <CityTable ctx={ctx} view={view} />
+                  <CityTable ctx={ctx} view={view} active={new Set(markets.map((m) => m.code))} />
                 )}
                 <Downloads
                   ctx={ctx}
@@ -361,19 +387,29 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
       const title = t('market-prices.portal.title');
       if (failed) {
         // A refused request is drawn each time, with the latest prices below its errors.
-        const view = await publicRead(platform, request, `portal-today:${ctx.lang}`, (scope) =>
-          todayView(platform, scope, tenant, undefined, ctx.lang, now),
+        const view = await publicRead(
+          platform,
+          request,
+          `portal-today:${ctx.lang}`,
+          (scope) => todayView(platform, scope, tenant, undefined, ctx.lang, now),
+          now,
         );
-        return sendPage(reply, ctx, { title, status: 400, body: todayBody(view) });
+        return sendPage(reply, ctx, { title, status: 400, body: todayBody(ctx, view) });
       }
-      // A valid request's page depends on the query, the language and the published prices only.
+      // The latest prices, city-wide or at one market, are kept whole (a handful of pages per
+      // tenant and language); a page of an asked day is drawn each time, so that walking the
+      // calendar cannot fill the cache.
       return sendCachedPage(reply, ctx, {
-        key: `portal-today:${day ?? ''}:${market?.code ?? ''}:${ctx.lang}`,
+        key:
+          day === undefined
+            ? `portal-today:${market?.code ?? ''}:${ctx.lang}:${waiting ? 'waiting' : beforeTime ? 'before' : 'after'}`
+            : null,
         canonicalUrl: href(ctx, '/harga', { day, market: market?.code }),
-        cache: publicCache(platform, request),
-        page: async () => ({
+        cache: publicCache(platform, request, now),
+        page: async (ctx) => ({
           title,
           body: todayBody(
+            ctx,
             await platform.inTenant(tenant.id, actorOf(request), (scope) =>
               todayView(platform, scope, tenant, day, ctx.lang, now),
             ),
@@ -394,11 +430,17 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
       const commodities = config.commodities.filter((c) => c.active);
       const markets = config.markets.filter((m) => m.active);
       const errors: Record<string, string> = {};
-      const period = PERIODS.find((p) => p === (request.query.period?.trim() || DEFAULT_PERIOD));
+      // Every field is checked before answering; inactive commodities and markets are unknown
+      // here, as in the form's lists.
+      const period = PERIODS.find((p) => p === (queryText(request.query.period) ?? DEFAULT_PERIOD));
       if (!period) errors.period = t('field.invalid');
-      const commodityCode = request.query.commodity?.trim() || commodities[0]?.code;
-      const marketCode = request.query.market?.trim() || undefined;
+      const commodityCode = queryText(request.query.commodity) ?? commodities[0]?.code;
       if (!commodityCode) throw new AppError('not_found');
+      if (!commodities.some((c) => c.code === commodityCode)) errors.commodity = t('field.unknown_commodity');
+      const marketCode = queryText(request.query.market);
+      if (marketCode !== undefined && !markets.some((m) => m.code === marketCode)) {
+        errors.market = t('field.unknown_market');
+      }
       const to = todayOf(tenant, now);
       const from = addDays(to, -(Number(period ?? DEFAULT_PERIOD) - 1));
       type Page = { view: HistoryViewResult; narrow: string; wide: string };
@@ -423,7 +465,8 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
           wide: priceChartSvg(view.points, { lang: ctx.lang, legend, size: 'wide' }),
         };
       };
-      const historyPage = (page: Page | null) => {
+      const historyPage = (ctx: PortalContext, page: Page | null) => {
+        const { t } = ctx;
         const view = page?.view ?? null;
         const place = view?.market
           ? t('market-prices.portal.place.market', { market: view.market.name })
@@ -615,22 +658,26 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
           ),
         };
       };
-      // A valid request's page is cached (chart included: drawing it takes a few milliseconds);
-      // a refused one is drawn each time, without figures.
+      // The default year city-wide is kept whole (one page per commodity and language: what the
+      // today page links to); other periods and markets are drawn each time (a few milliseconds of
+      // chart), so that walking every combination cannot fill the cache with 100 kB pages.
       try {
-        if (errors.period) throw invalid();
+        if (Object.keys(errors).length > 0) throw invalid();
         return await sendCachedPage(reply, ctx, {
-          key: `portal-history:${commodityCode}:${marketCode ?? ''}:${period}:${ctx.lang}`,
+          key:
+            period === DEFAULT_PERIOD && marketCode === undefined
+              ? `portal-history:${commodityCode}:${ctx.lang}`
+              : null,
           canonicalUrl: href(ctx, '/harga/riwayat', { commodity: commodityCode, market: marketCode, period }),
-          cache: publicCache(platform, request),
-          page: async () => historyPage(await platform.inTenant(tenant.id, actorOf(request), load)),
+          cache: publicCache(platform, request, now),
+          page: async (ctx) => historyPage(ctx, await platform.inTenant(tenant.id, actorOf(request), load)),
         });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         // The API's names: `from` is the period here.
         const { from: tooLong, ...rest } = fieldErrors(error, t);
         Object.assign(errors, rest, tooLong ? { period: tooLong } : {});
-        return sendPage(reply, ctx, { ...historyPage(null), status: 400 });
+        return sendPage(reply, ctx, { ...historyPage(ctx, null), status: 400 });
       }
     },
   );

@@ -498,7 +498,7 @@ export async function publishedDaysDesc(
 ) {
   let q = tx(scope)
     .selectFrom('price_days')
-    .select(['day', 'published_at'])
+    .select(['day', 'published_at', 'public_from'])
     .where('tenant_id', '=', scope.tenantId)
     .where('status', '=', 'published')
     .where('day', '<=', day);

@@ -118,11 +118,13 @@ function sendCsv(reply: FastifyReply, filename: string, body: string) {
  * changes them or a publication time passes; the key gets the language, the tenant's day and which
  * waiting publications are public. The API and the portal's pages share it.
  */
-export function publicCache(platform: Platform, request: FastifyRequest) {
+export function publicCache(platform: Platform, request: FastifyRequest, at?: Date) {
   const tenant = request.tenant!;
   const actor = actorOf(request);
   return async <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    const now = new Date();
+    // The moment the caller loads for, so that a load straddling a publication time is kept under
+    // the key of the moment it read (not a later one).
+    const now = at ?? new Date();
     const config = await configOf(platform, tenant.id, actor);
     const full = `${key}:${request.lang}:${todayOf(tenant, now)}:${visibilityKey(config, now)}`;
     return platform.cache.get(tenant.id, PRICES_TAG, full, load);
@@ -135,10 +137,13 @@ export function publicRead<T>(
   request: FastifyRequest,
   key: string,
   load: (scope: TenantScope) => Promise<T>,
+  at?: Date,
 ): Promise<T> {
-  return publicCache(platform, request)(key, () =>
-    platform.inTenant(request.tenant!.id, actorOf(request), load),
-  );
+  return publicCache(
+    platform,
+    request,
+    at,
+  )(key, () => platform.inTenant(request.tenant!.id, actorOf(request), load));
 }
 
 export function marketPriceRoutes(app: FastifyInstance, platform: Platform) {

@@ -228,7 +228,11 @@ export type TodayQueryType = Static<typeof TodayQuery>;
 
 export const Today = Type.Object({
   day: Nullable(Type.String({ description: 'The latest published day on or before the asked day' })),
-  publishedAt: Nullable(Type.String()),
+  publishedAt: Nullable(
+    Type.String({
+      description: 'When the day’s prices became public: the publication, or its time when later',
+    }),
+  ),
   compared: Type.Object({
     yesterday: Nullable(Type.String()),
     week: Nullable(Type.String()),

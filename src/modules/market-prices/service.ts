@@ -1120,7 +1120,9 @@ export async function todayView(
         })),
     }))
     .filter((m) => m.items.length > 0);
-  return { day, publishedAt: head.published_at?.toISOString() ?? null, compared, city, markets };
+  // When the public could first see it: the later of the supervisor's publication and its time.
+  const publicAt = head.public_from ?? head.published_at;
+  return { day, publishedAt: publicAt?.toISOString() ?? null, compared, city, markets };
 }
 
 export type TodayViewResult = Awaited<ReturnType<typeof todayView>>;

@@ -21,6 +21,7 @@ import {
   type PageContent,
   type PortalContext,
   portalContext,
+  queryText,
   sendPage,
   when,
 } from '../../web/portal/kit.tsx';
@@ -498,11 +499,12 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
       const ctx = portalContext(platform, request);
       const { t } = ctx;
       const query = request.query;
+      const q = queryText(query.q);
       const status = STATUSES.find((s) => s === query.status);
       const filters = {
         limit: 20,
         offset: Math.max(0, Math.min(10_000, Number.parseInt(query.offset ?? '0', 10) || 0)),
-        ...(query.q?.trim() ? { q: query.q.trim().slice(0, 200) } : {}),
+        ...(q ? { q: q.slice(0, 200) } : {}),
         ...(query.category && /^[a-z0-9-]{1,40}$/.test(query.category) ? { category: query.category } : {}),
         ...(status ? { status: [status] } : {}),
       } as FiltersInput;
@@ -524,7 +526,7 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
             <form method="get" action={`${ctx.base}/laporan`} className="card filters">
               <div className="field">
                 <label htmlFor="q">{t('reports.portal.search')}</label>
-                <input type="search" id="q" name="q" defaultValue={query.q ?? ''} />
+                <input type="search" id="q" name="q" defaultValue={q ?? ''} />
               </div>
               <div className="field">
                 <label htmlFor="f-category">{t('reports.portal.category')}</label>
@@ -577,7 +579,7 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
               <p>
                 <a
                   href={href(ctx, '/laporan', {
-                    q: query.q,
+                    q,
                     category: filters.category,
                     status,
                     offset: String(next),

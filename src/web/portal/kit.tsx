@@ -56,6 +56,17 @@ export function portalContext(platform: Platform, request: FastifyRequest): Port
   };
 }
 
+/**
+ * A query parameter as one trimmed text, or undefined when absent or empty. A parameter given
+ * twice (`?day=a&day=b`) arrives as an array: its first value counts.
+ */
+export function queryText(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'string') return undefined;
+  const text = first.trim();
+  return text === '' ? undefined : text;
+}
+
 /** A path under the tenant's portal, with an optional query (empty values left out). */
 export function href(
   ctx: PortalContext,
@@ -135,26 +146,31 @@ export function sendPage(
  * document (rendered for `canonicalUrl`, so that no visitor's own query reaches another's links);
  * for a signed-in one, the content only ({@link prerender}), the layout with their name and
  * sign-out form drawn for them. `cache` keeps values under the caller's keys (an app's tenant cache:
- * the app's writers invalidate it); `key` must name everything the page's content depends on.
+ * the app's writers invalidate it); `key` must name everything the page's content depends on, or be
+ * null for a page not worth keeping (drawn now). `page` gets a context without the visitor (no
+ * user, no CSRF token, the canonical address), so that nothing of theirs can enter a cached page.
  */
 export async function sendCachedPage(
   reply: FastifyReply,
   ctx: PortalContext,
   options: Readonly<{
-    key: string;
+    key: string | null;
     canonicalUrl: string;
     cache: <T>(key: string, load: () => Promise<T>) => Promise<T>;
-    page: () => Promise<PageContent>;
+    page: (ctx: PortalContext) => Promise<PageContent>;
   }>,
 ): Promise<FastifyReply> {
+  const visitorless: PortalContext = { ...ctx, user: null, csrf: null, url: options.canonicalUrl };
+  const { key } = options;
+  if (key === null) return sendPage(reply, ctx, await options.page(visitorless));
   if (ctx.user === null) {
-    const rendered = await options.cache(`document:${options.key}`, async () =>
-      renderPage({ ...ctx, url: options.canonicalUrl }, await options.page()),
+    const rendered = await options.cache(`document:${key}`, async () =>
+      renderPage(visitorless, await options.page(visitorless)),
     );
     return sendPage(reply, ctx, rendered);
   }
-  const content = await options.cache(`content:${options.key}`, async () => {
-    const page = await options.page();
+  const content = await options.cache(`content:${key}`, async () => {
+    const page = await options.page(visitorless);
     return { ...page, body: isPrerendered(page.body) ? page.body : prerender(page.body) };
   });
   return sendPage(reply, ctx, content);
