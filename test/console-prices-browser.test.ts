@@ -165,6 +165,8 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     ] as const) {
       assert.equal((await api('PUT', `/markets/${code}/officers`, supervisor, { userIds: ids })).status, 200);
     }
+    // Eight days back too, so that a correction of yesterday compares with a week before it.
+    await publishedDay(addDays(T, -8), 13_000, 50_000);
     await publishedDay(WEEK_AGO, 13_000, 50_000);
     await publishedDay(YESTERDAY, 13_000, 50_000);
     // A region that has not adopted the app.
@@ -420,6 +422,48 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
       () => (document.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked === true,
     );
     await supervisorContext.close();
+  });
+
+  test('the LIVE Room shows first the alerts a correction of an earlier day raises, and those raised while its stream was down', async () => {
+    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 1920, height: 1080 } });
+    const wall = await signIn(context, operatorEmail, '/konsol/ruang-live');
+    const list = wall.locator('#price-alert-list li');
+    await list.nth(1).waitFor();
+    await wall.locator('[data-live-state="open"]').waitFor();
+    assert.equal(await list.count(), 2, 'today’s two alerts');
+    // Yesterday's chilli at Pasar Baru was 65.000: 30% above a week before it, and the city's
+    // average 15% above. Alerts of an earlier day than today's, raised last: they come first.
+    const chilli = await api('POST', `/corrections/pasar-b/${YESTERDAY}`, supervisor, {
+      commodity: C,
+      quotes: [65_000],
+      reason: 'Harga cabai kemarin salah catat.',
+    });
+    assert.equal(chilli.status, 200, JSON.stringify(chilli.body));
+    await list.nth(3).waitFor();
+    const top = (await list.allTextContents()).slice(0, 2).sort();
+    assert.match(top[0] ?? '', /^Cabai rawit merah · Pasar Baru: Rp50\.000 → Rp65\.000 \(\+30%\)$/);
+    assert.match(top[1] ?? '', /^Cabai rawit merah · Rata-rata kota: Rp50\.000 → Rp57\.500 \(\+15%\)$/);
+    assert.equal(await wall.locator('#price-alert-list li.fresh').count(), 2);
+    // The network drops (the browser offline, the server's connections cut); an alert raised
+    // meanwhile, whose event the wall never receives, is read when the stream is back.
+    await context.setOffline(true);
+    t.app.server.closeAllConnections();
+    await wall.locator('[data-live-state="connecting"]').waitFor();
+    const rice = await api('POST', `/corrections/pasar-a/${YESTERDAY}`, supervisor, {
+      commodity: B,
+      quotes: [15_000],
+      reason: 'Harga beras kemarin salah catat.',
+    });
+    assert.equal(rice.status, 200, JSON.stringify(rice.body));
+    assert.equal(rice.body.alerts, 1, JSON.stringify(rice.body));
+    await context.setOffline(false);
+    await wall.locator('[data-live-state="open"]').waitFor({ timeout: 15_000 });
+    await list.nth(4).waitFor();
+    assert.match(
+      (await list.first().textContent()) ?? '',
+      /^Beras kualitas medium I · Pasar Anyar: Rp13\.000 → Rp15\.000 \(\+15,4%\)$/,
+    );
+    await context.close();
   });
 
   test('a tenant administrator changes the app’s settings; a refused value is said beside its field', async () => {

@@ -674,6 +674,37 @@ describe(`market prices app (${DB_KIND})`, () => {
     assert.equal((await call('GET', '/alerts')).status, 401);
   });
 
+  test('an alert raised by a correction of an earlier day comes first when alerts are asked by when they were raised', async () => {
+    // Pasar A's rice on D2 was 14.500, not 13.000: more than 10% above D1's 12.500.
+    const fixed = await call('POST', `/corrections/pasar-a/${D2}`, supervisor, {
+      commodity: B,
+      quotes: [14_500],
+      reason: 'Harga beras salah catat',
+    });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    const recent = await call('GET', `/alerts?from=${D0}&order=recent&limit=1`, viewer);
+    assert.equal(recent.status, 200, JSON.stringify(recent.body));
+    assert.deepEqual(
+      recent.body.items.map((a: Json) => [a.day, a.commodity.code, a.market?.code, a.previous, a.current]),
+      [[D2, B, 'pasar-a', 12_500, 14_500]],
+    );
+    // By day (the default), the later day's alerts come first and the limit leaves it out.
+    const byDay = await call('GET', `/alerts?from=${D0}&limit=1`, viewer);
+    assert.equal(byDay.body.items[0].day, D3);
+    assert.deepEqual(
+      (await call('GET', `/alerts?from=${D0}&order=day`, viewer)).body.items.map((a: Json) => a.day),
+      [D3, D3, D2],
+    );
+    const all = await call('GET', `/alerts?from=${D0}&order=recent`, viewer);
+    assert.deepEqual(
+      all.body.items.map((a: Json) => a.createdAt),
+      [...all.body.items.map((a: Json) => a.createdAt)].sort().reverse(),
+    );
+    const bad = await call('GET', '/alerts?order=percent', viewer);
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.errors[0].path, '/querystring/order');
+  });
+
   test('today’s prices are public only from the publication time; the daily summary follows once', async () => {
     const settings = await call('PATCH', '/settings', admin, { publishTime: '13:00', alertPercent: 10 });
     assert.deepEqual(settings.body, { publishTime: '13:00', jumpPercent: 20, alertPercent: 10 });

@@ -1267,7 +1267,7 @@ export async function alertsView(
   const to = q.to ?? todayOf(tenant, now);
   const from = q.from ?? addDays(to, -30);
   if (from > to) throw invalid({ path: '/querystring/from', code: 'date_order' });
-  const rows = await repo.listAlerts(scope, from, to, q.limit ?? 100);
+  const rows = await repo.listAlerts(scope, from, to, q.limit ?? 100, q.order ?? 'day');
   return {
     items: rows.map((a) => {
       const c = config.commodityById.get(a.commodity_id)!;

@@ -6,13 +6,13 @@
  * stand beside the inputs they name. A published day is read-only and points to corrections.
  */
 import { type FormEvent, type KeyboardEvent, useEffect, useState } from 'react';
+import { formatRupiah } from '../../../modules/market-prices/prices.ts';
 import { ApiError } from '../api.ts';
-import { Link, Problem, useConsole, useLoad } from '../ui.tsx';
+import { formatDay, Link, Problem, useConsole, useLoad } from '../ui.tsx';
 import {
   DayPicker,
   dayOf,
   type EntrySheet,
-  formatDay,
   MarketPicker,
   type MarketRef,
   PRICE_PERMS,
@@ -22,7 +22,6 @@ import {
   type EntryErrors,
   entryErrors,
   errorCount,
-  formatRupiah,
   previewMedian,
   quotesChanged,
   quoteTexts,

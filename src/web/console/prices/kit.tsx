@@ -5,7 +5,7 @@
  */
 import { todayIn } from '../admin/kit.tsx';
 import { navigate } from '../router.ts';
-import { Field, useConsole } from '../ui.tsx';
+import { Field, formatDay, useConsole } from '../ui.tsx';
 
 /** The market prices app's code in the catalogue. */
 export const PRICES_APP = 'market-prices';
@@ -84,24 +84,6 @@ export type PriceAlert = {
 /** Whether the tenant has the app live and the session holds one of the app's permissions. */
 export function pricesOpen(apps: readonly string[], can: (p: string) => boolean): boolean {
   return apps.includes(PRICES_APP) && Object.values(PRICE_PERMS).some(can);
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A calendar day (YYYY-MM-DD) as the console's language writes it: `Sen, 14 Des 2026`. */
-export function formatDay(day: string, lang: string): string {
-  let f = dayFormats.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    dayFormats.set(lang, f);
-  }
-  return f.format(new Date(`${day}T00:00:00Z`));
 }
 
 /** The day in the address, or today in the tenant's zone. */

@@ -5,18 +5,12 @@
  * published price is corrected here, with a reason the API requires.
  */
 import { type FormEvent, useEffect, useState } from 'react';
+import { formatRupiah } from '../../../modules/market-prices/prices.ts';
 import { ApiError } from '../api.ts';
 import { useLiveEvents } from '../live.ts';
-import { Field, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
-import { DayPicker, type DayResult, dayOf, formatDay, type Review, setQuery } from './kit.tsx';
-import {
-  entryErrors,
-  formatPercent,
-  formatRupiah,
-  previewMedian,
-  quoteTexts,
-  typedQuotes,
-} from './quotes.ts';
+import { Field, formatDay, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
+import { DayPicker, type DayResult, dayOf, type Review, setQuery } from './kit.tsx';
+import { entryErrors, formatPercent, previewMedian, quoteTexts, typedQuotes } from './quotes.ts';
 
 type Market = Review['markets'][number];
 type Item = Market['items'][number];
