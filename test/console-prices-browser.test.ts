@@ -466,10 +466,24 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     await context.close();
   });
 
-  test('a tenant administrator changes the app’s settings; a refused value is said beside its field', async () => {
+  test('a tenant administrator changes the app’s settings, which an agency administrator is not offered; a refused value is said beside its field', async () => {
+    // An agency's administrator manages that agency's markets, not the tenant's settings (the API
+    // asks a tenant-wide grant): no such section for them.
+    const agencyContext = await browser.newContext({ locale: 'id-ID' });
+    const agencyPage = await signIn(agencyContext, supervisorEmail, '/konsol/admin/prices');
+    await agencyPage.getByText('Anda tidak memiliki izin untuk bagian ini.').waitFor();
+    const agencyMenu = agencyPage.getByRole('navigation', { name: 'Bagian pengaturan' });
+    await agencyMenu.getByRole('link').first().waitFor();
+    assert.equal(await agencyMenu.getByRole('link', { name: 'Harga pasar' }).count(), 0);
+    assert.equal(await agencyPage.getByLabel('Ambang lonjakan (%)').count(), 0);
+    await agencyContext.close();
     const context = await browser.newContext({ locale: 'id-ID' });
     const page = await signIn(context, adminEmail, '/konsol/admin/prices');
     await page.getByRole('heading', { name: 'Harga pasar', level: 1 }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Bagian pengaturan' })
+      .getByRole('link', { name: 'Harga pasar' })
+      .waitFor();
     const jump = page.getByLabel('Ambang lonjakan (%)');
     await jump.waitFor();
     assert.equal(await jump.inputValue(), '20');

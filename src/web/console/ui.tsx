@@ -24,6 +24,8 @@ export type ConsoleContext = {
   t: TFunction;
   /** Whether the session holds a permission somewhere (a tenant-wide or an agency grant). */
   can: (permission: string) => boolean;
+  /** Whether the session holds a permission in the whole tenant (a grant without an agency). */
+  canTenantWide: (permission: string) => boolean;
   /** The agency ids where the session holds any grant (agency staff). */
   agencyIds: string[];
   /** The tenant-wide grants' roles. */
