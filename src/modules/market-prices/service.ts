@@ -414,12 +414,19 @@ export async function entrySheet(
   };
 }
 
-/** The active markets the caller enters prices for: those they are assigned to as an officer. */
+/**
+ * The active markets the caller enters prices for: those they are assigned to, where they still
+ * hold the permission to enter (an account that lost its officer role stays assigned, but may not).
+ */
 export async function myMarkets(platform: Platform, scope: TenantScope, access: Access) {
   const config = await loadConfig(platform, scope);
   if (!access.userId) return { items: [] };
   const assigned = new Set(await repo.marketIdsOfOfficer(scope, access.userId));
-  return { items: config.markets.filter((m) => m.active && assigned.has(m.id)).map(marketView) };
+  return {
+    items: config.markets
+      .filter((m) => m.active && assigned.has(m.id) && access.may(m.agency_id))
+      .map(marketView),
+  };
 }
 
 type EntryItem = { commodity: repo.CommodityRow; quotes: number[] };
