@@ -267,6 +267,84 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     await context.close();
   });
 
+  test('the entry ties a commodity’s refusal to its inputs, asks before dropping typed prices, and puts no late answer on another sheet', async () => {
+    const DAY = addDays(T, -2);
+    const context = await browser.newContext({ locale: 'id-ID', viewport: PHONE });
+    const page = await signIn(context, officerEmail, `/konsol/harga/isian?pasar=pasar-a&tanggal=${DAY}`);
+    await page.locator(`#q-${B}-0`).waitFor();
+    // The saved message's live region is in the page before it says anything, so that screen
+    // readers announce what it says later.
+    const status = page.locator('.savebar [role="status"]');
+    assert.equal(await status.textContent(), '');
+    assert.notEqual(await status.evaluate((el) => getComputedStyle(el).display), 'none');
+    // A commodity taken out of use while the sheet is open: its refusal names the commodity, and
+    // its inputs say so.
+    const admin = await bearerFor(t.app, SLUG, adminEmail);
+    const X = (await page.locator('fieldset[data-commodity]').nth(2).getAttribute('data-commodity'))!;
+    const commodity = ((await api('GET', '/commodities', admin)).body.items as Json[]).find(
+      (c) => c.code === X,
+    )!;
+    const { code: _code, ...fields } = commodity;
+    const setActive = async (active: boolean) =>
+      assert.equal((await api('PUT', `/commodities/${X}`, admin, { ...fields, active })).status, 200);
+    await setActive(false);
+    try {
+      await page.locator(`#q-${X}-0`).fill(String(commodity.minPrice));
+      await page.getByRole('button', { name: 'Simpan harga' }).click();
+      await page.locator(`#q-${X}-error`).waitFor();
+      assert.equal(await page.locator(`#q-${X}-error`).textContent(), 'Komoditas tidak dikenal.');
+      for (const k of [0, 1]) {
+        assert.equal(await page.locator(`#q-${X}-${k}`).getAttribute('aria-invalid'), 'true');
+        assert.equal(await page.locator(`#q-${X}-${k}`).getAttribute('aria-describedby'), `q-${X}-error`);
+      }
+      assert.match((await page.locator('#entry-refused').textContent()) ?? '', /1 isian ditolak/);
+      assert.deepEqual(await axeViolations(page), [], 'axe on a commodity’s refusal');
+    } finally {
+      await setActive(true);
+    }
+    // What was typed is not saved: another market is opened only if the officer agrees.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.locator('#entry-market').selectOption('pasar-b');
+    assert.match(asked[0] ?? '', /belum disimpan/);
+    assert.match(page.url(), /pasar=pasar-a/);
+    assert.equal(await page.locator('#entry-market').inputValue(), 'pasar-a');
+    assert.equal(await page.locator(`#q-${X}-0`).inputValue(), String(commodity.minPrice));
+    // A save still on its way when the officer moves to another market: its refusal stays off the
+    // new sheet.
+    await page.locator(`#q-${X}-0`).fill('');
+    await page.locator(`#q-${C}-0`).fill('0');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`**/market-prices/entry/pasar-a/${DAY}`, async (route) => {
+      if (route.request().method() !== 'PUT') return route.fallback();
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Simpan harga' }).click();
+    await page.getByRole('button', { name: 'Menyimpan…' }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('#entry-market').selectOption('pasar-b');
+    await page.waitForURL(/pasar=pasar-b/);
+    await page.locator(`fieldset[data-commodity="${C}"]`).waitFor();
+    const answered = page.waitForResponse(
+      (r) => r.url().includes(`/entry/pasar-a/${DAY}`) && r.request().method() === 'PUT',
+    );
+    release();
+    assert.equal((await answered).status(), 400);
+    await page.getByRole('button', { name: 'Simpan harga' }).waitFor();
+    assert.equal(await page.locator('#entry-refused').count(), 0);
+    assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
+    assert.equal(await page.locator(`#q-${C}-0`).inputValue(), '');
+    assert.deepEqual(await saved('pasar-a', DAY), {}, 'nothing saved');
+    await context.close();
+  });
+
   test('a CSV with a bad row shows its line, column and reason and saves nothing; a good CSV saves its rows', async () => {
     const context = await browser.newContext({ locale: 'id-ID', viewport: PHONE });
     const page = await signIn(context, officerEmail, '/konsol/harga/impor');
