@@ -401,6 +401,16 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     await chilliA.waitFor();
     assert.equal(await chilliA.getAttribute('class'), 'jump');
     assert.match((await chilliA.textContent()) ?? '', /\+42%.*Lonjakan/);
+    // The badge says what it means in words, not only in a tooltip.
+    const badge = chilliA.locator('.badge.jump');
+    assert.equal(await badge.getAttribute('title'), null);
+    assert.equal(await badge.locator('.sr-only').textContent(), 'Lonjakan lebih dari 20%');
+    // Each market's table scrolls in a box the keyboard reaches, named by its market.
+    const box = sup.getByRole('region', { name: 'Harga di Pasar Anyar' });
+    assert.equal(await box.getAttribute('tabindex'), '0');
+    assert.equal(await box.locator(`tr[data-commodity="${C}"]`).count(), 1);
+    await box.focus();
+    assert.equal(await box.evaluate((el) => el === document.activeElement), true);
     assert.equal(
       await sup.locator(`[data-market="pasar-a"] tr[data-commodity="${B}"]`).getAttribute('class'),
       null,
@@ -444,11 +454,24 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     await roomContext.close();
   });
 
-  test('a correction without a reason is refused beside the field; with a reason it is saved', async () => {
+  test('a correction’s refused price stays beside its input; without a reason it is refused beside the field; with one it is saved', async () => {
     await sup.getByRole('button', { name: 'Koreksi Cabai rawit merah di Pasar Anyar' }).click();
     const form = sup.getByRole('form', { name: 'Koreksi Cabai rawit merah · Pasar Anyar' });
     await form.waitFor();
     assert.equal(await form.getByLabel('Pedagang 1').inputValue(), '70000');
+    // A refused price stays beside the input it was typed in while the others are edited.
+    await form.getByLabel('Pedagang 1').fill('');
+    await form.getByLabel('Pedagang 2').fill('500');
+    await sup.locator('#correction-reason').fill('Harga pedagang kedua salah catat.');
+    await form.getByRole('button', { name: 'Simpan koreksi' }).click();
+    await sup.locator('#correction-q-1-error').waitFor();
+    await form.getByLabel('Pedagang 1').fill('60000');
+    assert.equal(await sup.locator('#correction-q-0-error').count(), 0);
+    assert.match((await sup.locator('#correction-q-1-error').textContent()) ?? '', /rentang wajar/);
+    assert.equal(await sup.locator('#correction-q-1').getAttribute('aria-invalid'), 'true');
+    assert.equal(await sup.locator('#correction-q-0').getAttribute('aria-invalid'), null);
+    assert.equal(await chilliAt('pasar-a'), 71_000, 'nothing changed');
+    await sup.locator('#correction-reason').fill('');
     await form.getByLabel('Pedagang 1').fill('60000');
     await form.getByLabel('Pedagang 2').fill('62000');
     assert.equal(await form.locator('.median').getAttribute('data-median'), '61000');
