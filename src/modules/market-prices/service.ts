@@ -18,6 +18,7 @@ import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
 import { AGENCIES_TAG, agencyPaths } from '../../platform/tenancy/service.ts';
 import { CsvSyntaxError, parseCsv, toCsv } from './csv.ts';
 import { NATIONAL_COMMODITIES } from './national.ts';
+import { PERM } from './permissions.ts';
 import {
   addDays,
   type Change,
@@ -51,12 +52,7 @@ export const PRICES_TAG = 'market-prices';
 export const CONFIG_TAG = 'market-prices-config';
 
 /** Permissions of the app (declared in the manifest). */
-export const PERM = {
-  enter: 'market-prices.price.enter',
-  verify: 'market-prices.price.verify',
-  reference: 'market-prices.reference.manage',
-  alertRead: 'market-prices.alert.read',
-} as const;
+export { PERM };
 
 /** The longest history one call returns, in days (about two years). */
 export const MAX_HISTORY_DAYS = 731;

@@ -6,18 +6,11 @@
  * stand beside the inputs they name. A published day is read-only and points to corrections.
  */
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { PERM } from '../../../modules/market-prices/permissions.ts';
 import { formatRupiah } from '../../../modules/market-prices/prices.ts';
 import { ApiError } from '../api.ts';
 import { formatDay, Link, Problem, useConsole, useLoad } from '../ui.tsx';
-import {
-  DayPicker,
-  dayOf,
-  type EntrySheet,
-  MarketPicker,
-  type MarketRef,
-  PRICE_PERMS,
-  setQuery,
-} from './kit.tsx';
+import { DayPicker, dayOf, type EntrySheet, MarketPicker, type MarketRef, setQuery } from './kit.tsx';
 import {
   type EntryErrors,
   entryErrors,
@@ -170,7 +163,7 @@ export function EntrySection({ search }: { search: URLSearchParams }) {
         <div className="notice" role="status" id="entry-published">
           <p>{t('prices.entry.published', { day: formatDay(day, lang) })}</p>
           <p>
-            {can(PRICE_PERMS.verify) ? (
+            {can(PERM.verify) ? (
               <Link to={`/harga/tinjauan?tanggal=${day}`}>{t('prices.entry.toCorrections')}</Link>
             ) : (
               t('prices.entry.askSupervisor')

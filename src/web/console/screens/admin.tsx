@@ -4,6 +4,7 @@
  * live in `../admin/`.
  */
 import { lazy, type ReactNode, Suspense } from 'react';
+import { PERM } from '../../../modules/market-prices/permissions.ts';
 import { AgenciesSection } from '../admin/agencies.tsx';
 import { AppsSection } from '../admin/apps.tsx';
 import { AuditSection } from '../admin/audit.tsx';
@@ -11,7 +12,7 @@ import { BrandingSection } from '../admin/branding.tsx';
 import { CategoriesSection } from '../admin/categories.tsx';
 import { HolidaysSection } from '../admin/holidays.tsx';
 import { StaffSection } from '../admin/staff.tsx';
-import { PRICE_PERMS, PRICES_APP } from '../prices/kit.tsx';
+import { PRICES_APP } from '../prices/kit.tsx';
 import { useLocation } from '../router.ts';
 import { type ConsoleContext, Link, useConsole } from '../ui.tsx';
 
@@ -43,7 +44,7 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   { slug: 'audit', permissions: ['platform.audit.read'], render: () => <AuditSection /> },
   {
     slug: 'prices',
-    permissions: [PRICE_PERMS.reference],
+    permissions: [PERM.reference],
     tenantWide: true,
     app: PRICES_APP,
     render: () => (
