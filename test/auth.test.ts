@@ -1,6 +1,9 @@
 /** Sign-in, sessions, CSRF, lockout, API tokens, roles — and every login in the audit trail. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { grantRole } from '../src/platform/people/service.ts';
+import { createAgency } from '../src/platform/tenancy/service.ts';
 import {
   DB_KIND,
   makeStaff,
@@ -195,6 +198,29 @@ describe(`authentication (${DB_KIND})`, () => {
     assert.equal(revoke.statusCode, 204);
     const after = await t.app.inject({ url: url('/auth/session'), headers: bearer });
     assert.equal(after.statusCode, 401);
+  });
+
+  test('the session lists the permissions held anywhere and, apart, those held in the whole tenant', async () => {
+    // An agency's administrator who is also an auditor of the whole tenant.
+    const staff = await makeStaff(t.platform, tenantId, ['auditor']);
+    await t.platform.inTenant(tenantId, SYSTEM_ACTOR, async (scope) => {
+      const agency = await createAgency(scope, { code: 'DISDUK', name: 'Dinas Dukcapil', kind: 'dinas' });
+      await grantRole(scope, staff.id, { role: 'agency_admin', agencyId: agency.id });
+    });
+    const headers = await signIn(t.app, 'kota-auth', staff.email);
+    const me = (await t.app.inject({ url: url('/auth/session'), headers })).json();
+    assert.ok(me.permissions.includes('platform.agency.manage'), 'held in the agency');
+    assert.ok(me.permissions.includes('platform.audit.read'));
+    assert.ok(!me.tenantPermissions.includes('platform.agency.manage'), 'not in the whole tenant');
+    assert.ok(me.tenantPermissions.includes('platform.audit.read'), 'the auditor’s, tenant-wide');
+    assert.ok(me.tenantPermissions.every((p: string) => me.permissions.includes(p)));
+    const adminSession = (
+      await t.app.inject({
+        url: url('/auth/session'),
+        headers: await signIn(t.app, 'kota-auth', admin.email),
+      })
+    ).json();
+    assert.deepEqual(adminSession.tenantPermissions, adminSession.permissions);
   });
 
   test('logout ends the session', async () => {

@@ -165,6 +165,8 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     ] as const) {
       assert.equal((await api('PUT', `/markets/${code}/officers`, supervisor, { userIds: ids })).status, 200);
     }
+    // Eight days back too, so that a correction of yesterday compares with a week before it.
+    await publishedDay(addDays(T, -8), 13_000, 50_000);
     await publishedDay(WEEK_AGO, 13_000, 50_000);
     await publishedDay(YESTERDAY, 13_000, 50_000);
     // A region that has not adopted the app.
@@ -265,6 +267,84 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     await context.close();
   });
 
+  test('the entry ties a commodity’s refusal to its inputs, asks before dropping typed prices, and puts no late answer on another sheet', async () => {
+    const DAY = addDays(T, -2);
+    const context = await browser.newContext({ locale: 'id-ID', viewport: PHONE });
+    const page = await signIn(context, officerEmail, `/konsol/harga/isian?pasar=pasar-a&tanggal=${DAY}`);
+    await page.locator(`#q-${B}-0`).waitFor();
+    // The saved message's live region is in the page before it says anything, so that screen
+    // readers announce what it says later.
+    const status = page.locator('.savebar [role="status"]');
+    assert.equal(await status.textContent(), '');
+    assert.notEqual(await status.evaluate((el) => getComputedStyle(el).display), 'none');
+    // A commodity taken out of use while the sheet is open: its refusal names the commodity, and
+    // its inputs say so.
+    const admin = await bearerFor(t.app, SLUG, adminEmail);
+    const X = (await page.locator('fieldset[data-commodity]').nth(2).getAttribute('data-commodity'))!;
+    const commodity = ((await api('GET', '/commodities', admin)).body.items as Json[]).find(
+      (c) => c.code === X,
+    )!;
+    const { code: _code, ...fields } = commodity;
+    const setActive = async (active: boolean) =>
+      assert.equal((await api('PUT', `/commodities/${X}`, admin, { ...fields, active })).status, 200);
+    await setActive(false);
+    try {
+      await page.locator(`#q-${X}-0`).fill(String(commodity.minPrice));
+      await page.getByRole('button', { name: 'Simpan harga' }).click();
+      await page.locator(`#q-${X}-error`).waitFor();
+      assert.equal(await page.locator(`#q-${X}-error`).textContent(), 'Komoditas tidak dikenal.');
+      for (const k of [0, 1]) {
+        assert.equal(await page.locator(`#q-${X}-${k}`).getAttribute('aria-invalid'), 'true');
+        assert.equal(await page.locator(`#q-${X}-${k}`).getAttribute('aria-describedby'), `q-${X}-error`);
+      }
+      assert.match((await page.locator('#entry-refused').textContent()) ?? '', /1 isian ditolak/);
+      assert.deepEqual(await axeViolations(page), [], 'axe on a commodity’s refusal');
+    } finally {
+      await setActive(true);
+    }
+    // What was typed is not saved: another market is opened only if the officer agrees.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.locator('#entry-market').selectOption('pasar-b');
+    assert.match(asked[0] ?? '', /belum disimpan/);
+    assert.match(page.url(), /pasar=pasar-a/);
+    assert.equal(await page.locator('#entry-market').inputValue(), 'pasar-a');
+    assert.equal(await page.locator(`#q-${X}-0`).inputValue(), String(commodity.minPrice));
+    // A save still on its way when the officer moves to another market: its refusal stays off the
+    // new sheet.
+    await page.locator(`#q-${X}-0`).fill('');
+    await page.locator(`#q-${C}-0`).fill('0');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`**/market-prices/entry/pasar-a/${DAY}`, async (route) => {
+      if (route.request().method() !== 'PUT') return route.fallback();
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Simpan harga' }).click();
+    await page.getByRole('button', { name: 'Menyimpan…' }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('#entry-market').selectOption('pasar-b');
+    await page.waitForURL(/pasar=pasar-b/);
+    await page.locator(`fieldset[data-commodity="${C}"]`).waitFor();
+    const answered = page.waitForResponse(
+      (r) => r.url().includes(`/entry/pasar-a/${DAY}`) && r.request().method() === 'PUT',
+    );
+    release();
+    assert.equal((await answered).status(), 400);
+    await page.getByRole('button', { name: 'Simpan harga' }).waitFor();
+    assert.equal(await page.locator('#entry-refused').count(), 0);
+    assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
+    assert.equal(await page.locator(`#q-${C}-0`).inputValue(), '');
+    assert.deepEqual(await saved('pasar-a', DAY), {}, 'nothing saved');
+    await context.close();
+  });
+
   test('a CSV with a bad row shows its line, column and reason and saves nothing; a good CSV saves its rows', async () => {
     const context = await browser.newContext({ locale: 'id-ID', viewport: PHONE });
     const page = await signIn(context, officerEmail, '/konsol/harga/impor');
@@ -321,6 +401,16 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     await chilliA.waitFor();
     assert.equal(await chilliA.getAttribute('class'), 'jump');
     assert.match((await chilliA.textContent()) ?? '', /\+42%.*Lonjakan/);
+    // The badge says what it means in words, not only in a tooltip.
+    const badge = chilliA.locator('.badge.jump');
+    assert.equal(await badge.getAttribute('title'), null);
+    assert.equal(await badge.locator('.sr-only').textContent(), 'Lonjakan lebih dari 20%');
+    // Each market's table scrolls in a box the keyboard reaches, named by its market.
+    const box = sup.getByRole('region', { name: 'Harga di Pasar Anyar' });
+    assert.equal(await box.getAttribute('tabindex'), '0');
+    assert.equal(await box.locator(`tr[data-commodity="${C}"]`).count(), 1);
+    await box.focus();
+    assert.equal(await box.evaluate((el) => el === document.activeElement), true);
     assert.equal(
       await sup.locator(`[data-market="pasar-a"] tr[data-commodity="${B}"]`).getAttribute('class'),
       null,
@@ -364,11 +454,24 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     await roomContext.close();
   });
 
-  test('a correction without a reason is refused beside the field; with a reason it is saved', async () => {
+  test('a correction’s refused price stays beside its input; without a reason it is refused beside the field; with one it is saved', async () => {
     await sup.getByRole('button', { name: 'Koreksi Cabai rawit merah di Pasar Anyar' }).click();
     const form = sup.getByRole('form', { name: 'Koreksi Cabai rawit merah · Pasar Anyar' });
     await form.waitFor();
     assert.equal(await form.getByLabel('Pedagang 1').inputValue(), '70000');
+    // A refused price stays beside the input it was typed in while the others are edited.
+    await form.getByLabel('Pedagang 1').fill('');
+    await form.getByLabel('Pedagang 2').fill('500');
+    await sup.locator('#correction-reason').fill('Harga pedagang kedua salah catat.');
+    await form.getByRole('button', { name: 'Simpan koreksi' }).click();
+    await sup.locator('#correction-q-1-error').waitFor();
+    await form.getByLabel('Pedagang 1').fill('60000');
+    assert.equal(await sup.locator('#correction-q-0-error').count(), 0);
+    assert.match((await sup.locator('#correction-q-1-error').textContent()) ?? '', /rentang wajar/);
+    assert.equal(await sup.locator('#correction-q-1').getAttribute('aria-invalid'), 'true');
+    assert.equal(await sup.locator('#correction-q-0').getAttribute('aria-invalid'), null);
+    assert.equal(await chilliAt('pasar-a'), 71_000, 'nothing changed');
+    await sup.locator('#correction-reason').fill('');
     await form.getByLabel('Pedagang 1').fill('60000');
     await form.getByLabel('Pedagang 2').fill('62000');
     assert.equal(await form.locator('.median').getAttribute('data-median'), '61000');
@@ -422,10 +525,66 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     await supervisorContext.close();
   });
 
-  test('a tenant administrator changes the app’s settings; a refused value is said beside its field', async () => {
+  test('the LIVE Room shows first the alerts a correction of an earlier day raises, and those raised while its stream was down', async () => {
+    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 1920, height: 1080 } });
+    const wall = await signIn(context, operatorEmail, '/konsol/ruang-live');
+    const list = wall.locator('#price-alert-list li');
+    await list.nth(1).waitFor();
+    await wall.locator('[data-live-state="open"]').waitFor();
+    assert.equal(await list.count(), 2, 'today’s two alerts');
+    // Yesterday's chilli at Pasar Baru was 65.000: 30% above a week before it, and the city's
+    // average 15% above. Alerts of an earlier day than today's, raised last: they come first.
+    const chilli = await api('POST', `/corrections/pasar-b/${YESTERDAY}`, supervisor, {
+      commodity: C,
+      quotes: [65_000],
+      reason: 'Harga cabai kemarin salah catat.',
+    });
+    assert.equal(chilli.status, 200, JSON.stringify(chilli.body));
+    await list.nth(3).waitFor();
+    const top = (await list.allTextContents()).slice(0, 2).sort();
+    assert.match(top[0] ?? '', /^Cabai rawit merah · Pasar Baru: Rp50\.000 → Rp65\.000 \(\+30%\)$/);
+    assert.match(top[1] ?? '', /^Cabai rawit merah · Rata-rata kota: Rp50\.000 → Rp57\.500 \(\+15%\)$/);
+    assert.equal(await wall.locator('#price-alert-list li.fresh').count(), 2);
+    // The network drops (the browser offline, the server's connections cut); an alert raised
+    // meanwhile, whose event the wall never receives, is read when the stream is back.
+    await context.setOffline(true);
+    t.app.server.closeAllConnections();
+    await wall.locator('[data-live-state="connecting"]').waitFor();
+    const rice = await api('POST', `/corrections/pasar-a/${YESTERDAY}`, supervisor, {
+      commodity: B,
+      quotes: [15_000],
+      reason: 'Harga beras kemarin salah catat.',
+    });
+    assert.equal(rice.status, 200, JSON.stringify(rice.body));
+    assert.equal(rice.body.alerts, 1, JSON.stringify(rice.body));
+    await context.setOffline(false);
+    await wall.locator('[data-live-state="open"]').waitFor({ timeout: 15_000 });
+    await list.nth(4).waitFor();
+    assert.match(
+      (await list.first().textContent()) ?? '',
+      /^Beras kualitas medium I · Pasar Anyar: Rp13\.000 → Rp15\.000 \(\+15,4%\)$/,
+    );
+    await context.close();
+  });
+
+  test('a tenant administrator changes the app’s settings, which an agency administrator is not offered; a refused value is said beside its field', async () => {
+    // An agency's administrator manages that agency's markets, not the tenant's settings (the API
+    // asks a tenant-wide grant): no such section for them.
+    const agencyContext = await browser.newContext({ locale: 'id-ID' });
+    const agencyPage = await signIn(agencyContext, supervisorEmail, '/konsol/admin/prices');
+    await agencyPage.getByText('Anda tidak memiliki izin untuk bagian ini.').waitFor();
+    const agencyMenu = agencyPage.getByRole('navigation', { name: 'Bagian pengaturan' });
+    await agencyMenu.getByRole('link').first().waitFor();
+    assert.equal(await agencyMenu.getByRole('link', { name: 'Harga pasar' }).count(), 0);
+    assert.equal(await agencyPage.getByLabel('Ambang lonjakan (%)').count(), 0);
+    await agencyContext.close();
     const context = await browser.newContext({ locale: 'id-ID' });
     const page = await signIn(context, adminEmail, '/konsol/admin/prices');
     await page.getByRole('heading', { name: 'Harga pasar', level: 1 }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Bagian pengaturan' })
+      .getByRole('link', { name: 'Harga pasar' })
+      .waitFor();
     const jump = page.getByLabel('Ambang lonjakan (%)');
     await jump.waitFor();
     assert.equal(await jump.inputValue(), '20');

@@ -55,6 +55,7 @@ describe(`market prices app (${DB_KIND})`, () => {
   let viewer: Json;
   let viewerEmail: string;
   let supervisorEmail: string;
+  let disperindagId: string;
   const base = '/t/kota-segar/api/v1/market-prices';
   const events: DomainEvent[] = [];
   // The days of the story, counted back from today in the tenant's zone (Asia/Jakarta).
@@ -134,6 +135,7 @@ describe(`market prices app (${DB_KIND})`, () => {
       return res.json().id as string;
     };
     const disperindag = await agency('DISPERINDAG');
+    disperindagId = disperindag;
     const dispertan = await agency('DISPERTAN');
     let seq = 0;
     const staff = async (role: 'officer' | 'agency_admin' | 'viewer', agencyId: string | null) => {
@@ -674,6 +676,37 @@ describe(`market prices app (${DB_KIND})`, () => {
     assert.equal((await call('GET', '/alerts')).status, 401);
   });
 
+  test('an alert raised by a correction of an earlier day comes first when alerts are asked by when they were raised', async () => {
+    // Pasar A's rice on D2 was 14.500, not 13.000: more than 10% above D1's 12.500.
+    const fixed = await call('POST', `/corrections/pasar-a/${D2}`, supervisor, {
+      commodity: B,
+      quotes: [14_500],
+      reason: 'Harga beras salah catat',
+    });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    const recent = await call('GET', `/alerts?from=${D0}&order=recent&limit=1`, viewer);
+    assert.equal(recent.status, 200, JSON.stringify(recent.body));
+    assert.deepEqual(
+      recent.body.items.map((a: Json) => [a.day, a.commodity.code, a.market?.code, a.previous, a.current]),
+      [[D2, B, 'pasar-a', 12_500, 14_500]],
+    );
+    // By day (the default), the later day's alerts come first and the limit leaves it out.
+    const byDay = await call('GET', `/alerts?from=${D0}&limit=1`, viewer);
+    assert.equal(byDay.body.items[0].day, D3);
+    assert.deepEqual(
+      (await call('GET', `/alerts?from=${D0}&order=day`, viewer)).body.items.map((a: Json) => a.day),
+      [D3, D3, D2],
+    );
+    const all = await call('GET', `/alerts?from=${D0}&order=recent`, viewer);
+    assert.deepEqual(
+      all.body.items.map((a: Json) => a.createdAt),
+      [...all.body.items.map((a: Json) => a.createdAt)].sort().reverse(),
+    );
+    const bad = await call('GET', '/alerts?order=percent', viewer);
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.errors[0].path, '/querystring/order');
+  });
+
   test('today’s prices are public only from the publication time; the daily summary follows once', async () => {
     const settings = await call('PATCH', '/settings', admin, { publishTime: '13:00', alertPercent: 10 });
     assert.deepEqual(settings.body, { publishTime: '13:00', jumpPercent: 20, alertPercent: 10 });
@@ -711,6 +744,54 @@ describe(`market prices app (${DB_KIND})`, () => {
     assert.match(mails[0]!.subject ?? '', new RegExp(T));
     assert.match(mails[0]!.body, /Beras kualitas medium I/);
     assert.equal(todayOf(tenant, at('13:10')), T);
+  });
+
+  test('the markets an officer is told to enter are those they still may: the officer role kept, the market active', async () => {
+    const email = 'segar-kemarin-petugas@example.go.id';
+    const userId = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
+      const id = await createUser(scope, {
+        kind: 'staff',
+        displayName: 'Petugas Pindahan',
+        email,
+        nip: '198503122011051999',
+        password: PASSWORD,
+      });
+      await grantRole(scope, id, { role: 'officer', agencyId: disperindagId });
+      return id;
+    });
+    for (const code of ['pasar-d', 'pasar-e']) {
+      const m = await call('PUT', `/markets/${code}`, admin, {
+        name: `Pasar ${code}`,
+        agencyId: disperindagId,
+      });
+      assert.equal(m.status, 200, JSON.stringify(m.body));
+      const o = await call('PUT', `/markets/${code}/officers`, supervisor, { userIds: [userId] });
+      assert.equal(o.status, 200, JSON.stringify(o.body));
+    }
+    const headers = await bearerFor(t.app, 'kota-segar', email);
+    const codes = async () =>
+      ((await call('GET', '/entry', headers)).body.items as Json[]).map((m) => m.code);
+    assert.deepEqual(await codes(), ['pasar-d', 'pasar-e']);
+    // A market taken out of use is not offered.
+    const off = await call('PUT', '/markets/pasar-e', admin, {
+      name: 'Pasar pasar-e',
+      agencyId: disperindagId,
+      active: false,
+    });
+    assert.equal(off.status, 200, JSON.stringify(off.body));
+    assert.deepEqual(await codes(), ['pasar-d']);
+    // The account loses its officer role but stays assigned: the entry would be refused, so the
+    // market is not offered either.
+    const user = await t.app.inject({ url: `/t/kota-segar/api/v1/users/${userId}`, headers: admin });
+    const grant = (user.json().grants as Json[])[0]!.id;
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/t/kota-segar/api/v1/users/${userId}/grants/${grant}`,
+      headers: admin,
+    });
+    assert.equal(revoked.statusCode, 204, revoked.body);
+    assert.equal((await enter(headers, 'pasar-d', T, [[B, [12_000]]])).status, 403);
+    assert.deepEqual(await codes(), []);
   });
 
   test('another tenant sees none of it', async () => {

@@ -5,6 +5,7 @@ import {
   changeFrom,
   comparisonDays,
   daysBetween,
+  formatRupiah,
   jumps,
   medianPrice,
   parsePriceText,
@@ -106,5 +107,11 @@ describe('market price arithmetic', () => {
     assert.equal(parsePriceText('1.2500'), null);
     assert.equal(parsePriceText('dua belas'), null);
     assert.equal(parsePriceText(''), null);
+  });
+
+  test('whole rupiah are written in the language asked', () => {
+    assert.equal(formatRupiah(12_500, 'id'), 'Rp12.500');
+    assert.equal(formatRupiah(12_500, 'en'), 'Rp12,500');
+    assert.equal(formatRupiah(1_250_000), 'Rp1.250.000');
   });
 });

@@ -630,8 +630,19 @@ export async function insertAlert(scope: TenantScope, a: AlertValues): Promise<s
   return rows[0]?.id ?? null;
 }
 
-export function listAlerts(scope: TenantScope, from: string, to: string, limit: number) {
-  return tx(scope)
+/**
+ * Alerts whose day is between `from` and `to`: by day (newest first, the largest rise first), or
+ * with `recent` by when they were raised (newest first), so that an alert raised today by a
+ * correction of an earlier day comes first.
+ */
+export function listAlerts(
+  scope: TenantScope,
+  from: string,
+  to: string,
+  limit: number,
+  order: 'day' | 'recent' = 'day',
+) {
+  const q = tx(scope)
     .selectFrom('price_alerts')
     .select([
       'id',
@@ -646,11 +657,12 @@ export function listAlerts(scope: TenantScope, from: string, to: string, limit: 
     ])
     .where('tenant_id', '=', scope.tenantId)
     .where('day', '>=', from)
-    .where('day', '<=', to)
-    .orderBy('day', 'desc')
-    .orderBy('percent', 'desc')
-    .limit(limit)
-    .execute();
+    .where('day', '<=', to);
+  const ordered =
+    order === 'recent'
+      ? q.orderBy('created_at', 'desc').orderBy('id', 'desc')
+      : q.orderBy('day', 'desc').orderBy('percent', 'desc');
+  return ordered.limit(limit).execute();
 }
 
 export async function readSubscription(scope: TenantScope, userId: string) {

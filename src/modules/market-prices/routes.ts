@@ -617,7 +617,8 @@ export function marketPriceRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
-        summary: 'Price-rise alerts, newest first (a month back by default)',
+        summary:
+          'Price-rise alerts, newest day first or (order=recent) newest raised first; a month back by default',
         querystring: AlertsQuery,
         response: { 200: Alerts },
       },

@@ -294,6 +294,12 @@ export const AlertsQuery = Type.Object(
     from: Type.Optional(Day),
     to: Type.Optional(Day),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    order: Type.Optional(
+      Type.Union([Type.Literal('day'), Type.Literal('recent')], {
+        description:
+          'day (default): by the alert’s day, newest first, then by percentage; recent: by when the alert was raised, newest first (a correction of an earlier day included)',
+      }),
+    ),
     lang: Lang,
   },
   { additionalProperties: false },

@@ -18,6 +18,7 @@ import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
 import { AGENCIES_TAG, agencyPaths } from '../../platform/tenancy/service.ts';
 import { CsvSyntaxError, parseCsv, toCsv } from './csv.ts';
 import { NATIONAL_COMMODITIES } from './national.ts';
+import { PERM } from './permissions.ts';
 import {
   addDays,
   type Change,
@@ -51,12 +52,7 @@ export const PRICES_TAG = 'market-prices';
 export const CONFIG_TAG = 'market-prices-config';
 
 /** Permissions of the app (declared in the manifest). */
-export const PERM = {
-  enter: 'market-prices.price.enter',
-  verify: 'market-prices.price.verify',
-  reference: 'market-prices.reference.manage',
-  alertRead: 'market-prices.alert.read',
-} as const;
+export { PERM };
 
 /** The longest history one call returns, in days (about two years). */
 export const MAX_HISTORY_DAYS = 731;
@@ -414,12 +410,19 @@ export async function entrySheet(
   };
 }
 
-/** The active markets the caller enters prices for: those they are assigned to as an officer. */
+/**
+ * The active markets the caller enters prices for: those they are assigned to, where they still
+ * hold the permission to enter (an account that lost its officer role stays assigned, but may not).
+ */
 export async function myMarkets(platform: Platform, scope: TenantScope, access: Access) {
   const config = await loadConfig(platform, scope);
   if (!access.userId) return { items: [] };
   const assigned = new Set(await repo.marketIdsOfOfficer(scope, access.userId));
-  return { items: config.markets.filter((m) => m.active && assigned.has(m.id)).map(marketView) };
+  return {
+    items: config.markets
+      .filter((m) => m.active && assigned.has(m.id) && access.may(m.agency_id))
+      .map(marketView),
+  };
 }
 
 type EntryItem = { commodity: repo.CommodityRow; quotes: number[] };
@@ -1269,7 +1272,7 @@ export async function alertsView(
   const to = q.to ?? todayOf(tenant, now);
   const from = q.from ?? addDays(to, -30);
   if (from > to) throw invalid({ path: '/querystring/from', code: 'date_order' });
-  const rows = await repo.listAlerts(scope, from, to, q.limit ?? 100);
+  const rows = await repo.listAlerts(scope, from, to, q.limit ?? 100, q.order ?? 'day');
   return {
     items: rows.map((a) => {
       const c = config.commodityById.get(a.commodity_id)!;

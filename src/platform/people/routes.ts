@@ -38,6 +38,7 @@ function sessionView(platform: Platform, p: Principal) {
     user: p.user,
     grants: p.grants.map((g) => ({ id: g.id, role: g.role, agencyId: g.agencyId })),
     permissions: platform.permissions.permissionsOf(p.grants),
+    tenantPermissions: platform.permissions.permissionsOf(p.grants.filter((g) => g.agencyId === null)),
     csrfToken: p.csrfToken,
   };
 }

@@ -25,7 +25,12 @@ export const GrantView = Type.Object({
 export const SessionView = Type.Object({
   user: Type.Object({ id: Type.String(), kind: Type.String(), displayName: Type.String() }),
   grants: Type.Array(GrantView),
-  permissions: Type.Array(Type.String()),
+  permissions: Type.Array(Type.String(), {
+    description: 'Every permission the grants hold, in the whole tenant or in some agency',
+  }),
+  tenantPermissions: Type.Array(Type.String(), {
+    description: 'The permissions held in the whole tenant (by grants without an agency)',
+  }),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
 });
 

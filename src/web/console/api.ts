@@ -53,7 +53,10 @@ export class ApiError extends Error {
 export type Session = {
   user: { id: string; kind: string; displayName: string };
   grants: { id: string; role: string; agencyId: string | null }[];
+  /** Held somewhere: in the whole tenant or in some agency. */
   permissions: string[];
+  /** Held in the whole tenant (grants without an agency). */
+  tenantPermissions: string[];
   csrfToken: string | null;
 };
 

@@ -9,7 +9,7 @@ import { type Api, ApiError, type Session } from './api.ts';
 import { connectLive, disconnectLive } from './live.ts';
 import { pricesOpen } from './prices/kit.tsx';
 import { type Route, useLocation } from './router.ts';
-import { AdminScreen } from './screens/admin.tsx';
+import { AdminScreen, adminSections } from './screens/admin.tsx';
 import { LiveRoom } from './screens/live-room.tsx';
 import { ReportQueue } from './screens/queue.tsx';
 import { ReportScreen } from './screens/report.tsx';
@@ -23,20 +23,6 @@ export const PERMISSIONS = {
   followUp: 'reports.report.follow_up',
   read: 'reports.report.read',
 } as const;
-
-/** Permissions that open the settings screens. */
-export const ADMIN_PERMISSIONS = [
-  'platform.tenant.configure',
-  'platform.agency.manage',
-  'platform.user.read',
-  'platform.user.manage',
-  'platform.role.grant',
-  'platform.calendar.manage',
-  'platform.adoption.manage',
-  'platform.audit.read',
-  'reports.settings.manage',
-  'market-prices.reference.manage',
-];
 
 type State =
   | { kind: 'loading' }
@@ -104,11 +90,13 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
   const { api, t, session } = props;
   const ctx = useMemo<ConsoleContext>(() => {
     const permissions = new Set(session.permissions);
+    const tenantWide = new Set(session.tenantPermissions);
     return {
       api,
       session,
       t,
       can: (p) => permissions.has(p),
+      canTenantWide: (p) => tenantWide.has(p),
       agencyIds: [...new Set(session.grants.flatMap((g) => (g.agencyId ? [g.agencyId] : [])))],
       roles: session.grants.filter((g) => !g.agencyId).map((g) => g.role),
     };
@@ -119,7 +107,7 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
     connectLive(api);
     return () => disconnectLive();
   }, [api]);
-  const isAdmin = ADMIN_PERMISSIONS.some((p) => ctx.can(p));
+  const isAdmin = adminSections(ctx).length > 0;
 
   if (route.name === 'live') {
     // The wall screen has no menu: it is read from across the room.

@@ -122,6 +122,26 @@ export function useLiveEvents(handler: (event: LiveEvent, batch: LiveEvent[]) =>
   }, [settleMs]);
 }
 
+/**
+ * Calls `handler` each time the stream (re)opens while the component is shown: events sent while
+ * it was down are not replayed, so a screen that keeps a list from them reads it again.
+ */
+export function useLiveReopened(handler: () => void) {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    let last = state;
+    const listener = (next: LiveState) => {
+      if (next === 'open' && last !== 'open') ref.current();
+      last = next;
+    };
+    stateListeners.add(listener);
+    return () => {
+      stateListeners.delete(listener);
+    };
+  }, []);
+}
+
 /** The stream's state, for a "live" indicator. */
 export function useLiveState(): LiveState {
   const [s, set] = useState(state);

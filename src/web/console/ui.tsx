@@ -14,6 +14,7 @@ import {
   useEffect,
   useState,
 } from 'react';
+import { LOCALES } from '../../platform/i18n/locales.ts';
 import { type Api, ApiError, type Session } from './api.ts';
 import { navigate, pathTo } from './router.ts';
 
@@ -23,6 +24,8 @@ export type ConsoleContext = {
   t: TFunction;
   /** Whether the session holds a permission somewhere (a tenant-wide or an agency grant). */
   can: (permission: string) => boolean;
+  /** Whether the session holds a permission in the whole tenant (a grant without an agency). */
+  canTenantWide: (permission: string) => boolean;
   /** The agency ids where the session holds any grant (agency staff). */
   agencyIds: string[];
   /** The tenant-wide grants' roles. */
@@ -132,22 +135,37 @@ export function Field(props: {
   );
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date formatter in the console's language, made once per language, zone and style and kept:
+ * `when` a date and time, `day` a short calendar day with its weekday, `longDay` the same in full.
+ */
+export function dateFormat(lang: 'id' | 'en', timeZone: string, style: 'when' | 'day' | 'longDay') {
+  const key = `${lang}|${timeZone}|${style}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'when'
+        ? { dateStyle: 'medium', timeStyle: 'short' }
+        : style === 'day'
+          ? { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }
+          : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+    f = new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
 
 /** A date and time in the tenant's zone and the console's language. */
-export function formatWhen(iso: string | null | undefined, lang: string, timeZone: string): string {
+export function formatWhen(iso: string | null | undefined, lang: 'id' | 'en', timeZone: string): string {
   if (!iso) return '';
-  const key = `${lang}|${timeZone}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone,
-    });
-    formatters.set(key, f);
-  }
-  return f.format(new Date(iso));
+  return dateFormat(lang, timeZone, 'when').format(new Date(iso));
+}
+
+/** A calendar day (YYYY-MM-DD) as the console's language writes it: `Sen, 14 Des 2026` (or in full). */
+export function formatDay(day: string, lang: 'id' | 'en', style: 'day' | 'longDay' = 'day'): string {
+  return dateFormat(lang, 'UTC', style).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** The status of a report as a badge, with its overdue flag. */

@@ -4,26 +4,10 @@
  */
 import { useState } from 'react';
 import type { ApiError } from '../api.ts';
-import { Field, Problem, useConsole, useLoad } from '../ui.tsx';
+import { Field, formatDay, Problem, useConsole, useLoad } from '../ui.tsx';
 import { Outcome, Scroll, SectionHead, todayIn, useForm } from './kit.tsx';
 
 type Holiday = { date: string; kind: 'national' | 'cuti_bersama' | 'local'; name: string };
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatDate(date: string, lang: string): string {
-  let f = dateFormats.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    dateFormats.set(lang, f);
-  }
-  return f.format(new Date(`${date}T00:00:00Z`));
-}
 
 export function HolidaysSection() {
   const { api, t } = useConsole();
@@ -86,7 +70,7 @@ export function HolidaysSection() {
               {holidays.data.map((h) => (
                 <tr key={`${h.date}-${h.kind}-${h.name}`} data-kind={h.kind} data-date={h.date}>
                   <td>
-                    <time dateTime={h.date}>{formatDate(h.date, lang)}</time>
+                    <time dateTime={h.date}>{formatDay(h.date, lang, 'longDay')}</time>
                   </td>
                   <td>{h.name}</td>
                   <td>

@@ -3,11 +3,12 @@
  * signed-in staff member's own email subscription: every alert, the daily summary, or neither.
  */
 import { useEffect } from 'react';
+import { formatRupiah } from '../../../modules/market-prices/prices.ts';
 import { Outcome, Scroll, useForm } from '../admin/kit.tsx';
 import { useLiveEvents } from '../live.ts';
-import { Problem, useConsole, useLoad } from '../ui.tsx';
-import { formatDay, type PriceAlert } from './kit.tsx';
-import { formatPercent, formatRupiah } from './quotes.ts';
+import { formatDay, Problem, useConsole, useLoad } from '../ui.tsx';
+import type { PriceAlert } from './kit.tsx';
+import { formatPercent } from './quotes.ts';
 
 type Subscription = { alerts: boolean; dailySummary: boolean };
 

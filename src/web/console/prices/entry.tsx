@@ -5,24 +5,16 @@
  * (the median) as it is typed. Only what changed is sent; a refusal saves nothing and its messages
  * stand beside the inputs they name. A published day is read-only and points to corrections.
  */
-import { type FormEvent, type KeyboardEvent, useEffect, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { PERM } from '../../../modules/market-prices/permissions.ts';
+import { formatRupiah } from '../../../modules/market-prices/prices.ts';
 import { ApiError } from '../api.ts';
-import { Link, Problem, useConsole, useLoad } from '../ui.tsx';
-import {
-  DayPicker,
-  dayOf,
-  type EntrySheet,
-  formatDay,
-  MarketPicker,
-  type MarketRef,
-  PRICE_PERMS,
-  setQuery,
-} from './kit.tsx';
+import { formatDay, Link, Problem, useConsole, useLoad } from '../ui.tsx';
+import { DayPicker, dayOf, type EntrySheet, MarketPicker, type MarketRef, setQuery } from './kit.tsx';
 import {
   type EntryErrors,
   entryErrors,
   errorCount,
-  formatRupiah,
   previewMedian,
   quotesChanged,
   quoteTexts,
@@ -57,6 +49,9 @@ export function EntrySection({ search }: { search: URLSearchParams }) {
   const [problem, setProblem] = useState<ApiError | undefined>();
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
+  // The sheet shown now: an answer to a save sent for another market or day is not put on it.
+  const shown = useRef('');
+  shown.current = `${market}|${day}`;
 
   // What the server holds becomes what the inputs say (on opening, and after a save).
   useEffect(() => {
@@ -78,9 +73,15 @@ export function EntrySection({ search }: { search: URLSearchParams }) {
     }
   }, [errors]);
 
-  const go = (changes: Record<string, string | undefined>) => setQuery('/harga/isian', search, changes);
   const data = sheet.data?.market.code === market && sheet.data.day === day ? sheet.data : undefined;
   const published = data?.dayStatus === 'published';
+  const unsaved =
+    !!data && !published && data.items.some((i) => quotesChanged(texts[i.commodity] ?? [], i.quotes));
+  /** Another market or day: after the officer agrees to drop what they typed and did not save. */
+  const go = (changes: Record<string, string | undefined>) => {
+    if (unsaved && !window.confirm(t('prices.entry.discard'))) return;
+    setQuery('/harga/isian', search, changes);
+  };
   const { lang } = api.config;
 
   const setQuote = (commodity: string, k: number, value: string) =>
@@ -106,13 +107,17 @@ export function EntrySection({ search }: { search: URLSearchParams }) {
       return;
     }
     setBusy(true);
+    const sheetKey = shown.current;
     try {
       await api.put(`/market-prices/entry/${market}/${day}`, {
         items: sent.map((s) => ({ commodity: s.commodity, quotes: s.values })),
       });
+      // Switched to another sheet meanwhile: that one says nothing of this save.
+      if (shown.current !== sheetKey) return;
       setNotice(t('prices.entry.saved', { count: sent.filter((s) => s.values.length > 0).length }));
       sheet.reload();
     } catch (err) {
+      if (shown.current !== sheetKey) return;
       const error = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err));
       if (error.fields.length > 0) setErrors(entryErrors(error.fields, sent));
       else setProblem(error);
@@ -158,7 +163,7 @@ export function EntrySection({ search }: { search: URLSearchParams }) {
         <div className="notice" role="status" id="entry-published">
           <p>{t('prices.entry.published', { day: formatDay(day, lang) })}</p>
           <p>
-            {can(PRICE_PERMS.verify) ? (
+            {can(PERM.verify) ? (
               <Link to={`/harga/tinjauan?tanggal=${day}`}>{t('prices.entry.toCorrections')}</Link>
             ) : (
               t('prices.entry.askSupervisor')
@@ -194,6 +199,10 @@ export function EntrySection({ search }: { search: URLSearchParams }) {
                       {row.map((text, k) => {
                         const id = `${base}-${k}`;
                         const error = quoteErrors[k];
+                        // The input's own refusal, then its commodity's: both are said with it.
+                        const described = [error ? `${id}-error` : '', rowError ? `${base}-error` : '']
+                          .filter(Boolean)
+                          .join(' ');
                         return (
                           // biome-ignore lint/suspicious/noArrayIndexKey: a trader's input is its position
                           <div key={k} className={error ? 'field has-error' : 'field'}>
@@ -211,7 +220,7 @@ export function EntrySection({ search }: { search: URLSearchParams }) {
                               readOnly={published}
                               onChange={(e) => setQuote(item.commodity, k, e.target.value)}
                               onKeyDown={onKey}
-                              {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
+                              {...(described ? { 'aria-invalid': true, 'aria-describedby': described } : {})}
                             />
                             {error ? (
                               <p className="error" id={`${id}-error`}>
@@ -268,7 +277,7 @@ export function EntrySection({ search }: { search: URLSearchParams }) {
               <p className="notice-line" role="status">
                 {notice}
               </p>
-              <p className="muted">{t('prices.entry.count', { filled, total: data.items.length })}</p>
+              <p className="muted">{t('prices.entry.count', { filled, count: data.items.length })}</p>
               <button type="submit" className="primary big" disabled={busy}>
                 {busy ? t('prices.entry.saving') : t('prices.entry.save')}
               </button>

@@ -5,9 +5,9 @@
  */
 import { type FormEvent, useState } from 'react';
 import { ApiError, type FieldProblem } from '../api.ts';
-import { Field, Link, Problem, useConsole } from '../ui.tsx';
+import { Field, formatDay, Link, Problem, useConsole } from '../ui.tsx';
 import { useMyMarkets } from './entry.tsx';
-import { DayPicker, dayOf, formatDay, MarketPicker, setQuery } from './kit.tsx';
+import { DayPicker, dayOf, MarketPicker, setQuery } from './kit.tsx';
 
 const EXAMPLE = 'commodity,price1,price2\nberas-medium-1,13000,13500\ncabai-rawit-merah,55000,56000\n';
 

@@ -3,20 +3,13 @@
  * and day chooser, kept in the address (`?pasar=<code>&tanggal=<YYYY-MM-DD>`) so that a reload,
  * a bookmark or a move between the entry and the import keeps the same sheet.
  */
+import { PERM } from '../../../modules/market-prices/permissions.ts';
 import { todayIn } from '../admin/kit.tsx';
 import { navigate } from '../router.ts';
-import { Field, useConsole } from '../ui.tsx';
+import { Field, formatDay, useConsole } from '../ui.tsx';
 
 /** The market prices app's code in the catalogue. */
 export const PRICES_APP = 'market-prices';
-
-/** The app's permissions (its manifest declares them). */
-export const PRICE_PERMS = {
-  enter: 'market-prices.price.enter',
-  verify: 'market-prices.price.verify',
-  reference: 'market-prices.reference.manage',
-  alertRead: 'market-prices.alert.read',
-} as const;
 
 export type MarketRef = { code: string; name: string };
 export type Previous = { day: string; price: number } | null;
@@ -83,25 +76,7 @@ export type PriceAlert = {
 
 /** Whether the tenant has the app live and the session holds one of the app's permissions. */
 export function pricesOpen(apps: readonly string[], can: (p: string) => boolean): boolean {
-  return apps.includes(PRICES_APP) && Object.values(PRICE_PERMS).some(can);
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A calendar day (YYYY-MM-DD) as the console's language writes it: `Sen, 14 Des 2026`. */
-export function formatDay(day: string, lang: string): string {
-  let f = dayFormats.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    dayFormats.set(lang, f);
-  }
-  return f.format(new Date(`${day}T00:00:00Z`));
+  return apps.includes(PRICES_APP) && Object.values(PERM).some(can);
 }
 
 /** The day in the address, or today in the tenant's zone. */

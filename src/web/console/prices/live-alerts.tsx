@@ -1,17 +1,23 @@
 /**
- * The LIVE Room's price alerts: the latest ones on opening, and each new one as its `price.alert`
- * event arrives (the event carries ids and numbers only, so the list is read again through the
- * API and its permission). A new alert stays highlighted for a minute.
+ * The LIVE Room's price alerts: the latest raised on opening (by when they were raised, so that an
+ * alert from a correction of an earlier day is among them), and each new one as its `price.alert`
+ * event arrives (the event carries ids and numbers only, so the list is read again through the API
+ * and its permission). The list is read again when the live stream comes back after a drop, since
+ * the events sent meanwhile are not replayed. A new alert stays highlighted for a minute.
  */
 import { useEffect, useState } from 'react';
-import { useLiveEvents } from '../live.ts';
+import { formatRupiah } from '../../../modules/market-prices/prices.ts';
+import { LOCALES } from '../../../platform/i18n/locales.ts';
+import { useLiveEvents, useLiveReopened } from '../live.ts';
 import { Problem, useConsole, useLoad } from '../ui.tsx';
 import type { PriceAlert } from './kit.tsx';
-import { formatRupiah } from './quotes.ts';
 
 export function LivePriceAlerts() {
   const { api, t } = useConsole();
-  const alerts = useLoad(() => api.get<{ items: PriceAlert[] }>('/market-prices/alerts', { limit: 8 }), []);
+  const alerts = useLoad(
+    () => api.get<{ items: PriceAlert[] }>('/market-prices/alerts', { limit: 8, order: 'recent' }),
+    [],
+  );
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   useLiveEvents((_e, batch) => {
     const ids = batch.filter((e) => e.type === 'price.alert' && e.entityId).map((e) => e.entityId!);
@@ -19,6 +25,7 @@ export function LivePriceAlerts() {
     setFresh((s) => new Set([...s, ...ids]));
     alerts.reload();
   });
+  useLiveReopened(() => alerts.reload());
   useEffect(() => {
     if (fresh.size === 0) return;
     const timer = setTimeout(() => setFresh(new Set()), 60_000);
@@ -39,7 +46,7 @@ export function LivePriceAlerts() {
               place: a.market?.name ?? t('prices.alerts.city'),
               from: formatRupiah(a.previous, lang),
               to: formatRupiah(a.current, lang),
-              percent: a.percent.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB'),
+              percent: a.percent.toLocaleString(LOCALES[lang]),
             })}
           </li>
         ))}

@@ -40,7 +40,9 @@ const id = {
     saved_one: '{{count}} komoditas tersimpan sebagai draf.',
     saved_other: '{{count}} komoditas tersimpan sebagai draf.',
     unchanged: 'Tidak ada perubahan untuk disimpan.',
-    refused:
+    refused_one:
+      'Tidak ada yang disimpan: {{count}} isian ditolak. Perbaiki isian yang ditandai, lalu simpan lagi.',
+    refused_other:
       'Tidak ada yang disimpan: {{count}} isian ditolak. Perbaiki isian yang ditandai, lalu simpan lagi.',
     published:
       'Harga tanggal {{day}} sudah diterbitkan dan tidak dapat diubah dari isian harian. Perubahan hanya melalui koreksi oleh penyelia, dengan alasan.',
@@ -48,7 +50,9 @@ const id = {
     askSupervisor: 'Hubungi penyelia Disperindag untuk koreksi.',
     verified: 'Harga tanggal ini sudah diverifikasi. Menyimpan perubahan mengembalikannya menjadi draf.',
     commodities: 'Komoditas',
-    count: '{{filled}} dari {{total}} komoditas terisi',
+    count_one: '{{filled}} dari {{count}} komoditas terisi',
+    count_other: '{{filled}} dari {{count}} komoditas terisi',
+    discard: 'Harga yang Anda ketik belum disimpan. Buang dan buka pasar atau tanggal lain?',
   },
   import: {
     title: 'Impor harga dari CSV',
@@ -84,6 +88,7 @@ const id = {
     statusCol: 'Status',
     jump: 'Lonjakan',
     jumpLabel: 'Lonjakan lebih dari {{percent}}%',
+    tableLabel: 'Harga di {{market}}',
     verifyAll: 'Verifikasi semua draf',
     verifyMarket: 'Verifikasi {{market}}',
     verified_one: '{{count}} harga diverifikasi.',
@@ -183,14 +188,17 @@ const en: Messages = {
     saved_one: '{{count}} commodity saved as a draft.',
     saved_other: '{{count}} commodities saved as drafts.',
     unchanged: 'Nothing has changed to save.',
-    refused: 'Nothing was saved: {{count}} values refused. Fix the marked values and save again.',
+    refused_one: 'Nothing was saved: {{count}} value refused. Fix the marked value and save again.',
+    refused_other: 'Nothing was saved: {{count}} values refused. Fix the marked values and save again.',
     published:
       'The prices of {{day}} are published and cannot be changed from the daily entry. Only a supervisor’s correction, with a reason, can change them.',
     toCorrections: 'Open the review to correct',
     askSupervisor: 'Ask your supervisor for a correction.',
     verified: 'This day’s prices are verified. Saving a change turns it back into a draft.',
     commodities: 'Commodities',
-    count: '{{filled}} of {{total}} commodities entered',
+    count_one: '{{filled}} of {{count}} commodity entered',
+    count_other: '{{filled}} of {{count}} commodities entered',
+    discard: 'The prices you typed are not saved. Drop them and open another market or day?',
   },
   import: {
     title: 'Import prices from CSV',
@@ -226,6 +234,7 @@ const en: Messages = {
     statusCol: 'Status',
     jump: 'Jump',
     jumpLabel: 'Jump of more than {{percent}}%',
+    tableLabel: 'Prices at {{market}}',
     verifyAll: 'Verify all drafts',
     verifyMarket: 'Verify {{market}}',
     verified_one: '{{count}} price verified.',

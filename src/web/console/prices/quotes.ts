@@ -5,6 +5,7 @@
  * never refuses a price itself: the API says what is wrong, and its message goes beside the input.
  */
 import { medianPrice, parsePriceText } from '../../../modules/market-prices/prices.ts';
+import { LOCALES, type LocaleLanguage } from '../../../platform/i18n/locales.ts';
 
 /**
  * The value a typed quote is sent as: a whole number as the officer wrote it (`12500`, `12.500`,
@@ -104,16 +105,16 @@ export function errorCount(e: EntryErrors): number {
   );
 }
 
-/** Whole rupiah as the console's language writes them: `Rp12.500` / `Rp12,500`. */
-export function formatRupiah(value: number, lang: string): string {
-  return `Rp${value.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}`;
-}
+const percentFormats = new Map<LocaleLanguage, Intl.NumberFormat>();
 
 /** A change in percent with its sign, one decimal at most: `+12,5%`, `−3%`. */
-export function formatPercent(value: number, lang: string): string {
-  const text = Math.abs(value).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', {
-    maximumFractionDigits: 1,
-  });
+export function formatPercent(value: number, lang: LocaleLanguage): string {
+  let format = percentFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 });
+    percentFormats.set(lang, format);
+  }
+  const text = format.format(Math.abs(value));
   if (value > 0) return `+${text}%`;
   if (value < 0) return `−${text}%`;
   return `${text}%`;

@@ -5,18 +5,13 @@
  * published price is corrected here, with a reason the API requires.
  */
 import { type FormEvent, useEffect, useState } from 'react';
+import { formatRupiah } from '../../../modules/market-prices/prices.ts';
+import { Scroll } from '../admin/kit.tsx';
 import { ApiError } from '../api.ts';
 import { useLiveEvents } from '../live.ts';
-import { Field, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
-import { DayPicker, type DayResult, dayOf, formatDay, type Review, setQuery } from './kit.tsx';
-import {
-  entryErrors,
-  formatPercent,
-  formatRupiah,
-  previewMedian,
-  quoteTexts,
-  typedQuotes,
-} from './quotes.ts';
+import { Field, formatDay, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
+import { DayPicker, type DayResult, dayOf, type Review, setQuery } from './kit.tsx';
+import { entryErrors, formatPercent, previewMedian, quoteTexts, typedQuotes } from './quotes.ts';
 
 type Market = Review['markets'][number];
 type Item = Market['items'][number];
@@ -179,70 +174,72 @@ function MarketReview(props: {
           </button>
         ) : null}
       </div>
-      <table className="list stack">
-        <thead>
-          <tr>
-            <th scope="col">{t('prices.review.commodity')}</th>
-            <th scope="col">{t('prices.review.quotes')}</th>
-            <th scope="col">{t('prices.review.price')}</th>
-            <th scope="col">{t('prices.review.previous')}</th>
-            <th scope="col">{t('prices.review.change')}</th>
-            <th scope="col">{t('prices.review.statusCol')}</th>
-            {props.published ? <th scope="col">{t('prices.review.actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {m.items.map((i) => (
-            <tr key={i.commodity} className={i.jump ? 'jump' : undefined} data-commodity={i.commodity}>
-              <td data-label={t('prices.review.commodity')}>{i.name}</td>
-              <td data-label={t('prices.review.quotes')}>
-                {i.quotes.map((q) => formatRupiah(q, lang)).join(' · ')}
-              </td>
-              <td data-label={t('prices.review.price')}>
-                <strong>{formatRupiah(i.price, lang)}</strong>
-              </td>
-              <td data-label={t('prices.review.previous')}>
-                {i.previous ? (
-                  <>
-                    {formatRupiah(i.previous.price, lang)}{' '}
-                    <span className="muted">({formatDay(i.previous.day, lang)})</span>
-                  </>
-                ) : (
-                  '–'
-                )}
-              </td>
-              <td data-label={t('prices.review.change')}>
-                {i.changePercent !== null ? formatPercent(i.changePercent, lang) : '–'}
-                {i.jump ? (
-                  <>
-                    {' '}
-                    <span
-                      className="badge jump"
-                      title={t('prices.review.jumpLabel', { percent: props.jumpPercent })}
-                    >
-                      {t('prices.review.jump')}
-                    </span>
-                  </>
-                ) : null}
-              </td>
-              <td data-label={t('prices.review.statusCol')}>
-                <span className={`badge price-${i.status}`}>{t(`prices.status.${i.status}`)}</span>
-              </td>
-              {props.published ? (
-                <td data-label={t('prices.review.actions')}>
-                  <button
-                    type="button"
-                    onClick={() => props.onCorrect(i)}
-                    aria-label={t('prices.review.correctLabel', { commodity: i.name, market: m.name })}
-                  >
-                    {t('prices.review.correct')}
-                  </button>
-                </td>
-              ) : null}
+      <Scroll label={t('prices.review.tableLabel', { market: m.name })}>
+        <table className="list stack">
+          <thead>
+            <tr>
+              <th scope="col">{t('prices.review.commodity')}</th>
+              <th scope="col">{t('prices.review.quotes')}</th>
+              <th scope="col">{t('prices.review.price')}</th>
+              <th scope="col">{t('prices.review.previous')}</th>
+              <th scope="col">{t('prices.review.change')}</th>
+              <th scope="col">{t('prices.review.statusCol')}</th>
+              {props.published ? <th scope="col">{t('prices.review.actions')}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {m.items.map((i) => (
+              <tr key={i.commodity} className={i.jump ? 'jump' : undefined} data-commodity={i.commodity}>
+                <td data-label={t('prices.review.commodity')}>{i.name}</td>
+                <td data-label={t('prices.review.quotes')}>
+                  {i.quotes.map((q) => formatRupiah(q, lang)).join(' · ')}
+                </td>
+                <td data-label={t('prices.review.price')}>
+                  <strong>{formatRupiah(i.price, lang)}</strong>
+                </td>
+                <td data-label={t('prices.review.previous')}>
+                  {i.previous ? (
+                    <>
+                      {formatRupiah(i.previous.price, lang)}{' '}
+                      <span className="muted">({formatDay(i.previous.day, lang)})</span>
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+                <td data-label={t('prices.review.change')}>
+                  {i.changePercent !== null ? formatPercent(i.changePercent, lang) : '–'}
+                  {i.jump ? (
+                    <>
+                      {' '}
+                      <span className="badge jump">
+                        <span aria-hidden="true">{t('prices.review.jump')}</span>
+                        <span className="sr-only">
+                          {t('prices.review.jumpLabel', { percent: props.jumpPercent })}
+                        </span>
+                      </span>
+                    </>
+                  ) : null}
+                </td>
+                <td data-label={t('prices.review.statusCol')}>
+                  <span className={`badge price-${i.status}`}>{t(`prices.status.${i.status}`)}</span>
+                </td>
+                {props.published ? (
+                  <td data-label={t('prices.review.actions')}>
+                    <button
+                      type="button"
+                      onClick={() => props.onCorrect(i)}
+                      aria-label={t('prices.review.correctLabel', { commodity: i.name, market: m.name })}
+                    >
+                      {t('prices.review.correct')}
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
     </section>
   );
 }
@@ -258,7 +255,10 @@ function CorrectionForm(props: {
   const { market, item } = props;
   const [texts, setTexts] = useState(() => quoteTexts(item.quotes));
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | undefined>();
+  // A refusal with the inputs its quotes came from when sent: `quotes/<j>` stays on the input it
+  // named while the officer edits the others.
+  const [refusal, setRefusal] = useState<{ error: ApiError; inputs: number[] } | undefined>();
+  const error = refusal?.error;
   const [busy, setBusy] = useState(false);
   const { lang } = api.config;
   const titleId = 'correction-title';
@@ -271,7 +271,7 @@ function CorrectionForm(props: {
   const fieldErrors = error
     ? entryErrors(
         error.fields.map((f) => ({ ...f, path: f.path.replace(/^\/body\/quotes/, '/body/items/0/quotes') })),
-        [{ commodity: item.commodity, inputs: typed.inputs }],
+        [{ commodity: item.commodity, inputs: refusal?.inputs ?? [] }],
       )
     : undefined;
   const quoteErrors = fieldErrors?.quotes[item.commodity] ?? {};
@@ -283,11 +283,12 @@ function CorrectionForm(props: {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    setError(undefined);
+    setRefusal(undefined);
+    const sent = typed;
     try {
       const r = await api.post<{ before: number | null; price: number }>(
         `/market-prices/corrections/${market.code}/${props.day}`,
-        { commodity: item.commodity, quotes: typed.values, reason: reason.trim() },
+        { commodity: item.commodity, quotes: sent.values, reason: reason.trim() },
       );
       props.onDone(
         t('prices.review.corrected', {
@@ -298,7 +299,10 @@ function CorrectionForm(props: {
         }),
       );
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
+      setRefusal({
+        error: err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)),
+        inputs: sent.inputs,
+      });
     } finally {
       setBusy(false);
     }
@@ -314,6 +318,9 @@ function CorrectionForm(props: {
         {texts.map((text, k) => {
           const id = `correction-q-${k}`;
           const message = quoteErrors[k];
+          const described = [message ? `${id}-error` : '', listError ? 'correction-quotes-error' : '']
+            .filter(Boolean)
+            .join(' ');
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: a trader's input is its position
             <div key={k} className={message ? 'field has-error' : 'field'}>
@@ -324,7 +331,7 @@ function CorrectionForm(props: {
                 autoComplete="off"
                 value={text}
                 onChange={(e) => setTexts((all) => all.map((v, j) => (j === k ? e.target.value : v)))}
-                {...(message ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
+                {...(described ? { 'aria-invalid': true, 'aria-describedby': described } : {})}
               />
               {message ? (
                 <p className="error" id={`${id}-error`}>
@@ -335,7 +342,11 @@ function CorrectionForm(props: {
           );
         })}
       </div>
-      {listError ? <p className="error">{listError}</p> : null}
+      {listError ? (
+        <p className="error" id="correction-quotes-error">
+          {listError}
+        </p>
+      ) : null}
       <p className="median" data-median={median ?? ''}>
         {median !== null
           ? t('prices.entry.median', { price: formatRupiah(median, lang) })

@@ -4,6 +4,7 @@
  * live in `../admin/`.
  */
 import { lazy, type ReactNode, Suspense } from 'react';
+import { PERM } from '../../../modules/market-prices/permissions.ts';
 import { AgenciesSection } from '../admin/agencies.tsx';
 import { AppsSection } from '../admin/apps.tsx';
 import { AuditSection } from '../admin/audit.tsx';
@@ -11,13 +12,15 @@ import { BrandingSection } from '../admin/branding.tsx';
 import { CategoriesSection } from '../admin/categories.tsx';
 import { HolidaysSection } from '../admin/holidays.tsx';
 import { StaffSection } from '../admin/staff.tsx';
-import { PRICE_PERMS, PRICES_APP } from '../prices/kit.tsx';
+import { PRICES_APP } from '../prices/kit.tsx';
 import { useLocation } from '../router.ts';
-import { Link, useConsole } from '../ui.tsx';
+import { type ConsoleContext, Link, useConsole } from '../ui.tsx';
 
 type Section = {
   slug: string;
   permissions: string[];
+  /** Whether the permissions must be held in the whole tenant (the API refuses agency grants). */
+  tenantWide?: boolean;
   /** The app the section belongs to: shown only where the tenant has it live. */
   app?: string;
   render: () => ReactNode;
@@ -41,7 +44,8 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   { slug: 'audit', permissions: ['platform.audit.read'], render: () => <AuditSection /> },
   {
     slug: 'prices',
-    permissions: [PRICE_PERMS.reference],
+    permissions: [PERM.reference],
+    tenantWide: true,
     app: PRICES_APP,
     render: () => (
       <Suspense fallback={null}>
@@ -51,12 +55,20 @@ export const ADMIN_SECTIONS: readonly Section[] = [
   },
 ];
 
-export function AdminScreen({ section }: { section: string }) {
-  const { api, t, can } = useConsole();
-  const { path } = useLocation();
-  const allowed = ADMIN_SECTIONS.filter(
-    (s) => s.permissions.some(can) && (!s.app || api.config.apps.includes(s.app)),
+/** The sections the session may open: by its permissions and the tenant's live apps. */
+export function adminSections(ctx: Pick<ConsoleContext, 'api' | 'can' | 'canTenantWide'>): Section[] {
+  return ADMIN_SECTIONS.filter(
+    (s) =>
+      s.permissions.some(s.tenantWide ? ctx.canTenantWide : ctx.can) &&
+      (!s.app || ctx.api.config.apps.includes(s.app)),
   );
+}
+
+export function AdminScreen({ section }: { section: string }) {
+  const ctx = useConsole();
+  const { t } = ctx;
+  const { path } = useLocation();
+  const allowed = adminSections(ctx);
   if (allowed.length === 0) {
     return (
       <section aria-labelledby="admin-title">

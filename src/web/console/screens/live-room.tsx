@@ -4,9 +4,10 @@
  * kept current by the tenant's live events: nothing to click, readable from across the room.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { PERM } from '../../../modules/market-prices/permissions.ts';
 import { useLiveEvents, useLiveState } from '../live.ts';
 import type { Point } from '../map.tsx';
-import { PRICE_PERMS, PRICES_APP } from '../prices/kit.tsx';
+import { PRICES_APP } from '../prices/kit.tsx';
 import { LivePriceAlerts } from '../prices/live-alerts.tsx';
 import { formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
 import type { ReportPage } from './queue.tsx';
@@ -39,7 +40,7 @@ const SHOWN = ['received', 'verified', 'disposed', 'in_progress', 'done', 'close
 export function LiveRoom() {
   const { api, t, can } = useConsole();
   const live = useLiveState();
-  const priceAlerts = api.config.apps.includes(PRICES_APP) && can(PRICE_PERMS.alertRead);
+  const priceAlerts = api.config.apps.includes(PRICES_APP) && can(PERM.alertRead);
   const [tick, setTick] = useState(0);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [updated, setUpdated] = useState(() => new Date().toISOString());

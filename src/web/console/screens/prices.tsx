@@ -4,10 +4,11 @@
  * addressable as `/konsol/harga/<section>`. Shown only where the tenant has the app live.
  */
 import type { ReactNode } from 'react';
+import { PERM } from '../../../modules/market-prices/permissions.ts';
 import { AlertsSection } from '../prices/alerts.tsx';
 import { EntrySection } from '../prices/entry.tsx';
 import { ImportSection } from '../prices/import.tsx';
-import { PRICE_PERMS, pricesOpen } from '../prices/kit.tsx';
+import { pricesOpen } from '../prices/kit.tsx';
 import { ReviewSection } from '../prices/review.tsx';
 import { Link, useConsole } from '../ui.tsx';
 
@@ -20,20 +21,20 @@ type Section = {
 
 /** The sections in menu order, each with the permission that opens it. */
 export const PRICE_SECTIONS: readonly Section[] = [
-  { slug: 'isian', key: 'entry', permission: PRICE_PERMS.enter, render: (s) => <EntrySection search={s} /> },
+  { slug: 'isian', key: 'entry', permission: PERM.enter, render: (s) => <EntrySection search={s} /> },
   {
     slug: 'impor',
     key: 'import',
-    permission: PRICE_PERMS.enter,
+    permission: PERM.enter,
     render: (s) => <ImportSection search={s} />,
   },
   {
     slug: 'tinjauan',
     key: 'review',
-    permission: PRICE_PERMS.verify,
+    permission: PERM.verify,
     render: (s) => <ReviewSection search={s} />,
   },
-  { slug: 'peringatan', key: 'alerts', permission: PRICE_PERMS.alertRead, render: () => <AlertsSection /> },
+  { slug: 'peringatan', key: 'alerts', permission: PERM.alertRead, render: () => <AlertsSection /> },
 ];
 
 export default function PricesScreen({ section, search }: { section: string; search: URLSearchParams }) {
