@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { parseCsv } from '../src/modules/market-prices/csv.ts';
 import { marketPricesApp } from '../src/modules/market-prices/index.ts';
 import { addDays } from '../src/modules/market-prices/prices.ts';
@@ -547,6 +548,29 @@ describe(`market prices app (${DB_KIND})`, () => {
       unknown.body.errors.map((e: Json) => e.path),
       ['/querystring/commodity', '/querystring/market'],
     );
+  });
+
+  test('a client that accepts gzip gets the same JSON gzipped; others get it as it is', async () => {
+    for (const url of [`${base}/today?day=${D3}`, `${base}/history?commodity=${C}&from=${D0}&to=${T}`]) {
+      const plain = await t.app.inject({ url });
+      assert.equal(plain.statusCode, 200);
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.match(String(plain.headers.vary), /accept-encoding/i);
+      assert.match(String(plain.headers['content-type']), /^application\/json/);
+      // Served twice more from the cache: gzipped when accepted (named, or `*`), never when refused.
+      for (const accept of ['gzip, deflate, br, zstd', '*', 'br;q=1, gzip;q=0.5']) {
+        const packed = await t.app.inject({ url, headers: { 'accept-encoding': accept } });
+        assert.equal(packed.headers['content-encoding'], 'gzip', accept);
+        assert.match(String(packed.headers['content-type']), /^application\/json/);
+        assert.ok(packed.rawPayload.length < plain.rawPayload.length, 'smaller gzipped');
+        assert.deepEqual(JSON.parse(gunzipSync(packed.rawPayload).toString('utf8')), plain.json(), accept);
+      }
+      for (const accept of ['gzip;q=0', 'br', 'identity', '*;q=0']) {
+        const asIs = await t.app.inject({ url, headers: { 'accept-encoding': accept } });
+        assert.equal(asIs.headers['content-encoding'], undefined, accept);
+        assert.equal(asIs.body, plain.body, accept);
+      }
+    }
   });
 
   test('CSV downloads are escaped and read back to the same figures', async () => {
