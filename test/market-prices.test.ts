@@ -573,6 +573,30 @@ describe(`market prices app (${DB_KIND})`, () => {
     }
   });
 
+  test('the default year of history is cached; a history with a window of its own is read each time', async () => {
+    const year = `/history?commodity=${C}`;
+    const own = `/history?commodity=${C}&from=${D0}&to=${T}`;
+    const cached = await call('GET', year);
+    const before = await call('GET', own);
+    assert.equal(cached.body.points.at(-1).price, before.body.points.at(-1).price);
+    // A change behind the app's back (no invalidation): only the read that is not cached sees it.
+    const shift = (by: number) =>
+      t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+        tx(scope)
+          .updateTable('price_rollups')
+          .set((eb) => ({ avg_price: eb('avg_price', '+', by) }))
+          .where('tenant_id', '=', tenant.id)
+          .execute(),
+      );
+    await shift(1);
+    try {
+      assert.deepEqual((await call('GET', year)).body, cached.body);
+      assert.equal((await call('GET', own)).body.points.at(-1).price, before.body.points.at(-1).price + 1);
+    } finally {
+      await shift(-1);
+    }
+  });
+
   test('CSV downloads are escaped and read back to the same figures', async () => {
     const today = await t.app.inject({ url: `${base}/today.csv?day=${D3}` });
     assert.equal(today.statusCode, 200);
