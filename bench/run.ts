@@ -237,8 +237,6 @@ type Endpoint = Readonly<{
   countReports?: boolean;
   /** What is wrong with the probe's answer (its parsed JSON body), or null when it has the expected shape. */
   check?: (body: Json) => string | null;
-  /** How many distinct requests the row picks from: a cache can hold an answer for each at most. */
-  distinct?: number;
 }>;
 
 // biome-ignore lint/suspicious/noExplicitAny: a probe's answer is checked field by field by `check`
@@ -340,7 +338,10 @@ function historyWindows(seed: PricesSeed): string[] {
 /** What a browser says it accepts: the public pages' figures are fetched by browsers. */
 const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
 
-/** The market prices app's rows: the public "today" (cached) and one year of history (mostly not). */
+/**
+ * The market prices app's rows: the public "today" (cached) and one year of history in a window of
+ * its own (`from` and `to`: never cached, ADR 0015's addendum), city-wide and at one market.
+ */
 function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): Endpoint[] {
   const base = (t: BenchTenant) => `/t/${t.slug}/api/v1/market-prices`;
   const windows = historyWindows(seed);
@@ -389,8 +390,8 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
     },
     {
       key: 'prices_history_city',
-      label: 'prices history 1 year, city (uncached)',
-      does: `GET …/market-prices/history?commodity=<code>&from=<day>&to=<day+364>: city-wide, from the rollups; ${seed.commodities.length} commodities × ${windows.length} windows × ${tenants.length} tenants at random, so nearly every request misses the cache: RLS transaction (waiting publications, then one index range of 365 rollup rows), serialised and gzipped`,
+      label: 'prices history 1 year, city',
+      does: `GET …/market-prices/history?commodity=<code>&from=<day>&to=<day+364>: city-wide, from the rollups; ${seed.commodities.length} commodities × ${windows.length} windows × ${tenants.length} tenants at random; a window of its own is never cached: RLS transaction (waiting publications, then one index range of 365 rollup rows), serialised and gzipped at the fastest level`,
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'GET' as const,
@@ -401,12 +402,11 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
       expect: 200,
       countTransactions: true,
       check: (b) => expectPoints(b, null),
-      distinct: tenants.length * seed.commodities.length * windows.length,
     },
     {
       key: 'prices_history_market',
-      label: 'prices history 1 year, market (uncached)',
-      does: `GET …/market-prices/history?commodity=<code>&market=<code>&from=<day>&to=<day+364>: one market, from the published entries; ${seed.commodities.length} commodities × ${seed.markets.length} markets × ${windows.length} windows × ${tenants.length} tenants at random: RLS transaction (waiting publications, then one index range of 365 entries), serialised and gzipped`,
+      label: 'prices history 1 year, market',
+      does: `GET …/market-prices/history?commodity=<code>&market=<code>&from=<day>&to=<day+364>: one market, from the published entries; ${seed.commodities.length} commodities × ${seed.markets.length} markets × ${windows.length} windows × ${tenants.length} tenants at random, never cached: RLS transaction (waiting publications, then one index range of 365 entries), serialised and gzipped at the fastest level`,
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'GET' as const,
@@ -417,19 +417,8 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
       expect: 200,
       countTransactions: true,
       check: (b) => expectPoints(b, seed.markets[0]!),
-      distinct: tenants.length * seed.commodities.length * seed.markets.length * windows.length,
     },
   ];
-}
-
-/**
- * The share of `requests`, picked uniformly at random among `distinct` ones, that repeat an earlier
- * one: an upper bound on the cache's hits (it also forgets entries after a minute, or when full).
- */
-function repeatShare(requests: number, distinct: number): number {
-  if (requests <= 0) return 0;
-  const seen = distinct * (1 - Math.exp(-requests / distinct));
-  return 1 - seen / requests;
 }
 
 function endpoints(tenants: readonly BenchTenant[]): Endpoint[] {
@@ -562,8 +551,6 @@ type Row = {
   transactionsPerRequest?: number;
   /** Intake only: did every 201 leave a report behind? */
   durability?: Durability;
-  /** Rows with many distinct requests: at most this share of the requests could be cache hits. */
-  repeatShareAtMost?: number;
 };
 
 type Durability = {
@@ -833,11 +820,6 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
         runs,
       };
       if (transactions !== null) row.transactionsPerRequest = transactions / Math.max(1, r.requests);
-      if (e.distinct !== undefined) {
-        // Every run of the row so far (warm-up included) filled the cache the measured run could hit.
-        const sent = wrkRuns.reduce((acc, w) => acc + w.requests, 0);
-        row.repeatShareAtMost = repeatShare(sent, e.distinct);
-      }
       if (e.countReports && server) {
         await sleep(2_000); // requests still in flight when wrk stopped finish on the server
         const rowsAdded = (await reportRows(server.url)) - rowsBefore;
@@ -869,9 +851,6 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
         );
       }
       if (row.durability) console.log(`     ${durabilityLine(row.durability)}`);
-      if (row.repeatShareAtMost !== undefined) {
-        console.log(`     ${repeatLine(row, e.distinct!)}`);
-      }
       if (balai.child.exitCode !== null || balai.child.signalCode !== null) {
         throw new Error(
           `the server exited during the bench (status ${balai.child.exitCode}, signal ${balai.child.signalCode}):\n${balai.output()}`,
@@ -936,14 +915,6 @@ function pricesSeedLine(p: PricesSeed): string {
     `${n(p.days)} days of published prices (${p.first} to ${p.last}, ${p.years} years): ${n(p.entries)} entries, ` +
     `${n(p.rollups)} rollups; seeded in ${fmt(p.seconds)} s (${fmt(p.entries / p.seconds, 0)} entries/s; ` +
     `VACUUM ANALYZE ${fmt(p.vacuumSeconds)} s${p.withoutTriggers ? '; foreign-key triggers off during the load' : ''})`
-  );
-}
-
-function repeatLine(r: Row, distinct: number): string {
-  const share = r.repeatShareAtMost ?? 0;
-  return (
-    `${distinct.toLocaleString('en-US')} distinct requests: at most ${fmt(share * 100)}% of them repeated an earlier one ` +
-    '(the cache could have answered those; it also forgets after 60 s or 20,000 entries)'
   );
 }
 
@@ -1085,12 +1056,8 @@ function printTable(report: DbReport): void {
       console.log(`  ${t.label.padEnd(40)} ${t.target}: ${t.ok ? 'PASS' : 'MISS'}`);
     }
     for (const r of report.rows) {
-      if (r.repeatShareAtMost === undefined) continue;
-      const xact =
-        r.transactionsPerRequest === undefined
-          ? ''
-          : `; ${fmt(r.transactionsPerRequest, 2)} database transactions per request`;
-      console.log(`  ${r.label}: at most ${fmt(r.repeatShareAtMost * 100)}% cache hits${xact}`);
+      if (!r.key.startsWith('prices_history') || r.transactionsPerRequest === undefined) continue;
+      console.log(`  ${r.label}: ${fmt(r.transactionsPerRequest, 2)} database transactions per request`);
     }
   }
   if (report.targets) {
