@@ -190,6 +190,20 @@ describe(`market prices app (${DB_KIND})`, () => {
   });
   after(() => t?.close());
 
+  test('today is the tenant’s local date on either side of its midnight, in any order asked', () => {
+    const jakarta = { ...tenant, timeZone: 'Asia/Jakarta' } as VerifiedTenant;
+    const jayapura = { ...tenant, timeZone: 'Asia/Jayapura' } as VerifiedTenant;
+    const at = (iso: string) => new Date(iso);
+    // Midnight in Jakarta (UTC+7) is 17:00 UTC; in Jayapura (UTC+9) 15:00 UTC.
+    assert.equal(todayOf(jakarta, at('2026-12-02T16:59:59.999Z')), '2026-12-02');
+    assert.equal(todayOf(jakarta, at('2026-12-02T17:00:00.000Z')), '2026-12-03');
+    assert.equal(todayOf(jakarta, at('2026-12-02T16:59:59.999Z')), '2026-12-02', 'back again');
+    assert.equal(todayOf(jayapura, at('2026-12-02T15:00:00.000Z')), '2026-12-03');
+    assert.equal(todayOf(jakarta, at('2026-12-02T15:00:00.000Z')), '2026-12-02');
+    assert.equal(todayOf(jakarta, at('2027-01-01T00:00:00.000Z')), '2027-01-01');
+    assert.equal(todayOf(jayapura, at('2026-12-02T14:59:59.999Z')), '2026-12-02');
+  });
+
   test('the national commodity list is there, with grades, units and plausible ranges', async () => {
     const res = await call('GET', '/commodities');
     assert.equal(res.status, 200);
