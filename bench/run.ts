@@ -389,6 +389,24 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
       check: checkToday,
     },
     {
+      key: 'prices_history_default',
+      label: 'prices history last year, city (cached)',
+      does: `GET …/market-prices/history?commodity=<code> with no window (the default, the last year: what a chart asks for), city-wide: ${seed.commodities.length} commodities × ${tenants.length} tenants, served from the tenant cache after the warm-up as JSON and gzip made once`,
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET' as const,
+        path: `${base(t)}/history?commodity=%{commodity}`,
+        headers: BROWSER,
+      })),
+      choices: { commodity: seed.commodities },
+      expect: 200,
+      // Today (or yesterday, before today's publication time) back a year: 364 or 365 points.
+      check: (b) =>
+        b.points?.length >= 364 && b.points.at(-1).day === seed.last && b.market === null
+          ? null
+          : `${b.points?.length} points up to ${b.points?.at(-1)?.day}, expected the year to ${seed.last}`,
+    },
+    {
       key: 'prices_history_city',
       label: 'prices history 1 year, city',
       does: `GET …/market-prices/history?commodity=<code>&from=<day>&to=<day+364>: city-wide, from the rollups; ${seed.commodities.length} commodities × ${windows.length} windows × ${tenants.length} tenants at random; a window of its own is never cached: RLS transaction (waiting publications, then one index range of 365 rollup rows), serialised and gzipped at the fastest level`,
