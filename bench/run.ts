@@ -15,7 +15,10 @@
  * machine used more than 0.2 cores during them), BENCH_DB (`embedded,postgres`), BENCH_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/postgres: a fresh `balai_bench_<random>` database is
  * created on that server and dropped afterwards), BENCH_REPORTS (100000: reports seeded for the
- * reports app's rows, PostgreSQL only — bench/reports-seed.ts; 0 leaves those rows out).
+ * reports app's rows, PostgreSQL only — bench/reports-seed.ts; 0 leaves those rows out),
+ * BENCH_PRICES_YEARS (5: years of daily market prices seeded on PostgreSQL for the market prices
+ * app's rows — bench/prices-seed.ts; 0 leaves those rows out), BENCH_PRICES_EMBEDDED_YEARS (the same
+ * for the embedded database, 5 unless set).
  *
  * The server runs with TRUST_PROXY=true: the report intake row sends every request with its own
  * X-Forwarded-For address (citizens behind a reverse proxy), so that the intake's per-address rate
@@ -32,9 +35,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { addDays } from '../src/modules/market-prices/prices.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { type CpuUse, cpuBetween, snapshot, waitForQuiet } from './cpu.ts';
 import { BENCH_AGENCY_COUNT, BENCH_STAFF_COUNT, type BenchTenant, prepareData } from './prepare.ts';
+import { type PricesSeed, seedPrices } from './prices-seed.ts';
 import { intakeBodies, type ReportsSeed, SEARCH_TERMS, seedReports } from './reports-seed.ts';
 import {
   runWrk,
@@ -54,6 +59,9 @@ const TARGET_P99_MS = 20;
 /** Targets of the reports app's issue, on PostgreSQL at 50 connections. */
 const TARGET_INTAKE_PER_SEC = 1_000;
 const TARGET_REPORTS_P99_MS = 50;
+/** Targets of the market prices app's issue (#5), at 50 connections. */
+const TARGET_PRICES_TODAY_RATIO = 0.5;
+const TARGET_PRICES_HISTORY_P99_MS = 30;
 
 function intEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -81,6 +89,9 @@ const NOISY_RETRIES = intEnv('BENCH_NOISY_RETRIES', 2, 0, 10);
 const TENANT_COUNT = intEnv('BENCH_TENANTS', 20, 1, 500);
 /** Reports seeded for the reports app's rows (PostgreSQL only); 0 leaves those rows out. */
 const REPORT_COUNT = intEnv('BENCH_REPORTS', 100_000, 0, 10_000_000);
+/** Years of daily market prices seeded for the market prices app's rows; 0 leaves those rows out. */
+const PRICES_YEARS = intEnv('BENCH_PRICES_YEARS', 5, 0, 20);
+const PRICES_EMBEDDED_YEARS = intEnv('BENCH_PRICES_EMBEDDED_YEARS', PRICES_YEARS, 0, 20);
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASES: DbKind[] = (process.env.BENCH_DB || 'embedded,postgres').split(',').map((s) => {
   const kind = s.trim();
@@ -224,7 +235,12 @@ type Endpoint = Readonly<{
   countTransactions?: boolean;
   /** Check that every 201 answer left a row in `reports` (and say how many did). */
   countReports?: boolean;
+  /** What is wrong with the probe's answer (its parsed JSON body), or null when it has the expected shape. */
+  check?: (body: Json) => string | null;
 }>;
+
+// biome-ignore lint/suspicious/noExplicitAny: a probe's answer is checked field by field by `check`
+type Json = Record<string, any>;
 
 /** The days of the year before `now`, as `from` filters of a search. */
 function lastYearDays(now = new Date()): string[] {
@@ -300,6 +316,125 @@ function reportEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
       expect: 201,
       // Not countTransactions: the notification listener's reads of each NOTIFY count as transactions too.
       countReports: true,
+    },
+  ];
+}
+
+/**
+ * One-year windows of the history API (`from=…&to=…`, 365 days each) ending on each of the last
+ * days of the seeded prices: up to 730 ends, as far back as leaves a full year of data before them.
+ * The first is the latest year, whose 365 points the probe checks.
+ */
+function historyWindows(seed: PricesSeed): string[] {
+  const ends = Math.min(730, Math.max(365, seed.days - 365));
+  const windows: string[] = [];
+  for (let i = 0; i < ends; i += 1) {
+    const to = addDays(seed.last, -i);
+    windows.push(`from=${addDays(to, -364)}&to=${to}`);
+  }
+  return windows;
+}
+
+/** What a browser says it accepts: the public pages' figures are fetched by browsers. */
+const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
+
+/**
+ * The market prices app's rows: the public "today" (cached) and one year of history in a window of
+ * its own (`from` and `to`: never cached, ADR 0015's addendum), city-wide and at one market.
+ */
+function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): Endpoint[] {
+  const base = (t: BenchTenant) => `/t/${t.slug}/api/v1/market-prices`;
+  const windows = historyWindows(seed);
+  const expectPoints = (b: Json, market: string | null): string | null => {
+    if (!Array.isArray(b.points) || b.points.length !== 365)
+      return `${b.points?.length} points, expected 365`;
+    if (b.points[0].day !== addDays(seed.last, -364) || b.points.at(-1).day !== seed.last) {
+      return `points from ${b.points[0].day} to ${b.points.at(-1).day}, expected the year to ${seed.last}`;
+    }
+    if ((b.market?.code ?? null) !== market) return `market ${b.market?.code}, expected ${market}`;
+    const p = b.points[0];
+    if (!Number.isInteger(p.price)) return 'a point without a price';
+    if (market === null && (p.markets !== seed.markets.length || !(p.min <= p.price && p.price <= p.max))) {
+      return `a city-wide point without the ${seed.markets.length} markets' min ≤ average ≤ max: ${JSON.stringify(p)}`;
+    }
+    return null;
+  };
+  const checkToday = (b: Json): string | null => {
+    if (b.day !== seed.last) return `day ${b.day}, expected ${seed.last}`;
+    if (b.city?.length !== seed.commodities.length) return `${b.city?.length} city-wide figures`;
+    if (b.markets?.length !== seed.markets.length) return `${b.markets?.length} markets`;
+    if (b.markets.some((m: Json) => m.items.length !== seed.commodities.length))
+      return 'a market without every price';
+    if (!b.compared?.yesterday || !b.compared.week || !b.compared.month) return 'a missing comparison day';
+    if (b.city.some((c: Json) => c.change.month === null)) return 'a city-wide figure without its change';
+    return null;
+  };
+  return [
+    {
+      key: 'prices_today',
+      label: 'prices today, public (cached, gzip)',
+      does: `GET /t/<slug>/api/v1/market-prices/today with a browser's Accept-Encoding: the day's ${seed.commodities.length} city-wide figures and ${seed.markets.length} markets × ${seed.commodities.length} prices, each with its change against yesterday, last week and last month; one answer per tenant, served from the tenant cache after the warm-up, serialised and gzipped once (about 6 kB instead of 62 kB)`,
+      on: 'balai',
+      requests: tenants.map((t) => ({ method: 'GET' as const, path: `${base(t)}/today`, headers: BROWSER })),
+      expect: 200,
+      check: checkToday,
+    },
+    {
+      key: 'prices_today_plain',
+      label: 'prices today, no gzip (cached)',
+      does: 'the same without Accept-Encoding (a script, curl): the cached 62 kB of JSON as it is',
+      on: 'balai',
+      requests: tenants.map((t) => ({ method: 'GET' as const, path: `${base(t)}/today` })),
+      expect: 200,
+      check: checkToday,
+    },
+    {
+      key: 'prices_history_default',
+      label: 'prices history last year, city (cached)',
+      does: `GET …/market-prices/history?commodity=<code> with no window (the default, the last year: what a chart asks for), city-wide: ${seed.commodities.length} commodities × ${tenants.length} tenants, served from the tenant cache after the warm-up as JSON and gzip made once`,
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET' as const,
+        path: `${base(t)}/history?commodity=%{commodity}`,
+        headers: BROWSER,
+      })),
+      choices: { commodity: seed.commodities },
+      expect: 200,
+      // Today (or yesterday, before today's publication time) back a year: 364 or 365 points.
+      check: (b) =>
+        b.points?.length >= 364 && b.points.at(-1).day === seed.last && b.market === null
+          ? null
+          : `${b.points?.length} points up to ${b.points?.at(-1)?.day}, expected the year to ${seed.last}`,
+    },
+    {
+      key: 'prices_history_city',
+      label: 'prices history 1 year, city',
+      does: `GET …/market-prices/history?commodity=<code>&from=<day>&to=<day+364>: city-wide, from the rollups; ${seed.commodities.length} commodities × ${windows.length} windows × ${tenants.length} tenants at random; a window of its own is never cached: RLS transaction (waiting publications, then one index range of 365 rollup rows), serialised and gzipped at the fastest level`,
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET' as const,
+        path: `${base(t)}/history?commodity=%{commodity}&%{window}`,
+        headers: BROWSER,
+      })),
+      choices: { commodity: seed.commodities, window: windows },
+      expect: 200,
+      countTransactions: true,
+      check: (b) => expectPoints(b, null),
+    },
+    {
+      key: 'prices_history_market',
+      label: 'prices history 1 year, market',
+      does: `GET …/market-prices/history?commodity=<code>&market=<code>&from=<day>&to=<day+364>: one market, from the published entries; ${seed.commodities.length} commodities × ${seed.markets.length} markets × ${windows.length} windows × ${tenants.length} tenants at random, never cached: RLS transaction (waiting publications, then one index range of 365 entries), serialised and gzipped at the fastest level`,
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET' as const,
+        path: `${base(t)}/history?commodity=%{commodity}&market=%{market}&%{window}`,
+        headers: BROWSER,
+      })),
+      choices: { commodity: seed.commodities, market: seed.markets, window: windows },
+      expect: 200,
+      countTransactions: true,
+      check: (b) => expectPoints(b, seed.markets[0]!),
     },
   ];
 }
@@ -405,6 +540,11 @@ async function probe(endpoint: Endpoint, base: string): Promise<void> {
       `${endpoint.label}: ${r.method} ${r.path} answered ${res.status}, expected ${endpoint.expect}: ${text.slice(0, 500)}`,
     );
   }
+  const problem = endpoint.check?.(JSON.parse(text) as Json);
+  if (problem)
+    throw new Error(
+      `${endpoint.label}: ${r.method} ${fill(r.path)} answered ${problem}: ${text.slice(0, 500)}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,6 +590,7 @@ type DbReport = {
   database: string;
   prepareSeconds: number;
   reportsSeed?: ReportsSeed;
+  pricesSeed?: PricesSeed;
   rows: Row[];
   targets?: TargetCheck[];
   serverLog?: string;
@@ -599,6 +740,17 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       );
     }
 
+    const pricesYears = kind === 'postgres' ? PRICES_YEARS : PRICES_EMBEDDED_YEARS;
+    let pricesSeed: PricesSeed | undefined;
+    if (pricesYears > 0) {
+      pricesSeed = await seedPrices(
+        loadConfig(balaiEnv),
+        tenants.map((t) => t.slug),
+        pricesYears,
+      );
+      console.log(`   prices: ${pricesSeedLine(pricesSeed)}`);
+    }
+
     balai = await startNode(
       'the Balai server',
       ['--import', './src/web/jsx.ts', 'src/main.ts'],
@@ -610,7 +762,11 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
     await waitFor(`${balaiBase}/readyz`);
     console.log(`   server: pid ${balai.child.pid} on ${balaiBase}; hello world on ${helloBase}`);
 
-    const list = [...endpoints(tenants), ...(withReports ? reportEndpoints(tenants) : [])];
+    const list = [
+      ...endpoints(tenants),
+      ...(withReports ? reportEndpoints(tenants) : []),
+      ...(pricesSeed ? pricesEndpoints(tenants, pricesSeed) : []),
+    ];
     for (const e of list) await probe(e, e.on === 'hello' ? helloBase : balaiBase);
 
     const rows: Row[] = [];
@@ -727,6 +883,7 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       database,
       prepareSeconds,
       ...(reportsSeed ? { reportsSeed } : {}),
+      ...(pricesSeed ? { pricesSeed } : {}),
       rows,
     };
     if (kind === 'postgres') {
@@ -767,6 +924,39 @@ function durabilityLine(d: Durability): string {
     `${d.socketErrors} socket errors; ${d.inFlightCommitted} were in flight when wrk stopped ` +
     `(≤ ${d.maxInFlight}) and committed after — ${verdict}`
   );
+}
+
+function pricesSeedLine(p: PricesSeed): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    `app live in ${p.tenants} tenants, ${p.markets.length} markets × ${p.commodities.length} commodities each, ` +
+    `${n(p.days)} days of published prices (${p.first} to ${p.last}, ${p.years} years): ${n(p.entries)} entries, ` +
+    `${n(p.rollups)} rollups; seeded in ${fmt(p.seconds)} s (${fmt(p.entries / p.seconds, 0)} entries/s; ` +
+    `VACUUM ANALYZE ${fmt(p.vacuumSeconds)} s${p.withoutTriggers ? '; foreign-key triggers off during the load' : ''})`
+  );
+}
+
+/** The market prices app's targets: "today" ≥ 50% of hello world, history p99 < 30 ms. */
+function pricesTargets(report: DbReport): ReportsTargetCheck[] {
+  const checks: ReportsTargetCheck[] = [];
+  for (const r of report.rows) {
+    if (r.key === 'prices_today') {
+      checks.push({
+        key: r.key,
+        label: r.label,
+        target: `≥ ${fmt(TARGET_PRICES_TODAY_RATIO * 100, 0)}% of hello world: ${fmt(r.ratio * 100)}%`,
+        ok: r.ratio >= TARGET_PRICES_TODAY_RATIO,
+      });
+    } else if (r.key.startsWith('prices_history')) {
+      checks.push({
+        key: r.key,
+        label: r.label,
+        target: `p99 < ${TARGET_PRICES_HISTORY_P99_MS} ms: ${fmt(r.latencyMs.p99, 2)} ms`,
+        ok: r.latencyMs.p99 < TARGET_PRICES_HISTORY_P99_MS,
+      });
+    }
+  }
+  return checks;
 }
 
 function reportsTargets(report: DbReport): ReportsTargetCheck[] {
@@ -876,6 +1066,18 @@ function printTable(report: DbReport): void {
     }
     for (const r of report.rows) if (r.durability) console.log(`  ${durabilityLine(r.durability)}`);
   }
+  if (report.pricesSeed) {
+    console.log(
+      `Market prices app (${pricesSeedLine(report.pricesSeed)}), ${settings.connections} connections:`,
+    );
+    for (const t of pricesTargets(report)) {
+      console.log(`  ${t.label.padEnd(40)} ${t.target}: ${t.ok ? 'PASS' : 'MISS'}`);
+    }
+    for (const r of report.rows) {
+      if (!r.key.startsWith('prices_history') || r.transactionsPerRequest === undefined) continue;
+      console.log(`  ${r.label}: ${fmt(r.transactionsPerRequest, 2)} database transactions per request`);
+    }
+  }
   if (report.targets) {
     console.log(
       `Targets (PostgreSQL, ${settings.connections} connections): tenant-scoped read ≥ ${TARGET_READ_RATIO * 100}% of hello world, p99 < ${TARGET_P99_MS} ms`,
@@ -958,9 +1160,15 @@ async function main(): Promise<number> {
         database: 'postgres',
         reportsIntakePerSec: TARGET_INTAKE_PER_SEC,
         reportsP99Ms: TARGET_REPORTS_P99_MS,
+        pricesTodayRatio: TARGET_PRICES_TODAY_RATIO,
+        pricesHistoryP99Ms: TARGET_PRICES_HISTORY_P99_MS,
       },
       complete: failure === undefined,
-      databases: reports.map((r) => (r.reportsSeed ? { ...r, reportsTargets: reportsTargets(r) } : r)),
+      databases: reports.map((r) => ({
+        ...r,
+        ...(r.reportsSeed ? { reportsTargets: reportsTargets(r) } : {}),
+        ...(r.pricesSeed ? { pricesTargets: pricesTargets(r) } : {}),
+      })),
     };
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     console.log(`\nResults written to ${path.relative(ROOT, file)}`);

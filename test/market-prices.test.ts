@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { parseCsv } from '../src/modules/market-prices/csv.ts';
 import { marketPricesApp } from '../src/modules/market-prices/index.ts';
 import { addDays } from '../src/modules/market-prices/prices.ts';
@@ -190,6 +191,20 @@ describe(`market prices app (${DB_KIND})`, () => {
     }
   });
   after(() => t?.close());
+
+  test('today is the tenant’s local date on either side of its midnight, in any order asked', () => {
+    const jakarta = { ...tenant, timeZone: 'Asia/Jakarta' } as VerifiedTenant;
+    const jayapura = { ...tenant, timeZone: 'Asia/Jayapura' } as VerifiedTenant;
+    const at = (iso: string) => new Date(iso);
+    // Midnight in Jakarta (UTC+7) is 17:00 UTC; in Jayapura (UTC+9) 15:00 UTC.
+    assert.equal(todayOf(jakarta, at('2026-12-02T16:59:59.999Z')), '2026-12-02');
+    assert.equal(todayOf(jakarta, at('2026-12-02T17:00:00.000Z')), '2026-12-03');
+    assert.equal(todayOf(jakarta, at('2026-12-02T16:59:59.999Z')), '2026-12-02', 'back again');
+    assert.equal(todayOf(jayapura, at('2026-12-02T15:00:00.000Z')), '2026-12-03');
+    assert.equal(todayOf(jakarta, at('2026-12-02T15:00:00.000Z')), '2026-12-02');
+    assert.equal(todayOf(jakarta, at('2027-01-01T00:00:00.000Z')), '2027-01-01');
+    assert.equal(todayOf(jayapura, at('2026-12-02T14:59:59.999Z')), '2026-12-02');
+  });
 
   test('the national commodity list is there, with grades, units and plausible ranges', async () => {
     const res = await call('GET', '/commodities');
@@ -559,6 +574,53 @@ describe(`market prices app (${DB_KIND})`, () => {
       unknown.body.errors.map((e: Json) => e.path),
       ['/querystring/commodity', '/querystring/market'],
     );
+  });
+
+  test('a client that accepts gzip gets the same JSON gzipped; others get it as it is', async () => {
+    for (const url of [`${base}/today?day=${D3}`, `${base}/history?commodity=${C}&from=${D0}&to=${T}`]) {
+      const plain = await t.app.inject({ url });
+      assert.equal(plain.statusCode, 200);
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.match(String(plain.headers.vary), /accept-encoding/i);
+      assert.match(String(plain.headers['content-type']), /^application\/json/);
+      // Served twice more from the cache: gzipped when accepted (named, or `*`), never when refused.
+      for (const accept of ['gzip, deflate, br, zstd', '*', 'br;q=1, gzip;q=0.5']) {
+        const packed = await t.app.inject({ url, headers: { 'accept-encoding': accept } });
+        assert.equal(packed.headers['content-encoding'], 'gzip', accept);
+        assert.match(String(packed.headers['content-type']), /^application\/json/);
+        assert.ok(packed.rawPayload.length < plain.rawPayload.length, 'smaller gzipped');
+        assert.deepEqual(JSON.parse(gunzipSync(packed.rawPayload).toString('utf8')), plain.json(), accept);
+      }
+      for (const accept of ['gzip;q=0', 'br', 'identity', '*;q=0']) {
+        const asIs = await t.app.inject({ url, headers: { 'accept-encoding': accept } });
+        assert.equal(asIs.headers['content-encoding'], undefined, accept);
+        assert.equal(asIs.body, plain.body, accept);
+      }
+    }
+  });
+
+  test('the default year of history is cached; a history with a window of its own is read each time', async () => {
+    const year = `/history?commodity=${C}`;
+    const own = `/history?commodity=${C}&from=${D0}&to=${T}`;
+    const cached = await call('GET', year);
+    const before = await call('GET', own);
+    assert.equal(cached.body.points.at(-1).price, before.body.points.at(-1).price);
+    // A change behind the app's back (no invalidation): only the read that is not cached sees it.
+    const shift = (by: number) =>
+      t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+        tx(scope)
+          .updateTable('price_rollups')
+          .set((eb) => ({ avg_price: eb('avg_price', '+', by) }))
+          .where('tenant_id', '=', tenant.id)
+          .execute(),
+      );
+    await shift(1);
+    try {
+      assert.deepEqual((await call('GET', year)).body, cached.body);
+      assert.equal((await call('GET', own)).body.points.at(-1).price, before.body.points.at(-1).price + 1);
+    } finally {
+      await shift(-1);
+    }
   });
 
   test('CSV downloads are escaped and read back to the same figures', async () => {

@@ -35,7 +35,7 @@ const TANGERANG_MARKETS: DemoMarket[] = [
 ];
 
 /** Typical prices in rupiah per unit around November 2026. */
-const BASE_PRICES: Record<string, number> = {
+export const BASE_PRICES: Record<string, number> = {
   'beras-premium': 15_500,
   'beras-super': 14_800,
   'beras-medium-1': 13_500,

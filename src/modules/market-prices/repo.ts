@@ -506,15 +506,21 @@ export async function publishedDaysDesc(
   return q.orderBy('day', 'desc').limit(limit).execute();
 }
 
-/** Published days that are not public yet at `now` (waiting for their publication time). */
-export async function daysNotYetPublic(scope: TenantScope, now: Date) {
+/**
+ * Published days that are not public yet at `now` (waiting for their publication time): one probe
+ * of the partial index `price_days_waiting`. The builder is exported for the query-plan test.
+ */
+export function daysNotYetPublicQuery(scope: TenantScope, now: Date) {
   return tx(scope)
     .selectFrom('price_days')
     .select(['day', 'public_from'])
     .where('tenant_id', '=', scope.tenantId)
     .where('status', '=', 'published')
-    .where('public_from', '>', now)
-    .execute();
+    .where('public_from', '>', now);
+}
+
+export async function daysNotYetPublic(scope: TenantScope, now: Date) {
+  return daysNotYetPublicQuery(scope, now).execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -572,8 +578,12 @@ export function rollupsOfDays(scope: TenantScope, days: readonly string[]): Prom
     .execute();
 }
 
-/** A commodity's city-wide daily figures between two days, oldest first (one index range). */
-export function rollupHistory(scope: TenantScope, commodityId: string, from: string, to: string) {
+/**
+ * A commodity's city-wide daily figures between two days, oldest first: one range of the rollups'
+ * primary key, read from the index alone (it includes the figures). The builder is exported for the
+ * query-plan test, which explains exactly this statement.
+ */
+export function rollupHistoryQuery(scope: TenantScope, commodityId: string, from: string, to: string) {
   return tx(scope)
     .selectFrom('price_rollups')
     .select(['day', 'avg_price', 'min_price', 'max_price', 'markets'])
@@ -581,12 +591,19 @@ export function rollupHistory(scope: TenantScope, commodityId: string, from: str
     .where('commodity_id', '=', commodityId)
     .where('day', '>=', from)
     .where('day', '<=', to)
-    .orderBy('day')
-    .execute();
+    .orderBy('day');
 }
 
-/** A commodity's published prices at one market between two days, oldest first (one index range). */
-export function marketHistory(
+export function rollupHistory(scope: TenantScope, commodityId: string, from: string, to: string) {
+  return rollupHistoryQuery(scope, commodityId, from, to).execute();
+}
+
+/**
+ * A commodity's published prices at one market between two days, oldest first: one range of the
+ * entries' primary key, read from the index alone (it includes price and status). Exported like
+ * {@link rollupHistoryQuery}.
+ */
+export function marketHistoryQuery(
   scope: TenantScope,
   commodityId: string,
   marketId: string,
@@ -602,8 +619,17 @@ export function marketHistory(
     .where('day', '>=', from)
     .where('day', '<=', to)
     .where('status', '=', 'published')
-    .orderBy('day')
-    .execute();
+    .orderBy('day');
+}
+
+export function marketHistory(
+  scope: TenantScope,
+  commodityId: string,
+  marketId: string,
+  from: string,
+  to: string,
+) {
+  return marketHistoryQuery(scope, commodityId, marketId, from, to).execute();
 }
 
 // ---------------------------------------------------------------------------------------------
