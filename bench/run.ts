@@ -237,6 +237,8 @@ type Endpoint = Readonly<{
   countReports?: boolean;
   /** What is wrong with the probe's answer (its parsed JSON body), or null when it has the expected shape. */
   check?: (body: Json) => string | null;
+  /** The same for an answer that is not JSON (a portal page). */
+  checkText?: (text: string) => string | null;
 }>;
 
 // biome-ignore lint/suspicious/noExplicitAny: a probe's answer is checked field by field by `check`
@@ -387,6 +389,21 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
       requests: tenants.map((t) => ({ method: 'GET' as const, path: `${base(t)}/today` })),
       expect: 200,
       check: checkToday,
+    },
+    {
+      key: 'prices_page',
+      label: 'prices portal page /harga (cached)',
+      does: `GET /t/<slug>/harga, not signed in: the citizen portal's page of the latest city-wide prices (${seed.commodities.length} rows with their changes and cheapest market, about 30 kB of HTML, no compression), kept whole in the tenant cache after the warm-up (sendCachedPage)`,
+      on: 'balai',
+      requests: tenants.map((t) => ({ method: 'GET' as const, path: `/t/${t.slug}/harga` })),
+      expect: 200,
+      checkText: (html) => {
+        const rows = html.match(/<tr>/g)?.length ?? 0;
+        // One row per commodity and the header row.
+        return rows === seed.commodities.length + 1
+          ? null
+          : `${rows} table rows, expected ${seed.commodities.length + 1}`;
+      },
     },
     {
       key: 'prices_history_default',
@@ -540,7 +557,7 @@ async function probe(endpoint: Endpoint, base: string): Promise<void> {
       `${endpoint.label}: ${r.method} ${r.path} answered ${res.status}, expected ${endpoint.expect}: ${text.slice(0, 500)}`,
     );
   }
-  const problem = endpoint.check?.(JSON.parse(text) as Json);
+  const problem = endpoint.checkText ? endpoint.checkText(text) : endpoint.check?.(JSON.parse(text) as Json);
   if (problem)
     throw new Error(
       `${endpoint.label}: ${r.method} ${fill(r.path)} answered ${problem}: ${text.slice(0, 500)}`,
