@@ -349,8 +349,9 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     );
     await page.reload();
     await page.locator('#pin-map.leaflet-container').waitFor();
-    assert.equal(await page.getByLabel('Uraian').inputValue(), description);
+    // The draft comes back from IndexedDB after the page has drawn its map: wait for the notice.
     await page.locator('#draft-notice').getByText('dipulihkan').waitFor();
+    assert.equal(await page.getByLabel('Uraian').inputValue(), description);
 
     await fillReport(page, description);
     await context.setOffline(true);
