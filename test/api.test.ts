@@ -35,8 +35,19 @@ describe(`platform API (${DB_KIND})`, () => {
   test('health, readiness, metrics and OpenAPI answer at the root', async () => {
     assert.deepEqual((await t.app.inject('/healthz')).json(), { status: 'ok' });
     assert.equal((await t.app.inject('/readyz')).json().status, 'ready');
+    await t.app.inject('/healthz');
+    await t.app.inject('/no/such/route');
     const metrics = await t.app.inject('/metrics');
     assert.match(metrics.body, /balai_http_request_duration_seconds_bucket/);
+    // Each method, route and status is its own series, counted once per request.
+    const count = (labels: string) =>
+      Number(
+        new RegExp(`^balai_http_request_duration_seconds_count\\{${labels}\\} (\\d+)$`, 'm').exec(
+          metrics.body,
+        )?.[1],
+      );
+    assert.equal(count('method="GET",route="/healthz",status="200"'), 2);
+    assert.equal(count('method="GET",route="unmatched",status="404"'), 1);
     const doc = (await t.app.inject('/api/openapi.json')).json();
     assert.equal(doc.openapi, '3.1.0');
     assert.ok(

@@ -384,7 +384,8 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
           </>
         );
       };
-      const title = t('market-prices.portal.title');
+      // Translated when a page is drawn, not for a page the cache already holds.
+      const title = () => t('market-prices.portal.title');
       if (failed) {
         // A refused request is drawn each time, with the latest prices below its errors.
         const view = await publicRead(
@@ -394,7 +395,7 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
           (scope) => todayView(platform, scope, tenant, undefined, ctx.lang, now),
           now,
         );
-        return sendPage(reply, ctx, { title, status: 400, body: todayBody(ctx, view) });
+        return sendPage(reply, ctx, { title: title(), status: 400, body: todayBody(ctx, view) });
       }
       // The latest prices, city-wide or at one market, are kept whole (a handful of pages per
       // tenant and language); a page of an asked day is drawn each time, so that walking the
@@ -407,7 +408,7 @@ export function marketPricePortal(app: FastifyInstance, platform: Platform) {
         canonicalUrl: href(ctx, '/harga', { day, market: market?.code }),
         cache: publicCache(platform, request, now),
         page: async (ctx) => ({
-          title,
+          title: title(),
           body: todayBody(
             ctx,
             await platform.inTenant(tenant.id, actorOf(request), (scope) =>

@@ -4,11 +4,11 @@
  * reads are cached per tenant and invalidated by every writer (ADR 0010, ADR 0015), as JSON text and
  * gzip made once — except a history with a window of its own, read from the index each time.
  */
-import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TenantScope } from '../../platform/db/tenant-scope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, requirePrincipal } from '../../platform/http/auth-hooks.ts';
+import { encodedBody, type SharedBody } from '../../platform/http/compression.ts';
 import { readUpload } from '../../platform/http/uploads.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { validate } from '../../platform/validate.ts';
@@ -110,28 +110,10 @@ async function accessFor(
 }
 
 /**
- * Whether an `Accept-Encoding` header allows gzip: named (or `x-gzip`), or `*` when gzip is not
- * named, with a q-value above zero. Every browser sends `gzip` among others.
- */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let gzip: number | undefined;
-  let any: number | undefined;
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const weight = q === undefined ? 1 : Number(q.slice(2));
-    if (name === 'gzip' || name === 'x-gzip') gzip = weight;
-    else if (name === '*') any = weight;
-  }
-  return (gzip ?? any ?? 0) > 0;
-}
-
-/**
  * A public view, with its JSON text and that text gzipped once a request has needed them; `shared`
  * when it sits in the cache for other requests too.
  */
-type PublicView<T> = { view: T; shared: boolean; json?: string; gzip?: Buffer };
+type PublicView<T> = { view: T; shared: boolean; json?: string } & SharedBody;
 
 /**
  * The cache key of a history, or null for one with a window of its own (`from` or `to`). The
@@ -219,11 +201,8 @@ export function marketPriceRoutes(app: FastifyInstance, platform: Platform) {
   function sendJson<T>(request: FastifyRequest, reply: FastifyReply, read: PublicView<T>) {
     // The route's serializer (its response schema) makes a string; the type allows more.
     read.json ??= String(reply.serialize(read.view));
-    const json = read.json;
-    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-    if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(json);
-    read.gzip ??= gzipSync(json, read.shared ? {} : { level: 1 });
-    return reply.header('content-encoding', 'gzip').send(read.gzip);
+    reply.type('application/json; charset=utf-8');
+    return reply.send(encodedBody(request, reply, read.json, read.shared ? read : undefined));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -244,6 +244,24 @@ test('localInstant places a wall-clock time in each Indonesian zone', () => {
   );
 });
 
+test('localInstant answers a repeated question alike, with a Date of its own each time', () => {
+  const first = localInstant('2026-03-19', '13:00', 'Asia/Makassar');
+  first.setTime(0);
+  const again = localInstant('2026-03-19', '13:00', 'Asia/Makassar');
+  assert.equal(again.toISOString(), '2026-03-19T05:00:00.000Z');
+  // Each argument is part of the question: another zone, day or time is not the kept answer.
+  assert.equal(localInstant('2026-03-19', '13:00', 'Asia/Jakarta').toISOString(), '2026-03-19T06:00:00.000Z');
+  assert.equal(
+    localInstant('2026-03-20', '13:00', 'Asia/Makassar').toISOString(),
+    '2026-03-20T05:00:00.000Z',
+  );
+  assert.equal(
+    localInstant('2026-03-19', '13:30', 'Asia/Makassar').toISOString(),
+    '2026-03-19T05:30:00.000Z',
+  );
+  assert.throws(() => localInstant('2026-03-19', '13:60', 'Asia/Makassar'), RangeError);
+});
+
 test('utcOffsetMinutes gives each zone its offset, including ones with half hours and history', () => {
   const at = new Date('2026-11-23T10:00:00Z');
   assert.equal(utcOffsetMinutes(at, 'Asia/Jakarta'), 420);

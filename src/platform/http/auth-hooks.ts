@@ -3,7 +3,7 @@
  * cookie-authenticated unsafe requests, and checks the route's declared permission, once, before
  * the handler runs.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { Actor } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -44,45 +44,60 @@ function bearerToken(request: FastifyRequest): string | undefined {
 
 /** The preValidation hook for tenant routes: callers are identified before their input is judged. */
 export function authenticate(platform: Platform) {
-  return async (request: FastifyRequest) => {
+  // Not async: a public route, or a caller who sends no secret where one is optional (most of the
+  // traffic), passes without a promise; the others are identified asynchronously.
+  return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const config = request.routeOptions.config;
     const mode = config.auth ?? (config.permission ? 'required' : 'none');
-    if (mode === 'none' || !request.tenant) return;
+    if (mode === 'none' || !request.tenant) return done();
     const token = bearerToken(request);
     const cookie = request.cookies[SESSION_COOKIE];
-    if (token || cookie) {
-      const actor = { userId: null, label: 'anonymous', requestId: request.id, ip: request.ip };
-      const tenantId = request.tenant.id;
-      // Principals are cached per secret; logout, revocation and grant changes invalidate them.
-      const key = token ? `token:${sha256(token)}` : `session:${sha256(cookie!)}`;
-      const principal = await platform.cache.get(tenantId, AUTH_TAG, key, () =>
-        platform.inTenant(tenantId, actor, (scope) =>
-          token ? principalFromToken(scope, token) : principalFromSession(scope, cookie!),
-        ),
-      );
-      request.principal =
-        principal && (!principal.expiresAt || principal.expiresAt > new Date()) ? principal : null;
-      // A token that was sent but is not valid is an error, not an anonymous call.
-      if (token && !request.principal) throw new AppError('unauthenticated');
-    }
-    if (!request.principal) {
-      if (mode === 'required') throw new AppError('unauthenticated');
-      return;
-    }
-    const handlerChecksCsrf = config.csrfInHandler === true && request.isMultipart();
-    if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method) && !handlerChecksCsrf) {
-      const body = request.body as Record<string, unknown> | undefined;
-      const sent =
-        request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
-      if (typeof sent !== 'string' || !sameSecret(sent, request.principal.csrfToken ?? ''))
-        throw new AppError('csrf');
-    }
-    if (config.permission) {
-      const grants = request.principal.grants;
-      const allowed = config.agencyScoped
-        ? platform.permissions.allowsSomewhere(grants, config.permission)
-        : platform.permissions.allows(grants, config.permission);
-      if (!allowed) throw new AppError('forbidden');
-    }
+    if (mode === 'optional' && !token && !cookie) return done();
+    identify(platform, request, mode, token, cookie).then(() => done(), done);
   };
+}
+
+/** Identifies the caller by the secret they sent and checks CSRF and the route's permission. */
+async function identify(
+  platform: Platform,
+  request: FastifyRequest,
+  mode: 'optional' | 'required',
+  token: string | undefined,
+  cookie: string | undefined,
+): Promise<void> {
+  const config = request.routeOptions.config;
+  if (token || cookie) {
+    const actor = { userId: null, label: 'anonymous', requestId: request.id, ip: request.ip };
+    const tenantId = request.tenant!.id;
+    // Principals are cached per secret; logout, revocation and grant changes invalidate them.
+    const key = token ? `token:${sha256(token)}` : `session:${sha256(cookie!)}`;
+    const principal = await platform.cache.get(tenantId, AUTH_TAG, key, () =>
+      platform.inTenant(tenantId, actor, (scope) =>
+        token ? principalFromToken(scope, token) : principalFromSession(scope, cookie!),
+      ),
+    );
+    request.principal =
+      principal && (!principal.expiresAt || principal.expiresAt > new Date()) ? principal : null;
+    // A token that was sent but is not valid is an error, not an anonymous call.
+    if (token && !request.principal) throw new AppError('unauthenticated');
+  }
+  if (!request.principal) {
+    if (mode === 'required') throw new AppError('unauthenticated');
+    return;
+  }
+  const handlerChecksCsrf = config.csrfInHandler === true && request.isMultipart();
+  if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method) && !handlerChecksCsrf) {
+    const body = request.body as Record<string, unknown> | undefined;
+    const sent =
+      request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
+    if (typeof sent !== 'string' || !sameSecret(sent, request.principal.csrfToken ?? ''))
+      throw new AppError('csrf');
+  }
+  if (config.permission) {
+    const grants = request.principal.grants;
+    const allowed = config.agencyScoped
+      ? platform.permissions.allowsSomewhere(grants, config.permission)
+      : platform.permissions.allows(grants, config.permission);
+    if (!allowed) throw new AppError('forbidden');
+  }
 }

@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../../platform/db/schema.ts';
 import type { AppError } from '../../platform/errors.ts';
+import { encodedBody, type SharedBody } from '../../platform/http/compression.ts';
 import { addMessages, translator } from '../../platform/i18n/index.ts';
 import { LOCALES } from '../../platform/i18n/locales.ts';
 import type { PrincipalUser } from '../../platform/people/auth.ts';
@@ -106,8 +107,11 @@ export type PageContent = Readonly<{
   data?: Readonly<Record<string, unknown>>;
 }>;
 
-/** A whole page rendered ahead of time (see {@link renderPage}): the document and its status. */
-export type RenderedPage = Readonly<{ document: string; status: number }>;
+/**
+ * A whole page rendered ahead of time (see {@link renderPage}): the document and its status, and
+ * (kept by the first send) its bytes and gzip for the next visitors of a cached page.
+ */
+export type RenderedPage = Readonly<{ document: string; status: number }> & SharedBody;
 
 /** Renders `page` in the tenant's layout as an HTML document, for sending now or from a cache. */
 export function renderPage(ctx: PortalContext, page: PageContent): RenderedPage {
@@ -126,7 +130,9 @@ export function sendPage(
   if (ctx.lang !== reply.request.cookies?.[LANG_COOKIE] && (reply.request.query as { lang?: string })?.lang) {
     reply.setCookie(LANG_COOKIE, ctx.lang, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
   }
-  const rendered = 'document' in page ? page : renderPage(ctx, page);
+  // A page rendered earlier comes from a cache: its encodings are kept with it for the next send.
+  const cached = 'document' in page;
+  const rendered = cached ? page : renderPage(ctx, page);
   return (
     reply
       .status(rendered.status)
@@ -137,7 +143,7 @@ export function sendPage(
       // A page may ask for less (the password-reset page sends no referrer at all).
       .header('referrer-policy', reply.getHeader('referrer-policy') ?? 'same-origin')
       .type('text/html; charset=utf-8')
-      .send(rendered.document)
+      .send(encodedBody(reply.request, reply, rendered.document, cached ? rendered : undefined))
   );
 }
 
