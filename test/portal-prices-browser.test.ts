@@ -46,7 +46,7 @@ describe(`market prices pages in Chromium (${DB_KIND})`, () => {
     const table = page.locator('table.prices');
     assert.ok(await table.isVisible());
     assert.ok((await table.locator('tbody tr').count()) >= 25);
-    const shown = await page.locator('p.notice').innerText();
+    const shown = (await page.locator('p.notice').textContent()) ?? '';
     assert.ok(
       [...expected].some((text) => shown.startsWith(text)),
       `notice: ${shown}`,
