@@ -50,3 +50,38 @@ test('clear() drops every entry and keeps loads begun before it out', async () =
   assert.equal(await cache.get('t', 'g', 'k', async () => 'new'), 'new');
   assert.equal(await cache.get('t', 'g', 'other', async () => 'after'), 'after');
 });
+
+test('callers missing the same entry at once share one load; after a bump they start another', async () => {
+  const cache = new TenantCache();
+  let loads = 0;
+  const releases: Array<() => void> = [];
+  const load = () =>
+    new Promise<number>((resolve) => {
+      const n = ++loads;
+      releases.push(() => resolve(n));
+    });
+  const first = cache.get('t', 'g', 'k', load);
+  const second = cache.get('t', 'g', 'k', load);
+  const elsewhere = cache.get('t2', 'g', 'k', load);
+  assert.equal(loads, 2, 'one load for t, one for the other tenant');
+  cache.bump('t', 'g');
+  // Invalidated while the first load runs: a later caller must read the write, not join it.
+  const afterBump = cache.get('t', 'g', 'k', load);
+  assert.equal(loads, 3);
+  for (const release of releases) release();
+  assert.deepEqual(await Promise.all([first, second, elsewhere, afterBump]), [1, 1, 2, 3]);
+  assert.equal(await cache.get('t', 'g', 'k', load), 3, 'the load begun after the bump is kept');
+  assert.equal(loads, 3);
+});
+
+test('a failed load fails the callers that waited for it, and the next caller loads again', async () => {
+  const cache = new TenantCache();
+  let fail!: (error: Error) => void;
+  const failing = () => new Promise<string>((_resolve, reject) => (fail = reject));
+  const a = cache.get('t', 'g', 'k', failing);
+  const b = cache.get('t', 'g', 'k', async () => 'not called');
+  fail(new Error('database down'));
+  await assert.rejects(a, /database down/);
+  await assert.rejects(b, /database down/);
+  assert.equal(await cache.get('t', 'g', 'k', async () => 'back'), 'back');
+});

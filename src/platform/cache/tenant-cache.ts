@@ -7,6 +7,10 @@
  * caller reads its own writes. A load that overlaps an invalidation is not stored (version check),
  * so a stale value cannot outlive the write that made it stale. A TTL bounds whatever an
  * invalidation could still miss (a lost listener connection), and a size bound keeps memory flat.
+ * Callers that miss the same entry while it is being loaded wait for that one load rather than
+ * each starting their own (when an entry expires under load, 50 connections would otherwise send
+ * 50 identical reads to the database at once); a caller who comes after an invalidation does not
+ * join a load begun before it.
  */
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -24,6 +28,8 @@ export class TenantCache {
   readonly #maxEntries: number;
   readonly #entries = new Map<string, Entry>();
   readonly #versions = new Map<string, number>();
+  /** Loads under way, by entry, with the version they began at. */
+  readonly #loading = new Map<string, { version: number; value: Promise<unknown> }>();
   #unlisten: (() => Promise<void>) | undefined;
   /** Raised by `clear()`: loads begun before it are not stored. */
   #epoch = 0;
@@ -46,6 +52,7 @@ export class TenantCache {
     running.delete(this);
     await this.#unlisten?.();
     this.#entries.clear();
+    this.#loading.clear();
   }
 
   #version(tenantId: string, tag: string): number {
@@ -66,6 +73,18 @@ export class TenantCache {
     if (entry && entry.version === version && entry.expires > Date.now()) {
       return entry.value as T;
     }
+    const pending = this.#loading.get(id);
+    if (pending && pending.version === version) return pending.value as Promise<T>;
+    const value = this.#load(id, tenantId, tag, version, load);
+    this.#loading.set(id, { version, value });
+    try {
+      return await value;
+    } finally {
+      if (this.#loading.get(id)?.value === value) this.#loading.delete(id);
+    }
+  }
+
+  async #load<T>(id: string, tenantId: string, tag: string, version: number, load: () => Promise<T>) {
     const value = await load();
     if (this.#version(tenantId, tag) === version) {
       this.#entries.delete(id);
