@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.ts';
 import { marketPricesApp } from '../src/modules/market-prices/index.ts';
 import { localDateOf, localInstant } from '../src/platform/calendar/working-days.ts';
@@ -210,6 +211,41 @@ describe(`market prices portal pages (${DB_KIND})`, () => {
     assert.equal(stray.statusCode, 200);
     assert.doesNotMatch((await t.app.inject(other)).body, /jejak-rahasia/);
     assert.doesNotMatch(stray.body, /jejak-rahasia/, 'the kept page is drawn for the canonical address');
+  });
+
+  test('a browser gets the pages gzipped: the cached page in its language, a drawn one, and HEAD alike', async () => {
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+    const unpack = (res: { rawPayload: Buffer }) => gunzipSync(res.rawPayload).toString('utf8');
+    for (const [url, lang] of [
+      ['/harga', 'id'],
+      ['/harga?lang=en', 'en'],
+      [`/harga?day=${api.day}`, 'id'],
+    ] as const) {
+      const plain = await page(url);
+      assert.equal(plain.statusCode, 200);
+      assert.equal(plain.headers['content-encoding'], undefined);
+      for (let visit = 0; visit < 2; visit++) {
+        const packed = await t.app.inject({ url: `/t/${slug}${url}`, headers: gzip });
+        assert.equal(packed.statusCode, 200);
+        assert.equal(packed.headers['content-encoding'], 'gzip', url);
+        assert.match(String(packed.headers.vary), /accept-encoding/);
+        assert.ok(packed.rawPayload.length * 3 < plain.rawPayload.length, `${url}: a third or less`);
+        const html = unpack(packed);
+        assert.equal(html, plain.body, `${url}: the same page`);
+        assert.match(html, new RegExp(`<html lang="${lang}"`));
+      }
+      const head = await t.app.inject({ method: 'HEAD', url: `/t/${slug}${url}`, headers: gzip });
+      assert.equal(head.headers['content-encoding'], 'gzip');
+      assert.equal(head.body, '');
+    }
+    // A signed-in visitor's page (the kept content in a layout drawn for them) is gzipped too.
+    const session = await signIn(t.app, slug, 'disperindag@tangerang.balai.test', DEMO_PASSWORD);
+    const mine = await t.app.inject({
+      url: `/t/${slug}/harga`,
+      headers: { ...gzip, cookie: session.cookie },
+    });
+    assert.equal(mine.headers['content-encoding'], 'gzip');
+    assert.match(text(unpack(mine)), /Masuk sebagai Penyelia Harga Disperindag/);
   });
 
   test('a supervisor’s correction shows at once on the cached pages', async () => {

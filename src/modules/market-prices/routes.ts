@@ -146,7 +146,8 @@ export function publicCache(platform: Platform, request: FastifyRequest, at?: Da
     const now = at ?? new Date();
     const config = await configOf(platform, tenant.id, actor);
     const full = `${key}:${request.lang}:${todayOf(tenant, now)}:${visibilityKey(config, now)}`;
-    return platform.cache.get(tenant.id, PRICES_TAG, full, load);
+    // Every loader given here reads in a transaction of its own (publicRead, viewOf, the pages).
+    return platform.cache.get(tenant.id, PRICES_TAG, full, load, { share: true });
   };
 }
 

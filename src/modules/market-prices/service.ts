@@ -94,8 +94,14 @@ export function loadConfig(platform: Platform, scope: TenantScope): Promise<Mark
 
 /** The same configuration outside a transaction: a cached copy costs no transaction at all. */
 export function configOf(platform: Platform, tenantId: string, actor: Actor): Promise<MarketPricesConfig> {
-  return platform.cache.get(tenantId, CONFIG_TAG, 'config', () =>
-    platform.inTenant(tenantId, actor, readConfig),
+  return platform.cache.get(
+    tenantId,
+    CONFIG_TAG,
+    'config',
+    () => platform.inTenant(tenantId, actor, readConfig),
+    {
+      share: true,
+    },
   );
 }
 

@@ -53,6 +53,7 @@ test('clear() drops every entry and keeps loads begun before it out', async () =
 
 test('callers missing the same entry at once share one load; after a bump they start another', async () => {
   const cache = new TenantCache();
+  const share = { share: true };
   let loads = 0;
   const releases: Array<() => void> = [];
   const load = () =>
@@ -60,17 +61,17 @@ test('callers missing the same entry at once share one load; after a bump they s
       const n = ++loads;
       releases.push(() => resolve(n));
     });
-  const first = cache.get('t', 'g', 'k', load);
-  const second = cache.get('t', 'g', 'k', load);
-  const elsewhere = cache.get('t2', 'g', 'k', load);
+  const first = cache.get('t', 'g', 'k', load, share);
+  const second = cache.get('t', 'g', 'k', load, share);
+  const elsewhere = cache.get('t2', 'g', 'k', load, share);
   assert.equal(loads, 2, 'one load for t, one for the other tenant');
   cache.bump('t', 'g');
   // Invalidated while the first load runs: a later caller must read the write, not join it.
-  const afterBump = cache.get('t', 'g', 'k', load);
+  const afterBump = cache.get('t', 'g', 'k', load, share);
   assert.equal(loads, 3);
   for (const release of releases) release();
   assert.deepEqual(await Promise.all([first, second, elsewhere, afterBump]), [1, 1, 2, 3]);
-  assert.equal(await cache.get('t', 'g', 'k', load), 3, 'the load begun after the bump is kept');
+  assert.equal(await cache.get('t', 'g', 'k', load, share), 3, 'the load begun after the bump is kept');
   assert.equal(loads, 3);
 });
 
@@ -78,10 +79,34 @@ test('a failed load fails the callers that waited for it, and the next caller lo
   const cache = new TenantCache();
   let fail!: (error: Error) => void;
   const failing = () => new Promise<string>((_resolve, reject) => (fail = reject));
-  const a = cache.get('t', 'g', 'k', failing);
-  const b = cache.get('t', 'g', 'k', async () => 'not called');
+  const a = cache.get('t', 'g', 'k', failing, { share: true });
+  const b = cache.get('t', 'g', 'k', async () => 'not called', { share: true });
   fail(new Error('database down'));
   await assert.rejects(a, /database down/);
   await assert.rejects(b, /database down/);
   assert.equal(await cache.get('t', 'g', 'k', async () => 'back'), 'back');
+});
+
+test('a load that is not shared is never joined, and never joins one', async () => {
+  const cache = new TenantCache();
+  let release!: () => void;
+  // A load in the caller's own transaction (it may see that transaction's uncommitted writes).
+  const own = cache.get('t', 'g', 'k', () => new Promise<string>((r) => (release = () => r('own'))));
+  let shared = 0;
+  const other = cache.get('t', 'g', 'k', async () => `shared ${++shared}`, { share: true });
+  assert.equal(await other, 'shared 1', 'a shared caller does not wait for a load it may not see');
+  let pendingShared!: () => void;
+  const slowShared = cache.get(
+    't',
+    'g',
+    'other',
+    () => new Promise<string>((r) => (pendingShared = () => r('slow'))),
+    { share: true },
+  );
+  // A caller inside a transaction must not wait for a load that may queue behind that transaction.
+  assert.equal(await cache.get('t', 'g', 'other', async () => 'in my transaction'), 'in my transaction');
+  release();
+  pendingShared();
+  assert.equal(await own, 'own');
+  assert.equal(await slowShared, 'slow');
 });

@@ -7,10 +7,11 @@
  * caller reads its own writes. A load that overlaps an invalidation is not stored (version check),
  * so a stale value cannot outlive the write that made it stale. A TTL bounds whatever an
  * invalidation could still miss (a lost listener connection), and a size bound keeps memory flat.
- * Callers that miss the same entry while it is being loaded wait for that one load rather than
- * each starting their own (when an entry expires under load, 50 connections would otherwise send
- * 50 identical reads to the database at once); a caller who comes after an invalidation does not
- * join a load begun before it.
+ * A read that loads in a transaction of its own may ask for its load to be shared (`share`):
+ * callers that miss the same entry while it is being loaded then wait for that one load rather
+ * than each starting their own (when an entry expires under load, 50 connections would otherwise
+ * send 50 identical reads to the database at once); a caller who comes after an invalidation does
+ * not join a load begun before it.
  */
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -65,14 +66,30 @@ export class TenantCache {
     this.#entries.clear();
   }
 
-  /** The cached value, or the loader's (stored unless an invalidation came in the meantime). */
-  async get<T>(tenantId: string, tag: string, key: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * The cached value, or the loader's (stored unless an invalidation came in the meantime).
+   *
+   * With `share`, a caller that misses while another shared load of the entry is under way (and no
+   * invalidation came since it began) waits for that load instead of starting its own. Only for a
+   * loader that opens its own transaction: a caller inside a transaction that joined a load queued
+   * behind that very transaction (PGlite has one connection; a pool can be full) would wait
+   * forever, and would read another transaction's snapshot. A load that is not shared is never
+   * joined: it may see its caller's uncommitted writes.
+   */
+  async get<T>(
+    tenantId: string,
+    tag: string,
+    key: string,
+    load: () => Promise<T>,
+    options: { share?: boolean } = {},
+  ): Promise<T> {
     const id = `${tenantId}|${tag}|${key}`;
     const version = this.#version(tenantId, tag);
     const entry = this.#entries.get(id);
     if (entry && entry.version === version && entry.expires > Date.now()) {
       return entry.value as T;
     }
+    if (!options.share) return this.#load(id, tenantId, tag, version, load);
     const pending = this.#loading.get(id);
     if (pending && pending.version === version) return pending.value as Promise<T>;
     const value = this.#load(id, tenantId, tag, version, load);

@@ -44,16 +44,20 @@ function bearerToken(request: FastifyRequest): string | undefined {
 
 /** The preValidation hook for tenant routes: callers are identified before their input is judged. */
 export function authenticate(platform: Platform) {
-  // Not async: a public route, or a caller who sends no secret where one is optional (most of the
-  // traffic), passes without a promise; the others are identified asynchronously.
+  // Not async: a public route, or a caller who sends no secret (most of the traffic), is decided
+  // without a promise; a caller with a session or token is identified asynchronously.
   return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const config = request.routeOptions.config;
     const mode = config.auth ?? (config.permission ? 'required' : 'none');
     if (mode === 'none' || !request.tenant) return done();
     const token = bearerToken(request);
     const cookie = request.cookies[SESSION_COOKIE];
-    if (mode === 'optional' && !token && !cookie) return done();
-    identify(platform, request, mode, token, cookie).then(() => done(), done);
+    // No secret sent: anonymous where that is allowed, refused where it is not.
+    if (!token && !cookie) return done(mode === 'required' ? new AppError('unauthenticated') : undefined);
+    identify(platform, request, mode, token, cookie).then(
+      () => done(),
+      (error: unknown) => done(error instanceof Error ? error : new AppError('unauthenticated')),
+    );
   };
 }
 
@@ -71,10 +75,15 @@ async function identify(
     const tenantId = request.tenant!.id;
     // Principals are cached per secret; logout, revocation and grant changes invalidate them.
     const key = token ? `token:${sha256(token)}` : `session:${sha256(cookie!)}`;
-    const principal = await platform.cache.get(tenantId, AUTH_TAG, key, () =>
-      platform.inTenant(tenantId, actor, (scope) =>
-        token ? principalFromToken(scope, token) : principalFromSession(scope, cookie!),
-      ),
+    const principal = await platform.cache.get(
+      tenantId,
+      AUTH_TAG,
+      key,
+      () =>
+        platform.inTenant(tenantId, actor, (scope) =>
+          token ? principalFromToken(scope, token) : principalFromSession(scope, cookie!),
+        ),
+      { share: true },
     );
     request.principal =
       principal && (!principal.expiresAt || principal.expiresAt > new Date()) ? principal : null;

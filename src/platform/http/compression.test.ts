@@ -24,6 +24,12 @@ test('encodedBody gzips for the clients that accept it, and a shared body only o
   app.get('/small', (request, reply) =>
     reply.type('text/html').send(encodedBody(request, reply, '<p>ok</p>')),
   );
+  app.get('/lang', (request, reply) =>
+    reply
+      .header('vary', 'Accept-Language')
+      .type('text/html')
+      .send(encodedBody(request, reply, text)),
+  );
   const gzip = { 'accept-encoding': 'gzip, br' };
 
   const plain = await app.inject({ url: '/shared' });
@@ -46,6 +52,9 @@ test('encodedBody gzips for the clients that accept it, and a shared body only o
   const once = await app.inject({ url: '/once', headers: gzip });
   assert.equal(once.headers['content-encoding'], 'gzip');
   assert.equal(gunzipSync(once.rawPayload).toString('utf8'), text);
+
+  // A Vary set by another part of the app is kept.
+  assert.equal((await app.inject({ url: '/lang' })).headers.vary, 'Accept-Language, accept-encoding');
 
   // A small body is not worth compressing.
   const small = await app.inject({ url: '/small', headers: gzip });

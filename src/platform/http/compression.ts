@@ -43,7 +43,7 @@ export function encodedBody(
   text: string,
   shared?: SharedBody,
 ): string | Buffer {
-  reply.header('vary', 'accept-encoding');
+  varyOnEncoding(reply);
   if (text.length < MIN_GZIP_BYTES || !acceptsGzip(request.headers['accept-encoding'])) {
     if (!shared) return text;
     shared.bytes ??= Buffer.from(text, 'utf8');
@@ -53,4 +53,15 @@ export function encodedBody(
   if (!shared) return gzipSync(text, { level: 1 });
   shared.gzip ??= gzipSync(text);
   return shared.gzip;
+}
+
+/** Adds `accept-encoding` to the answer's `Vary`, keeping what another part of the app put there. */
+function varyOnEncoding(reply: FastifyReply) {
+  const given = reply.getHeader('vary');
+  const names = (Array.isArray(given) ? given.join(',') : String(given ?? ''))
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.some((name) => name === '*' || name.toLowerCase() === 'accept-encoding')) return;
+  reply.header('vary', [...names, 'accept-encoding'].join(', '));
 }

@@ -140,8 +140,12 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenantId = request.tenant!.id;
       // Served from the cache: invalidated on commit of any agency change, in every process.
-      const items = await platform.cache.get(tenantId, AGENCIES_TAG, 'list', async () =>
-        (await platform.inTenant(tenantId, actorOf(request), listAgencies)).map(agencyView),
+      const items = await platform.cache.get(
+        tenantId,
+        AGENCIES_TAG,
+        'list',
+        async () => (await platform.inTenant(tenantId, actorOf(request), listAgencies)).map(agencyView),
+        { share: true },
       );
       return { items };
     },
