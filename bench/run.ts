@@ -239,6 +239,11 @@ type Endpoint = Readonly<{
   check?: (body: Json) => string | null;
   /** The same for an answer that is not JSON (a portal page). */
   checkText?: (text: string) => string | null;
+  /**
+   * Paths asked once each, one after the other, before the warm-up: a cached row with more keys
+   * than a 2 s warm-up reaches (600 histories on PGlite) would otherwise measure its misses.
+   */
+  prime?: readonly string[];
 }>;
 
 // biome-ignore lint/suspicious/noExplicitAny: a probe's answer is checked field by field by `check`
@@ -408,7 +413,7 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
     {
       key: 'prices_history_default',
       label: 'prices history last year, city (cached)',
-      does: `GET …/market-prices/history?commodity=<code> with no window (the default, the last year: what a chart asks for), city-wide: ${seed.commodities.length} commodities × ${tenants.length} tenants, served from the tenant cache after the warm-up as JSON and gzip made once`,
+      does: `GET …/market-prices/history?commodity=<code> with no window (the default, the last year: what a chart asks for), city-wide: ${seed.commodities.length} commodities × ${tenants.length} tenants, each asked once before the warm-up, then served from the tenant cache as JSON and gzip made once`,
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'GET' as const,
@@ -416,6 +421,7 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
         headers: BROWSER,
       })),
       choices: { commodity: seed.commodities },
+      prime: tenants.flatMap((t) => seed.commodities.map((c) => `${base(t)}/history?commodity=${c}`)),
       expect: 200,
       // Today (or yesterday, before today's publication time) back a year: 364 or 365 points.
       check: (b) =>
@@ -801,6 +807,15 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       const rowsBefore = e.countReports && server ? await reportRows(server.url) : 0;
       let warmupErrors = 0;
       const wrkRuns: WrkResult[] = [];
+      // Asked again before a repeated run: the cache's 60 s TTL may have passed by then.
+      const prime = async () => {
+        for (const path of e.prime ?? []) {
+          const res = await fetch(`${base}${path}`, { headers: e.requests[0]?.headers });
+          await res.arrayBuffer();
+          if (res.status !== e.expect) throw new Error(`${e.label}: priming ${path} answered ${res.status}`);
+        }
+      };
+      await prime();
       if (WARMUP_SECONDS > 0) {
         const warm = await runWrk(
           base,
@@ -826,6 +841,7 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
             `   (${e.label}: other work used ${best?.cpu.other} cores during the run; measuring again)`,
           );
           await waitForQuiet(QUIET_WAIT_SECONDS);
+          await prime();
         }
         const xactBefore = e.countTransactions && server ? await committedTransactions(server.url) : null;
         const before = snapshot(measured.child.pid);
