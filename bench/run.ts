@@ -398,7 +398,7 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
     {
       key: 'prices_page',
       label: 'prices portal page /harga (cached)',
-      does: `GET /t/<slug>/harga, not signed in: the citizen portal's page of the latest city-wide prices (${seed.commodities.length} rows with their changes and cheapest market, about 30 kB of HTML, no compression), kept whole in the tenant cache after the warm-up (sendCachedPage)`,
+      does: `GET /t/<slug>/harga, not signed in: the citizen portal's page of the latest city-wide prices (${seed.commodities.length} rows with their changes and cheapest market, about 30 kB of HTML, sent as it is: the request has no Accept-Encoding, a browser gets 5 kB gzipped), kept whole in the tenant cache after the warm-up with its bytes and gzip (sendCachedPage)`,
       on: 'balai',
       requests: tenants.map((t) => ({ method: 'GET' as const, path: `/t/${t.slug}/harga` })),
       expect: 200,
