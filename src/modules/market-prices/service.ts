@@ -89,7 +89,7 @@ export type Access = Readonly<{ userId: string | null; may: (agencyId: string | 
 export function loadConfig(platform: Platform, scope: TenantScope): Promise<MarketPricesConfig> {
   // The cache learns of a change only on commit: the transaction that made it reads its own rows.
   if (changedIn.has(scope)) return readConfig(scope);
-  return platform.cache.get(scope.tenantId, CONFIG_TAG, 'config', () => readConfig(scope));
+  return platform.cache.getIn(scope, CONFIG_TAG, 'config', () => readConfig(scope));
 }
 
 /** The same configuration outside a transaction: a cached copy costs no transaction at all. */
@@ -160,7 +160,7 @@ async function changed(scope: TenantScope) {
 
 /** The tenant's agency paths (cached until an agency changes), for agency-scoped permissions. */
 export function agencyPathsOf(platform: Platform, scope: TenantScope) {
-  return platform.cache.get(scope.tenantId, AGENCIES_TAG, 'market-prices:paths', () => agencyPaths(scope));
+  return platform.cache.getIn(scope, AGENCIES_TAG, 'market-prices:paths', () => agencyPaths(scope));
 }
 
 export function marketView(m: repo.MarketRow) {

@@ -98,7 +98,7 @@ type ReportRow = Omit<Row, 'search'> & {
 
 /** The tenant's settings and categories (cached until either changes). */
 export function loadConfig(platform: Platform, scope: TenantScope): Promise<ReportsConfig> {
-  return platform.cache.get(scope.tenantId, CONFIG_TAG, 'config', async () => {
+  return platform.cache.getIn(scope, CONFIG_TAG, 'config', async () => {
     const db = tx(scope);
     const row = await db
       .selectFrom('report_settings')
@@ -148,7 +148,7 @@ export function loadConfig(platform: Platform, scope: TenantScope): Promise<Repo
 
 /** The tenant's working-day calendar (cached until a local holiday changes). */
 export function loadCalendar(platform: Platform, scope: TenantScope, tenant: VerifiedTenant) {
-  return platform.cache.get(scope.tenantId, CALENDAR_TAG, 'calendar', () =>
+  return platform.cache.getIn(scope, CALENDAR_TAG, 'calendar', () =>
     calendarForTenant(scope, tenant.timeZone),
   );
 }
@@ -1310,7 +1310,7 @@ export function isOverdue(r: { due_at: Date | null; status: string }, now: Date)
 
 /** The tenant's agency tree: ids, names and each agency's path from the root (cached until an agency changes). */
 export function agencyTree(platform: Platform, scope: TenantScope) {
-  return platform.cache.get(scope.tenantId, AGENCIES_TAG, 'tree', async () => {
+  return platform.cache.getIn(scope, AGENCIES_TAG, 'tree', async () => {
     const all = await listAgencies(scope);
     return {
       ids: all.map((a) => a.id),

@@ -110,3 +110,44 @@ test('a load that is not shared is never joined, and never joins one', async () 
   assert.equal(await own, 'own');
   assert.equal(await slowShared, 'slow');
 });
+
+test('a load in the caller’s transaction is kept for others only once it commits', async () => {
+  const cache = new TenantCache();
+  const transaction = (tenantId: string) => {
+    const callbacks: Array<() => void> = [];
+    return {
+      tenantId,
+      afterCommit: (fn: () => void) => void callbacks.push(fn),
+      commit: () => callbacks.forEach((f) => f()),
+    };
+  };
+  let loads = 0;
+  const load = async () => `value ${++loads}`;
+
+  // Rolled back (its callbacks never run): what it read — maybe its own writes — is not kept.
+  const rolledBack = transaction('t');
+  assert.equal(await cache.getIn(rolledBack, 'g', 'k', load), 'value 1');
+  assert.equal(
+    await cache.getIn(rolledBack, 'g', 'k', load),
+    'value 1',
+    'the same transaction reads it once',
+  );
+  assert.equal(await cache.get('t', 'g', 'k', load), 'value 2', 'nobody else gets it');
+
+  const open = transaction('t2');
+  assert.equal(await cache.getIn(open, 'g', 'k', load), 'value 3');
+  assert.equal(await cache.get('t2', 'g', 'k', load), 'value 4', 'not kept before the commit');
+  cache.bump('t2', 'g');
+  const later = transaction('t2');
+  assert.equal(await cache.getIn(later, 'g', 'k', load), 'value 5');
+  later.commit();
+  assert.equal(await cache.get('t2', 'g', 'k', load), 'value 5', 'kept once committed');
+  assert.equal(await cache.getIn(transaction('t2'), 'g', 'k', load), 'value 5', 'a hit for any transaction');
+
+  // An invalidation between the load and the commit keeps it out.
+  const raced = transaction('t3');
+  await cache.getIn(raced, 'g', 'k', load);
+  cache.bump('t3', 'g');
+  raced.commit();
+  assert.equal(await cache.get('t3', 'g', 'k', load), 'value 7');
+});

@@ -20,6 +20,7 @@ import type { TenantScope } from '../db/tenant-scope.ts';
 export const CACHE_CHANNEL = 'balai_cache';
 
 type Entry = { value: unknown; version: number; expires: number };
+type InTransaction = { value: unknown; version: number; tenantId: string; tag: string };
 
 /** Every started cache in this process, so that a commit here invalidates them at once. */
 const running = new Set<TenantCache>();
@@ -29,6 +30,8 @@ export class TenantCache {
   readonly #maxEntries: number;
   readonly #entries = new Map<string, Entry>();
   readonly #versions = new Map<string, number>();
+  /** Values loaded in a transaction, kept until it commits (a scope lives as long as its transaction). */
+  readonly #inTransaction = new WeakMap<object, Map<string, InTransaction>>();
   /** Loads under way, by entry, with the version they began at. */
   readonly #loading = new Map<string, { version: number; value: Promise<unknown> }>();
   #unlisten: (() => Promise<void>) | undefined;
@@ -101,18 +104,58 @@ export class TenantCache {
     }
   }
 
+  /**
+   * The cached value, or the loader's read in the caller's transaction `scope`: kept for others
+   * only once that transaction commits (a read there may see its own uncommitted writes — the
+   * reference data an app writes on first use — which a rollback would leave in the cache), and
+   * meanwhile for the rest of the same transaction. Never shared with another caller's load.
+   */
+  async getIn<T>(
+    scope: Pick<TenantScope, 'tenantId' | 'afterCommit'>,
+    tag: string,
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    const id = `${scope.tenantId}|${tag}|${key}`;
+    const version = this.#version(scope.tenantId, tag);
+    const entry = this.#entries.get(id);
+    if (entry && entry.version === version && entry.expires > Date.now()) {
+      return entry.value as T;
+    }
+    let mine = this.#inTransaction.get(scope);
+    const known = mine?.get(id);
+    if (known && known.version === version) return known.value as T;
+    const value = await load();
+    if (!mine) {
+      mine = new Map();
+      this.#inTransaction.set(scope, mine);
+      // Once per transaction: every value it loaded is stored if no invalidation came since.
+      const loaded = mine;
+      scope.afterCommit(() => {
+        for (const [entryId, kept] of loaded) {
+          if (this.#version(kept.tenantId, kept.tag) === kept.version)
+            this.#store(entryId, kept.value, kept.version);
+        }
+      });
+    }
+    mine.set(id, { value, version, tenantId: scope.tenantId, tag });
+    return value;
+  }
+
   async #load<T>(id: string, tenantId: string, tag: string, version: number, load: () => Promise<T>) {
     const value = await load();
-    if (this.#version(tenantId, tag) === version) {
-      this.#entries.delete(id);
-      if (this.#entries.size >= this.#maxEntries) {
-        // Maps keep insertion order: the first key is the oldest entry.
-        const oldest = this.#entries.keys().next().value;
-        if (oldest !== undefined) this.#entries.delete(oldest);
-      }
-      this.#entries.set(id, { value, version, expires: Date.now() + this.#ttlMs });
-    }
+    if (this.#version(tenantId, tag) === version) this.#store(id, value, version);
     return value;
+  }
+
+  #store(id: string, value: unknown, version: number) {
+    this.#entries.delete(id);
+    if (this.#entries.size >= this.#maxEntries) {
+      // Maps keep insertion order: the first key is the oldest entry.
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(id, { value, version, expires: Date.now() + this.#ttlMs });
   }
 
   /** Drops every entry of `tag` for the tenant (lazily: their version no longer matches). */
