@@ -118,7 +118,9 @@ test('a load in the caller’s transaction is kept for others only once it commi
     return {
       tenantId,
       afterCommit: (fn: () => void) => void callbacks.push(fn),
-      commit: () => callbacks.forEach((f) => f()),
+      commit: () => {
+        for (const f of callbacks) f();
+      },
     };
   };
   let loads = 0;
