@@ -123,14 +123,11 @@ export class TenantCache {
       return entry.value as T;
     }
     let mine = this.#inTransaction.get(scope);
-    const known = mine?.get(id);
-    if (known && known.version === version) return known.value as T;
-    const value = await load();
     if (!mine) {
-      mine = new Map();
-      this.#inTransaction.set(scope, mine);
+      const loaded = new Map<string, InTransaction>();
+      mine = loaded;
+      this.#inTransaction.set(scope, loaded);
       // Once per transaction: every value it loaded is stored if no invalidation came since.
-      const loaded = mine;
       scope.afterCommit(() => {
         for (const [entryId, kept] of loaded) {
           if (this.#version(kept.tenantId, kept.tag) === kept.version)
@@ -138,6 +135,9 @@ export class TenantCache {
         }
       });
     }
+    const known = mine.get(id);
+    if (known && known.version === version) return known.value as T;
+    const value = await load();
     mine.set(id, { value, version, tenantId: scope.tenantId, tag });
     return value;
   }
