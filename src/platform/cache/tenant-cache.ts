@@ -88,10 +88,8 @@ export class TenantCache {
   ): Promise<T> {
     const id = `${tenantId}|${tag}|${key}`;
     const version = this.#version(tenantId, tag);
-    const entry = this.#entries.get(id);
-    if (entry && entry.version === version && entry.expires > Date.now()) {
-      return entry.value as T;
-    }
+    const entry = this.#fresh(id, version);
+    if (entry) return entry.value as T;
     if (!options.share) return this.#load(id, tenantId, tag, version, load);
     const pending = this.#loading.get(id);
     if (pending && pending.version === version) return pending.value as Promise<T>;
@@ -118,14 +116,11 @@ export class TenantCache {
   ): Promise<T> {
     const id = `${scope.tenantId}|${tag}|${key}`;
     const version = this.#version(scope.tenantId, tag);
-    const entry = this.#entries.get(id);
-    if (entry && entry.version === version && entry.expires > Date.now()) {
-      return entry.value as T;
-    }
+    const entry = this.#fresh(id, version);
+    if (entry) return entry.value as T;
     let mine = this.#inTransaction.get(scope);
     if (!mine) {
       const loaded = new Map<string, InTransaction>();
-      mine = loaded;
       this.#inTransaction.set(scope, loaded);
       // Once per transaction: every value it loaded is stored if no invalidation came since.
       scope.afterCommit(() => {
@@ -134,12 +129,19 @@ export class TenantCache {
             this.#store(entryId, kept.value, kept.version);
         }
       });
+      mine = loaded;
     }
     const known = mine.get(id);
     if (known && known.version === version) return known.value as T;
     const value = await load();
     mine.set(id, { value, version, tenantId: scope.tenantId, tag });
     return value;
+  }
+
+  /** The entry under `id` if it is still of `version` and within its TTL. */
+  #fresh(id: string, version: number): Entry | undefined {
+    const entry = this.#entries.get(id);
+    return entry && entry.version === version && entry.expires > Date.now() ? entry : undefined;
   }
 
   async #load<T>(id: string, tenantId: string, tag: string, version: number, load: () => Promise<T>) {

@@ -58,7 +58,12 @@ export function encodedBody(
 /** Adds `accept-encoding` to the answer's `Vary`, keeping what another part of the app put there. */
 function varyOnEncoding(reply: FastifyReply) {
   const given = reply.getHeader('vary');
-  const names = (Array.isArray(given) ? given.join(',') : String(given ?? ''))
+  // The usual case, on every cached hit: nothing set yet.
+  if (given === undefined) {
+    reply.header('vary', 'accept-encoding');
+    return;
+  }
+  const names = (Array.isArray(given) ? given.join(',') : String(given))
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');
