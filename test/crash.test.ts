@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { MODULES } from '../src/modules/index.ts';
+import { MODULES } from '../src/platform/catalogue/installed.ts';
 import { openMigratedDatabase } from '../src/platform/boot.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { SYSTEM_ACTOR, withTenant } from '../src/platform/db/tenant-scope.ts';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { MODULES } from '../src/modules/index.ts';
+import { MODULES } from '../src/platform/catalogue/installed.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import {
   bearerFor,

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { MODULES } from '../src/modules/index.ts';
+import { MODULES } from '../src/platform/catalogue/installed.ts';
 import { SHARED_TABLES } from '../src/platform/db/schema.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { DB_KIND, makeStaff, makeTenant, startTest, type TestContext } from './support/harness.ts';

@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, demoCredentials, seedDemo } from '../demo/seed.ts';
-import { MODULES } from '../modules/index.ts';
 import { openMigratedDatabase } from '../platform/boot.ts';
+import { MODULES } from '../platform/catalogue/installed.ts';
 import { CreateAgreement, ProposeAdoption, TransitionAdoption } from '../platform/catalogue/schemas.ts';
 import { createAgreement, proposeAdoption, transitionAdoption } from '../platform/catalogue/service.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';

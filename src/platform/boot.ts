@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { MODULES } from '../modules/index.ts';
+import { MODULES } from './catalogue/installed.ts';
 import type { AppManifest } from './catalogue/manifest.ts';
 import { syncCatalogue } from './catalogue/service.ts';
 import type { Config } from './config.ts';

@@ -24,6 +24,8 @@ export type Platform = Readonly<{
   files: FileStorage;
   permissions: PermissionRegistry;
   modules: readonly AppManifest[];
+  /** The installed apps live for the tenant, in registration order. */
+  liveModules(tenantId: string): readonly AppManifest[];
   /** Runs `fn` in a transaction bound to `tenantId`, acting as `actor`. */
   inTenant<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T>;
   /** Reloads the directory here and tells every other process on the database to do the same. */
@@ -74,6 +76,7 @@ export async function createPlatform(
     files: createStorage(config.files),
     permissions,
     modules,
+    liveModules: (tenantId) => modules.filter((m) => directory.isLive(tenantId, m.code)),
     inTenant: (tenantId, actor, fn) => withTenant(database.db, tenantId, actor, fn),
     async directoryChanged() {
       await sql`select pg_notify(${DIRECTORY_CHANNEL}, '')`.execute(database.db);

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type InlineConfig, type Plugin } from 'vite';
+import { MODULES_DIR, moduleFolders } from '../platform/catalogue/module-folders.ts';
 import { WEB_DIST } from './paths.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,6 +24,9 @@ const root = path.resolve(here, '../..');
 
 const CONSOLE_SRC = path.join(here, 'console');
 const CLIENT_SRC = path.join(here, 'portal', 'client');
+/** What each app brings to the browser: its console screens and its portal scripts. */
+const moduleConsoles = () => moduleFolders().map((m) => path.join(MODULES_DIR, m, 'console'));
+const moduleClients = () => moduleFolders().map((m) => path.join(MODULES_DIR, m, 'portal', 'client'));
 const STAMP = path.join(WEB_DIST, '.fingerprint');
 /** The project's files the last build read from outside the two folders (e.g. an app's messages). */
 const INPUTS = path.join(WEB_DIST, '.inputs.json');
@@ -35,14 +39,31 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** The portal's script entries: every `.ts` file directly in `portal/client/` (not its tests). */
-function clientEntries(): Record<string, string> {
-  if (!existsSync(CLIENT_SRC)) return {};
-  return Object.fromEntries(
-    readdirSync(CLIENT_SRC)
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
-      .map((f) => [f.replace(/\.ts$/, ''), path.join(CLIENT_SRC, f)]),
-  );
+/** The script entries of one folder: every `.ts` file directly in it (not tests or declarations). */
+function entriesIn(dir: string): [string, string][] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+    .map((f) => [f.replace(/\.ts$/, ''), path.join(dir, f)]);
+}
+
+/**
+ * The portal's script entries, named by file: the shell's (`web/portal/client/*.ts`) and each
+ * app's (`modules/<app>/portal/client/*.ts`). Names are what pages ask for, so they must not clash.
+ */
+export function clientEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const dir of [CLIENT_SRC, ...moduleClients()]) {
+    for (const [name, file] of entriesIn(dir)) {
+      if (entries[name]) {
+        throw new Error(
+          `two portal scripts are named '${name}': ${path.relative(root, entries[name])} and ${path.relative(root, file)}`,
+        );
+      }
+      entries[name] = file;
+    }
+  }
+  return entries;
 }
 
 function recordedInputs(): string[] {
@@ -55,6 +76,8 @@ function fingerprint(): string {
   const inputs = [
     ...filesUnder(CONSOLE_SRC),
     ...filesUnder(CLIENT_SRC),
+    ...moduleConsoles().flatMap(filesUnder),
+    ...moduleClients().flatMap(filesUnder),
     ...recordedInputs(),
     path.join(root, 'package-lock.json'),
     fileURLToPath(import.meta.url),
@@ -114,11 +137,8 @@ export async function buildWeb(options: { force?: boolean } = {}): Promise<boole
     generateBundle() {
       for (const id of this.getModuleIds()) {
         const file = id.split('?')[0] ?? id;
-        if (
-          file.startsWith(path.join(root, 'src')) &&
-          !file.startsWith(CONSOLE_SRC) &&
-          !file.startsWith(CLIENT_SRC)
-        )
+        const listed = [CONSOLE_SRC, CLIENT_SRC, ...moduleConsoles(), ...moduleClients()];
+        if (file.startsWith(path.join(root, 'src')) && !listed.some((dir) => file.startsWith(dir)))
           used.add(path.relative(root, file));
       }
     },

@@ -7,8 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppManifest } from '../../platform/catalogue/manifest.ts';
-import { SYSTEM_ACTOR } from '../../platform/db/tenant-scope.ts';
-import { defineTask } from '../../platform/jobs/runner.ts';
+import { defineTenantTask } from '../../platform/jobs/tenant-task.ts';
 import { seedMarketPricesDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { marketPricePortal } from './portal.tsx';
@@ -18,20 +17,11 @@ import { PERM, runDailySummary } from './service.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Every ten minutes: where today's prices have become public, send the leaders' summary (once a day). */
-const dailySummary = defineTask({
+const dailySummary = defineTenantTask({
   name: 'market-prices.daily-summary',
   cron: '*/10 * * * *',
-  async run({ platform }) {
-    const now = new Date();
-    for (const tenant of platform.directory.all()) {
-      if (!platform.directory.isLive(tenant.id, 'market-prices')) continue;
-      await platform.inTenant(
-        tenant.id,
-        { ...SYSTEM_ACTOR, label: 'job market-prices.daily-summary' },
-        (scope) => runDailySummary(platform, scope, tenant, now),
-      );
-    }
-  },
+  app: 'market-prices',
+  run: runDailySummary,
 });
 
 const STAFF = [
@@ -69,3 +59,5 @@ export const marketPricesApp: AppManifest = {
   sharedMessages,
   seedDemo: seedMarketPricesDemo,
 };
+
+export default marketPricesApp;

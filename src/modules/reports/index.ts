@@ -6,8 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppManifest } from '../../platform/catalogue/manifest.ts';
-import { SYSTEM_ACTOR } from '../../platform/db/tenant-scope.ts';
-import { defineTask } from '../../platform/jobs/runner.ts';
+import { defineTenantTask } from '../../platform/jobs/tenant-task.ts';
 import { seedReportsDemo } from './demo.ts';
 import { laporExchangeTask } from './lapor/exchange.ts';
 import { messages, sharedMessages } from './messages.ts';
@@ -20,19 +19,12 @@ import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './service.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Every five minutes: escalate reports whose clock ran out, close the ones left silent after follow-up. */
-const deadlines = defineTask({
+const deadlines = defineTenantTask({
   name: 'reports.deadlines',
   cron: '*/5 * * * *',
-  async run({ platform }) {
-    const now = new Date();
-    for (const tenantId of await tenantsWithDueReportsAcrossTenants(platform, now)) {
-      const tenant = platform.directory.all().find((t) => t.id === tenantId);
-      if (!tenant || !platform.directory.isLive(tenant.id, 'reports')) continue;
-      await platform.inTenant(tenant.id, { ...SYSTEM_ACTOR, label: 'job reports.deadlines' }, (scope) =>
-        runDeadlines(platform, scope, tenant, now),
-      );
-    }
-  },
+  app: 'reports',
+  candidates: tenantsWithDueReportsAcrossTenants,
+  run: runDeadlines,
 });
 
 export const reportsApp: AppManifest = {
@@ -70,7 +62,20 @@ export const reportsApp: AppManifest = {
   },
   rootRoutes: open311RootRoutes,
   portal: reportPortal,
-  portalHome: { path: '/lapor' },
+  portalHome: { path: '/lapor', cta: 'reports.portal.reportCta' },
+  accountLinks: [{ path: '/laporan-saya', label: 'reports.portal.myReportsLink' }],
+  // The report form works offline: its script is kept, and its offline copy keeps a draft.
+  offline: {
+    scripts: ['report-form'],
+    pages: [
+      {
+        path: '/lapor',
+        offline: '/lapor?luring=1',
+        text: 'reports.portal.offlineReport',
+        label: 'reports.portal.reportCta',
+      },
+    ],
+  },
   // The exchange with SP4N-LAPOR! (lapor/): a task, not a per-tenant job, since a job's context
   // has no platform (directory, cache, config) to file and move reports with.
   tasks: [deadlines, laporExchangeTask],
@@ -79,3 +84,5 @@ export const reportsApp: AppManifest = {
   sharedMessages,
   seedDemo: seedReportsDemo,
 };
+
+export default reportsApp;

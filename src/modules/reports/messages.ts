@@ -34,6 +34,9 @@ export const messages = {
     status: statusId,
     portal: {
       reportCta: 'Laporkan masalah',
+      myReportsLink: 'Laporan saya',
+      offlineReport:
+        'Anda tetap dapat menulis laporan: laporan disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali.',
       reportTitle: 'Laporkan masalah',
       reportIntro:
         'Sampaikan aspirasi, pengaduan atau permintaan informasi. Anda akan menerima nomor laporan untuk memantau tindak lanjutnya.',
@@ -178,6 +181,9 @@ export const messages = {
     status: statusEn,
     portal: {
       reportCta: 'Report a problem',
+      myReportsLink: 'My reports',
+      offlineReport:
+        'You can still write a report: it is kept on this device and sent automatically when the connection returns.',
       reportTitle: 'Report a problem',
       reportIntro:
         'Send an aspiration, a complaint or a request for information. You will get a tracking number to follow it up.',

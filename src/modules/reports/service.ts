@@ -34,8 +34,8 @@ import {
   type Track,
 } from './lifecycle.ts';
 import { insideTenantArea } from './location.ts';
-import type { StoredPhoto } from './photos.ts';
 import { PERM } from './permissions.ts';
+import type { StoredPhoto } from './photos.ts';
 import type {
   CategoryInputType,
   FiltersInput,

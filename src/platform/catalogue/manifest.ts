@@ -70,8 +70,22 @@ export type AppManifest = Readonly<{
    * portal, behind the same adoption gate as `routes`, with HTML error pages.
    */
   portal?: (app: FastifyInstance, platform: Platform) => Promise<void> | void;
-  /** Where the app's tile on the portal's home page leads (a path under `/t/<slug>`). */
-  portalHome?: Readonly<{ path: string }>;
+  /**
+   * Where the app's tile on the portal's home page leads (a path under `/t/<slug>`); `cta`, a
+   * message key, makes the home page also show it first as a call to action.
+   */
+  portalHome?: Readonly<{ path: string; cta?: string }>;
+  /** Links the signed-in citizen's account page shows where the app is live (message keys). */
+  accountLinks?: readonly Readonly<{ path: string; label: string }>[];
+  /**
+   * What the app offers without a network: portal scripts the service worker keeps (entry names
+   * of `portal/client/*.ts`), and pages with an offline copy (`offline`, served instead of `path`
+   * when there is no network) that the offline page links to, `text` then `label` (message keys).
+   */
+  offline?: Readonly<{
+    scripts?: readonly string[];
+    pages?: readonly Readonly<{ path: string; offline: string; text: string; label: string }>[];
+  }>;
   /** Writes the app's demo data for one tenant where the app is live (run by the demo seed). */
   seedDemo?: (platform: Platform, scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
 }>;

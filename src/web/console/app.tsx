@@ -4,25 +4,20 @@
  * and draws the menu that the session's roles allow.
  */
 import type { TFunction } from 'i18next';
-import { type FormEvent, lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { type Api, ApiError, type Session } from './api.ts';
+import { appOfSegment, CONSOLE_APPS, liveConsoleApps } from './installed.ts';
 import { connectLive, disconnectLive } from './live.ts';
-import { pricesOpen } from './prices/kit.tsx';
-import { type Route, useLocation } from './router.ts';
+import { parseRoute, type Route, useLocation } from './router.ts';
 import { AdminScreen, adminSections } from './screens/admin.tsx';
-import { LiveRoom } from './screens/live-room.tsx';
-import { ReportQueue } from './screens/queue.tsx';
-import { ReportScreen } from './screens/report.tsx';
+import { LiveRoom, liveTiles } from './screens/live-room.tsx';
 import { type ConsoleContext, Ctx, Field, Link, Problem, useConsole } from './ui.tsx';
 
-// The market prices screens load only when opened (their own chunk).
-const PricesScreen = lazy(() => import('./screens/prices.tsx'));
+/** Where the shell's own menu entries stand among the apps' (`order`), and their `home` priority. */
+const ADMIN = { order: 40, home: 40 };
+const LIVE = { order: 25, home: 50 };
 
-export const PERMISSIONS = {
-  triage: 'reports.report.triage',
-  followUp: 'reports.report.follow_up',
-  read: 'reports.report.read',
-} as const;
+type MenuEntry = { path: string; label: string; order: number; home?: number; current: boolean };
 
 type State =
   | { kind: 'loading' }
@@ -104,10 +99,10 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
   const { route, search } = useLocation();
   // One live stream for every screen while signed in.
   useEffect(() => {
-    connectLive(api);
+    connectLive(api, [...new Set(CONSOLE_APPS.flatMap((a) => a.liveEvents ?? []))]);
     return () => disconnectLive();
   }, [api]);
-  const isAdmin = adminSections(ctx).length > 0;
+  const menu = menuEntries(ctx, route);
 
   if (route.name === 'live') {
     // The wall screen has no menu: it is read from across the room.
@@ -117,8 +112,7 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
       </Ctx.Provider>
     );
   }
-  const home = defaultRoute(ctx, isAdmin);
-  const shown: Route = route.name === 'home' ? home : route;
+  const shown: Route = route.name === 'home' ? homeRoute(menu) : route;
   return (
     <Ctx.Provider value={ctx}>
       <a className="skip" href="#main">
@@ -136,39 +130,13 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
         </div>
         <nav aria-label={t('nav.label')}>
           <ul className="nav">
-            {ctx.can(PERMISSIONS.triage) ? (
-              <li>
-                <Link to="/triase" current={shown.name === 'triage'}>
-                  {t('nav.triage')}
+            {menu.map((entry) => (
+              <li key={entry.path}>
+                <Link to={entry.path} current={entry.current}>
+                  {t(entry.label)}
                 </Link>
               </li>
-            ) : null}
-            {ctx.can(PERMISSIONS.followUp) ? (
-              <li>
-                <Link to="/tugas" current={shown.name === 'work'}>
-                  {t('nav.work')}
-                </Link>
-              </li>
-            ) : null}
-            {ctx.can(PERMISSIONS.read) ? (
-              <li>
-                <Link to="/ruang-live">{t('nav.live')}</Link>
-              </li>
-            ) : null}
-            {pricesOpen(api.config.apps, ctx.can) ? (
-              <li>
-                <Link to="/harga" current={shown.name === 'prices'}>
-                  {t('nav.prices')}
-                </Link>
-              </li>
-            ) : null}
-            {isAdmin ? (
-              <li>
-                <Link to="/admin" current={shown.name === 'admin'}>
-                  {t('nav.admin')}
-                </Link>
-              </li>
-            ) : null}
+            ))}
           </ul>
         </nav>
       </header>
@@ -179,35 +147,59 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
   );
 }
 
-function defaultRoute(ctx: ConsoleContext, isAdmin: boolean): Route {
-  if (ctx.can(PERMISSIONS.triage)) return { name: 'triage' };
-  if (ctx.can(PERMISSIONS.followUp)) return { name: 'work' };
-  if (pricesOpen(ctx.api.config.apps, ctx.can)) return { name: 'prices', section: '' };
-  if (isAdmin) return { name: 'admin', section: 'agencies' };
-  if (ctx.can(PERMISSIONS.read)) return { name: 'live' };
-  return { name: 'unknown' };
+/** The main menu: the live apps' entries the session may see, the settings and the LIVE Room. */
+function menuEntries(ctx: ConsoleContext, route: Route): MenuEntry[] {
+  const segmentOf = (path: string) => path.split('/')[1] ?? '';
+  const entries: MenuEntry[] = liveConsoleApps(ctx).flatMap((app) =>
+    (app.nav ?? [])
+      .filter((n) => n.visible(ctx))
+      .map((n) => ({
+        path: n.path,
+        label: n.label,
+        order: n.order,
+        ...(n.home !== undefined ? { home: n.home } : {}),
+        current: route.name === 'app' && route.segment === segmentOf(n.path),
+      })),
+  );
+  if (liveTiles(ctx).length > 0) {
+    entries.push({ path: '/ruang-live', label: 'nav.live', ...LIVE, current: false });
+  }
+  if (adminSections(ctx).length > 0) {
+    entries.push({
+      path: '/admin',
+      label: 'nav.admin',
+      ...ADMIN,
+      current: route.name === 'admin',
+    });
+  }
+  return entries.sort((a, b) => a.order - b.order);
+}
+
+/** Where the console opens: the menu entry with the lowest `home`. */
+function homeRoute(menu: readonly MenuEntry[]): Route {
+  const first = menu.filter((e) => e.home !== undefined).sort((a, b) => (a.home ?? 0) - (b.home ?? 0))[0];
+  return first ? parseRoute(first.path) : { name: 'unknown' };
 }
 
 function Screen({ route, search }: { route: Route; search: URLSearchParams }) {
-  const { t } = useConsole();
-  switch (route.name) {
-    case 'triage':
-      return <ReportQueue kind="triage" search={search} />;
-    case 'work':
-      return <ReportQueue kind="work" search={search} />;
-    case 'report':
-      return <ReportScreen no={route.no} />;
-    case 'admin':
-      return <AdminScreen section={route.section} />;
-    case 'prices':
-      return (
-        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-          <PricesScreen section={route.section} search={search} />
-        </Suspense>
-      );
-    default:
-      return <p className="problem">{t('notFound')}</p>;
+  const ctx = useConsole();
+  const { t } = ctx;
+  if (route.name === 'admin') return <AdminScreen section={route.section} />;
+  const app = route.name === 'app' ? appOfSegment(route.segment) : undefined;
+  const AppScreen = route.name === 'app' ? app?.screens?.[route.segment] : undefined;
+  if (!app || !AppScreen || route.name !== 'app') return <p className="problem">{t('notFound')}</p>;
+  if (!ctx.api.config.apps.includes(app.code)) {
+    return (
+      <p className="problem" role="alert">
+        {t(app.notLive ?? 'notFound')}
+      </p>
+    );
   }
+  return (
+    <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+      <AppScreen parts={route.parts} search={search} />
+    </Suspense>
+  );
 }
 
 function SignOutButton(props: { api: Api; t: TFunction; onSignedOut: () => void }) {

@@ -27,28 +27,18 @@ let api: Api | undefined;
 let refusals = 0;
 let retry: ReturnType<typeof setTimeout> | undefined;
 
-/** Event types the console listens to (SSE delivers named events only to listeners of that name). */
-const TYPES = [
-  'report.filed',
-  'report.status',
-  'report.progress',
-  'report.info',
-  'report.overdue',
-  'report.lapor',
-  'agency.created',
-  'agency.updated',
-  'price.published',
-  'price.alert',
-];
+/** Event types to listen to (SSE delivers named events only to listeners of that name). */
+let types: readonly string[] = [];
 
 function setState(next: LiveState) {
   state = next;
   for (const l of stateListeners) l(next);
 }
 
-/** Opens the shared stream (once). */
-export function connectLive(client: Api) {
+/** Opens the shared stream (once), listening to the event types given (the installed apps'). */
+export function connectLive(client: Api, eventTypes: readonly string[] = types) {
   if (source) return;
+  types = eventTypes;
   api = client;
   source = new EventSource(client.url('/events'));
   source.onopen = () => {
@@ -64,7 +54,10 @@ export function connectLive(client: Api) {
       refusals += 1;
       void client.get('/auth/session').then(
         () => {
-          retry = setTimeout(() => api && connectLive(api), Math.min(300_000, 3000 * 2 ** (refusals - 1)));
+          retry = setTimeout(
+            () => api && connectLive(api, types),
+            Math.min(300_000, 3000 * 2 ** (refusals - 1)),
+          );
         },
         () => undefined,
       );
@@ -79,7 +72,7 @@ export function connectLive(client: Api) {
     }
     for (const h of handlers) h(event);
   };
-  for (const type of TYPES) source.addEventListener(type, dispatch);
+  for (const type of types) source.addEventListener(type, dispatch);
   source.onmessage = dispatch;
 }
 

@@ -4,14 +4,15 @@
  */
 import { useEffect, useState } from 'react';
 
+/**
+ * The shell's own screens (home, the LIVE Room, settings), or an app's: its first segment names
+ * the screen an app declared (`/laporan/<no>` → `laporan` with `[<no>]`).
+ */
 export type Route =
   | { name: 'home' }
-  | { name: 'triage' }
-  | { name: 'work' }
-  | { name: 'report'; no: string }
   | { name: 'live' }
   | { name: 'admin'; section: string }
-  | { name: 'prices'; section: string }
+  | { name: 'app'; segment: string; parts: string[] }
   | { name: 'unknown' };
 
 /** The route of a console path (the part after `/konsol`). */
@@ -22,15 +23,11 @@ export function parseRoute(path: string): Route {
   } catch {
     return { name: 'unknown' }; // a malformed %-escape in the address
   }
-  const [first, second] = parts;
+  const [first, second, ...rest] = parts;
   if (!first) return { name: 'home' };
-  if (first === 'triase' && !second) return { name: 'triage' };
-  if (first === 'tugas' && !second) return { name: 'work' };
-  if (first === 'ruang-live' && !second) return { name: 'live' };
-  if (first === 'laporan' && second && parts.length === 2) return { name: 'report', no: second };
-  if (first === 'admin') return { name: 'admin', section: second ?? 'agencies' };
-  if (first === 'harga' && parts.length <= 2) return { name: 'prices', section: second ?? '' };
-  return { name: 'unknown' };
+  if (first === 'ruang-live') return second ? { name: 'unknown' } : { name: 'live' };
+  if (first === 'admin') return { name: 'admin', section: second ?? '' };
+  return { name: 'app', segment: first, parts: second === undefined ? [] : [second, ...rest] };
 }
 
 let root = '/konsol';

@@ -93,6 +93,12 @@ export function Link(props: { to: string; children: ReactNode; className?: strin
 }
 
 /** A problem from the API, shown where the screen's content would be. */
+/** What a console address that names no screen shows. */
+export function NotFound() {
+  const { t } = useConsole();
+  return <p className="problem">{t('notFound')}</p>;
+}
+
 export function Problem({ error }: { error: ApiError | undefined }) {
   if (!error) return null;
   return (
@@ -166,15 +172,4 @@ export function formatWhen(iso: string | null | undefined, lang: 'id' | 'en', ti
 /** A calendar day (YYYY-MM-DD) as the console's language writes it: `Sen, 14 Des 2026` (or in full). */
 export function formatDay(day: string, lang: 'id' | 'en', style: 'day' | 'longDay' = 'day'): string {
   return dateFormat(lang, 'UTC', style).format(new Date(`${day}T00:00:00Z`));
-}
-
-/** The status of a report as a badge, with its overdue flag. */
-export function StatusBadge({ status, overdue }: { status: string; overdue?: boolean }) {
-  const { t } = useConsole();
-  return (
-    <span className="badges">
-      <span className={`badge status-${status}`}>{t(`status.${status}`)}</span>
-      {overdue ? <span className="badge overdue">{t('overdue')}</span> : null}
-    </span>
-  );
 }

@@ -422,7 +422,7 @@ async function sendAccount(
     getUser(scope, ctx.user!.id),
   );
   const errors = opts.errors;
-  const reports = platform.directory.isLive(ctx.tenant.id, 'reports');
+  const links = platform.liveModules(ctx.tenant.id).flatMap((m) => m.accountLinks ?? []);
   return sendPage(reply, ctx, {
     title: t('portal.accountTitle'),
     ...(opts.status ? { status: opts.status } : {}),
@@ -443,13 +443,13 @@ async function sendAccount(
           <dt>{t('portal.phone')}</dt>
           <dd>{user.phone ?? t('portal.noValue')}</dd>
         </dl>
-        {reports ? (
-          <p>
-            <a className="cta" href={href(ctx, '/laporan-saya')}>
-              {t('portal.myReportsLink')}
+        {links.map((link) => (
+          <p key={link.path}>
+            <a className="cta" href={href(ctx, link.path)}>
+              {t(link.label)}
             </a>
           </p>
-        ) : null}
+        ))}
         <h2 id="ganti-sandi">{t('portal.changePassword')}</h2>
         <p>{t('portal.changePasswordIntro')}</p>
         <ErrorSummary errors={errors} t={t} />

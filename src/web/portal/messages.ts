@@ -72,7 +72,6 @@ export const portalMessages = {
     accountTitle: 'Akun saya',
     accountDetails: 'Data akun',
     noValue: 'tidak diisi',
-    myReportsLink: 'Laporan saya',
     changePassword: 'Ganti kata sandi',
     changePasswordIntro: 'Sesi masuk Anda di perangkat lain akan diakhiri.',
     currentPassword: 'Kata sandi saat ini',
@@ -103,8 +102,6 @@ export const portalMessages = {
     offlineTitle: 'Tidak ada koneksi internet',
     offlineIntro:
       'Halaman ini belum dapat dibuka karena perangkat Anda sedang tidak tersambung ke internet. Coba lagi setelah koneksi kembali.',
-    offlineReport:
-      'Anda tetap dapat menulis laporan: laporan disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali.',
     retry: 'Coba lagi',
   },
   en: {
@@ -179,7 +176,6 @@ export const portalMessages = {
     accountTitle: 'My account',
     accountDetails: 'Account details',
     noValue: 'not given',
-    myReportsLink: 'My reports',
     changePassword: 'Change password',
     changePasswordIntro: 'Your sign-ins on other devices will be ended.',
     currentPassword: 'Current password',
@@ -210,8 +206,6 @@ export const portalMessages = {
     offlineTitle: 'No internet connection',
     offlineIntro:
       'This page cannot be opened yet because your device is not connected to the internet. Try again once the connection is back.',
-    offlineReport:
-      'You can still write a report: it is kept on this device and sent automatically when the connection returns.',
     retry: 'Try again',
   },
 } as const;

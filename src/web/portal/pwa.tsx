@@ -50,14 +50,15 @@ export function tenantIcon(tenant: VerifiedTenant, size: number): Promise<Buffer
 /** The service worker's settings for a tenant: what to precache and what answers offline. */
 function workerSettings(platform: Platform, tenant: VerifiedTenant) {
   const base = `/t/${tenant.slug}`;
-  const entries = ['register', ...(platform.directory.isLive(tenant.id, 'reports') ? ['report-form'] : [])];
+  const live = platform.liveModules(tenant.id);
+  const entries = ['register', ...live.flatMap((m) => m.offline?.scripts ?? [])];
   const assets = entries.flatMap((name) => {
     const e = portalEntry(name);
     return e ? [e.script, ...e.imports, ...e.styles] : [];
   });
-  const fallbacks: Record<string, string> = platform.directory.isLive(tenant.id, 'reports')
-    ? { [`${base}/lapor`]: `${base}/lapor?luring=1` }
-    : {};
+  const fallbacks: Record<string, string> = Object.fromEntries(
+    live.flatMap((m) => m.offline?.pages ?? []).map((p) => [`${base}${p.path}`, `${base}${p.offline}`]),
+  );
   const settings = { base, offline: `${base}/luring`, fallbacks, assets };
   const version = createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
   return { version, ...settings };
@@ -115,18 +116,18 @@ export function pwaRoutes(app: FastifyInstance, platform: Platform) {
   app.get('/luring', { config: { auth: 'optional' } }, async (request, reply) => {
     const ctx = portalContext(platform, request);
     const { t } = ctx;
-    const reports = platform.directory.isLive(ctx.tenant.id, 'reports');
+    const pages = platform.liveModules(ctx.tenant.id).flatMap((m) => m.offline?.pages ?? []);
     return sendPage(reply, ctx, {
       title: t('portal.offlineTitle'),
       body: (
         <>
           <h1>{t('portal.offlineTitle')}</h1>
           <p>{t('portal.offlineIntro')}</p>
-          {reports ? (
-            <p>
-              {t('portal.offlineReport')} <a href={`${ctx.base}/lapor`}>{t('reports.portal.reportCta')}</a>
+          {pages.map((page) => (
+            <p key={page.path}>
+              {t(page.text)} <a href={`${ctx.base}${page.path}`}>{t(page.label)}</a>
             </p>
-          ) : null}
+          ))}
           <p>
             <a href={`${ctx.base}/`}>{t('portal.retry')}</a>
           </p>

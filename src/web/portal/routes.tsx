@@ -80,13 +80,17 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
       body: (
         <>
           <h1>{ctx.tenant.branding.displayName || ctx.tenant.name}</h1>
-          {platform.directory.isLive(ctx.tenant.id, 'reports') ? (
-            <p>
-              <a className="cta" href={`${ctx.base}/lapor`}>
-                {t('reports.portal.reportCta')}
-              </a>
-            </p>
-          ) : null}
+          {platform.liveModules(ctx.tenant.id).flatMap((m) =>
+            m.portalHome?.cta ? (
+              <p key={m.code}>
+                <a className="cta" href={`${ctx.base}${m.portalHome.path}`}>
+                  {t(m.portalHome.cta)}
+                </a>
+              </p>
+            ) : (
+              []
+            ),
+          )}
           <h2>{t('portal.apps')}</h2>
           <p className="lead">{t('portal.appsIntro', { tenant: ctx.tenant.name })}</p>
           {apps.length ? (

@@ -1,67 +1,65 @@
 /**
  * The tenant administrators' screens: a sub-menu of sections on the left, each shown only when the
  * session holds its permission, addressable as `/konsol/admin/<section>`. The sections themselves
- * live in `../admin/`.
+ * of the shell live in `../admin/`, an app's in its folder (`console/index.ts`, `settings`).
  */
-import { lazy, type ReactNode, Suspense } from 'react';
-import { PERM } from '../../../modules/market-prices/permissions.ts';
+import { type ComponentType, Suspense } from 'react';
 import { AgenciesSection } from '../admin/agencies.tsx';
 import { AppsSection } from '../admin/apps.tsx';
 import { AuditSection } from '../admin/audit.tsx';
 import { BrandingSection } from '../admin/branding.tsx';
-import { CategoriesSection } from '../admin/categories.tsx';
 import { HolidaysSection } from '../admin/holidays.tsx';
 import { StaffSection } from '../admin/staff.tsx';
-import { PRICES_APP } from '../prices/kit.tsx';
+import { CONSOLE_APPS, liveConsoleApps } from '../installed.ts';
 import { useLocation } from '../router.ts';
 import { type ConsoleContext, Link, useConsole } from '../ui.tsx';
 
 type Section = {
   slug: string;
-  permissions: string[];
+  /** Its menu label (a message key). */
+  label: string;
+  order: number;
+  permissions: readonly string[];
   /** Whether the permissions must be held in the whole tenant (the API refuses agency grants). */
   tenantWide?: boolean;
-  /** The app the section belongs to: shown only where the tenant has it live. */
-  app?: string;
-  render: () => ReactNode;
+  component: ComponentType;
 };
 
-// An app's settings load with its own screens' code, not with every console screen.
-const PriceSettingsSection = lazy(() => import('../prices/settings.tsx'));
-
-/** The sections in menu order, with the permissions that open each (any one of them). */
-export const ADMIN_SECTIONS: readonly Section[] = [
-  { slug: 'agencies', permissions: ['platform.agency.manage'], render: () => <AgenciesSection /> },
+/** The shell's own sections, with the permissions that open each (any one of them). */
+const SHELL_SECTIONS: readonly Section[] = [
+  { slug: 'agencies', order: 10, permissions: ['platform.agency.manage'], component: AgenciesSection },
   {
     slug: 'staff',
+    order: 20,
     permissions: ['platform.user.read', 'platform.user.manage', 'platform.role.grant'],
-    render: () => <StaffSection />,
+    component: StaffSection,
   },
-  { slug: 'categories', permissions: ['reports.settings.manage'], render: () => <CategoriesSection /> },
-  { slug: 'holidays', permissions: ['platform.calendar.manage'], render: () => <HolidaysSection /> },
-  { slug: 'branding', permissions: ['platform.tenant.configure'], render: () => <BrandingSection /> },
-  { slug: 'apps', permissions: ['platform.adoption.manage'], render: () => <AppsSection /> },
-  { slug: 'audit', permissions: ['platform.audit.read'], render: () => <AuditSection /> },
-  {
-    slug: 'prices',
-    permissions: [PERM.reference],
-    tenantWide: true,
-    app: PRICES_APP,
-    render: () => (
-      <Suspense fallback={null}>
-        <PriceSettingsSection />
-      </Suspense>
-    ),
-  },
-];
+  { slug: 'holidays', order: 40, permissions: ['platform.calendar.manage'], component: HolidaysSection },
+  { slug: 'branding', order: 50, permissions: ['platform.tenant.configure'], component: BrandingSection },
+  { slug: 'apps', order: 60, permissions: ['platform.adoption.manage'], component: AppsSection },
+  { slug: 'audit', order: 70, permissions: ['platform.audit.read'], component: AuditSection },
+].map((s) => ({ ...s, label: `admin.nav.${s.slug}` }));
+
+/** Every section of the tenant's settings: the shell's and the live apps', in menu order. */
+function allSections(ctx: Pick<ConsoleContext, 'api'>): Section[] {
+  return [...SHELL_SECTIONS, ...liveConsoleApps(ctx).flatMap((a) => a.settings ?? [])].sort(
+    (a, b) => a.order - b.order,
+  );
+}
+
+/** What a section of an installed app that the tenant does not have live says, if `slug` is one. */
+function notLiveSection(ctx: Pick<ConsoleContext, 'api'>, slug: string): string | undefined {
+  for (const app of CONSOLE_APPS) {
+    if (ctx.api.config.apps.includes(app.code)) continue;
+    const section = app.settings?.find((s) => s.slug === slug);
+    if (section) return section.notLive ?? app.notLive ?? 'admin.unknownSection';
+  }
+  return undefined;
+}
 
 /** The sections the session may open: by its permissions and the tenant's live apps. */
 export function adminSections(ctx: Pick<ConsoleContext, 'api' | 'can' | 'canTenantWide'>): Section[] {
-  return ADMIN_SECTIONS.filter(
-    (s) =>
-      s.permissions.some(s.tenantWide ? ctx.canTenantWide : ctx.can) &&
-      (!s.app || ctx.api.config.apps.includes(s.app)),
-  );
+  return allSections(ctx).filter((s) => s.permissions.some(s.tenantWide ? ctx.canTenantWide : ctx.can));
 }
 
 export function AdminScreen({ section }: { section: string }) {
@@ -82,7 +80,9 @@ export function AdminScreen({ section }: { section: string }) {
   // `/admin` alone opens the first section the session may see.
   const bare = /\/admin\/?$/.test(path);
   const slug = bare ? (allowed[0]?.slug ?? section) : section;
-  const known = ADMIN_SECTIONS.find((s) => s.slug === slug);
+  const known = allSections(ctx).find((s) => s.slug === slug);
+  // A section of an app the tenant does not have live says so.
+  const asleep = known ? undefined : notLiveSection(ctx, slug);
   const current = allowed.find((s) => s.slug === slug);
   return (
     <div className="admin">
@@ -91,7 +91,7 @@ export function AdminScreen({ section }: { section: string }) {
           {allowed.map((s) => (
             <li key={s.slug}>
               <Link to={`/admin/${s.slug}`} current={s.slug === slug}>
-                {t(`admin.nav.${s.slug}`)}
+                {t(s.label)}
               </Link>
             </li>
           ))}
@@ -99,12 +99,14 @@ export function AdminScreen({ section }: { section: string }) {
       </nav>
       <div className="admin-body" data-section={slug}>
         {current ? (
-          current.render()
+          <Suspense fallback={null}>
+            <current.component />
+          </Suspense>
         ) : (
           <section aria-labelledby="admin-title">
             <h1 id="admin-title">{t('admin.title')}</h1>
             <p className="problem" role="alert">
-              {t(known ? 'admin.sectionForbidden' : 'admin.unknownSection')}
+              {t(asleep ?? (known ? 'admin.sectionForbidden' : 'admin.unknownSection'))}
             </p>
           </section>
         )}

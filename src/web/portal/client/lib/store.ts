@@ -1,10 +1,8 @@
 /**
- * Drafts kept in the browser's IndexedDB (photos as Blobs), one per tenant and person, under the
- * key of `draftKey` (draft.ts). Every call opens the database and closes it again: a draft is
+ * Drafts kept in the browser's IndexedDB (photos as Blobs), one per tenant and person, under a
+ * key the page makes (the report form's `draftKey`). Every call opens the database and closes it again: a draft is
  * written a few times a minute at most, and nothing stays open when the page is frozen.
  */
-import type { Draft } from './draft.ts';
-
 const DB = 'balai-drafts';
 const STORE = 'drafts';
 
@@ -50,7 +48,7 @@ export function loadDraft(key: string): Promise<unknown> {
   return run('readonly', (s) => s.get(key));
 }
 
-export async function saveDraft(key: string, draft: Draft): Promise<void> {
+export async function saveDraft(key: string, draft: object): Promise<void> {
   await run('readwrite', (s) => s.put(draft, key));
 }
 

@@ -4,8 +4,15 @@
  * nothing was saved; a success says how many lines were.
  */
 import { type FormEvent, useState } from 'react';
-import { ApiError, type FieldProblem } from '../api.ts';
-import { Field, formatDay, Link, Problem, useConsole } from '../ui.tsx';
+import {
+  ApiError,
+  Field,
+  type FieldProblem,
+  formatDay,
+  Link,
+  Problem,
+  useConsole,
+} from '../../../platform/sdk/console.ts';
 import { useMyMarkets } from './entry.tsx';
 import { DayPicker, dayOf, MarketPicker, setQuery } from './kit.tsx';
 

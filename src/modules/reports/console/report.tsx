@@ -4,10 +4,18 @@
  * the fields it needs; a refusal shows beside the field it concerns and keeps what was typed.
  */
 import { type FormEvent, useState } from 'react';
-import type { ApiError } from '../api.ts';
-import { useLiveEvents } from '../live.ts';
-import { Field, formatWhen, Link, Problem, StatusBadge, useConsole, useLoad } from '../ui.tsx';
+import {
+  type ApiError,
+  Field,
+  formatWhen,
+  Link,
+  Problem,
+  useConsole,
+  useLiveEvents,
+  useLoad,
+} from '../../../platform/sdk/console.ts';
 import type { ReportItem } from './queue.tsx';
+import { StatusBadge } from './status-badge.tsx';
 
 type Photo = { id: string; kind: string; url: string };
 type HistoryEvent = {

@@ -4,10 +4,21 @@
  * settings. When the app is not live for the tenant its routes answer 404: the section says so.
  */
 import { useState } from 'react';
-import { ApiError } from '../api.ts';
-import { Field, Problem, useConsole, useLoad } from '../ui.tsx';
-import { type Agency, AgencyOptions, useAgencies } from './agencies.tsx';
-import { numberOf, Outcome, Scroll, SectionHead, useForm } from './kit.tsx';
+import {
+  type Agency,
+  AgencyOptions,
+  ApiError,
+  Field,
+  numberOf,
+  Outcome,
+  Problem,
+  Scroll,
+  SectionHead,
+  useAgencies,
+  useConsole,
+  useForm,
+  useLoad,
+} from '../../../platform/sdk/console.ts';
 
 type Category = {
   code: string;

@@ -291,4 +291,8 @@ const en: Messages = {
   },
 };
 
-export const pricesMessages = { id, en };
+/** The app's words in the console: its screens' under `prices`, its menu entry and settings section. */
+export const pricesMessages = {
+  id: { prices: id, nav: { prices: 'Harga pasar' }, admin: { nav: { prices: 'Harga pasar' } } },
+  en: { prices: en, nav: { prices: 'Market prices' }, admin: { nav: { prices: 'Market prices' } } },
+};

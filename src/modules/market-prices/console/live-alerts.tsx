@@ -6,10 +6,15 @@
  * the events sent meanwhile are not replayed. A new alert stays highlighted for a minute.
  */
 import { useEffect, useState } from 'react';
-import { formatRupiah } from '../../../modules/market-prices/prices.ts';
-import { LOCALES } from '../../../platform/i18n/locales.ts';
-import { useLiveEvents, useLiveReopened } from '../live.ts';
-import { Problem, useConsole, useLoad } from '../ui.tsx';
+import {
+  LOCALES,
+  Problem,
+  useConsole,
+  useLiveEvents,
+  useLiveReopened,
+  useLoad,
+} from '../../../platform/sdk/console.ts';
+import { formatRupiah } from '../prices.ts';
 import type { PriceAlert } from './kit.tsx';
 
 export function LivePriceAlerts() {

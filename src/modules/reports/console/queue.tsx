@@ -4,9 +4,16 @@
  * the server limits to the caller's agencies; filters stay in the address so a reload keeps them.
  */
 import { type FormEvent, useEffect, useState } from 'react';
-import { useLiveEvents } from '../live.ts';
-import { navigate } from '../router.ts';
-import { formatWhen, Link, Problem, StatusBadge, useConsole, useLoad } from '../ui.tsx';
+import {
+  formatWhen,
+  Link,
+  navigate,
+  Problem,
+  useConsole,
+  useLiveEvents,
+  useLoad,
+} from '../../../platform/sdk/console.ts';
+import { StatusBadge } from './status-badge.tsx';
 
 export type ReportItem = {
   id: string;

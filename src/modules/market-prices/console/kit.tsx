@@ -3,10 +3,8 @@
  * and day chooser, kept in the address (`?pasar=<code>&tanggal=<YYYY-MM-DD>`) so that a reload,
  * a bookmark or a move between the entry and the import keeps the same sheet.
  */
-import { PERM } from '../../../modules/market-prices/permissions.ts';
-import { todayIn } from '../admin/kit.tsx';
-import { navigate } from '../router.ts';
-import { Field, formatDay, useConsole } from '../ui.tsx';
+import { Field, formatDay, navigate, todayIn, useConsole } from '../../../platform/sdk/console.ts';
+import { PERM } from '../permissions.ts';
 
 /** The market prices app's code in the catalogue. */
 export const PRICES_APP = 'market-prices';

@@ -3,8 +3,16 @@
  * local time), the jump percentage the review marks and the rise that raises an alert. The API
  * checks every value and its refusals stand beside the fields.
  */
-import { numberOf, Outcome, SectionHead, useForm } from '../admin/kit.tsx';
-import { Field, Problem, useConsole, useLoad } from '../ui.tsx';
+import {
+  Field,
+  numberOf,
+  Outcome,
+  Problem,
+  SectionHead,
+  useConsole,
+  useForm,
+  useLoad,
+} from '../../../platform/sdk/console.ts';
 
 type Settings = { publishTime: string; jumpPercent: number; alertPercent: number };
 

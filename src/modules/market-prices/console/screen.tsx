@@ -4,13 +4,13 @@
  * addressable as `/konsol/harga/<section>`. Shown only where the tenant has the app live.
  */
 import type { ReactNode } from 'react';
-import { PERM } from '../../../modules/market-prices/permissions.ts';
-import { AlertsSection } from '../prices/alerts.tsx';
-import { EntrySection } from '../prices/entry.tsx';
-import { ImportSection } from '../prices/import.tsx';
-import { pricesOpen } from '../prices/kit.tsx';
-import { ReviewSection } from '../prices/review.tsx';
-import { Link, useConsole } from '../ui.tsx';
+import { Link, NotFound, type ScreenProps, useConsole } from '../../../platform/sdk/console.ts';
+import { PERM } from '../permissions.ts';
+import { AlertsSection } from './alerts.tsx';
+import { EntrySection } from './entry.tsx';
+import { ImportSection } from './import.tsx';
+import { pricesOpen } from './kit.tsx';
+import { ReviewSection } from './review.tsx';
 
 type Section = {
   slug: string;
@@ -37,8 +37,10 @@ export const PRICE_SECTIONS: readonly Section[] = [
   { slug: 'peringatan', key: 'alerts', permission: PERM.alertRead, render: () => <AlertsSection /> },
 ];
 
-export default function PricesScreen({ section, search }: { section: string; search: URLSearchParams }) {
+export default function PricesScreen({ parts, search }: ScreenProps) {
   const { api, t, can } = useConsole();
+  const [section = '', ...rest] = parts;
+  if (rest.length) return <NotFound />;
   if (!pricesOpen(api.config.apps, can)) {
     return (
       <section aria-labelledby="prices-title">

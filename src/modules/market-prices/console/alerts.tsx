@@ -3,10 +3,17 @@
  * signed-in staff member's own email subscription: every alert, the daily summary, or neither.
  */
 import { useEffect } from 'react';
-import { formatRupiah } from '../../../modules/market-prices/prices.ts';
-import { Outcome, Scroll, useForm } from '../admin/kit.tsx';
-import { useLiveEvents } from '../live.ts';
-import { formatDay, Problem, useConsole, useLoad } from '../ui.tsx';
+import {
+  formatDay,
+  Outcome,
+  Problem,
+  Scroll,
+  useConsole,
+  useForm,
+  useLiveEvents,
+  useLoad,
+} from '../../../platform/sdk/console.ts';
+import { formatRupiah } from '../prices.ts';
 import type { PriceAlert } from './kit.tsx';
 import { formatPercent } from './quotes.ts';
 

@@ -16,6 +16,14 @@ import 'leaflet/dist/leaflet.css';
 import './report-form.css';
 import * as L from 'leaflet';
 import {
+  clearAfterSignOut,
+  loadDraft,
+  removeDraft,
+  removeDrafts,
+  saveDraft,
+  storageAvailable,
+} from '../../../../web/portal/client/lib/store.ts';
+import {
   type Draft,
   draftBody,
   draftFields,
@@ -26,14 +34,6 @@ import {
   parsePin,
   usableDraft,
 } from './lib/draft.ts';
-import {
-  clearAfterSignOut,
-  loadDraft,
-  removeDraft,
-  removeDrafts,
-  saveDraft,
-  storageAvailable,
-} from './lib/store.ts';
 
 type Texts = Record<
   | 'mapLabel'

@@ -6,10 +6,9 @@
  * stand beside the inputs they name. A published day is read-only and points to corrections.
  */
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { PERM } from '../../../modules/market-prices/permissions.ts';
-import { formatRupiah } from '../../../modules/market-prices/prices.ts';
-import { ApiError } from '../api.ts';
-import { formatDay, Link, Problem, useConsole, useLoad } from '../ui.tsx';
+import { ApiError, formatDay, Link, Problem, useConsole, useLoad } from '../../../platform/sdk/console.ts';
+import { PERM } from '../permissions.ts';
+import { formatRupiah } from '../prices.ts';
 import { DayPicker, dayOf, type EntrySheet, MarketPicker, type MarketRef, setQuery } from './kit.tsx';
 import {
   type EntryErrors,

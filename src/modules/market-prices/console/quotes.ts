@@ -4,8 +4,8 @@
  * and the server agree to the rupiah), and which input a refusal of the API belongs to. The console
  * never refuses a price itself: the API says what is wrong, and its message goes beside the input.
  */
-import { medianPrice, parsePriceText } from '../../../modules/market-prices/prices.ts';
-import { LOCALES, type LocaleLanguage } from '../../../platform/i18n/locales.ts';
+import { LOCALES, type LocaleLanguage } from '../../../platform/sdk/console.ts';
+import { medianPrice, parsePriceText } from '../prices.ts';
 
 /**
  * The value a typed quote is sent as: a whole number as the officer wrote it (`12500`, `12.500`,

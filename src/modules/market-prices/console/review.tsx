@@ -5,11 +5,18 @@
  * published price is corrected here, with a reason the API requires.
  */
 import { type FormEvent, useEffect, useState } from 'react';
-import { formatRupiah } from '../../../modules/market-prices/prices.ts';
-import { Scroll } from '../admin/kit.tsx';
-import { ApiError } from '../api.ts';
-import { useLiveEvents } from '../live.ts';
-import { Field, formatDay, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
+import {
+  ApiError,
+  Field,
+  formatDay,
+  formatWhen,
+  Problem,
+  Scroll,
+  useConsole,
+  useLiveEvents,
+  useLoad,
+} from '../../../platform/sdk/console.ts';
+import { formatRupiah } from '../prices.ts';
 import { DayPicker, type DayResult, dayOf, type Review, setQuery } from './kit.tsx';
 import { entryErrors, formatPercent, previewMedian, quoteTexts, typedQuotes } from './quotes.ts';
 

@@ -1,0 +1,63 @@
+/**
+ * The kernel as an app sees it: the one module an app's server code imports from the platform
+ * (with `portal.ts` for its citizen pages). A lint check (`npm run check`, src/cli/boundaries.ts)
+ * refuses any other import of the kernel from `src/modules/<app>/`, and any import of another app.
+ * What is here is the platform's promise to apps; what is not here may change under them.
+ *
+ * - declaring an app: `AppManifest` (`index.ts` default-exports one), `defineTask`,
+ *   `defineTenantTask`, `PermissionDef`, `Role`, migrations' `enableTenantIsolation`
+ * - tenant scope: `TenantScope` (every query runs in one), `Actor`, `SYSTEM_ACTOR`,
+ *   `readAcrossTenants` (the named exception), `bindTenant` (a referral writes in another tenant)
+ * - access: `requirePrincipal`, `actorOf`, `principalFromToken`, `Principal`
+ * - errors: `AppError`, `invalid`, `notFound`, `toAppError`; validation: `validate`
+ * - calendar: `calendarForTenant`, `WorkingCalendar`, local dates and instants in the tenant's zone
+ * - tenancy: `VerifiedTenant`, agencies (`listAgencies`, `agencyPaths`, `findAgencyIdByCode`),
+ *   areas (`containsPoint`, `inBBox`)
+ * - files: `FileStorage`, `newFileKey`, `readUpload`, `inspectUpload`, `normalizeImage`
+ * - events, cache, audit, notifications: `emitEvent`, `invalidate` and the platform's cache
+ *   tags, `recordAudit`, `enqueueNotification`
+ * - words: `translator`, `pickLanguage`, `LOCALES`
+ * - everything of `shared.ts` (pure: dates in a tenant's zone, locales), which browser code imports directly
+ */
+export { recordAudit } from '../audit/audit.ts';
+export { invalidate } from '../cache/tenant-cache.ts';
+export { CALENDAR_TAG, calendarForTenant } from '../calendar/service.ts';
+export type { AppManifest, PermissionDef, Role } from '../catalogue/manifest.ts';
+export type { Config } from '../config.ts';
+export { enableTenantIsolation, runStatements } from '../db/rls.ts';
+export type { Language, PlatformTables } from '../db/schema.ts';
+export {
+  type Actor,
+  bindTenant,
+  readAcrossTenants,
+  SYSTEM_ACTOR,
+  type TenantScope,
+} from '../db/tenant-scope.ts';
+export { AppError, type FieldError, invalid, notFound } from '../errors.ts';
+export { emitEvent } from '../events/hub.ts';
+export { ImageRejectedError, inspectUpload, normalizeImage } from '../files/inspect.ts';
+export { type FileStorage, newFileKey } from '../files/storage.ts';
+export { actorOf, requirePrincipal } from '../http/auth-hooks.ts';
+export { encodedBody, type SharedBody } from '../http/compression.ts';
+export { toAppError } from '../http/problem.ts';
+export { readUpload } from '../http/uploads.ts';
+export { pickLanguage, translator } from '../i18n/index.ts';
+export { isUuid, newId } from '../ids.ts';
+export { defineJob, defineTask, type JobDefinition, type ScheduledTask } from '../jobs/runner.ts';
+export { defineTenantTask, type TenantTask } from '../jobs/tenant-task.ts';
+export { enqueueNotification } from '../notify/outbox.ts';
+export {
+  AUTH_TAG,
+  type Principal,
+  principalFromToken,
+  randomSecret,
+  sameSecret,
+  sha256,
+} from '../people/auth.ts';
+export { findUserIdByEmail } from '../people/service.ts';
+export type { Platform } from '../platform.ts';
+export { type Area, containsPoint, inBBox } from '../tenancy/area.ts';
+export type { VerifiedTenant } from '../tenancy/directory.ts';
+export { AGENCIES_TAG, agencyPaths, findAgencyIdByCode, listAgencies } from '../tenancy/service.ts';
+export { validate } from '../validate.ts';
+export * from './shared.ts';
