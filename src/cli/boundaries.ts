@@ -39,7 +39,8 @@ export function ruleFor(rel: string, target: string): string | undefined {
   const targetApp = /^src\/modules\/([^/]+)(\/|$)/.exec(target)?.[1];
   if (app) {
     if (targetApp === app) return undefined;
-    if (targetApp) return `an app does not import another app (${targetApp}): meet through events or the kernel`;
+    if (targetApp)
+      return `an app does not import another app (${targetApp}): meet through events or the kernel`;
     if (target.startsWith('src/platform/sdk/')) return undefined;
     if (isTest(rel) && target.startsWith('test/support/')) return undefined;
     return 'an app imports the kernel only through src/platform/sdk/';
@@ -56,7 +57,10 @@ export function checkBoundaries(root: string): Violation[] {
   for (const file of [...sourcesUnder(path.join(root, 'src'))]) {
     const rel = path.relative(root, file).split(path.sep).join('/');
     for (const specifier of importsOf(file)) {
-      const target = path.relative(root, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/');
+      const target = path
+        .relative(root, path.resolve(path.dirname(file), specifier))
+        .split(path.sep)
+        .join('/');
       const reason = ruleFor(rel, target);
       if (reason) found.push({ file: rel, specifier, reason });
     }
@@ -69,7 +73,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const violations = checkBoundaries(root);
   for (const v of violations) console.error(`${v.file}: import '${v.specifier}': ${v.reason}`);
   if (violations.length) {
-    console.error(`boundaries: ${violations.length} import(s) cross an app's boundary (see docs/adding-an-app.md)`);
+    console.error(
+      `boundaries: ${violations.length} import(s) cross an app's boundary (see docs/adding-an-app.md)`,
+    );
     process.exit(1);
   }
   console.log('boundaries: every app keeps to its folder and the SDK');
