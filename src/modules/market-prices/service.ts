@@ -2,7 +2,7 @@
  * The market prices app's domain logic: reference data, the officer's daily entry (by form or
  * CSV), the supervisor's verification and publication, corrections of a published day, the
  * city rollup, alerts and the leaders' daily summary, and the public views. Never sets HTTP
- * status codes; reaches its tables only through repo.ts.
+ * status codes; reaches its tables only through repo/.
  */
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { invalidate } from '../../platform/cache/tenant-cache.ts';
@@ -35,7 +35,35 @@ import {
   risesAbove,
   rollup,
 } from './prices.ts';
-import * as repo from './repo.ts';
+import { type AlertValues, insertAlert, listAlerts } from './repo/alerts.ts';
+import {
+  type CommodityRow,
+  insertCommodities,
+  listCommodities,
+  upsertCommodity,
+} from './repo/commodities.ts';
+import {
+  daysNotYetPublic,
+  markDayPublished,
+  markDayVerified,
+  publishedDaysDesc,
+  readDay,
+} from './repo/days.ts';
+import {
+  advanceEntries,
+  deleteEntry,
+  entriesOfDays,
+  latestPublished,
+  marketHistory,
+  upsertDraft,
+  writeCorrection,
+} from './repo/entries.ts';
+import { listMarkets, type MarketRow, upsertMarket } from './repo/markets.ts';
+import { isOfficerOf, marketIdsOfOfficer, officersOf, replaceOfficers } from './repo/officers.ts';
+import { rollupHistory, rollupsOfDays, writeRollup } from './repo/rollups.ts';
+import { claimSummary, insertDefaultSettings, readSettings, writeSettings } from './repo/settings.ts';
+import { staffWithGrants } from './repo/staff.ts';
+import { readSubscription, subscribers, writeSubscription } from './repo/subscriptions.ts';
 import type {
   AlertsQueryType,
   CommodityInputType,
@@ -63,12 +91,12 @@ export type Settings = { publishTime: string; jumpPercent: number; alertPercent:
 
 export type MarketPricesConfig = Readonly<{
   settings: Settings;
-  markets: readonly repo.MarketRow[];
-  commodities: readonly repo.CommodityRow[];
-  marketByCode: ReadonlyMap<string, repo.MarketRow>;
-  marketById: ReadonlyMap<string, repo.MarketRow>;
-  commodityByCode: ReadonlyMap<string, repo.CommodityRow>;
-  commodityById: ReadonlyMap<string, repo.CommodityRow>;
+  markets: readonly MarketRow[];
+  commodities: readonly CommodityRow[];
+  marketByCode: ReadonlyMap<string, MarketRow>;
+  marketById: ReadonlyMap<string, MarketRow>;
+  commodityByCode: ReadonlyMap<string, CommodityRow>;
+  commodityById: ReadonlyMap<string, CommodityRow>;
   /** Published days still waiting for their publication time, as they were when this was read. */
   pending: ReadonlyArray<{ day: string; publicFrom: number }>;
 }>;
@@ -106,14 +134,14 @@ export function configOf(platform: Platform, tenantId: string, actor: Actor): Pr
 }
 
 async function readConfig(scope: TenantScope): Promise<MarketPricesConfig> {
-  let settings = await repo.readSettings(scope);
+  let settings = await readSettings(scope);
   if (!settings) {
     await ensureReferenceData(scope);
-    settings = (await repo.readSettings(scope))!;
+    settings = (await readSettings(scope))!;
   }
-  const markets = await repo.listMarkets(scope);
-  const commodities = await repo.listCommodities(scope);
-  const pending = (await repo.daysNotYetPublic(scope, new Date())).map((d) => ({
+  const markets = await listMarkets(scope);
+  const commodities = await listCommodities(scope);
+  const pending = (await daysNotYetPublic(scope, new Date())).map((d) => ({
     day: d.day,
     publicFrom: d.public_from!.getTime(),
   }));
@@ -138,8 +166,8 @@ async function readConfig(scope: TenantScope): Promise<MarketPricesConfig> {
  * (idempotent: a second call, or a concurrent one, adds nothing). Returns the commodities added.
  */
 export async function ensureReferenceData(scope: TenantScope): Promise<number> {
-  if (!(await repo.insertDefaultSettings(scope))) return 0;
-  const added = await repo.insertCommodities(scope, NATIONAL_COMMODITIES);
+  if (!(await insertDefaultSettings(scope))) return 0;
+  const added = await insertCommodities(scope, NATIONAL_COMMODITIES);
   await recordAudit(scope, {
     action: 'market-prices.reference.seed',
     entityType: 'commodity',
@@ -163,7 +191,7 @@ export function agencyPathsOf(platform: Platform, scope: TenantScope) {
   return platform.cache.getIn(scope, AGENCIES_TAG, 'market-prices:paths', () => agencyPaths(scope));
 }
 
-export function marketView(m: repo.MarketRow) {
+export function marketView(m: MarketRow) {
   return {
     code: m.code,
     name: m.name,
@@ -175,7 +203,7 @@ export function marketView(m: repo.MarketRow) {
   };
 }
 
-export function commodityView(c: repo.CommodityRow) {
+export function commodityView(c: CommodityRow) {
   return {
     code: c.code,
     name: c.name,
@@ -188,11 +216,11 @@ export function commodityView(c: repo.CommodityRow) {
   };
 }
 
-function commodityRef(c: repo.CommodityRow, lang: Lang) {
+function commodityRef(c: CommodityRow, lang: Lang) {
   return { code: c.code, name: c.name[lang], group: c.group_code, grade: c.grade, unit: c.unit };
 }
 
-function requireMarket(config: MarketPricesConfig, code: string): repo.MarketRow {
+function requireMarket(config: MarketPricesConfig, code: string): MarketRow {
   const market = config.marketByCode.get(code);
   if (!market) throw notFound('market');
   return market;
@@ -219,7 +247,7 @@ export async function putMarket(
   if ((lat === null) !== (lng === null)) {
     throw invalid({ path: lat === null ? '/body/lat' : '/body/lng', code: 'required' });
   }
-  const row = await repo.upsertMarket(scope, code, {
+  const row = await upsertMarket(scope, code, {
     name: input.name,
     address: input.address !== undefined ? input.address : (before?.address ?? null),
     lat,
@@ -249,7 +277,7 @@ export async function putCommodity(
   if (input.maxPrice <= input.minPrice) throw invalid({ path: '/body/maxPrice', code: 'price_order' });
   const config = await loadConfig(platform, scope);
   const before = config.commodityByCode.get(code);
-  const row = await repo.upsertCommodity(scope, code, {
+  const row = await upsertCommodity(scope, code, {
     name: input.name,
     group_code: input.group,
     grade: input.grade ?? null,
@@ -273,7 +301,7 @@ export async function putCommodity(
 export async function marketOfficers(platform: Platform, scope: TenantScope, code: string, access: Access) {
   const market = requireMarket(await loadConfig(platform, scope), code);
   if (!access.may(market.agency_id)) throw new AppError('forbidden');
-  return { market: market.code, items: await repo.officersOf(scope, market.id) };
+  return { market: market.code, items: await officersOf(scope, market.id) };
 }
 
 /**
@@ -289,7 +317,7 @@ export async function setMarketOfficers(
 ) {
   const market = requireMarket(await loadConfig(platform, scope), code);
   if (!access.may(market.agency_id)) throw new AppError('forbidden');
-  const staff = new Map((await repo.staffWithGrants(scope, userIds)).map((u) => [u.id, u]));
+  const staff = new Map((await staffWithGrants(scope, userIds)).map((u) => [u.id, u]));
   const errors: FieldError[] = [];
   userIds.forEach((id, i) => {
     const user = staff.get(id);
@@ -299,8 +327,8 @@ export async function setMarketOfficers(
     }
   });
   if (errors.length > 0) throw invalid(...errors);
-  const before = await repo.officersOf(scope, market.id);
-  await repo.replaceOfficers(scope, market.id, userIds);
+  const before = await officersOf(scope, market.id);
+  await replaceOfficers(scope, market.id, userIds);
   await recordAudit(scope, {
     action: 'market-prices.officers.set',
     entityType: 'market',
@@ -308,7 +336,7 @@ export async function setMarketOfficers(
     before: before.map((o) => o.id),
     after: [...userIds],
   });
-  return { market: market.code, items: await repo.officersOf(scope, market.id) };
+  return { market: market.code, items: await officersOf(scope, market.id) };
 }
 
 export async function settingsView(platform: Platform, scope: TenantScope): Promise<Settings> {
@@ -322,7 +350,7 @@ export async function updateSettings(platform: Platform, scope: TenantScope, inp
     jumpPercent: input.jumpPercent ?? before.jumpPercent,
     alertPercent: input.alertPercent ?? before.alertPercent,
   };
-  await repo.writeSettings(scope, {
+  await writeSettings(scope, {
     publish_time: after.publishTime,
     jump_percent: after.jumpPercent,
     alert_percent: after.alertPercent,
@@ -373,25 +401,20 @@ function refuseFuture(tenant: VerifiedTenant, day: LocalDate, now: Date) {
 }
 
 async function refusePublished(scope: TenantScope, day: LocalDate, marketCode: string) {
-  const row = await repo.readDay(scope, day);
+  const row = await readDay(scope, day);
   if (row?.status === 'published') {
     throw new AppError('conflict', { detailKey: 'day_published', params: { day, market: marketCode } });
   }
 }
 
 /** Who may see a market's entry sheet: its assigned officers, and those who verify its prices. */
-async function requireSheetAccess(
-  scope: TenantScope,
-  market: repo.MarketRow,
-  access: Access,
-  verifier: Access,
-) {
+async function requireSheetAccess(scope: TenantScope, market: MarketRow, access: Access, verifier: Access) {
   if (verifier.may(market.agency_id)) return;
-  if (access.userId && (await repo.isOfficerOf(scope, market.id, access.userId))) return;
+  if (access.userId && (await isOfficerOf(scope, market.id, access.userId))) return;
   throw new AppError('forbidden', { detailKey: 'not_your_market' });
 }
 
-function previousByCommodity(rows: Awaited<ReturnType<typeof repo.latestPublished>>) {
+function previousByCommodity(rows: Awaited<ReturnType<typeof latestPublished>>) {
   return new Map(rows.map((r) => [`${r.market_id}|${r.commodity_id}`, { day: r.day, price: r.price }]));
 }
 
@@ -412,10 +435,10 @@ export async function entrySheet(
   const market = requireMarket(config, marketCode);
   await requireSheetAccess(scope, market, access, verifier);
   const entries = new Map(
-    (await repo.entriesOfDays(scope, [day], { marketIds: [market.id] })).map((e) => [e.commodity_id, e]),
+    (await entriesOfDays(scope, [day], { marketIds: [market.id] })).map((e) => [e.commodity_id, e]),
   );
-  const previous = previousByCommodity(await repo.latestPublished(scope, [market.id], day, false));
-  const dayRow = await repo.readDay(scope, day);
+  const previous = previousByCommodity(await latestPublished(scope, [market.id], day, false));
+  const dayRow = await readDay(scope, day);
   return {
     market: { code: market.code, name: market.name },
     day,
@@ -446,7 +469,7 @@ export async function entrySheet(
 export async function myMarkets(platform: Platform, scope: TenantScope, access: Access) {
   const config = await loadConfig(platform, scope);
   if (!access.userId) return { items: [] };
-  const assigned = new Set(await repo.marketIdsOfOfficer(scope, access.userId));
+  const assigned = new Set(await marketIdsOfOfficer(scope, access.userId));
   return {
     items: config.markets
       .filter((m) => m.active && assigned.has(m.id) && access.may(m.agency_id))
@@ -454,15 +477,10 @@ export async function myMarkets(platform: Platform, scope: TenantScope, access: 
   };
 }
 
-type EntryItem = { commodity: repo.CommodityRow; quotes: number[] };
+type EntryItem = { commodity: CommodityRow; quotes: number[] };
 
 /** Field errors of one commodity's quotes, under `path` (`/body/items/0/quotes`). */
-function quoteErrors(
-  c: repo.CommodityRow,
-  quotes: readonly number[],
-  path: (j: number) => string,
-  lang: Lang,
-) {
+function quoteErrors(c: CommodityRow, quotes: readonly number[], path: (j: number) => string, lang: Lang) {
   const errors: FieldError[] = [];
   quotes.forEach((q, j) => {
     const problem = quoteProblem(q, { min: c.min_price, max: c.max_price });
@@ -481,14 +499,14 @@ function quoteErrors(
 async function writeDrafts(
   scope: TenantScope,
   tenant: VerifiedTenant,
-  market: repo.MarketRow,
+  market: MarketRow,
   day: LocalDate,
   items: readonly EntryItem[],
   access: Access,
   via: 'form' | 'csv',
 ): Promise<number> {
   const existing = new Map(
-    (await repo.entriesOfDays(scope, [day], { marketIds: [market.id], forUpdate: true })).map((e) => [
+    (await entriesOfDays(scope, [day], { marketIds: [market.id], forUpdate: true })).map((e) => [
       e.commodity_id,
       e,
     ]),
@@ -496,10 +514,10 @@ async function writeDrafts(
   let saved = 0;
   for (const item of items) {
     if (item.quotes.length === 0) {
-      if (existing.has(item.commodity.id)) await repo.deleteEntry(scope, market.id, item.commodity.id, day);
+      if (existing.has(item.commodity.id)) await deleteEntry(scope, market.id, item.commodity.id, day);
       continue;
     }
-    await repo.upsertDraft(scope, {
+    await upsertDraft(scope, {
       marketId: market.id,
       commodityId: item.commodity.id,
       day,
@@ -528,13 +546,13 @@ async function writeDrafts(
 async function requireEntry(
   scope: TenantScope,
   tenant: VerifiedTenant,
-  market: repo.MarketRow,
+  market: MarketRow,
   day: LocalDate,
   access: Access,
   now: Date,
 ) {
   if (!market.active) throw invalid({ path: '/params/market', code: 'inactive_market' });
-  if (!access.userId || !(await repo.isOfficerOf(scope, market.id, access.userId))) {
+  if (!access.userId || !(await isOfficerOf(scope, market.id, access.userId))) {
     throw new AppError('forbidden', { detailKey: 'not_your_market' });
   }
   refuseFuture(tenant, day, now);
@@ -695,9 +713,9 @@ export async function reviewDay(
   const config = await loadConfig(platform, scope);
   const mine = config.markets.filter((m) => access.may(m.agency_id));
   const ids = mine.map((m) => m.id);
-  const entries = await repo.entriesOfDays(scope, [day], { marketIds: ids });
-  const previous = previousByCommodity(await repo.latestPublished(scope, ids, day, false));
-  const dayRow = await repo.readDay(scope, day);
+  const entries = await entriesOfDays(scope, [day], { marketIds: ids });
+  const previous = previousByCommodity(await latestPublished(scope, ids, day, false));
+  const dayRow = await readDay(scope, day);
   const counts = { draft: 0, verified: 0, published: 0 };
   const activeCommodities = config.commodities.filter((c) => c.active).length;
   const markets = mine
@@ -756,11 +774,11 @@ export async function verifyDay(
 ) {
   refuseFuture(tenant, day, now);
   const config = await loadConfig(platform, scope);
-  const dayRow = await repo.readDay(scope, day, true);
+  const dayRow = await readDay(scope, day, true);
   if (dayRow?.status === 'published') {
     throw new AppError('conflict', { detailKey: 'day_published', params: { day, market: '…' } });
   }
-  let markets: repo.MarketRow[];
+  let markets: MarketRow[];
   if (marketCodes) {
     const errors: FieldError[] = [];
     markets = [];
@@ -775,14 +793,14 @@ export async function verifyDay(
     markets = config.markets.filter((m) => access.may(m.agency_id));
   }
   const ids = markets.map((m) => m.id);
-  const moved = await repo.advanceEntries(scope, day, ids, 'draft', 'verified', access.userId, now);
+  const moved = await advanceEntries(scope, day, ids, 'draft', 'verified', access.userId, now);
   if (moved === 0) {
-    const any = await repo.entriesOfDays(scope, [day], { marketIds: ids });
+    const any = await entriesOfDays(scope, [day], { marketIds: ids });
     if (!any.some((e) => e.status === 'verified')) {
       throw new AppError('conflict', { detailKey: 'nothing_to_verify', params: { day } });
     }
   }
-  await repo.markDayVerified(scope, day, access.userId, now);
+  await markDayVerified(scope, day, access.userId, now);
   await recordAudit(scope, {
     action: 'market-prices.day.verify',
     entityType: 'price_day',
@@ -809,11 +827,11 @@ export async function publishDay(
 ) {
   refuseFuture(tenant, day, now);
   const config = await loadConfig(platform, scope);
-  const dayRow = await repo.readDay(scope, day, true);
+  const dayRow = await readDay(scope, day, true);
   if (dayRow?.status === 'published') {
     throw new AppError('conflict', { detailKey: 'day_published', params: { day, market: '…' } });
   }
-  const entries = await repo.entriesOfDays(scope, [day], { forUpdate: true });
+  const entries = await entriesOfDays(scope, [day], { forUpdate: true });
   // Whose prices these are comes first: a supervisor learns nothing about markets that are not theirs.
   for (const marketId of new Set(entries.map((e) => e.market_id))) {
     if (!access.may(config.marketById.get(marketId)?.agency_id ?? null)) throw new AppError('forbidden');
@@ -823,10 +841,10 @@ export async function publishDay(
     throw new AppError('conflict', { detailKey: 'drafts_pending', params: { day, count: drafts } });
   if (entries.length === 0)
     throw new AppError('conflict', { detailKey: 'nothing_to_publish', params: { day } });
-  const moved = await repo.advanceEntries(scope, day, null, 'verified', 'published', access.userId, now);
+  const moved = await advanceEntries(scope, day, null, 'verified', 'published', access.userId, now);
   const scheduled = localInstant(day, config.settings.publishTime, tenant.timeZone);
   const publicFrom = scheduled > now ? scheduled : now;
-  await repo.markDayPublished(scope, day, access.userId, now, publicFrom);
+  await markDayPublished(scope, day, access.userId, now, publicFrom);
   const commodityIds = [...new Set(entries.map((e) => e.commodity_id))];
   await writeRollups(scope, day, commodityIds);
   const alerts = await raiseAlerts(platform, scope, tenant, config, day, commodityIds, lang);
@@ -848,14 +866,14 @@ export async function publishDay(
 
 /** Recomputes the city rollup of `day` for the commodities given, from the published entries. */
 async function writeRollups(scope: TenantScope, day: LocalDate, commodityIds: readonly string[]) {
-  const published = await repo.entriesOfDays(scope, [day], { publishedOnly: true });
+  const published = await entriesOfDays(scope, [day], { publishedOnly: true });
   for (const commodityId of commodityIds) {
     const r = rollup(
       published
         .filter((e) => e.commodity_id === commodityId)
         .map((e) => ({ marketId: e.market_id, price: e.price })),
     );
-    await repo.writeRollup(
+    await writeRollup(
       scope,
       r
         ? {
@@ -872,7 +890,7 @@ async function writeRollups(scope: TenantScope, day: LocalDate, commodityIds: re
   }
 }
 
-type NewAlert = repo.AlertValues & { id: string };
+type NewAlert = AlertValues & { id: string };
 
 /**
  * Compares the published prices of `day` with the prices a week before (the latest published day
@@ -890,11 +908,11 @@ async function raiseAlerts(
   lang: Lang,
 ): Promise<number> {
   const percent = config.settings.alertPercent;
-  const weekBefore = (await repo.publishedDaysDesc(scope, addDays(day, -7), 1, null))[0]?.day ?? null;
+  const weekBefore = (await publishedDaysDesc(scope, addDays(day, -7), 1, null))[0]?.day ?? null;
   const wanted = new Set(commodityIds);
-  const candidates: repo.AlertValues[] = [];
+  const candidates: AlertValues[] = [];
   if (weekBefore) {
-    const rollups = await repo.rollupsOfDays(scope, [day, weekBefore]);
+    const rollups = await rollupsOfDays(scope, [day, weekBefore]);
     for (const now of rollups.filter((r) => r.day === day && wanted.has(r.commodity_id))) {
       const then = rollups.find((r) => r.day === weekBefore && r.commodity_id === now.commodity_id);
       if (then && risesAbove(now.avg_price, then.avg_price, percent)) {
@@ -910,11 +928,11 @@ async function raiseAlerts(
       }
     }
   }
-  const published = (await repo.entriesOfDays(scope, [day], { publishedOnly: true })).filter((e) =>
+  const published = (await entriesOfDays(scope, [day], { publishedOnly: true })).filter((e) =>
     wanted.has(e.commodity_id),
   );
   const marketIds = [...new Set(published.map((e) => e.market_id))];
-  const before = await repo.latestPublished(scope, marketIds, addDays(day, -7), true);
+  const before = await latestPublished(scope, marketIds, addDays(day, -7), true);
   const beforeOf = new Map(before.map((b) => [`${b.market_id}|${b.commodity_id}`, b]));
   for (const e of published) {
     const then = beforeOf.get(`${e.market_id}|${e.commodity_id}`);
@@ -932,7 +950,7 @@ async function raiseAlerts(
   }
   const fresh: NewAlert[] = [];
   for (const a of candidates) {
-    const id = await repo.insertAlert(scope, a);
+    const id = await insertAlert(scope, a);
     if (!id) continue;
     fresh.push({ ...a, id });
     await emitEvent(scope, {
@@ -955,8 +973,8 @@ async function raiseAlerts(
 
 /** Subscribers who still hold the permission to read alerts. */
 async function allowedSubscribers(platform: Platform, scope: TenantScope, kind: 'alerts' | 'daily_summary') {
-  const subs = await repo.subscribers(scope, kind);
-  const staff = await repo.staffWithGrants(
+  const subs = await subscribers(scope, kind);
+  const staff = await staffWithGrants(
     scope,
     subs.map((s) => s.id),
   );
@@ -1033,7 +1051,7 @@ export async function correctEntry(
   const config = await loadConfig(platform, scope);
   const market = requireMarket(config, marketCode);
   if (!access.may(market.agency_id)) throw new AppError('forbidden');
-  const dayRow = await repo.readDay(scope, day, true);
+  const dayRow = await readDay(scope, day, true);
   if (dayRow?.status !== 'published') {
     throw new AppError('conflict', { detailKey: 'not_published', params: { day } });
   }
@@ -1041,11 +1059,11 @@ export async function correctEntry(
   if (!c) throw invalid({ path: '/body/commodity', code: 'unknown_commodity' });
   const errors = quoteErrors(c, input.quotes, (j) => `/body/quotes/${j}`, lang);
   if (errors.length > 0) throw invalid(...errors);
-  const [before] = (
-    await repo.entriesOfDays(scope, [day], { marketIds: [market.id], forUpdate: true })
-  ).filter((e) => e.commodity_id === c.id);
+  const [before] = (await entriesOfDays(scope, [day], { marketIds: [market.id], forUpdate: true })).filter(
+    (e) => e.commodity_id === c.id,
+  );
   const price = medianPrice(input.quotes)!;
-  await repo.writeCorrection(
+  await writeCorrection(
     scope,
     { marketId: market.id, commodityId: c.id, day, quotes: input.quotes, price, userId: access.userId },
     now,
@@ -1093,7 +1111,7 @@ export async function todayView(
   now: Date = new Date(),
 ) {
   const config = await loadConfig(platform, scope);
-  const days = await repo.publishedDaysDesc(scope, asked ?? todayOf(tenant, now), 41, now);
+  const days = await publishedDaysDesc(scope, asked ?? todayOf(tenant, now), 41, now);
   const head = days[0];
   if (!head) return { day: null, publishedAt: null, compared: NO_CHANGES, city: [], markets: [] };
   const day = head.day;
@@ -1102,8 +1120,8 @@ export async function todayView(
     days.map((d) => d.day),
   );
   const wanted = [day, ...new Set(Object.values(compared).filter((d): d is string => d !== null))];
-  const rollups = await repo.rollupsOfDays(scope, wanted);
-  const entries = await repo.entriesOfDays(scope, wanted, { publishedOnly: true });
+  const rollups = await rollupsOfDays(scope, wanted);
+  const entries = await entriesOfDays(scope, wanted, { publishedOnly: true });
   const changes = (current: number, priceOn: (d: string) => number | undefined) => {
     const out: Record<keyof typeof compared, Change | null> = { yesterday: null, week: null, month: null };
     for (const k of Object.keys(compared) as Array<keyof typeof compared>) {
@@ -1113,7 +1131,7 @@ export async function todayView(
     }
     return out;
   };
-  const bySort = (a: { c: repo.CommodityRow }, b: { c: repo.CommodityRow }) =>
+  const bySort = (a: { c: CommodityRow }, b: { c: CommodityRow }) =>
     a.c.sort - b.c.sort || a.c.code.localeCompare(b.c.code);
   const city = rollups
     .filter((r) => r.day === day)
@@ -1188,10 +1206,10 @@ export async function historyView(
   // transaction and after every publication), as the public cache keys use them: no query.
   const hidden = new Set(config.pending.filter((p) => p.publicFrom > now.getTime()).map((p) => p.day));
   const points = market
-    ? (await repo.marketHistory(scope, c.id, market.id, from, to))
+    ? (await marketHistory(scope, c.id, market.id, from, to))
         .filter((p) => !hidden.has(p.day))
         .map((p) => ({ day: p.day, price: p.price }))
-    : (await repo.rollupHistory(scope, c.id, from, to))
+    : (await rollupHistory(scope, c.id, from, to))
         .filter((p) => !hidden.has(p.day))
         .map((p) => ({
           day: p.day,
@@ -1303,7 +1321,7 @@ export async function alertsView(
   const to = q.to ?? todayOf(tenant, now);
   const from = q.from ?? addDays(to, -30);
   if (from > to) throw invalid({ path: '/querystring/from', code: 'date_order' });
-  const rows = await repo.listAlerts(scope, from, to, q.limit ?? 100, q.order ?? 'day');
+  const rows = await listAlerts(scope, from, to, q.limit ?? 100, q.order ?? 'day');
   return {
     items: rows.map((a) => {
       const c = config.commodityById.get(a.commodity_id)!;
@@ -1324,7 +1342,7 @@ export async function alertsView(
 }
 
 export async function subscriptionOf(scope: TenantScope, userId: string) {
-  const row = await repo.readSubscription(scope, userId);
+  const row = await readSubscription(scope, userId);
   return { alerts: row?.alerts ?? false, dailySummary: row?.daily_summary ?? false };
 }
 
@@ -1334,7 +1352,7 @@ export async function setSubscription(
   alerts: boolean,
   dailySummary: boolean,
 ) {
-  await repo.writeSubscription(scope, userId, alerts, dailySummary);
+  await writeSubscription(scope, userId, alerts, dailySummary);
   await recordAudit(scope, {
     action: 'market-prices.subscription.set',
     entityType: 'price_subscription',
@@ -1358,15 +1376,15 @@ export async function runDailySummary(
   const config = await loadConfig(platform, scope);
   const today = todayOf(tenant, now);
   if (now < localInstant(today, config.settings.publishTime, tenant.timeZone)) return { sent: 0 };
-  const dayRow = await repo.readDay(scope, today);
+  const dayRow = await readDay(scope, today);
   if (dayRow?.status !== 'published' || dayRow.public_from! > now) return { sent: 0 };
-  if (!(await repo.claimSummary(scope, today))) return { sent: 0 };
+  if (!(await claimSummary(scope, today))) return { sent: 0 };
   const to = await allowedSubscribers(platform, scope, 'daily_summary');
   if (to.length === 0) return { sent: 0 };
   const lang = tenant.defaultLanguage;
   const t = translator(lang);
   const view = await todayView(platform, scope, tenant, today, lang, now);
-  const alerts = await repo.listAlerts(scope, today, today, 50);
+  const alerts = await listAlerts(scope, today, today, 50);
   const pct = (c: Change | null) => (c ? `${c.percent > 0 ? '+' : ''}${c.percent}%` : '–');
   const lines = view.city.map((r) =>
     t('market-prices.mail.summaryLine', {
