@@ -11,9 +11,10 @@ import { SYSTEM_ACTOR } from '../../platform/db/tenant-scope.ts';
 import { defineTask } from '../../platform/jobs/runner.ts';
 import { seedMarketPricesDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
+import { PERM } from './permissions.ts';
 import { marketPricePortal } from './portal.tsx';
 import { marketPriceRoutes } from './routes.ts';
-import { PERM, runDailySummary } from './service.ts';
+import { runDailySummary } from './services/daily-summary.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

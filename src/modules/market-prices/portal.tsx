@@ -29,14 +29,14 @@ import {
 import { type ChartPoint, priceChartSvg } from './chart.ts';
 import { addDays, formatRupiah } from './prices.ts';
 import { publicCache, publicRead } from './routes.ts';
+import { configOf } from './services/config.ts';
 import {
-  configOf,
   type HistoryViewResult,
   historyView,
   type TodayViewResult,
-  todayOf,
   todayView,
-} from './service.ts';
+} from './services/public-views.ts';
+import { todayOf } from './services/today.ts';
 
 const API = '/api/v1/market-prices';
 /** The history page's periods, in days back from today (the API takes at most about two years). */

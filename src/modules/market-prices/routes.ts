@@ -12,6 +12,7 @@ import { encodedBody, type SharedBody } from '../../platform/http/compression.ts
 import { readUpload } from '../../platform/http/uploads.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { validate } from '../../platform/validate.ts';
+import { PERM } from './permissions.ts';
 import {
   Alerts,
   AlertsQuery,
@@ -52,38 +53,24 @@ import {
   type TodayQueryType,
   VerifyInput,
 } from './schemas.ts';
+import { alertsView, setSubscription, subscriptionOf } from './services/alerts.ts';
+import { type Access, agencyPathsOf, configOf, PRICES_TAG } from './services/config.ts';
+import { correctEntry } from './services/corrections.ts';
+import { importCsv } from './services/csv-import.ts';
+import { entrySheet, myMarkets, saveEntries } from './services/entry.ts';
+import { historyCsv, historyView, todayCsv, todayView, visibilityKey } from './services/public-views.ts';
 import {
-  type Access,
-  agencyPathsOf,
-  alertsView,
   commodityView,
-  configOf,
-  correctEntry,
-  entrySheet,
-  historyCsv,
-  historyView,
-  importCsv,
   marketOfficers,
   marketView,
-  myMarkets,
-  PERM,
-  PRICES_TAG,
-  publishDay,
   putCommodity,
   putMarket,
-  reviewDay,
-  saveEntries,
   setMarketOfficers,
-  setSubscription,
   settingsView,
-  subscriptionOf,
-  todayCsv,
-  todayOf,
-  todayView,
   updateSettings,
-  verifyDay,
-  visibilityKey,
-} from './service.ts';
+} from './services/reference-data.ts';
+import { publishDay, reviewDay, verifyDay } from './services/review.ts';
+import { todayOf } from './services/today.ts';
 
 const BASE = '/api/v1/market-prices';
 /** A CSV upload's size limit: a day's sheet of a market is a few kilobytes. */
