@@ -13,7 +13,7 @@ import { seedMarketPricesDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { PERM } from './permissions.ts';
 import { marketPricePortal } from './portal.tsx';
-import { marketPriceRoutes } from './routes.ts';
+import { marketPriceRoutes } from './routes/index.ts';
 import { runDailySummary } from './services/daily-summary.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -28,7 +28,7 @@ import {
 } from '../../web/portal/kit.tsx';
 import { type ChartPoint, priceChartSvg } from './chart.ts';
 import { addDays, formatRupiah } from './prices.ts';
-import { publicCache, publicRead } from './routes.ts';
+import { publicCache, publicRead } from './routes/public-cache.ts';
 import { configOf } from './services/config.ts';
 import {
   type HistoryViewResult,
