@@ -12,7 +12,7 @@ import { defineTask } from '../../platform/jobs/runner.ts';
 import { seedMarketPricesDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { PERM } from './permissions.ts';
-import { marketPricePortal } from './portal.tsx';
+import { marketPricePortal } from './portal/index.tsx';
 import { marketPriceRoutes } from './routes/index.ts';
 import { runDailySummary } from './services/daily-summary.ts';
 
