@@ -26,13 +26,9 @@
 import { sql } from 'kysely';
 import { BASE_PRICES } from '../src/modules/market-prices/demo.ts';
 import { addDays, daysBetween, rollup } from '../src/modules/market-prices/prices.ts';
-import {
-  type Access,
-  loadConfig,
-  putCommodity,
-  putMarket,
-  todayOf,
-} from '../src/modules/market-prices/service.ts';
+import { type Access, loadConfig } from '../src/modules/market-prices/services/config.ts';
+import { putCommodity, putMarket } from '../src/modules/market-prices/services/reference-data.ts';
+import { todayOf } from '../src/modules/market-prices/services/today.ts';
 import { bootPlatform } from '../src/platform/boot.ts';
 import { localInstant, utcOffsetMinutes } from '../src/platform/calendar/working-days.ts';
 import type { Config } from '../src/platform/config.ts';

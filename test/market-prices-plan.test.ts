@@ -15,8 +15,12 @@ import { after, before, describe, test } from 'node:test';
 import { type Compilable, CompiledQuery, sql } from 'kysely';
 import { marketPricesApp } from '../src/modules/market-prices/index.ts';
 import { addDays } from '../src/modules/market-prices/prices.ts';
-import * as repo from '../src/modules/market-prices/repo.ts';
-import { type Access, loadConfig, putMarket, todayOf } from '../src/modules/market-prices/service.ts';
+import { daysNotYetPublic, daysNotYetPublicQuery } from '../src/modules/market-prices/repo/days.ts';
+import { marketHistory, marketHistoryQuery } from '../src/modules/market-prices/repo/entries.ts';
+import { rollupHistory, rollupHistoryQuery } from '../src/modules/market-prices/repo/rollups.ts';
+import { type Access, loadConfig } from '../src/modules/market-prices/services/config.ts';
+import { putMarket } from '../src/modules/market-prices/services/reference-data.ts';
+import { todayOf } from '../src/modules/market-prices/services/today.ts';
 import type { TenantScope } from '../src/platform/db/tenant-scope.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
@@ -118,9 +122,9 @@ describe(`market prices history query plans (${DB_KIND})`, () => {
     await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
       const { commodity } = await ids(scope);
       const from = addDays(last, -364);
-      const points = await repo.rollupHistory(scope, commodity, from, last);
+      const points = await rollupHistory(scope, commodity, from, last);
       assert.equal(points.length, 365, 'the query reads the year it was asked for');
-      const plan = await planOf(scope, repo.rollupHistoryQuery(scope, commodity, from, last));
+      const plan = await planOf(scope, rollupHistoryQuery(scope, commodity, from, last));
       assert.deepEqual(scansOf(plan, 'price_rollups'), ['Index Only Scan using price_rollups_pkey']);
       assert.ok(!plan.some((n) => n['Node Type'] === 'Seq Scan'), JSON.stringify(plan));
     });
@@ -130,9 +134,9 @@ describe(`market prices history query plans (${DB_KIND})`, () => {
     await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
       const { commodity, market } = await ids(scope);
       const from = addDays(last, -364);
-      const points = await repo.marketHistory(scope, commodity, market, from, last);
+      const points = await marketHistory(scope, commodity, market, from, last);
       assert.equal(points.length, 365, 'the query reads the year it was asked for');
-      const plan = await planOf(scope, repo.marketHistoryQuery(scope, commodity, market, from, last));
+      const plan = await planOf(scope, marketHistoryQuery(scope, commodity, market, from, last));
       assert.deepEqual(scansOf(plan, 'price_entries'), ['Index Only Scan using price_entries_pkey']);
       assert.ok(!plan.some((n) => n['Node Type'] === 'Seq Scan'), JSON.stringify(plan));
     });
@@ -141,8 +145,8 @@ describe(`market prices history query plans (${DB_KIND})`, () => {
   test('the waiting publications are one probe of their partial index, not a walk over every day', async () => {
     await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
       const now = new Date();
-      assert.deepEqual(await repo.daysNotYetPublic(scope, now), []);
-      const plan = await planOf(scope, repo.daysNotYetPublicQuery(scope, now));
+      assert.deepEqual(await daysNotYetPublic(scope, now), []);
+      const plan = await planOf(scope, daysNotYetPublicQuery(scope, now));
       // An index scan of it, or a bitmap built from it alone (the heap then visits only its rows).
       const scans = scansOf(plan, 'price_days');
       assert.ok(

@@ -13,13 +13,10 @@ import { gunzipSync } from 'node:zlib';
 import { parseCsv } from '../src/modules/market-prices/csv.ts';
 import { marketPricesApp } from '../src/modules/market-prices/index.ts';
 import { addDays } from '../src/modules/market-prices/prices.ts';
-import {
-  publishDay,
-  runDailySummary,
-  todayOf,
-  todayView,
-  verifyDay,
-} from '../src/modules/market-prices/service.ts';
+import { runDailySummary } from '../src/modules/market-prices/services/daily-summary.ts';
+import { todayView } from '../src/modules/market-prices/services/public-views.ts';
+import { publishDay, verifyDay } from '../src/modules/market-prices/services/review.ts';
+import { todayOf } from '../src/modules/market-prices/services/today.ts';
 import { tx } from '../src/modules/market-prices/tables.ts';
 import { localDateOf, localInstant } from '../src/platform/calendar/working-days.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';

@@ -11,17 +11,12 @@ import type { Platform } from '../../platform/platform.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
 import { findAgencyIdByCode } from '../../platform/tenancy/service.ts';
 import { addDays } from './prices.ts';
-import {
-  type Access,
-  loadConfig,
-  publishDay,
-  putMarket,
-  saveEntries,
-  setMarketOfficers,
-  setSubscription,
-  todayOf,
-  verifyDay,
-} from './service.ts';
+import { setSubscription } from './services/alerts.ts';
+import { type Access, loadConfig } from './services/config.ts';
+import { saveEntries } from './services/entry.ts';
+import { putMarket, setMarketOfficers } from './services/reference-data.ts';
+import { publishDay, verifyDay } from './services/review.ts';
+import { todayOf } from './services/today.ts';
 
 type DemoMarket = [code: string, name: string, address: string, lat: number, lng: number];
 

@@ -10,9 +10,10 @@ import type { AppManifest } from '../../platform/catalogue/manifest.ts';
 import { defineTenantTask } from '../../platform/jobs/tenant-task.ts';
 import { seedMarketPricesDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
-import { marketPricePortal } from './portal.tsx';
-import { marketPriceRoutes } from './routes.ts';
-import { PERM, runDailySummary } from './service.ts';
+import { PERM } from './permissions.ts';
+import { marketPricePortal } from './portal/index.tsx';
+import { marketPriceRoutes } from './routes/index.ts';
+import { runDailySummary } from './services/daily-summary.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -129,7 +129,7 @@ export interface MarketPriceTables extends PlatformTables {
   price_subscriptions: PriceSubscriptionsTable;
 }
 
-/** The scope's transaction, seeing the market prices app's tables too. Only repo.ts calls it. */
+/** The scope's transaction, seeing the market prices app's tables too. Only repo/ calls it. */
 export function tx(scope: TenantScope): Transaction<MarketPriceTables> {
   return scope.trx as unknown as Transaction<MarketPriceTables>;
 }

@@ -1,0 +1,45 @@
+/**
+ * The supervisors' correction of a published price.
+ */
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../../platform/http/auth-hooks.ts';
+import type { Platform } from '../../../platform/platform.ts';
+import { PERM } from '../permissions.ts';
+import { CorrectionInput, type CorrectionInputType, CorrectionResult, EntryParams } from '../schemas.ts';
+import { correctEntry } from '../services/corrections.ts';
+import { accessFor } from './access.ts';
+import { BASE, tags } from './api.ts';
+
+/** Correct one published price, with a reason (supervisors, agency-scoped). */
+export function correctionRoutes(app: FastifyInstance, platform: Platform) {
+  app.post<{ Params: { market: string; day: string }; Body: CorrectionInputType }>(
+    `${BASE}/corrections/:market/:day`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Correct a published price, with a reason (kept in the audit trail); the rollup is recomputed',
+        params: EntryParams,
+        body: CorrectionInput,
+        response: { 200: CorrectionResult },
+      },
+      config: { permission: PERM.verify, agencyScoped: true },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      const { market, day } = request.params;
+      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+        correctEntry(
+          platform,
+          scope,
+          tenant,
+          market,
+          day,
+          request.body,
+          await accessFor(platform, scope, request, PERM.verify),
+          request.lang,
+        ),
+      );
+    },
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The staff's reference data routes: markets and their officers, commodities, the app's settings.
+ */
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../../platform/http/auth-hooks.ts';
+import type { Platform } from '../../../platform/platform.ts';
+import { PERM } from '../permissions.ts';
+import {
+  CodeParams,
+  Commodity,
+  CommodityInput,
+  type CommodityInputType,
+  Market,
+  MarketInput,
+  type MarketInputType,
+  Officers,
+  OfficersInput,
+  type OfficersInputType,
+  Settings,
+  SettingsInput,
+  type SettingsInputType,
+} from '../schemas.ts';
+import {
+  marketOfficers,
+  putCommodity,
+  putMarket,
+  setMarketOfficers,
+  settingsView,
+  updateSettings,
+} from '../services/reference-data.ts';
+import { accessFor } from './access.ts';
+import { BASE, tags } from './api.ts';
+
+/** Markets, their officers, commodities and settings (staff with the reference permission). */
+export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
+  app.put<{ Params: { code: string }; Body: MarketInputType }>(
+    `${BASE}/markets/:code`,
+    {
+      schema: {
+        tags,
+        summary: 'Create or change a market (an agency administrator: only their own agencies’ markets)',
+        params: CodeParams,
+        body: MarketInput,
+        response: { 200: Market },
+      },
+      config: { permission: PERM.reference, agencyScoped: true },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+        putMarket(
+          platform,
+          scope,
+          request.params.code,
+          request.body,
+          await accessFor(platform, scope, request, PERM.reference),
+        ),
+      );
+    },
+  );
+
+  app.get<{ Params: { code: string } }>(
+    `${BASE}/markets/:code/officers`,
+    {
+      schema: {
+        tags,
+        summary: 'The officers who enter a market’s prices',
+        params: CodeParams,
+        response: { 200: Officers },
+      },
+      config: { permission: PERM.reference, agencyScoped: true },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+        marketOfficers(
+          platform,
+          scope,
+          request.params.code,
+          await accessFor(platform, scope, request, PERM.reference),
+        ),
+      );
+    },
+  );
+
+  app.put<{ Params: { code: string }; Body: OfficersInputType }>(
+    `${BASE}/markets/:code/officers`,
+    {
+      schema: {
+        tags,
+        summary: 'Set who enters a market’s prices (staff holding the entry permission); replaces the list',
+        params: CodeParams,
+        body: OfficersInput,
+        response: { 200: Officers },
+      },
+      config: { permission: PERM.reference, agencyScoped: true },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+        setMarketOfficers(
+          platform,
+          scope,
+          request.params.code,
+          request.body.userIds,
+          await accessFor(platform, scope, request, PERM.reference),
+        ),
+      );
+    },
+  );
+
+  app.put<{ Params: { code: string }; Body: CommodityInputType }>(
+    `${BASE}/commodities/:code`,
+    {
+      schema: {
+        tags,
+        summary: 'Create or change a commodity: names, group, grade, unit, plausible price range',
+        params: CodeParams,
+        body: CommodityInput,
+        response: { 200: Commodity },
+      },
+      config: { permission: PERM.reference },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      return platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        putCommodity(platform, scope, request.params.code, request.body),
+      );
+    },
+  );
+
+  app.get(
+    `${BASE}/settings`,
+    {
+      schema: { tags, summary: 'Publication time, jump and alert percentages', response: { 200: Settings } },
+      config: { permission: PERM.reference },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      return platform.inTenant(tenant.id, actorOf(request), (scope) => settingsView(platform, scope));
+    },
+  );
+
+  app.patch<{ Body: SettingsInputType }>(
+    `${BASE}/settings`,
+    {
+      schema: {
+        tags,
+        summary: 'Change the publication time (HH:MM, tenant time), the jump and the alert percentages',
+        body: SettingsInput,
+        response: { 200: Settings },
+      },
+      config: { permission: PERM.reference },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      return platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        updateSettings(platform, scope, request.body),
+      );
+    },
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The supervisors' review routes: a day's review, its verification and its publication.
+ */
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../../platform/http/auth-hooks.ts';
+import type { Platform } from '../../../platform/platform.ts';
+import { validate } from '../../../platform/validate.ts';
+import { PERM } from '../permissions.ts';
+import { DayParams, DayResult, Review, VerifyInput } from '../schemas.ts';
+import { publishDay, reviewDay, verifyDay } from '../services/review.ts';
+import { accessFor } from './access.ts';
+import { BASE, tags } from './api.ts';
+
+/** Review, verify and publish a day (supervisors, agency-scoped). */
+export function reviewRoutes(app: FastifyInstance, platform: Platform) {
+  app.get<{ Params: { day: string } }>(
+    `${BASE}/review/:day`,
+    {
+      schema: {
+        tags,
+        summary:
+          'The supervisor’s review of a day: every market they verify, each price against the previous published one, jumps flagged',
+        params: DayParams,
+        response: { 200: Review },
+      },
+      config: { permission: PERM.verify, agencyScoped: true },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+        reviewDay(
+          platform,
+          scope,
+          request.params.day,
+          await accessFor(platform, scope, request, PERM.verify),
+          request.lang,
+        ),
+      );
+    },
+  );
+
+  app.post<{ Params: { day: string }; Body: unknown }>(
+    `${BASE}/review/:day/verify`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Verify a day’s drafts, in the markets given (body `{"markets": [codes]}`, optional) or every market the caller verifies',
+        params: DayParams,
+        response: { 200: DayResult },
+      },
+      config: { permission: PERM.verify, agencyScoped: true },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      // The body may be left out altogether, which a declared body schema would refuse.
+      const body = validate(VerifyInput, request.body ?? {});
+      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+        verifyDay(
+          platform,
+          scope,
+          tenant,
+          request.params.day,
+          body.markets,
+          await accessFor(platform, scope, request, PERM.verify),
+        ),
+      );
+    },
+  );
+
+  app.post<{ Params: { day: string } }>(
+    `${BASE}/review/:day/publish`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Publish a verified day: public from the later of now and the day’s publication time; writes the city rollup and raises alerts',
+        params: DayParams,
+        response: { 200: DayResult },
+      },
+      config: { permission: PERM.verify, agencyScoped: true },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+        publishDay(
+          platform,
+          scope,
+          tenant,
+          request.params.day,
+          await accessFor(platform, scope, request, PERM.verify),
+          request.lang,
+        ),
+      );
+    },
+  );
+}

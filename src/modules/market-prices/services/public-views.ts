@@ -1,0 +1,247 @@
+/**
+ * The public views: a day's prices per market and city-wide with their changes, a commodity's
+ * history, both as CSV too, and the part of their cache keys that a publication time changes.
+ */
+import type { LocalDate } from '../../../platform/calendar/working-days.ts';
+import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
+import { type FieldError, invalid } from '../../../platform/errors.ts';
+import type { Platform } from '../../../platform/platform.ts';
+import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+import { toCsv } from '../csv.ts';
+import { addDays, type Change, changeFrom, comparisonDays, daysBetween } from '../prices.ts';
+import type { CommodityRow } from '../repo/commodities.ts';
+import { publishedDaysDesc } from '../repo/days.ts';
+import { entriesOfDays, marketHistory } from '../repo/entries.ts';
+import { rollupHistory, rollupsOfDays } from '../repo/rollups.ts';
+import type { HistoryQueryType } from '../schemas.ts';
+import { type Lang, loadConfig, type MarketPricesConfig } from './config.ts';
+import { todayOf } from './today.ts';
+
+/** The longest history one call returns, in days (about two years). */
+export const MAX_HISTORY_DAYS = 731;
+
+function commodityRef(c: CommodityRow, lang: Lang) {
+  return { code: c.code, name: c.name[lang], group: c.group_code, grade: c.grade, unit: c.unit };
+}
+
+/**
+ * The part of a cache key that changes when a waiting publication becomes public: a cached view
+ * then stops matching at the publication time itself, not a time-to-live later.
+ */
+export function visibilityKey(config: MarketPricesConfig, now: Date): string {
+  return config.pending
+    .filter((p) => p.publicFrom <= now.getTime())
+    .map((p) => p.day)
+    .join(',');
+}
+
+const NO_CHANGES = { yesterday: null, week: null, month: null };
+
+/**
+ * The public prices of a day: the latest published day on or before `asked` (today by default),
+ * per market and city-wide, each compared with yesterday, last week and last month (the latest
+ * published days on or before 1, 7 and 30 days earlier), and the cheapest market per commodity.
+ */
+export async function todayView(
+  platform: Platform,
+  scope: TenantScope,
+  tenant: VerifiedTenant,
+  asked: LocalDate | undefined,
+  lang: Lang,
+  now: Date = new Date(),
+) {
+  const config = await loadConfig(platform, scope);
+  const days = await publishedDaysDesc(scope, asked ?? todayOf(tenant, now), 41, now);
+  const head = days[0];
+  if (!head) return { day: null, publishedAt: null, compared: NO_CHANGES, city: [], markets: [] };
+  const day = head.day;
+  const compared = comparisonDays(
+    day,
+    days.map((d) => d.day),
+  );
+  const wanted = [day, ...new Set(Object.values(compared).filter((d): d is string => d !== null))];
+  const rollups = await rollupsOfDays(scope, wanted);
+  const entries = await entriesOfDays(scope, wanted, { publishedOnly: true });
+  const changes = (current: number, priceOn: (d: string) => number | undefined) => {
+    const out: Record<keyof typeof compared, Change | null> = { yesterday: null, week: null, month: null };
+    for (const k of Object.keys(compared) as Array<keyof typeof compared>) {
+      const d = compared[k];
+      const p = d ? priceOn(d) : undefined;
+      out[k] = d && p !== undefined ? changeFrom(current, p, d) : null;
+    }
+    return out;
+  };
+  const bySort = (a: { c: CommodityRow }, b: { c: CommodityRow }) =>
+    a.c.sort - b.c.sort || a.c.code.localeCompare(b.c.code);
+  const city = rollups
+    .filter((r) => r.day === day)
+    .map((r) => ({ r, c: config.commodityById.get(r.commodity_id)! }))
+    .filter(({ c }) => c?.active)
+    .sort(bySort)
+    .map(({ r, c }) => {
+      const cheapest = config.marketById.get(r.cheapest_market_id)!;
+      return {
+        commodity: commodityRef(c, lang),
+        price: r.avg_price,
+        min: r.min_price,
+        max: r.max_price,
+        markets: r.markets,
+        cheapest: { code: cheapest.code, name: cheapest.name, price: r.min_price },
+        change: changes(
+          r.avg_price,
+          (d) => rollups.find((x) => x.day === d && x.commodity_id === r.commodity_id)?.avg_price,
+        ),
+      };
+    });
+  const priceAt = new Map(entries.map((e) => [`${e.market_id}|${e.commodity_id}|${e.day}`, e.price]));
+  const markets = config.markets
+    .map((m) => ({
+      code: m.code,
+      name: m.name,
+      items: entries
+        .filter((e) => e.market_id === m.id && e.day === day)
+        .map((e) => ({ e, c: config.commodityById.get(e.commodity_id)! }))
+        .filter(({ c }) => c?.active)
+        .sort(bySort)
+        .map(({ e, c }) => ({
+          commodity: c.code,
+          price: e.price,
+          change: changes(e.price, (d) => priceAt.get(`${m.id}|${c.id}|${d}`)),
+        })),
+    }))
+    .filter((m) => m.items.length > 0);
+  // When the public could first see it: the later of the supervisor's publication and its time.
+  const publicAt = head.public_from ?? head.published_at;
+  return { day, publishedAt: publicAt?.toISOString() ?? null, compared, city, markets };
+}
+
+export type TodayViewResult = Awaited<ReturnType<typeof todayView>>;
+
+/**
+ * A commodity's daily prices between two days: city-wide from the rollup, or at one market from
+ * its published entries; at most {@link MAX_HISTORY_DAYS} days per call, a year back by default.
+ */
+export async function historyView(
+  platform: Platform,
+  scope: TenantScope,
+  tenant: VerifiedTenant,
+  q: HistoryQueryType,
+  lang: Lang,
+  now: Date = new Date(),
+) {
+  const config = await loadConfig(platform, scope);
+  const to = q.to ?? todayOf(tenant, now);
+  const from = q.from ?? addDays(to, -364);
+  const errors: FieldError[] = [];
+  if (from > to) errors.push({ path: '/querystring/from', code: 'date_order' });
+  else if (daysBetween(from, to) >= MAX_HISTORY_DAYS) {
+    errors.push({ path: '/querystring/from', code: 'range_too_long', params: { limit: MAX_HISTORY_DAYS } });
+  }
+  const c = config.commodityByCode.get(q.commodity);
+  if (!c) errors.push({ path: '/querystring/commodity', code: 'unknown_commodity' });
+  const market = q.market !== undefined ? config.marketByCode.get(q.market) : undefined;
+  if (q.market !== undefined && !market) errors.push({ path: '/querystring/market', code: 'unknown_market' });
+  if (errors.length > 0 || !c) throw invalid(...errors);
+  // The waiting publications come with the configuration (cached, re-read by every writer's
+  // transaction and after every publication), as the public cache keys use them: no query.
+  const hidden = new Set(config.pending.filter((p) => p.publicFrom > now.getTime()).map((p) => p.day));
+  const points = market
+    ? (await marketHistory(scope, c.id, market.id, from, to))
+        .filter((p) => !hidden.has(p.day))
+        .map((p) => ({ day: p.day, price: p.price }))
+    : (await rollupHistory(scope, c.id, from, to))
+        .filter((p) => !hidden.has(p.day))
+        .map((p) => ({
+          day: p.day,
+          price: p.avg_price,
+          min: p.min_price,
+          max: p.max_price,
+          markets: p.markets,
+        }));
+  return {
+    commodity: commodityRef(c, lang),
+    market: market ? { code: market.code, name: market.name } : null,
+    from,
+    to,
+    points,
+  };
+}
+
+export type HistoryViewResult = Awaited<ReturnType<typeof historyView>>;
+
+/** The day's prices as CSV: the city's figures first, then each market's, one line per commodity. */
+export function todayCsv(view: TodayViewResult): string {
+  const rows: Array<Array<string | number | null>> = [];
+  for (const r of view.city) {
+    rows.push([
+      view.day,
+      'city',
+      '',
+      r.commodity.code,
+      r.commodity.name,
+      r.commodity.unit,
+      r.price,
+      r.min,
+      r.max,
+      r.cheapest.code,
+      r.change.yesterday?.price ?? null,
+      r.change.week?.price ?? null,
+      r.change.month?.price ?? null,
+    ]);
+  }
+  const names = new Map(view.city.map((r) => [r.commodity.code, r.commodity]));
+  for (const m of view.markets) {
+    for (const i of m.items) {
+      const c = names.get(i.commodity);
+      rows.push([
+        view.day,
+        m.code,
+        m.name,
+        i.commodity,
+        c?.name ?? '',
+        c?.unit ?? '',
+        i.price,
+        null,
+        null,
+        null,
+        i.change.yesterday?.price ?? null,
+        i.change.week?.price ?? null,
+        i.change.month?.price ?? null,
+      ]);
+    }
+  }
+  return toCsv(
+    [
+      'day',
+      'market',
+      'market_name',
+      'commodity',
+      'commodity_name',
+      'unit',
+      'price',
+      'min',
+      'max',
+      'cheapest_market',
+      'price_yesterday',
+      'price_last_week',
+      'price_last_month',
+    ],
+    rows,
+  );
+}
+
+export function historyCsv(view: HistoryViewResult): string {
+  return toCsv(
+    ['day', 'commodity', 'market', 'unit', 'price', 'min', 'max', 'markets'],
+    view.points.map((p: { day: string; price: number; min?: number; max?: number; markets?: number }) => [
+      p.day,
+      view.commodity.code,
+      view.market?.code ?? 'city',
+      view.commodity.unit,
+      p.price,
+      p.min ?? null,
+      p.max ?? null,
+      p.markets ?? null,
+    ]),
+  );
+}
