@@ -10,8 +10,8 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import type { Language as Lang } from '../../platform/db/schema.ts';
-import { LOCALES } from '../../platform/i18n/locales.ts';
+import type { Language as Lang } from '../../platform/sdk/index.ts';
+import { LOCALES } from '../../platform/sdk/shared.ts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, SVGRenderer]);
 

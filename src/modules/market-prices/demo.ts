@@ -5,11 +5,13 @@
  * raised alerts; today's prices wait as drafts for the supervisor. Other tenants where the app is
  * live get the national commodity list.
  */
-import type { TenantScope } from '../../platform/db/tenant-scope.ts';
-import { findUserIdByEmail } from '../../platform/people/service.ts';
-import type { Platform } from '../../platform/platform.ts';
-import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
-import { findAgencyIdByCode } from '../../platform/tenancy/service.ts';
+import {
+  findAgencyIdByCode,
+  findUserIdByEmail,
+  type Platform,
+  type TenantScope,
+  type VerifiedTenant,
+} from '../../platform/sdk/index.ts';
 import { addDays } from './prices.ts';
 import { setSubscription } from './services/alerts.ts';
 import { type Access, loadConfig } from './services/config.ts';

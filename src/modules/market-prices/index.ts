@@ -6,8 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppManifest } from '../../platform/catalogue/manifest.ts';
-import { defineTenantTask } from '../../platform/jobs/tenant-task.ts';
+import { type AppManifest, defineTenantTask } from '../../platform/sdk/index.ts';
 import { seedMarketPricesDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { PERM } from './permissions.ts';

@@ -3,8 +3,7 @@
  * traders' quotes; a change is measured against the latest published day on or before a date;
  * a value "jumps" or raises an alert when it moves more than a percentage. No database, no clock.
  */
-import type { LocalDate } from '../../platform/calendar/working-days.ts';
-import { LOCALES, type LocaleLanguage } from '../../platform/i18n/locales.ts';
+import { LOCALES, type LocalDate, type LocaleLanguage } from '../../platform/sdk/shared.ts';
 
 /** At most this many traders' quotes per commodity, market and day (PIHPS surveys 2 fixed traders). */
 export const MAX_QUOTES = 5;

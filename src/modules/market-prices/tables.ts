@@ -1,7 +1,6 @@
 /** Row types of the market prices app's tables, as Kysely sees them (beside the platform's). */
 import type { ColumnType, JSONColumnType, Transaction } from 'kysely';
-import type { PlatformTables } from '../../platform/db/schema.ts';
-import type { TenantScope } from '../../platform/db/tenant-scope.ts';
+import type { PlatformTables, TenantScope } from '../../platform/sdk/index.ts';
 
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nationalHolidayDates, WorkingCalendar } from '../../platform/calendar/working-days.ts';
+import { nationalHolidayDates, WorkingCalendar } from '../../platform/sdk/shared.ts';
 import { DEFAULT_DEADLINES, daysFor, mayReopen } from './deadlines.ts';
 
 const jakarta = new WorkingCalendar({ timeZone: 'Asia/Jakarta', holidays: nationalHolidayDates() });

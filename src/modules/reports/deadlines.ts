@@ -4,7 +4,7 @@
  * within 5 (disputes 14, cases needing field work 60), and a report the reporter leaves silent for
  * 10 working days after the follow-up closes. A tenant changes them per category and report type.
  */
-import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
+import type { WorkingCalendar } from '../../platform/sdk/shared.ts';
 import type { ReportType, Stage, Track } from './lifecycle.ts';
 import type { Deadlines } from './tables.ts';
 

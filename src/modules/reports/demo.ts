@@ -3,11 +3,14 @@
  * in every status, filed and moved through the same service functions the API uses, back-dated.
  * Other tenants where the app is live get the categories and a handful of reports.
  */
-import type { TenantScope } from '../../platform/db/tenant-scope.ts';
-import { findUserIdByEmail } from '../../platform/people/service.ts';
-import type { Platform } from '../../platform/platform.ts';
-import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
-import { findAgencyIdByCode, listAgencies } from '../../platform/tenancy/service.ts';
+import {
+  findAgencyIdByCode,
+  findUserIdByEmail,
+  listAgencies,
+  type Platform,
+  type TenantScope,
+  type VerifiedTenant,
+} from '../../platform/sdk/index.ts';
 import type { Action, RejectReason, ReportType } from './lifecycle.ts';
 import { fileReport, putCategory, transition, type Who } from './service.ts';
 

@@ -2,8 +2,7 @@
  * Whether a point may be reported to a tenant: inside the area it recorded, or — for a tenant that
  * has not drawn its area yet — anywhere in Indonesia.
  */
-import { containsPoint, inBBox } from '../../platform/tenancy/area.ts';
-import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
+import { containsPoint, inBBox, type VerifiedTenant } from '../../platform/sdk/index.ts';
 
 /** Indonesia's extent [west, south, east, north], the fallback for a tenant without an area. */
 const INDONESIA = [94.7, -11.2, 141.1, 6.3] as const;

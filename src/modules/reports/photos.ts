@@ -5,9 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { AppError, invalid } from '../../platform/errors.ts';
-import { ImageRejectedError, inspectUpload, normalizeImage } from '../../platform/files/inspect.ts';
-import { type FileStorage, newFileKey } from '../../platform/files/storage.ts';
+import {
+  AppError,
+  type FileStorage,
+  ImageRejectedError,
+  inspectUpload,
+  invalid,
+  newFileKey,
+  normalizeImage,
+} from '../../platform/sdk/index.ts';
 
 export const MAX_PHOTOS = 5;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;

@@ -7,12 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { TenantScope } from '../../platform/db/tenant-scope.ts';
-import { AppError } from '../../platform/errors.ts';
-import { actorOf } from '../../platform/http/auth-hooks.ts';
-import { sameSecret } from '../../platform/people/auth.ts';
-import type { Platform } from '../../platform/platform.ts';
-import type { Area } from '../../platform/tenancy/area.ts';
+import {
+  AppError,
+  type Area,
+  actorOf,
+  type Platform,
+  sameSecret,
+  type TenantScope,
+} from '../../platform/sdk/index.ts';
 import {
   ErrorSummary,
   Field,
@@ -21,11 +23,11 @@ import {
   type PageContent,
   type PortalContext,
   portalContext,
+  portalEntry,
   queryText,
   sendPage,
   when,
-} from '../../web/portal/kit.tsx';
-import { portalEntry } from '../../web/serve.ts';
+} from '../../platform/sdk/portal.ts';
 import { actionsFrom, REPORT_TYPES, STATUSES, type Status } from './lifecycle.ts';
 import { MAX_PHOTOS, readForm } from './photos.ts';
 import { formToReport, withPhotos } from './routes.ts';

@@ -2,14 +2,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
-import { localDateOf } from '../../platform/calendar/working-days.ts';
-import type { TenantScope } from '../../platform/db/tenant-scope.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
-import { actorOf, requirePrincipal } from '../../platform/http/auth-hooks.ts';
-import { translator } from '../../platform/i18n/index.ts';
-import type { Principal } from '../../platform/people/auth.ts';
-import type { Platform } from '../../platform/platform.ts';
-import { validate } from '../../platform/validate.ts';
+import {
+  AppError,
+  actorOf,
+  invalid,
+  type Platform,
+  type Principal,
+  requirePrincipal,
+  type TenantScope,
+  translator,
+  validate,
+} from '../../platform/sdk/index.ts';
+import { localDateOf } from '../../platform/sdk/shared.ts';
 import { type Action, RULES } from './lifecycle.ts';
 import { PERM } from './permissions.ts';
 import { readForm, removePhotos, type StoredPhoto, storePhotos } from './photos.ts';

@@ -4,22 +4,33 @@
  */
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
-import { recordAudit } from '../../platform/audit/audit.ts';
-import { invalidate } from '../../platform/cache/tenant-cache.ts';
-import { CALENDAR_TAG, calendarForTenant } from '../../platform/calendar/service.ts';
-import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
-import { localInstant } from '../../platform/calendar/working-days.ts';
-import type { Role } from '../../platform/catalogue/manifest.ts';
-import { bindTenant, readAcrossTenants, type TenantScope } from '../../platform/db/tenant-scope.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { emitEvent } from '../../platform/events/hub.ts';
-import { translator } from '../../platform/i18n/index.ts';
-import { isUuid, newId } from '../../platform/ids.ts';
-import { enqueueNotification } from '../../platform/notify/outbox.ts';
-import { randomSecret, sameSecret, sha256 } from '../../platform/people/auth.ts';
-import type { Platform } from '../../platform/platform.ts';
-import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
-import { AGENCIES_TAG, agencyPaths, listAgencies } from '../../platform/tenancy/service.ts';
+import {
+  AGENCIES_TAG,
+  AppError,
+  agencyPaths,
+  bindTenant,
+  CALENDAR_TAG,
+  calendarForTenant,
+  emitEvent,
+  enqueueNotification,
+  invalid,
+  invalidate,
+  isUuid,
+  listAgencies,
+  newId,
+  notFound,
+  type Platform,
+  type Role,
+  randomSecret,
+  readAcrossTenants,
+  recordAudit,
+  sameSecret,
+  sha256,
+  type TenantScope,
+  translator,
+  type VerifiedTenant,
+} from '../../platform/sdk/index.ts';
+import { localInstant, type WorkingCalendar } from '../../platform/sdk/shared.ts';
 import { DEFAULT_DEADLINES, daysFor, mayReopen } from './deadlines.ts';
 import {
   type Action,

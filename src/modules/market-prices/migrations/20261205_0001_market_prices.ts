@@ -5,7 +5,7 @@
  * whole rupiah; days are dates in the tenant's own calendar (ADR 0015).
  */
 import type { Kysely } from 'kysely';
-import { enableTenantIsolation, runStatements } from '../../../platform/db/rls.ts';
+import { enableTenantIsolation, runStatements } from '../../../platform/sdk/index.ts';
 
 const CODE = `~ '^[a-z0-9]+(-[a-z0-9]+)*$'`;
 

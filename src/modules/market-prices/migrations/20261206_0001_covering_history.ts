@@ -17,7 +17,7 @@
  * entries on the 2-core machine); the app was new when this was written.
  */
 import type { Kysely } from 'kysely';
-import { runStatements } from '../../../platform/db/rls.ts';
+import { runStatements } from '../../../platform/sdk/index.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [

@@ -3,10 +3,7 @@
  * a chart drawn on the server (chart.ts), a summary and a table.
  */
 import type { FastifyInstance } from 'fastify';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { AppError, invalid } from '../../../platform/errors.ts';
-import { actorOf } from '../../../platform/http/auth-hooks.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import { AppError, actorOf, invalid, type Platform, type TenantScope } from '../../../platform/sdk/index.ts';
 import {
   dayText,
   ErrorSummary,
@@ -20,7 +17,7 @@ import {
   ScrollBox,
   sendCachedPage,
   sendPage,
-} from '../../../web/portal/kit.tsx';
+} from '../../../platform/sdk/portal.ts';
 import { type ChartPoint, priceChartSvg } from '../chart.ts';
 import { addDays } from '../prices.ts';
 import { publicCache } from '../routes/public-cache.ts';

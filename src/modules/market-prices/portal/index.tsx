@@ -6,7 +6,7 @@
  * (`publicRead`), and link to the same figures as CSV and JSON.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../../../platform/platform.ts';
+import type { Platform } from '../../../platform/sdk/index.ts';
 import { registerHistoryPage } from './history.tsx';
 import { registerTodayPage } from './today.tsx';
 

@@ -1,7 +1,7 @@
 /**
  * What both price pages use: the API's path for their downloads, prices in rupiah, the download links.
  */
-import type { PortalContext } from '../../../web/portal/kit.tsx';
+import type { PortalContext } from '../../../platform/sdk/portal.ts';
 import { formatRupiah } from '../prices.ts';
 
 export const API = '/api/v1/market-prices';

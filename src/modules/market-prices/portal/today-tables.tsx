@@ -3,7 +3,7 @@
  * market (its prices, changes, the city's average), each change as an arrow with words for screen
  * readers.
  */
-import { dayText, href, numberText, type PortalContext, ScrollBox } from '../../../web/portal/kit.tsx';
+import { dayText, href, numberText, type PortalContext, ScrollBox } from '../../../platform/sdk/portal.ts';
 import type { TodayViewResult } from '../services/public-views.ts';
 import { rupiah } from './shared.tsx';
 

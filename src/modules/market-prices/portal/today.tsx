@@ -3,9 +3,7 @@
  * at one market, with a notice when it is not the day asked and why.
  */
 import type { FastifyInstance } from 'fastify';
-import { isLocalDate, localInstant, zoneName } from '../../../platform/calendar/working-days.ts';
-import { actorOf } from '../../../platform/http/auth-hooks.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import {
   dayText,
   ErrorSummary,
@@ -17,7 +15,8 @@ import {
   sendCachedPage,
   sendPage,
   when,
-} from '../../../web/portal/kit.tsx';
+} from '../../../platform/sdk/portal.ts';
+import { isLocalDate, localInstant, zoneName } from '../../../platform/sdk/shared.ts';
 import { publicCache, publicRead } from '../routes/public-cache.ts';
 import { configOf } from '../services/config.ts';
 import { type TodayViewResult, todayView } from '../services/public-views.ts';

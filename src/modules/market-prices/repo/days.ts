@@ -2,7 +2,7 @@
  * The verified and published days (`price_days`) and when each became public. Every query
  * filters `tenant_id` itself, beside the row-level security underneath (ADR 0003).
  */
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
+import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { tx } from '../tables.ts';
 
 export type DayRow = {

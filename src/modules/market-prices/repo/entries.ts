@@ -4,7 +4,7 @@
  * `tenant_id` itself, beside the row-level security underneath (ADR 0003).
  */
 import { sql } from 'kysely';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
+import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { type EntryStatus, tx } from '../tables.ts';
 
 export type EntryRow = {

@@ -2,8 +2,7 @@
  * The tenant's markets (`markets`). Every query filters `tenant_id` itself, beside the row-level
  * security underneath (ADR 0003).
  */
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { newId } from '../../../platform/ids.ts';
+import { newId, type TenantScope } from '../../../platform/sdk/index.ts';
 import { tx } from '../tables.ts';
 
 export type MarketRow = {

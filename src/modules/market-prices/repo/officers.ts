@@ -2,7 +2,7 @@
  * Which staff accounts enter a market's prices (`market_officers`). Every query filters
  * `tenant_id` itself, beside the row-level security underneath (ADR 0003).
  */
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
+import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { tx } from '../tables.ts';
 
 export function officersOf(scope: TenantScope, marketId: string): Promise<{ id: string; name: string }[]> {

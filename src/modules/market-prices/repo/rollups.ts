@@ -2,7 +2,7 @@
  * The city's figures per commodity and published day (`price_rollups`). Every query filters
  * `tenant_id` itself, beside the row-level security underneath (ADR 0003).
  */
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
+import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { tx } from '../tables.ts';
 
 export type RollupRow = {

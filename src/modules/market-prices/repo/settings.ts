@@ -4,7 +4,7 @@
  * query filters `tenant_id` itself (Citus routes on it), beside the row-level security underneath
  * (ADR 0003).
  */
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
+import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { tx } from '../tables.ts';
 
 export type SettingsRow = {

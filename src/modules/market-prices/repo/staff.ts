@@ -3,7 +3,7 @@
  * platform's tables so that the app can check its permissions on them. Every query filters
  * `tenant_id` itself, beside the row-level security underneath (ADR 0003).
  */
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
+import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { tx } from '../tables.ts';
 
 /** Active staff accounts among `ids`, with their role grants. */

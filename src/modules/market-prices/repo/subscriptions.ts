@@ -2,7 +2,7 @@
  * Staff subscriptions to alerts and the daily summary (`price_subscriptions`). Every query
  * filters `tenant_id` itself, beside the row-level security underneath (ADR 0003).
  */
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
+import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { tx } from '../tables.ts';
 
 export async function readSubscription(scope: TenantScope, userId: string) {

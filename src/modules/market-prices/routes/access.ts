@@ -2,8 +2,7 @@
  * Who acts, as the routes establish it for the services (`Access`).
  */
 import type { FastifyRequest } from 'fastify';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import type { Platform, TenantScope } from '../../../platform/sdk/index.ts';
 import { type Access, agencyPathsOf } from '../services/config.ts';
 
 /** Whether the caller may act with `permission` for a market of an agency (agency-scoped grants too). */

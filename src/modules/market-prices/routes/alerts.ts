@@ -3,9 +3,7 @@
  * summary.
  */
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../platform/errors.ts';
-import { actorOf, requirePrincipal } from '../../../platform/http/auth-hooks.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import { AppError, actorOf, type Platform, requirePrincipal } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import {
   Alerts,

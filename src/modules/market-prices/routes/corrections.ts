@@ -2,8 +2,7 @@
  * The supervisors' correction of a published price.
  */
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../../platform/http/auth-hooks.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { CorrectionInput, type CorrectionInputType, CorrectionResult, EntryParams } from '../schemas.ts';
 import { correctEntry } from '../services/corrections.ts';

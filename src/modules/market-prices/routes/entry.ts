@@ -2,9 +2,7 @@
  * The officers' daily entry routes: their markets, a day's entry sheet, prices by form or CSV.
  */
 import type { FastifyInstance } from 'fastify';
-import { actorOf, requirePrincipal } from '../../../platform/http/auth-hooks.ts';
-import { readUpload } from '../../../platform/http/uploads.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import { actorOf, type Platform, readUpload, requirePrincipal } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import {
   EntryInput,

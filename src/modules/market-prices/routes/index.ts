@@ -4,7 +4,7 @@
  * answer. Registered in this order, which is the order of their operations in OpenAPI.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../../../platform/platform.ts';
+import type { Platform } from '../../../platform/sdk/index.ts';
 import { alertRoutes } from './alerts.ts';
 import { correctionRoutes } from './corrections.ts';
 import { entryRoutes } from './entry.ts';

@@ -3,9 +3,7 @@
  * pages (ADR 0010, ADR 0015).
  */
 import type { FastifyRequest } from 'fastify';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { actorOf } from '../../../platform/http/auth-hooks.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import { actorOf, type Platform, type TenantScope } from '../../../platform/sdk/index.ts';
 import { configOf, PRICES_TAG } from '../services/config.ts';
 import { visibilityKey } from '../services/public-views.ts';
 import { todayOf } from '../services/today.ts';

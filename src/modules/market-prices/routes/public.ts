@@ -5,10 +5,13 @@
  * from the index each time.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { actorOf } from '../../../platform/http/auth-hooks.ts';
-import { encodedBody, type SharedBody } from '../../../platform/http/compression.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import {
+  actorOf,
+  encodedBody,
+  type Platform,
+  type SharedBody,
+  type TenantScope,
+} from '../../../platform/sdk/index.ts';
 import {
   CommodityList,
   History,

@@ -2,8 +2,7 @@
  * The staff's reference data routes: markets and their officers, commodities, the app's settings.
  */
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../../platform/http/auth-hooks.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import {
   CodeParams,

@@ -2,9 +2,7 @@
  * The supervisors' review routes: a day's review, its verification and its publication.
  */
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../../platform/http/auth-hooks.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import { validate } from '../../../platform/validate.ts';
+import { actorOf, type Platform, validate } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { DayParams, DayResult, Review, VerifyInput } from '../schemas.ts';
 import { publishDay, reviewDay, verifyDay } from '../services/review.ts';

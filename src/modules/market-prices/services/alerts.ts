@@ -3,16 +3,18 @@
  * told to the command centre and mailed to subscribers; the staff's list of them, and their
  * subscriptions to alerts and the daily summary.
  */
-import { recordAudit } from '../../../platform/audit/audit.ts';
-import type { LocalDate } from '../../../platform/calendar/working-days.ts';
-import type { Role } from '../../../platform/catalogue/manifest.ts';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { invalid } from '../../../platform/errors.ts';
-import { emitEvent } from '../../../platform/events/hub.ts';
-import { translator } from '../../../platform/i18n/index.ts';
-import { enqueueNotification } from '../../../platform/notify/outbox.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+import {
+  emitEvent,
+  enqueueNotification,
+  invalid,
+  type Platform,
+  type Role,
+  recordAudit,
+  type TenantScope,
+  translator,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
+import type { LocalDate } from '../../../platform/sdk/shared.ts';
 import { PERM } from '../permissions.ts';
 import { addDays, formatRupiah, percentChange, risesAbove } from '../prices.ts';
 import { type AlertValues, insertAlert, listAlerts } from '../repo/alerts.ts';

@@ -2,8 +2,9 @@
  * The city rollup of a published day (average, range, markets, cheapest market per commodity),
  * written at publication and on corrections so that the public views never aggregate raw rows.
  */
-import type { LocalDate } from '../../../platform/calendar/working-days.ts';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
+
+import type { TenantScope } from '../../../platform/sdk/index.ts';
+import type { LocalDate } from '../../../platform/sdk/shared.ts';
 import { rollup } from '../prices.ts';
 import { entriesOfDays } from '../repo/entries.ts';
 import { writeRollup } from '../repo/rollups.ts';

@@ -3,12 +3,16 @@
  * waiting for their time — read once and cached until a writer changes it, and what every use case
  * shares: its cache tags, who acts (`Access`), a market by its code.
  */
-import { recordAudit } from '../../../platform/audit/audit.ts';
-import { invalidate } from '../../../platform/cache/tenant-cache.ts';
-import type { Actor, TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { notFound } from '../../../platform/errors.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import { AGENCIES_TAG, agencyPaths } from '../../../platform/tenancy/service.ts';
+import {
+  type Actor,
+  AGENCIES_TAG,
+  agencyPaths,
+  invalidate,
+  notFound,
+  type Platform,
+  recordAudit,
+  type TenantScope,
+} from '../../../platform/sdk/index.ts';
 import { NATIONAL_COMMODITIES } from '../national.ts';
 import { type CommodityRow, insertCommodities, listCommodities } from '../repo/commodities.ts';
 import { daysNotYetPublic } from '../repo/days.ts';

@@ -1,12 +1,15 @@
 /**
  * Corrections of a published price by a supervisor, with a reason kept in the audit trail.
  */
-import { recordAudit } from '../../../platform/audit/audit.ts';
-import type { LocalDate } from '../../../platform/calendar/working-days.ts';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { AppError, invalid } from '../../../platform/errors.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+import {
+  AppError,
+  invalid,
+  type Platform,
+  recordAudit,
+  type TenantScope,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
+import type { LocalDate } from '../../../platform/sdk/shared.ts';
 import { medianPrice } from '../prices.ts';
 import { readDay } from '../repo/days.ts';
 import { entriesOfDays, writeCorrection } from '../repo/entries.ts';

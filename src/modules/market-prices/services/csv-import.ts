@@ -1,11 +1,15 @@
 /**
  * A day's prices for one market from a CSV file, checked cell by cell and saved all or nothing.
  */
-import type { LocalDate } from '../../../platform/calendar/working-days.ts';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { type FieldError, invalid } from '../../../platform/errors.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+
+import {
+  type FieldError,
+  invalid,
+  type Platform,
+  type TenantScope,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
+import type { LocalDate } from '../../../platform/sdk/shared.ts';
 import { CsvSyntaxError, parseCsv } from '../csv.ts';
 import { MAX_QUOTES, parsePriceText, quoteProblem } from '../prices.ts';
 import { type Access, type Lang, loadConfig, requireMarket } from './config.ts';

@@ -1,12 +1,15 @@
 /**
  * The leaders' daily summary by email, once today's prices are public.
  */
-import { localInstant } from '../../../platform/calendar/working-days.ts';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { translator } from '../../../platform/i18n/index.ts';
-import { enqueueNotification } from '../../../platform/notify/outbox.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+
+import {
+  enqueueNotification,
+  type Platform,
+  type TenantScope,
+  translator,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
+import { localInstant } from '../../../platform/sdk/shared.ts';
 import type { Change } from '../prices.ts';
 import { listAlerts } from '../repo/alerts.ts';
 import { readDay } from '../repo/days.ts';

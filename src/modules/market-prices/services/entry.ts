@@ -2,12 +2,16 @@
  * The officer's daily entry at their market: the markets they enter prices for, a day's entry
  * sheet, and the drafts saved from a form (the CSV import, csv-import.ts, saves them the same way).
  */
-import { recordAudit } from '../../../platform/audit/audit.ts';
-import type { LocalDate } from '../../../platform/calendar/working-days.ts';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { AppError, type FieldError, invalid } from '../../../platform/errors.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+import {
+  AppError,
+  type FieldError,
+  invalid,
+  type Platform,
+  recordAudit,
+  type TenantScope,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
+import type { LocalDate } from '../../../platform/sdk/shared.ts';
 import { medianPrice, quoteProblem } from '../prices.ts';
 import type { CommodityRow } from '../repo/commodities.ts';
 import { readDay } from '../repo/days.ts';

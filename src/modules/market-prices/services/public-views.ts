@@ -2,11 +2,15 @@
  * The public views: a day's prices per market and city-wide with their changes, a commodity's
  * history, both as CSV too, and the part of their cache keys that a publication time changes.
  */
-import type { LocalDate } from '../../../platform/calendar/working-days.ts';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { type FieldError, invalid } from '../../../platform/errors.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+
+import {
+  type FieldError,
+  invalid,
+  type Platform,
+  type TenantScope,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
+import type { LocalDate } from '../../../platform/sdk/shared.ts';
 import { toCsv } from '../csv.ts';
 import { addDays, type Change, changeFrom, comparisonDays, daysBetween } from '../prices.ts';
 import type { CommodityRow } from '../repo/commodities.ts';

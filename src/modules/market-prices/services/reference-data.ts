@@ -3,11 +3,15 @@
  * (publication time, jump and alert percentages). An agency's administrator manages only their own
  * agencies' markets.
  */
-import { recordAudit } from '../../../platform/audit/audit.ts';
-import type { Role } from '../../../platform/catalogue/manifest.ts';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { AppError, type FieldError, invalid } from '../../../platform/errors.ts';
-import type { Platform } from '../../../platform/platform.ts';
+import {
+  AppError,
+  type FieldError,
+  invalid,
+  type Platform,
+  type Role,
+  recordAudit,
+  type TenantScope,
+} from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { type CommodityRow, upsertCommodity } from '../repo/commodities.ts';
 import { type MarketRow, upsertMarket } from '../repo/markets.ts';

@@ -2,13 +2,17 @@
  * The supervisor's day: the review of every market they verify (jumps flagged), verification of
  * the drafts, and publication at the tenant's publication time with the city rollup and alerts.
  */
-import { recordAudit } from '../../../platform/audit/audit.ts';
-import { type LocalDate, localInstant } from '../../../platform/calendar/working-days.ts';
-import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { AppError, type FieldError, invalid } from '../../../platform/errors.ts';
-import { emitEvent } from '../../../platform/events/hub.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+import {
+  AppError,
+  emitEvent,
+  type FieldError,
+  invalid,
+  type Platform,
+  recordAudit,
+  type TenantScope,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
+import { type LocalDate, localInstant } from '../../../platform/sdk/shared.ts';
 import { jumps, percentChange } from '../prices.ts';
 import { markDayPublished, markDayVerified, readDay } from '../repo/days.ts';
 import { advanceEntries, entriesOfDays, latestPublished } from '../repo/entries.ts';

@@ -1,9 +1,9 @@
 /**
  * The tenant's today: the local date in its time zone, and the refusal of a day still to come.
  */
-import { type LocalDate, localDateOf, localInstant } from '../../../platform/calendar/working-days.ts';
-import { invalid } from '../../../platform/errors.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+
+import { invalid, type VerifiedTenant } from '../../../platform/sdk/index.ts';
+import { type LocalDate, localDateOf, localInstant } from '../../../platform/sdk/shared.ts';
 import { addDays } from '../prices.ts';
 
 /** Per time zone, the local day last asked for and the instants it spans: [from, until). */

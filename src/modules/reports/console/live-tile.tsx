@@ -29,7 +29,9 @@ type AgencyStats = {
 };
 
 // The map (Leaflet) loads only with the wall screen, not with every console screen.
-const ReportMap = lazy(() => import('../../../web/console/map.tsx').then((m) => ({ default: m.ReportMap })));
+const ReportMap = lazy(() =>
+  import('../../../platform/sdk/console-map.ts').then((m) => ({ default: m.ReportMap })),
+);
 
 const OWN_EVENTS: ReadonlySet<string> = new Set(REPORT_EVENTS);
 const OPEN = ['received', 'awaiting_info', 'verified', 'disposed', 'in_progress', 'reopened'];

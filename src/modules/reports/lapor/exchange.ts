@@ -18,16 +18,20 @@
  * LAPOR! refuses keeps the refusal and is tried again once it changes.
  */
 import { sql, type Transaction } from 'kysely';
-import { recordAudit } from '../../../platform/audit/audit.ts';
-import { invalidate } from '../../../platform/cache/tenant-cache.ts';
-import type { Config } from '../../../platform/config.ts';
-import { readAcrossTenants, SYSTEM_ACTOR, type TenantScope } from '../../../platform/db/tenant-scope.ts';
-import { emitEvent } from '../../../platform/events/hub.ts';
-import { translator } from '../../../platform/i18n/index.ts';
-import { newId } from '../../../platform/ids.ts';
-import { defineTask } from '../../../platform/jobs/runner.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+import {
+  type Config,
+  defineTask,
+  emitEvent,
+  invalidate,
+  newId,
+  type Platform,
+  readAcrossTenants,
+  recordAudit,
+  SYSTEM_ACTOR,
+  type TenantScope,
+  translator,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
 import type { Action, ReportType, Status } from '../lifecycle.ts';
 import { insideTenantArea } from '../location.ts';
 import type { NewReportInput } from '../schemas.ts';

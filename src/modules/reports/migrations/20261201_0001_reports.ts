@@ -1,6 +1,6 @@
 /** The reports app (LAKSA): settings, categories, reports, their public history and photos. */
 import type { Kysely } from 'kysely';
-import { enableTenantIsolation, runStatements } from '../../../platform/db/rls.ts';
+import { enableTenantIsolation, runStatements } from '../../../platform/sdk/index.ts';
 
 const STATUS_CHECK = `status in ('received', 'awaiting_info', 'verified', 'disposed', 'in_progress', 'done',
   'closed', 'rejected', 'referred', 'duplicate', 'reopened')`;

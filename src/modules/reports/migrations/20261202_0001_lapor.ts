@@ -5,7 +5,7 @@
  * `reports.lapor_id` and `reports.lapor_synced_at` were there from the start.
  */
 import type { Kysely } from 'kysely';
-import { runStatements } from '../../../platform/db/rls.ts';
+import { runStatements } from '../../../platform/sdk/index.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [

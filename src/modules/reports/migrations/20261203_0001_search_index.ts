@@ -7,7 +7,7 @@
  * superuser; PGlite loads it from its package (platform/db/database.ts).
  */
 import type { Kysely } from 'kysely';
-import { runStatements } from '../../../platform/db/rls.ts';
+import { runStatements } from '../../../platform/sdk/index.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [

@@ -17,14 +17,21 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { type AppError, invalid } from '../../../platform/errors.ts';
-import { actorOf } from '../../../platform/http/auth-hooks.ts';
-import { toAppError } from '../../../platform/http/problem.ts';
-import { pickLanguage, translator } from '../../../platform/i18n/index.ts';
-import { AUTH_TAG, type Principal, principalFromToken, sha256 } from '../../../platform/people/auth.ts';
-import type { Platform } from '../../../platform/platform.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
-import { validate } from '../../../platform/validate.ts';
+import {
+  type AppError,
+  AUTH_TAG,
+  actorOf,
+  invalid,
+  type Platform,
+  type Principal,
+  pickLanguage,
+  principalFromToken,
+  sha256,
+  toAppError,
+  translator,
+  type VerifiedTenant,
+  validate,
+} from '../../../platform/sdk/index.ts';
 import { REPORT_TYPES, type ReportType } from '../lifecycle.ts';
 import { NewReport, type NewReportInput } from '../schemas.ts';
 import {

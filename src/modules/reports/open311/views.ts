@@ -4,8 +4,8 @@
  * categories, service requests from public reports, the discovery document. Pure: no database.
  */
 import type { TFunction } from 'i18next';
-import { utcOffsetMinutes, zoneName } from '../../../platform/calendar/working-days.ts';
-import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
+import type { VerifiedTenant } from '../../../platform/sdk/index.ts';
+import { utcOffsetMinutes, zoneName } from '../../../platform/sdk/shared.ts';
 import { open311Status, REPORT_TYPES, type Status, stageOf } from '../lifecycle.ts';
 import type { CategoryRow, queryPublicReports } from '../service.ts';
 

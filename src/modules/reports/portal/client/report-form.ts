@@ -22,7 +22,7 @@ import {
   removeDrafts,
   saveDraft,
   storageAvailable,
-} from '../../../../web/portal/client/lib/store.ts';
+} from '../../../../platform/sdk/client.ts';
 import {
   type Draft,
   draftBody,

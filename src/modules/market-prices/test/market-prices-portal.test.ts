@@ -8,9 +8,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.ts';
-import { marketPricesApp } from '../src/modules/market-prices/index.ts';
-import { localDateOf, localInstant } from '../src/platform/calendar/working-days.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -20,7 +17,10 @@ import {
   signIn,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { localDateOf, localInstant } from '../../../platform/sdk/shared.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../../platform/sdk/testing.ts';
+import { marketPricesApp } from '../index.ts';
 
 /** The page's text without markup, spaces folded: what a reader of the page sees. */
 function text(html: string): string {

@@ -10,19 +10,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { parseCsv } from '../src/modules/market-prices/csv.ts';
-import { marketPricesApp } from '../src/modules/market-prices/index.ts';
-import { addDays } from '../src/modules/market-prices/prices.ts';
-import { runDailySummary } from '../src/modules/market-prices/services/daily-summary.ts';
-import { todayView } from '../src/modules/market-prices/services/public-views.ts';
-import { publishDay, verifyDay } from '../src/modules/market-prices/services/review.ts';
-import { todayOf } from '../src/modules/market-prices/services/today.ts';
-import { tx } from '../src/modules/market-prices/tables.ts';
-import { localDateOf, localInstant } from '../src/platform/calendar/working-days.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import type { DomainEvent } from '../src/platform/events/hub.ts';
-import { createUser, grantRole } from '../src/platform/people/service.ts';
-import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -34,7 +21,18 @@ import {
   PASSWORD,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR, type VerifiedTenant } from '../../../platform/sdk/index.ts';
+import { localDateOf, localInstant } from '../../../platform/sdk/shared.ts';
+import { createUser, type DomainEvent, grantRole } from '../../../platform/sdk/testing.ts';
+import { parseCsv } from '../csv.ts';
+import { marketPricesApp } from '../index.ts';
+import { addDays } from '../prices.ts';
+import { runDailySummary } from '../services/daily-summary.ts';
+import { todayView } from '../services/public-views.ts';
+import { publishDay, verifyDay } from '../services/review.ts';
+import { todayOf } from '../services/today.ts';
+import { tx } from '../tables.ts';
 
 const B = 'beras-medium-1';
 const C = 'cabai-rawit-merah';

@@ -5,10 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.ts';
-import { marketPricesApp } from '../src/modules/market-prices/index.ts';
-import { localDateOf } from '../src/platform/calendar/working-days.ts';
-import { bearerFor, DB_KIND, type Json, startTest, type TestContext } from './support/harness.ts';
+import {
+  bearerFor,
+  DB_KIND,
+  type Json,
+  startTest,
+  type TestContext,
+} from '../../../../test/support/harness.ts';
+import { localDateOf } from '../../../platform/sdk/shared.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../../platform/sdk/testing.ts';
+import { marketPricesApp } from '../index.ts';
 
 describe(`market prices demo data (${DB_KIND})`, () => {
   let t: TestContext;

@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { seedDemo } from '../src/demo/seed.ts';
-import { marketPricesApp } from '../src/modules/market-prices/index.ts';
-import { localDateOf, localInstant } from '../src/platform/calendar/working-days.ts';
-import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
-import { DB_KIND, startTest, type TestContext } from './support/harness.ts';
+import { axeViolations, launchChromium, screenshots } from '../../../../test/support/browser.ts';
+import { DB_KIND, startTest, type TestContext } from '../../../../test/support/harness.ts';
+import { localDateOf, localInstant } from '../../../platform/sdk/shared.ts';
+import { seedDemo } from '../../../platform/sdk/testing.ts';
+import { marketPricesApp } from '../index.ts';
 
 describe(`market prices pages in Chromium (${DB_KIND})`, () => {
   let t: TestContext;

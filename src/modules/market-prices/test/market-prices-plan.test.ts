@@ -13,18 +13,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Compilable, CompiledQuery, sql } from 'kysely';
-import { marketPricesApp } from '../src/modules/market-prices/index.ts';
-import { addDays } from '../src/modules/market-prices/prices.ts';
-import { daysNotYetPublic, daysNotYetPublicQuery } from '../src/modules/market-prices/repo/days.ts';
-import { marketHistory, marketHistoryQuery } from '../src/modules/market-prices/repo/entries.ts';
-import { rollupHistory, rollupHistoryQuery } from '../src/modules/market-prices/repo/rollups.ts';
-import { type Access, loadConfig } from '../src/modules/market-prices/services/config.ts';
-import { putMarket } from '../src/modules/market-prices/services/reference-data.ts';
-import { todayOf } from '../src/modules/market-prices/services/today.ts';
-import type { TenantScope } from '../src/platform/db/tenant-scope.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
-import { DB_KIND, makeLive, makeTenant, startTest, type TestContext } from './support/harness.ts';
+import {
+  DB_KIND,
+  makeLive,
+  makeTenant,
+  startTest,
+  type TestContext,
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR, type TenantScope, type VerifiedTenant } from '../../../platform/sdk/index.ts';
+import { marketPricesApp } from '../index.ts';
+import { addDays } from '../prices.ts';
+import { daysNotYetPublic, daysNotYetPublicQuery } from '../repo/days.ts';
+import { marketHistory, marketHistoryQuery } from '../repo/entries.ts';
+import { rollupHistory, rollupHistoryQuery } from '../repo/rollups.ts';
+import { type Access, loadConfig } from '../services/config.ts';
+import { putMarket } from '../services/reference-data.ts';
+import { todayOf } from '../services/today.ts';
 
 type PlanNode = {
   'Node Type': string;

@@ -19,15 +19,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { marketPricesApp } from '../src/modules/market-prices/index.ts';
-import { addDays } from '../src/modules/market-prices/prices.ts';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { localDateOf } from '../src/platform/calendar/working-days.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import { grantRole } from '../src/platform/people/service.ts';
-import { createAgency } from '../src/platform/tenancy/service.ts';
-import { WEB_DIST } from '../src/web/paths.ts';
-import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
+import { axeViolations, launchChromium, screenshots } from '../../../../test/support/browser.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -38,7 +30,12 @@ import {
   PASSWORD,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { localDateOf } from '../../../platform/sdk/shared.ts';
+import { createAgency, grantRole, INSTALLED_APPS, WEB_DIST } from '../../../platform/sdk/testing.ts';
+import { marketPricesApp } from '../index.ts';
+import { addDays } from '../prices.ts';
 
 const SLUG = 'kota-harga';
 const B = 'beras-medium-1';
@@ -123,7 +120,7 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
         `The console is not built (${built} is missing): run \`npm run build\` before this suite.`,
       );
     }
-    t = await startTest({ modules: [reportsApp, marketPricesApp] });
+    t = await startTest({ modules: INSTALLED_APPS });
     const tenant = await makeTenant(t.platform, SLUG);
     await makeLive(t.platform, tenant.id, 'reports');
     await makeLive(t.platform, tenant.id, 'market-prices');
