@@ -5,7 +5,6 @@
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, demoCredentials, seedDemo } from '../demo/seed.ts';
 import { openMigratedDatabase } from '../platform/boot.ts';
-import { MODULES } from '../platform/catalogue/installed.ts';
 import { CreateAgreement, ProposeAdoption, TransitionAdoption } from '../platform/catalogue/schemas.ts';
 import { createAgreement, proposeAdoption, transitionAdoption } from '../platform/catalogue/service.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
@@ -18,10 +17,12 @@ import { createPlatform, type Platform } from '../platform/platform.ts';
 import { CreateTenant } from '../platform/tenancy/schemas.ts';
 import { createTenant, findAgencyIdByCode } from '../platform/tenancy/service.ts';
 import { validate } from '../platform/validate.ts';
+import { generateApp, NewAppError } from './new-app.ts';
 
 const HELP = `Usage: npm run balai -- <command> [options]
 
 Commands:
+  new-app CODE [--name N]         make a new app's folder, src/modules/CODE/ (see docs/adding-an-app.md)
   migrate                         bring the database schema up to date
   seed-demo                       write the demo tenants (does nothing if they exist)
   create-tenant --slug S --code PP.KK --kind kota|kabupaten|provinsi --name N --time-zone Asia/Jakarta [--domain D]...
@@ -204,6 +205,28 @@ function describe(error: AppError): string {
   return lines.join('\n');
 }
 
+function newApp(code: string | undefined, name: string | undefined): number {
+  if (!code) {
+    console.error(`new-app needs the app's code\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    const made = generateApp(code, name === undefined ? {} : { name });
+    console.log(
+      [
+        `made the app ${made.name} (${made.code}):`,
+        ...made.files.map((f) => `  ${f}`),
+        'Next: npm start, then adopt it (console › Pengaturan › Aplikasi) and read docs/adding-an-app.md.',
+      ].join('\n'),
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof NewAppError)) throw error;
+    console.error(`new-app: ${error.message}`);
+    return 2;
+  }
+}
+
 export async function cli(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   try {
@@ -217,6 +240,9 @@ export async function cli(argv: string[]): Promise<number> {
     console.log(HELP);
     return command ? 0 : 2;
   }
+  if (command === 'new-app') return newApp(parsed.positionals[1], parsed.values.name);
+  // The apps are loaded here, not at import: `new-app` must work while an app folder is half-made.
+  const { MODULES } = await import('../platform/catalogue/installed.ts');
   const config = loadConfig();
   const database = await openMigratedDatabase(config, MODULES);
   const platform = await createPlatform(config, database, MODULES);
