@@ -12,8 +12,9 @@ import { seedReportsDemo } from './demo.ts';
 import { laporExchangeTask } from './lapor/exchange.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { open311RootRoutes, open311TenantRoutes } from './open311/routes.ts';
+import { PERM } from './permissions.ts';
 import { reportPortal } from './portal.tsx';
-import { PERM, reportRoutes } from './routes.ts';
+import { reportRoutes } from './routes.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './service.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -11,8 +11,8 @@ import type { Principal } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { validate } from '../../platform/validate.ts';
 import { type Action, RULES } from './lifecycle.ts';
+import { PERM } from './permissions.ts';
 import { readForm, removePhotos, type StoredPhoto, storePhotos } from './photos.ts';
-import { PERM } from './policies.ts';
 import {
   ActionParams,
   AgencyStats,
@@ -62,8 +62,6 @@ import {
   updateSettings,
   type Who,
 } from './service.ts';
-
-export { PERM };
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const PhotoParams = Type.Object({

@@ -35,7 +35,7 @@ import {
 } from './lifecycle.ts';
 import { insideTenantArea } from './location.ts';
 import type { StoredPhoto } from './photos.ts';
-import { PERM } from './policies.ts';
+import { PERM } from './permissions.ts';
 import type {
   CategoryInputType,
   FiltersInput,
