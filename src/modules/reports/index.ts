@@ -15,7 +15,7 @@ import { open311RootRoutes, open311TenantRoutes } from './open311/routes.ts';
 import { PERM } from './permissions.ts';
 import { reportPortal } from './portal.tsx';
 import { reportRoutes } from './routes.ts';
-import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './service.ts';
+import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './services/escalation.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

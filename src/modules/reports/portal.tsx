@@ -30,15 +30,12 @@ import { actionsFrom, REPORT_TYPES, STATUSES, type Status } from './lifecycle.ts
 import { MAX_PHOTOS, readForm } from './photos.ts';
 import { formToReport, withPhotos } from './routes.ts';
 import type { FiltersInput } from './schemas.ts';
-import {
-  addInformation,
-  fileReport,
-  getReport,
-  listReports,
-  loadConfig,
-  queryPublicReports,
-  transition,
-} from './service.ts';
+import { addInformation } from './services/additions.ts';
+import { loadConfig } from './services/config.ts';
+import { getReport } from './services/detail.ts';
+import { fileReport } from './services/intake.ts';
+import { listReports, queryPublicReports } from './services/lists.ts';
+import { transition } from './services/transitions.ts';
 
 type FormValues = Record<string, string>;
 

@@ -38,30 +38,19 @@ import {
   Transition,
   type TransitionInput,
 } from './schemas.ts';
-import {
-  addInformation,
-  addProgress,
-  agencyStats,
-  agencyTree,
-  categoryView,
-  type FiledReport,
-  fileReport,
-  getReport,
-  type Intake,
-  listReports,
-  loadConfig,
-  officersFor,
-  parseMessage,
-  photoOf,
-  putCategory,
-  REPORTS_TAG,
-  rateReport,
-  similarReports,
-  summary,
-  transition,
-  updateSettings,
-  type Who,
-} from './service.ts';
+import type { Who } from './services/access.ts';
+import { addInformation, addProgress, rateReport } from './services/additions.ts';
+import { agencyTree, officersFor } from './services/agencies.ts';
+import { REPORTS_TAG } from './services/cache-tags.ts';
+import { loadConfig } from './services/config.ts';
+import { getReport, photoOf } from './services/detail.ts';
+import { type FiledReport, fileReport, type Intake } from './services/intake.ts';
+import { listReports } from './services/lists.ts';
+import { parseMessage } from './services/messaging.ts';
+import { categoryView, putCategory, updateSettings } from './services/settings.ts';
+import { similarReports } from './services/similar.ts';
+import { agencyStats, summary } from './services/statistics.ts';
+import { transition } from './services/transitions.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const PhotoParams = Type.Object({

@@ -17,22 +17,34 @@
  * is called. If LAPOR! is down, what was not sent stays pending and the next run sends it; a report
  * LAPOR! refuses keeps the refusal and is tried again once it changes.
  */
-import { sql, type Transaction } from 'kysely';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { invalidate } from '../../../platform/cache/tenant-cache.ts';
 import type { Config } from '../../../platform/config.ts';
 import { readAcrossTenants, SYSTEM_ACTOR, type TenantScope } from '../../../platform/db/tenant-scope.ts';
 import { emitEvent } from '../../../platform/events/hub.ts';
 import { translator } from '../../../platform/i18n/index.ts';
-import { newId } from '../../../platform/ids.ts';
 import { defineTask } from '../../../platform/jobs/runner.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
 import type { Action, ReportType, Status } from '../lifecycle.ts';
 import { insideTenantArea } from '../location.ts';
+import { addEvent, latestStepTo } from '../repo/history.ts';
+import {
+  laporTenantIdsAcrossTenants,
+  lockLaporCursor,
+  lockReportByLaporId,
+  lockUnlinkedReport,
+  markSent,
+  readLaporState,
+  unsentReports,
+  updateLaporColumns,
+  writeLaporCursor,
+} from '../repo/lapor.ts';
 import type { NewReportInput } from '../schemas.ts';
-import { fileReport, INTERNAL_NOTE, loadConfig, REPORTS_TAG, transition } from '../service.ts';
-import { type ReportTables, tx } from '../tables.ts';
+import { REPORTS_TAG } from '../services/cache-tags.ts';
+import { loadConfig } from '../services/config.ts';
+import { fileReport } from '../services/intake.ts';
+import { INTERNAL_NOTE, transition } from '../services/transitions.ts';
 import { LaporError, type LaporGateway, type LaporSubmission, type LaporUpdate } from './gateway.ts';
 import { HttpLaporGateway } from './http-gateway.ts';
 import {
@@ -87,14 +99,7 @@ export const laporExchangeTask = defineTask({
 
 /** The tenants that turned the exchange on. Reads across tenants. */
 export async function tenantsExchangingWithLaporAcrossTenants(platform: Platform): Promise<string[]> {
-  const rows = await readAcrossTenants(platform.database.db, (trx) =>
-    (trx as unknown as Transaction<ReportTables>)
-      .selectFrom('report_settings')
-      .select('tenant_id')
-      .where('lapor_enabled', '=', true)
-      .execute(),
-  );
-  return rows.map((r) => r.tenant_id);
+  return readAcrossTenants(platform.database.db, (trx) => laporTenantIdsAcrossTenants(trx));
 }
 
 /**
@@ -138,13 +143,7 @@ export async function exchangeWithLapor(
   clock: () => Date = () => new Date(),
 ): Promise<ExchangeResult | null> {
   if (!platform.directory.isLive(tenant.id, 'reports')) return null;
-  const state = await platform.inTenant(tenant.id, ACTOR, async (scope) => {
-    return tx(scope)
-      .selectFrom('report_settings')
-      .select(['lapor_enabled', 'lapor_enabled_at', 'lapor_cursor'])
-      .where('tenant_id', '=', scope.tenantId)
-      .executeTakeFirst();
-  });
+  const state = await platform.inTenant(tenant.id, ACTOR, async (scope) => readLaporState(scope));
   if (!state?.lapor_enabled) return null;
   const result: ExchangeResult = {
     submitted: 0,
@@ -176,22 +175,12 @@ async function receive(
     const { updates, cursor: next } = await gateway.updatesSince(tenant.code, cursor);
     if (updates.length === 0 && next === cursor) return;
     const counts = await platform.inTenant(tenant.id, ACTOR, async (scope) => {
-      const db = tx(scope);
-      const row = await db
-        .selectFrom('report_settings')
-        .select('lapor_cursor')
-        .where('tenant_id', '=', scope.tenantId)
-        .forUpdate()
-        .executeTakeFirst();
+      const row = await lockLaporCursor(scope);
       // Another run took this page meanwhile.
       if (!row || row.lapor_cursor !== cursor) return null;
       const c = { updates: 0, moved: 0, filed: 0, ignored: 0 };
       for (const update of updates) await applyUpdate(platform, scope, tenant, update, c, clock());
-      await db
-        .updateTable('report_settings')
-        .set({ lapor_cursor: next })
-        .where('tenant_id', '=', scope.tenantId)
-        .execute();
+      await writeLaporCursor(scope, next);
       return c;
     });
     if (!counts) return;
@@ -213,17 +202,11 @@ async function applyUpdate(
   c: { updates: number; moved: number; filed: number; ignored: number },
   now: Date,
 ) {
-  const db = tx(scope);
-  const find = () =>
-    db.selectFrom('reports').select(['id', 'status']).where('tenant_id', '=', scope.tenantId).forUpdate();
-  let report = await find().where('lapor_id', '=', update.laporId).executeTakeFirst();
+  let report = await lockReportByLaporId(scope, update.laporId);
   let link = false;
   if (!report && update.trackingNo) {
     // Sent from here, but the run that sent it stopped before keeping LAPOR!'s id.
-    report = await find()
-      .where('tracking_no', '=', update.trackingNo)
-      .where('lapor_id', 'is', null)
-      .executeTakeFirst();
+    report = await lockUnlinkedReport(scope, update.trackingNo);
     link = report !== undefined;
   }
   if (!report) {
@@ -254,17 +237,12 @@ async function applyUpdate(
       .status;
     c.moved++;
   }
-  await db
-    .updateTable('reports')
-    .set({
-      lapor_synced_at: now,
-      ...(link ? { lapor_id: update.laporId } : {}),
-      // LAPOR! knows the status it led to: nothing to tell it back.
-      ...(moved ? { lapor_sent_status: moved } : {}),
-    })
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', report.id)
-    .execute();
+  await updateLaporColumns(scope, report.id, {
+    lapor_synced_at: now,
+    ...(link ? { lapor_id: update.laporId } : {}),
+    // LAPOR! knows the status it led to: nothing to tell it back.
+    ...(moved ? { lapor_sent_status: moved } : {}),
+  });
   await recordAudit(scope, {
     action: 'report.lapor.update',
     entityType: 'report',
@@ -328,12 +306,11 @@ async function fileFromLapor(
     photos: [],
     now,
   });
-  await tx(scope)
-    .updateTable('reports')
-    .set({ lapor_id: update.laporId, lapor_sent_status: 'received', lapor_synced_at: now })
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', filed.id)
-    .execute();
+  await updateLaporColumns(scope, filed.id, {
+    lapor_id: update.laporId,
+    lapor_sent_status: 'received',
+    lapor_synced_at: now,
+  });
   await addLaporEvent(scope, filed.id, update.note, now, {
     direction: 'in',
     laporId: update.laporId,
@@ -362,24 +339,18 @@ async function addLaporEvent(
   at: Date,
   data: Record<string, unknown>,
 ) {
-  await tx(scope)
-    .insertInto('report_events')
-    .values({
-      tenant_id: scope.tenantId,
-      id: newId(),
-      report_id: reportId,
-      at,
-      kind: 'lapor',
-      from_status: null,
-      to_status: null,
-      actor_role: 'system',
-      actor_user_id: null,
-      agency_id: null,
-      note: clip(note, 4000),
-      public: true,
-      data: JSON.stringify(data),
-    })
-    .execute();
+  await addEvent(scope, reportId, {
+    kind: 'lapor',
+    from: null,
+    to: null,
+    role: 'system',
+    userId: null,
+    agencyId: null,
+    note: clip(note, 4000),
+    public: true,
+    data,
+    at,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,59 +411,13 @@ async function send(
  * duplicate, referred). A report LAPOR! refused waits until it changes.
  */
 async function pendingReports(platform: Platform, scope: TenantScope, enabledAt: Date | null) {
-  const db = tx(scope);
-  const rows = await db
-    .selectFrom('reports')
-    .select([
-      'id',
-      'tracking_no',
-      'lapor_id',
-      'status',
-      'type',
-      'category_code',
-      'description',
-      'lat',
-      'lng',
-      'address',
-      'kelurahan',
-      'created_at',
-      'updated_at',
-    ])
-    .where('tenant_id', '=', scope.tenantId)
-    .where(sql<boolean>`lapor_sent_status is distinct from status`)
-    .where((eb) =>
-      eb.or([
-        eb('lapor_id', 'is not', null),
-        ...(enabledAt
-          ? [
-              eb.and([
-                eb('verified_at', '>=', enabledAt),
-                eb('status', 'not in', ['rejected', 'duplicate', 'referred']),
-              ]),
-            ]
-          : []),
-      ]),
-    )
-    .where((eb) => eb.or([eb('lapor_error_at', 'is', null), eb('updated_at', '>', eb.ref('lapor_error_at'))]))
-    .orderBy('updated_at')
-    .orderBy('id')
-    .limit(BATCH)
-    .execute();
+  const rows = await unsentReports(scope, enabledAt, BATCH);
   if (rows.length === 0) return [];
   const { categories } = await loadConfig(platform, scope);
   const pending: Pending[] = [];
   for (const r of rows) {
     // The note the public may read of the step that led to the status.
-    const step = await db
-      .selectFrom('report_events')
-      .select(['kind', 'note', 'public', 'at'])
-      .where('tenant_id', '=', scope.tenantId)
-      .where('report_id', '=', r.id)
-      .where('to_status', '=', r.status)
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const step = await latestStepTo(scope, r.id, r.status);
     const note = step?.public && step.note && !INTERNAL_NOTE.has(step.kind as Action) ? step.note : null;
     pending.push({
       id: r.id,
@@ -525,21 +450,8 @@ async function recordSent(
   now: Date,
 ) {
   const first = p.laporId === null;
-  const done = await tx(scope)
-    .updateTable('reports')
-    .set({
-      lapor_id: laporId,
-      lapor_sent_status: p.status,
-      lapor_synced_at: now,
-      lapor_error: null,
-      lapor_error_at: null,
-    })
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', p.id)
-    // A first submission keeps the id only if no other run kept it meanwhile.
-    .where((eb) => (first ? eb('lapor_id', 'is', null) : eb('lapor_id', '=', laporId)))
-    .executeTakeFirst();
-  if (Number(done.numUpdatedRows) === 0) return;
+  // A first submission keeps the id only if no other run kept it meanwhile.
+  if (!(await markSent(scope, p.id, { laporId, status: p.status, first, at: now }))) return;
   if (first) {
     await addLaporEvent(scope, p.id, null, now, { direction: 'out', laporId, laporStatus });
     await emitEvent(scope, {
@@ -560,12 +472,7 @@ async function recordSent(
 
 async function recordRefused(scope: TenantScope, p: Pending, error: LaporError, now: Date) {
   const reason = error.message.slice(0, MAX_ERROR);
-  await tx(scope)
-    .updateTable('reports')
-    .set({ lapor_error: reason, lapor_error_at: now })
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', p.id)
-    .execute();
+  await updateLaporColumns(scope, p.id, { lapor_error: reason, lapor_error_at: now });
   await recordAudit(scope, {
     action: 'report.lapor.refused',
     entityType: 'report',

@@ -27,16 +27,11 @@ import type { VerifiedTenant } from '../../../platform/tenancy/directory.ts';
 import { validate } from '../../../platform/validate.ts';
 import { REPORT_TYPES, type ReportType } from '../lifecycle.ts';
 import { NewReport, type NewReportInput } from '../schemas.ts';
-import {
-  addIntakeNote,
-  agencyNames,
-  CONFIG_TAG,
-  configChangedAt,
-  fileReport,
-  loadConfig,
-  queryPublicReports,
-  REPORTS_TAG,
-} from '../service.ts';
+import { agencyNames } from '../services/agencies.ts';
+import { CONFIG_TAG, REPORTS_TAG } from '../services/cache-tags.ts';
+import { configChangedAt, loadConfig } from '../services/config.ts';
+import { addIntakeNote, fileReport } from '../services/intake.ts';
+import { queryPublicReports } from '../services/lists.ts';
 import { arg, Open311Error, publicQueryOf, requestsArgs } from './params.ts';
 import { discoveryView, requestView, serviceDefinition, serviceNotice, serviceView } from './views.ts';
 import { type XmlValue, xmlDocument } from './xml.ts';
