@@ -14,7 +14,7 @@ import { messages, sharedMessages } from './messages.ts';
 import { open311RootRoutes, open311TenantRoutes } from './open311/routes.ts';
 import { PERM } from './permissions.ts';
 import { reportPortal } from './portal.tsx';
-import { reportRoutes } from './routes.ts';
+import { reportRoutes } from './routes/index.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './services/escalation.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -26,9 +26,9 @@ import {
   when,
 } from '../../web/portal/kit.tsx';
 import { portalEntry } from '../../web/serve.ts';
+import { formToReport } from './form-fields.ts';
 import { actionsFrom, REPORT_TYPES, STATUSES, type Status } from './lifecycle.ts';
-import { MAX_PHOTOS, readForm } from './photos.ts';
-import { formToReport, withPhotos } from './routes.ts';
+import { MAX_PHOTOS, readForm, withPhotos } from './photos.ts';
 import type { FiltersInput } from './schemas.ts';
 import { addInformation } from './services/additions.ts';
 import { loadConfig } from './services/config.ts';
