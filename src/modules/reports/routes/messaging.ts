@@ -1,4 +1,4 @@
-/** The inbound webhook of a messaging provider: one message becomes one report, answered with its tracking number. */
+/** The inbound webhook of a messaging provider: one message becomes one report, answered with its number. */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../../platform/http/auth-hooks.ts';

@@ -1,4 +1,4 @@
-/** Statistics of the tenant's reports (cached): each agency's responsiveness, and the command centre's counts. */
+/** Statistics of the tenant's reports (cached): each agency's responsiveness, the command centre's counts. */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { localDateOf } from '../../../platform/calendar/working-days.ts';

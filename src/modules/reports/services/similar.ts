@@ -1,4 +1,4 @@
-/** Possible duplicates of a report, for the operator's triage: same category, near, filed about the same time. */
+/** Possible duplicates of a report, for triage: same category, near, filed about the same time. */
 import type { TenantScope } from '../../../platform/db/tenant-scope.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { duplicateCandidates, type Nearby } from '../repo/reports.ts';
