@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { putCategory } from '../src/modules/reports/service.ts';
+import { putCategory } from '../src/modules/reports/services/settings.ts';
 import { type ReportTables, tx } from '../src/modules/reports/tables.ts';
 import { bootPlatform } from '../src/platform/boot.ts';
 import type { Config } from '../src/platform/config.ts';

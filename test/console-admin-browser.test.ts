@@ -18,7 +18,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/service.ts';
+import { putCategory } from '../src/modules/reports/services/settings.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { WEB_DIST } from '../src/web/paths.ts';
 import { axeViolations, launchChromium, screenshots } from './support/browser.ts';

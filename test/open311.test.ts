@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { reportsApp } from '../src/modules/reports/index.ts';
-import { REPORTS_TAG } from '../src/modules/reports/service.ts';
+import { REPORTS_TAG } from '../src/modules/reports/services/cache-tags.ts';
 import { tx } from '../src/modules/reports/tables.ts';
 import { invalidate } from '../src/platform/cache/tenant-cache.ts';
 import { localDateOf } from '../src/platform/calendar/working-days.ts';

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/service.ts';
+import { putCategory } from '../src/modules/reports/services/settings.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { deliverPending } from '../src/platform/notify/outbox.ts';
 import { createTransports } from '../src/platform/notify/transports.ts';

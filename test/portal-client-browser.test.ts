@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/service.ts';
+import { putCategory } from '../src/modules/reports/services/settings.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { createUser } from '../src/platform/people/service.ts';
 import { axeViolations, launchChromium, screenshots } from './support/browser.ts';

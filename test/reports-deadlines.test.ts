@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { reportsApp } from '../src/modules/reports/index.ts';
-import { fileReport, putCategory, transition } from '../src/modules/reports/service.ts';
+import { fileReport } from '../src/modules/reports/services/intake.ts';
+import { putCategory } from '../src/modules/reports/services/settings.ts';
+import { transition } from '../src/modules/reports/services/transitions.ts';
 import { tx } from '../src/modules/reports/tables.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';

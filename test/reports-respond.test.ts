@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/service.ts';
+import { putCategory } from '../src/modules/reports/services/settings.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { createUser, grantRole } from '../src/platform/people/service.ts';
 import { createAgency } from '../src/platform/tenancy/service.ts';

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { reportsApp } from '../src/modules/reports/index.ts';
-import { runDeadlines } from '../src/modules/reports/service.ts';
+import { runDeadlines } from '../src/modules/reports/services/escalation.ts';
 import { tx } from '../src/modules/reports/tables.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { createUser, grantRole } from '../src/platform/people/service.ts';

@@ -12,7 +12,10 @@ import {
   type VerifiedTenant,
 } from '../../platform/sdk/index.ts';
 import type { Action, RejectReason, ReportType } from './lifecycle.ts';
-import { fileReport, putCategory, transition, type Who } from './service.ts';
+import type { Who } from './services/access.ts';
+import { fileReport } from './services/intake.ts';
+import { putCategory } from './services/settings.ts';
+import { transition } from './services/transitions.ts';
 
 type DemoCategory = [code: string, id: string, en: string, agency: string | null, track?: 'field_work'];
 

@@ -11,9 +11,9 @@ import { laporExchangeTask } from './lapor/exchange.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { open311RootRoutes, open311TenantRoutes } from './open311/routes.ts';
 import { PERM } from './permissions.ts';
-import { reportPortal } from './portal.tsx';
-import { reportRoutes } from './routes.ts';
-import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './service.ts';
+import { reportPortal } from './portal/index.tsx';
+import { reportRoutes } from './routes/index.ts';
+import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './services/escalation.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

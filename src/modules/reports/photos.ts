@@ -13,6 +13,7 @@ import {
   invalid,
   newFileKey,
   normalizeImage,
+  type Platform,
 } from '../../platform/sdk/index.ts';
 
 export const MAX_PHOTOS = 5;
@@ -116,4 +117,22 @@ export async function storePhotos(
 /** Removes stored photos whose transaction did not commit (or that a replay did not need). */
 export async function removePhotos(storage: FileStorage, photos: readonly StoredPhoto[]): Promise<void> {
   for (const p of photos) await storage.delete(p.key).catch(() => undefined);
+}
+
+/** Stores the photos, runs `fn`, and removes them again when it fails (or replays an earlier filing). */
+export async function withPhotos<T extends { replayed?: boolean }>(
+  platform: Platform,
+  tenantId: string,
+  files: readonly Buffer[],
+  fn: (photos: StoredPhoto[]) => Promise<T>,
+): Promise<T> {
+  const photos = await storePhotos(platform.files, tenantId, files);
+  try {
+    const result = await fn(photos);
+    if (result.replayed) await removePhotos(platform.files, photos);
+    return result;
+  } catch (error) {
+    await removePhotos(platform.files, photos);
+    throw error;
+  }
 }

@@ -45,6 +45,12 @@ export const Transition = Type.Object(
 );
 export type TransitionInput = Static<typeof Transition>;
 
+/** A report in a path: its id or its tracking number. */
+export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const PhotoParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  photoId: Type.String({ maxLength: 64 }),
+});
 export const ActionParams = Type.Object({ id: Type.String(), action: Type.Enum(ACTIONS) });
 
 export const Rating = Type.Object(

@@ -4,7 +4,7 @@
  * the spec's error, never a guess.
  */
 import { FINAL_STATUSES, STATUSES, type Status } from '../lifecycle.ts';
-import type { PublicQuery } from '../service.ts';
+import type { PublicQuery } from '../services/lists.ts';
 import { parseW3 } from './views.ts';
 
 /** An error the Open311 interface answers in the spec's format: `[{code, description}]`. */

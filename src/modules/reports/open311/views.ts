@@ -7,7 +7,8 @@ import type { TFunction } from 'i18next';
 import type { VerifiedTenant } from '../../../platform/sdk/index.ts';
 import { utcOffsetMinutes, zoneName } from '../../../platform/sdk/shared.ts';
 import { open311Status, REPORT_TYPES, type Status, stageOf } from '../lifecycle.ts';
-import type { CategoryRow, queryPublicReports } from '../service.ts';
+import type { CategoryRow } from '../services/config.ts';
+import type { queryPublicReports } from '../services/lists.ts';
 
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 export const FORMATS = ['text/xml', 'application/json'] as const;

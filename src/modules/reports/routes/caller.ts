@@ -1,0 +1,62 @@
+/**
+ * Who calls a report's route: the report's secret (a header, or the body's `secret`), an
+ * Idempotency-Key, and the roles and agencies in which the caller may act on reports.
+ */
+import type { FastifyRequest } from 'fastify';
+import { invalid, type Platform, type Principal, type TenantScope } from '../../../platform/sdk/index.ts';
+import { PERM } from '../permissions.ts';
+import type { Who } from '../services/access.ts';
+import { agencyTree } from '../services/agencies.ts';
+
+const SECRET_HEADER = 'x-report-secret';
+
+/** The report's secret: the header wins over the body's. */
+export function secretOf(request: FastifyRequest, bodySecret?: string): string | undefined {
+  const header = request.headers[SECRET_HEADER];
+  return typeof header === 'string' ? header : bodySecret;
+}
+
+/** The Idempotency-Key header, checked (printable ASCII, at most 200 characters). */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw invalid({ path: '/headers/idempotency-key', code: 'pattern' });
+  }
+  return key;
+}
+
+/** The agencies (with their sub-agencies) in which the principal holds `permission`; null = all. */
+export async function agenciesWith(
+  platform: Platform,
+  scope: TenantScope,
+  principal: Principal,
+  permission: string,
+): Promise<string[] | null> {
+  if (platform.permissions.allows(principal.grants, permission)) return null;
+  if (!platform.permissions.allowsSomewhere(principal.grants, permission)) return [];
+  const { ids, paths } = await agencyTree(platform, scope);
+  return ids.filter((id) => platform.permissions.allows(principal.grants, permission, paths(id) ?? []));
+}
+
+/** Every role in which the caller may act on reports. */
+export async function whoAll(
+  platform: Platform,
+  scope: TenantScope,
+  request: FastifyRequest,
+  secret?: string,
+): Promise<Who[]> {
+  const p = request.principal;
+  const out: Who[] = [{ role: 'reporter', userId: p?.user.id ?? null, secret }];
+  if (!p) return out;
+  if (platform.permissions.allows(p.grants, PERM.triage)) out.push({ role: 'operator', userId: p.user.id });
+  if (platform.permissions.allowsSomewhere(p.grants, PERM.followUp)) {
+    const { paths } = await agencyTree(platform, scope);
+    out.push({
+      role: 'agency',
+      userId: p.user.id,
+      mayActFor: (agencyId) => platform.permissions.allows(p.grants, PERM.followUp, paths(agencyId) ?? []),
+    });
+  }
+  return out;
+}

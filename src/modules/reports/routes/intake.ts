@@ -1,0 +1,68 @@
+/** Filing a report through the API: JSON, or a multipart form with photos; honours Idempotency-Key. */
+import type { FastifyInstance } from 'fastify';
+import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
+import { formToReport } from '../form-fields.ts';
+import { readForm, withPhotos } from '../photos.ts';
+import { Filed, NewReport, type NewReportInput } from '../schemas.ts';
+import { type FiledReport, fileReport, type Intake } from '../services/intake.ts';
+import { idempotencyKeyOf } from './caller.ts';
+
+const tags = ['reports'];
+
+function filedView(f: FiledReport) {
+  return {
+    id: f.id,
+    trackingNo: f.trackingNo,
+    status: f.status,
+    dueAt: f.dueAt?.toISOString() ?? null,
+    ...(f.secret ? { secret: f.secret } : {}),
+  };
+}
+
+/** POST /api/v1/reports: file a report. */
+export function fileRoute(app: FastifyInstance, platform: Platform) {
+  app.post<{ Body: NewReportInput }>(
+    '/api/v1/reports',
+    {
+      schema: {
+        tags,
+        summary: 'File a report (JSON, or multipart with up to 5 `photo` files); honours Idempotency-Key',
+        // A multipart form is read and validated by the handler (its numbers arrive as text).
+        body: {
+          content: {
+            'application/json': { schema: NewReport },
+            'multipart/form-data': { schema: { description: 'The fields of NewReport, and `photo` files' } },
+          },
+        },
+        response: { 201: Filed },
+      },
+      config: { auth: 'optional', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const tenant = request.tenant!;
+      const idempotencyKey = idempotencyKeyOf(request);
+      let input: NewReportInput;
+      let files: Buffer[] = [];
+      if (request.isMultipart()) {
+        const form = await readForm(request);
+        input = formToReport(form.fields);
+        files = form.files;
+      } else {
+        input = request.body;
+      }
+      const intake: Omit<Intake, 'photos'> = {
+        channel: 'web',
+        reporterUserId: request.principal?.user.id ?? null,
+        idempotencyKey,
+      };
+      const filed = await withPhotos(platform, tenant.id, files, (photos) =>
+        platform.inTenant(tenant.id, actorOf(request), (scope) =>
+          fileReport(platform, scope, tenant, input, { ...intake, photos }),
+        ),
+      );
+      if (filed.replayed) reply.header('idempotent-replayed', 'true');
+      reply.header('location', `/t/${tenant.slug}/api/v1/reports/${filed.trackingNo}`);
+      return reply.status(201).send(filedView(filed));
+    },
+  );
+}

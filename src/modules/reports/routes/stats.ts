@@ -1,0 +1,66 @@
+/** Statistics of the tenant's reports (cached): each agency's responsiveness, the command centre's counts. */
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf, invalid, type Platform } from '../../../platform/sdk/index.ts';
+import { localDateOf } from '../../../platform/sdk/shared.ts';
+import { AgencyStats, Summary } from '../schemas.ts';
+import { REPORTS_TAG } from '../services/cache-tags.ts';
+import { agencyStats, summary } from '../services/statistics.ts';
+
+const tags = ['reports'];
+
+/** GET /api/v1/reports/stats/agencies: per-agency responsiveness over a range of days. */
+export function agencyStatsRoute(app: FastifyInstance, platform: Platform) {
+  app.get<{ Querystring: { from?: string; to?: string } }>(
+    '/api/v1/reports/stats/agencies',
+    {
+      schema: {
+        tags,
+        summary: 'Per-agency responsiveness: median working days to follow-up and share on time',
+        querystring: Type.Object(
+          {
+            from: Type.Optional(Type.String({ format: 'date' })),
+            to: Type.Optional(Type.String({ format: 'date' })),
+            lang: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: AgencyStats },
+      },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      // Days are the tenant's: after 17:00 UTC it is already tomorrow in WIB.
+      const now = new Date();
+      const to = request.query.to ?? localDateOf(now, tenant.timeZone);
+      const from =
+        request.query.from ?? localDateOf(new Date(now.getTime() - 90 * 86_400_000), tenant.timeZone);
+      if (from > to) throw invalid({ path: '/querystring/from', code: 'date_order' });
+      return platform.cache.get(tenant.id, REPORTS_TAG, `stats:${from}:${to}`, () =>
+        platform.inTenant(tenant.id, actorOf(request), (scope) =>
+          agencyStats(platform, scope, tenant, { from, to }),
+        ),
+      );
+    },
+  );
+}
+
+/** GET /api/v1/reports/stats/summary: counts by status and category, overdue per agency. */
+export function summaryRoute(app: FastifyInstance, platform: Platform) {
+  app.get(
+    '/api/v1/reports/stats/summary',
+    {
+      schema: {
+        tags,
+        summary: 'Counts by status and category, overdue per agency',
+        response: { 200: Summary },
+      },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      return platform.cache.get(tenant.id, REPORTS_TAG, 'summary', () =>
+        platform.inTenant(tenant.id, actorOf(request), (scope) => summary(platform, scope)),
+      );
+    },
+  );
+}

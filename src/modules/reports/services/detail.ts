@@ -1,0 +1,106 @@
+/**
+ * One report with its history, as each reader may see it, and its photos' bytes. The public sees
+ * public reports and public steps; the reporter also their own additions; staff everything.
+ */
+import {
+  isUuid,
+  notFound,
+  type Platform,
+  type TenantScope,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
+import type { Action } from '../lifecycle.ts';
+import { eventsOf, photoFile, photosOf } from '../repo/history.ts';
+import { accountEmail, userNames } from '../repo/people.ts';
+import { readReportForView } from '../repo/reports.ts';
+import { availableActions, isReporter, type Who } from './access.ts';
+import { agencyNames } from './agencies.ts';
+import { INTERNAL_NOTE } from './transitions.ts';
+import { decorate, type Lang, photoUrl } from './views.ts';
+
+/**
+ * One report with its history. The public sees public reports and public steps, never who the
+ * reporter is; the reporter also sees their own additions; staff see everything.
+ */
+export async function getReport(
+  platform: Platform,
+  scope: TenantScope,
+  tenant: VerifiedTenant,
+  idOrTracking: string,
+  lang: Lang,
+  who: readonly Who[],
+  staffFor: (agencyId: string | null) => boolean,
+) {
+  const now = new Date();
+  const report = await readReportForView(scope, idOrTracking);
+  if (!report) throw notFound('report');
+  const reporter = who.some((w) => isReporter(report, w));
+  const staff = staffFor(report.agency_id);
+  if (!report.public && !staff && !reporter) throw notFound('report');
+  const [view] = await decorate(platform, scope, tenant, [report], lang, now);
+  const events = await eventsOf(scope, report.id);
+  const visible = events.filter((e) => staff || e.public || (reporter && e.actor_role === 'reporter'));
+  const photos = await photosOf(scope, report.id);
+  const agencies = await agencyNames(platform, scope);
+  const names = staff
+    ? await userNames(scope, [...events.map((e) => e.actor_user_id), report.officer_user_id])
+    : new Map();
+  const history = visible.map((e) => ({
+    at: new Date(e.at).toISOString(),
+    kind: e.kind,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    actorRole: e.actor_role,
+    ...(staff ? { actorName: e.actor_user_id ? (names.get(e.actor_user_id) ?? null) : null } : {}),
+    agency: e.agency_id ? { id: e.agency_id, name: agencies.get(e.agency_id) ?? '' } : null,
+    // Everyone sees the step; an instruction between staff stays with staff.
+    note: staff || !INTERNAL_NOTE.has(e.kind as Action) ? e.note : null,
+    data: (e.data as Record<string, unknown> | null) ?? null,
+    photos: photos
+      .filter((p) => p.event_id === e.id)
+      .map((p) => ({ id: p.id, kind: p.kind, url: photoUrl(tenant, report.id, p.id) })),
+  }));
+  const detail: Record<string, unknown> = { ...view!, history };
+  if (staff || reporter) detail.actions = [...new Set(who.flatMap((w) => availableActions(report, w)))];
+  if (staff) {
+    const referredFrom = report.referred_from_tenant_id
+      ? platform.directory.all().find((t) => t.id === report.referred_from_tenant_id)
+      : undefined;
+    Object.assign(detail, {
+      reporter: {
+        name: report.reporter_name,
+        email: report.reporter_email ?? (await accountEmail(scope, report.reporter_user_id)),
+        phone: report.reporter_phone,
+        userId: report.reporter_user_id,
+      },
+      channel: report.channel,
+      officer: report.officer_user_id
+        ? { id: report.officer_user_id, name: names.get(report.officer_user_id) ?? '' }
+        : null,
+      track: report.track,
+      laporId: report.lapor_id,
+      laporError: report.lapor_error,
+      referredFrom:
+        referredFrom && report.referred_from_tracking_no
+          ? { tenant: referredFrom.slug, trackingNo: report.referred_from_tracking_no }
+          : null,
+    });
+  }
+  return { report, detail };
+}
+
+/** A stored photo of a public report (or any report, for staff), with its bytes. */
+export async function photoOf(
+  platform: Platform,
+  scope: TenantScope,
+  reportId: string,
+  photoId: string,
+  staff: boolean,
+): Promise<{ body: Uint8Array; mime: string }> {
+  if (!isUuid(reportId) || !isUuid(photoId)) throw notFound('photo');
+  const row = await photoFile(scope, reportId, photoId);
+  if (!row || (!row.public && !staff)) throw notFound('photo');
+  const file = await platform.files.get(row.file_key);
+  if (!file) throw notFound('photo');
+  return { body: file.body, mime: row.mime };
+}

@@ -1,0 +1,242 @@
+/**
+ * Filing a report, from any channel: the checks of its category and place, its tracking number,
+ * its first deadline, and retries with an idempotency key. Also the notes an intake channel adds.
+ */
+import { randomInt } from 'node:crypto';
+import {
+  AppError,
+  emitEvent,
+  invalid,
+  invalidate,
+  newId,
+  type Platform,
+  randomSecret,
+  recordAudit,
+  sha256,
+  type TenantScope,
+  type VerifiedTenant,
+} from '../../../platform/sdk/index.ts';
+import { daysFor } from '../deadlines.ts';
+import type { Status } from '../lifecycle.ts';
+import { insideTenantArea } from '../location.ts';
+import type { StoredPhoto } from '../photos.ts';
+import { addEvent, insertPhotos } from '../repo/history.ts';
+import { findByIdempotencyKey, insertReportUnlessTaken, updateReport } from '../repo/reports.ts';
+import type { NewReportInput } from '../schemas.ts';
+import type { ReportsTable } from '../tables.ts';
+import { REPORTS_TAG } from './cache-tags.ts';
+import { categoryRules, loadCalendar, loadConfig } from './config.ts';
+
+/** How a report arrives. */
+export type Intake = {
+  channel: ReportsTable['channel'];
+  reporterUserId: string | null;
+  /** The reporter's account email/phone, when signed in: notifications go there. */
+  idempotencyKey?: string;
+  photos: readonly StoredPhoto[];
+  now?: Date;
+};
+
+export type FiledReport = {
+  id: string;
+  trackingNo: string;
+  status: Status;
+  dueAt: Date | null;
+  secret?: string;
+  replayed: boolean;
+};
+
+const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** Date formatters by time zone: building one costs more than the rest of the tracking number. */
+const filingDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A human-readable tracking number: the local filing date and five unambiguous characters. */
+export function trackingNumber(now: Date, timeZone: string): string {
+  let format = filingDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: '2-digit',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    filingDateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+  let suffix = '';
+  for (let i = 0; i < 5; i++) suffix += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  return `${get('year')}${get('month')}${get('day')}-${suffix}`;
+}
+
+function fingerprint(input: NewReportInput, photos: readonly StoredPhoto[]): string {
+  const keys = Object.keys(input).sort();
+  const canonical = JSON.stringify(keys.map((k) => [k, input[k as keyof NewReportInput]]));
+  return sha256(`${canonical}|${photos.map((p) => p.sha256).join(',')}`);
+}
+
+/**
+ * Files a report. With an idempotency key, a retry of the same request returns the report filed by
+ * the first (with a fresh secret for an anonymous reporter, who may never have seen the first);
+ * the same key with a different request is a conflict.
+ */
+export async function fileReport(
+  platform: Platform,
+  scope: TenantScope,
+  tenant: VerifiedTenant,
+  input: NewReportInput,
+  intake: Intake,
+): Promise<FiledReport> {
+  const now = intake.now ?? new Date();
+  const hash = intake.idempotencyKey ? fingerprint(input, intake.photos) : null;
+  if (intake.idempotencyKey) {
+    const earlier = await replay(scope, intake.idempotencyKey, hash!, intake.reporterUserId);
+    if (earlier) return earlier;
+  }
+  const { settings, categories } = await loadConfig(platform, scope);
+  const category = categories.get(input.category);
+  if (!category?.active) throw invalid({ path: '/body/category', code: 'unknown_category' });
+  checkLocation(platform, tenant, input, intake.channel);
+  const calendar = await loadCalendar(platform, scope, tenant);
+  const due = calendar.dueInstant(
+    now,
+    daysFor('triage', settings.deadlines, categoryRules(category), input.type, 'standard'),
+  );
+  const secret = intake.reporterUserId ? undefined : randomSecret(18);
+  const id = newId();
+  let trackingNo = '';
+  for (let attempt = 0; ; attempt++) {
+    trackingNo = trackingNumber(now, tenant.timeZone);
+    const inserted = await insertReportUnlessTaken(scope, {
+      id,
+      tracking_no: trackingNo,
+      type: input.type,
+      category_code: input.category,
+      description: input.description,
+      status: 'received',
+      channel: intake.channel,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      address: input.address ?? null,
+      kelurahan: input.kelurahan ?? null,
+      reporter_user_id: intake.reporterUserId,
+      reporter_name: input.name ?? null,
+      reporter_email: input.email ?? null,
+      reporter_phone: input.phone ?? null,
+      reporter_secret_hash: secret ? sha256(secret) : null,
+      agency_id: null,
+      track: category.defaultTrack,
+      due_at: due,
+      idempotency_key: intake.idempotencyKey ?? null,
+      idempotency_hash: hash,
+      created_at: now,
+      updated_at: now,
+    });
+    if (inserted) break;
+    if (intake.idempotencyKey) {
+      // A concurrent request with the same key won the race.
+      const earlier = await replay(scope, intake.idempotencyKey, hash!, intake.reporterUserId);
+      if (earlier) return earlier;
+    }
+    if (attempt >= 5) throw new Error('could not allocate a tracking number');
+  }
+  const eventId = await addEvent(scope, id, {
+    kind: 'filed',
+    from: null,
+    to: 'received',
+    role: 'reporter',
+    userId: intake.reporterUserId,
+    data: { channel: intake.channel },
+    at: now,
+  });
+  await insertPhotos(scope, id, eventId, 'report', intake.photos);
+  await recordAudit(scope, {
+    action: 'report.file',
+    entityType: 'report',
+    entityId: id,
+    after: { trackingNo, type: input.type, category: input.category, channel: intake.channel },
+  });
+  await emitEvent(scope, {
+    type: 'report.filed',
+    entityType: 'report',
+    entityId: id,
+    data: { status: 'received', category: input.category },
+  });
+  await invalidate(scope, REPORTS_TAG);
+  return { id, trackingNo, status: 'received', dueAt: due, secret, replayed: false };
+}
+
+async function replay(
+  scope: TenantScope,
+  key: string,
+  hash: string,
+  reporterUserId: string | null,
+): Promise<FiledReport | null> {
+  const earlier = await findByIdempotencyKey(scope, key);
+  if (!earlier) return null;
+  if (earlier.idempotency_hash !== hash || earlier.reporter_user_id !== reporterUserId) {
+    throw new AppError('conflict', { detailKey: 'idempotency_mismatch' });
+  }
+  let secret: string | undefined;
+  if (!reporterUserId) {
+    secret = randomSecret(18);
+    await updateReport(scope, earlier.id, { reporter_secret_hash: sha256(secret) });
+  }
+  return {
+    id: earlier.id,
+    trackingNo: earlier.tracking_no,
+    status: earlier.status,
+    dueAt: earlier.due_at as Date | null,
+    secret,
+    replayed: true,
+  };
+}
+
+function checkLocation(
+  platform: Platform,
+  tenant: VerifiedTenant,
+  input: NewReportInput,
+  channel: ReportsTable['channel'],
+) {
+  const hasLat = input.lat !== undefined;
+  if (hasLat !== (input.lng !== undefined)) {
+    throw invalid({ path: hasLat ? '/body/lng' : '/body/lat', code: 'required' });
+  }
+  // A chat message often comes without a place: the operator asks for it during triage.
+  if (!hasLat && !input.address && channel !== 'messaging') {
+    throw invalid({ path: '/body/address', code: 'location_required' });
+  }
+  if (hasLat && !insideTenantArea(tenant, input.lat!, input.lng!)) {
+    const there = platform.directory.tenantsAt(input.lat!, input.lng!);
+    throw new AppError('validation', {
+      fields: [{ path: '/body/lat', code: 'outside_area', params: { tenant: tenant.name } }],
+      detailKey: there[0] ? 'report_elsewhere' : 'validation',
+      params: { place: there[0]?.name ?? '' },
+    });
+  }
+}
+
+/**
+ * A note that came with a report from an intake channel (such as a media link from an Open311
+ * client), kept for staff and the reporter, not on the public history.
+ */
+export async function addIntakeNote(
+  scope: TenantScope,
+  reportId: string,
+  note: string,
+  userId: string | null,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await addEvent(scope, reportId, {
+    kind: 'info',
+    from: null,
+    to: null,
+    role: 'reporter',
+    userId,
+    note,
+    public: false,
+    data,
+    at: new Date(),
+  });
+}
