@@ -7,6 +7,8 @@
 export { DEMO_PASSWORD, seedDemo } from '../../demo/seed.ts';
 export { WEB_DIST } from '../../web/paths.ts';
 export { MODULES as INSTALLED_APPS } from '../catalogue/installed.ts';
+export { ConfigError, loadConfig } from '../config.ts';
 export type { DomainEvent } from '../events/hub.ts';
+export type { JobRunner } from '../jobs/runner.ts';
 export { createUser, grantRole } from '../people/service.ts';
 export { createAgency } from '../tenancy/service.ts';

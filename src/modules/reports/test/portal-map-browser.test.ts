@@ -6,11 +6,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/services/settings.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
-import { DB_KIND, makeLive, makeTenant, startTest, type TestContext } from './support/harness.ts';
+import { axeViolations, launchChromium, screenshots } from '../../../../test/support/browser.ts';
+import {
+  DB_KIND,
+  makeLive,
+  makeTenant,
+  startTest,
+  type TestContext,
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { reportsApp } from '../index.ts';
+import { putCategory } from '../services/settings.ts';
 
 describe(`public map of reports in Chromium (${DB_KIND})`, () => {
   let t: TestContext;

@@ -8,23 +8,6 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import {
-  createLaporGateway,
-  exchangeAcrossTenants,
-  exchangeWithLapor,
-  laporExchangeTask,
-} from '../src/modules/reports/lapor/exchange.ts';
-import { type FakeLapor, startFakeLapor } from '../src/modules/reports/lapor/fake-service.ts';
-import type { LaporGateway, LaporUpdate } from '../src/modules/reports/lapor/gateway.ts';
-import { LaporError } from '../src/modules/reports/lapor/gateway.ts';
-import { HttpLaporGateway } from '../src/modules/reports/lapor/http-gateway.ts';
-import { tx } from '../src/modules/reports/tables.ts';
-import { ConfigError, loadConfig } from '../src/platform/config.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import type { JobRunner } from '../src/platform/jobs/runner.ts';
-import { createUser, grantRole } from '../src/platform/people/service.ts';
-import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -35,7 +18,27 @@ import {
   PASSWORD,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR, type VerifiedTenant } from '../../../platform/sdk/index.ts';
+import {
+  ConfigError,
+  createUser,
+  grantRole,
+  type JobRunner,
+  loadConfig,
+} from '../../../platform/sdk/testing.ts';
+import { reportsApp } from '../index.ts';
+import {
+  createLaporGateway,
+  exchangeAcrossTenants,
+  exchangeWithLapor,
+  laporExchangeTask,
+} from '../lapor/exchange.ts';
+import { type FakeLapor, startFakeLapor } from '../lapor/fake-service.ts';
+import type { LaporGateway, LaporUpdate } from '../lapor/gateway.ts';
+import { LaporError } from '../lapor/gateway.ts';
+import { HttpLaporGateway } from '../lapor/http-gateway.ts';
+import { tx } from '../tables.ts';
 
 type Staff = { admin: Json; operator: Json; officer: Json };
 

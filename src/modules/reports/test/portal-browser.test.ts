@@ -12,11 +12,17 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/services/settings.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
-import { DB_KIND, makeLive, makeTenant, startTest, type TestContext } from './support/harness.ts';
+import { axeViolations, launchChromium, screenshots } from '../../../../test/support/browser.ts';
+import {
+  DB_KIND,
+  makeLive,
+  makeTenant,
+  startTest,
+  type TestContext,
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { reportsApp } from '../index.ts';
+import { putCategory } from '../services/settings.ts';
 
 describe(`citizen portal in Chromium (${DB_KIND})`, () => {
   let t: TestContext;

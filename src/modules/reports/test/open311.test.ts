@@ -7,13 +7,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { REPORTS_TAG } from '../src/modules/reports/services/cache-tags.ts';
-import { tx } from '../src/modules/reports/tables.ts';
-import { invalidate } from '../src/platform/cache/tenant-cache.ts';
-import { localDateOf } from '../src/platform/calendar/working-days.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import { newId } from '../src/platform/ids.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -23,7 +16,12 @@ import {
   makeTenant,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { invalidate, newId, SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { localDateOf } from '../../../platform/sdk/shared.ts';
+import { reportsApp } from '../index.ts';
+import { REPORTS_TAG } from '../services/cache-tags.ts';
+import { tx } from '../tables.ts';
 
 const DAY = 86_400_000;
 const W3_WIB = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/;

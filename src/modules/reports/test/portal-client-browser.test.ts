@@ -15,11 +15,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/services/settings.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import { createUser } from '../src/platform/people/service.ts';
-import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
+import { axeViolations, launchChromium, screenshots } from '../../../../test/support/browser.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -30,7 +26,11 @@ import {
   PASSWORD,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { createUser } from '../../../platform/sdk/testing.ts';
+import { reportsApp } from '../index.ts';
+import { putCategory } from '../services/settings.ts';
 
 const TILES = 'https://tiles.balai.test/{z}/{x}/{y}.png';
 /** The tenant's area: a square around the centre of Kota Tangerang. */

@@ -4,13 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { fileReport } from '../src/modules/reports/services/intake.ts';
-import { putCategory } from '../src/modules/reports/services/settings.ts';
-import { transition } from '../src/modules/reports/services/transitions.ts';
-import { tx } from '../src/modules/reports/tables.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -19,7 +12,13 @@ import {
   makeTenant,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR, type VerifiedTenant } from '../../../platform/sdk/index.ts';
+import { reportsApp } from '../index.ts';
+import { fileReport } from '../services/intake.ts';
+import { putCategory } from '../services/settings.ts';
+import { transition } from '../services/transitions.ts';
+import { tx } from '../tables.ts';
 
 describe(`report deadlines on the working-day calendar (${DB_KIND})`, () => {
   let t: TestContext;

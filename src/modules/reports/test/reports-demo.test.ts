@@ -1,12 +1,12 @@
 /** The demo tenants hold realistic reports in every status, written through the reports service. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { seedDemo } from '../src/demo/seed.ts';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { STATUSES } from '../src/modules/reports/lifecycle.ts';
-import type { tx } from '../src/modules/reports/tables.ts';
-import { readAcrossTenants } from '../src/platform/db/tenant-scope.ts';
-import { DB_KIND, startTest, type TestContext } from './support/harness.ts';
+import { DB_KIND, startTest, type TestContext } from '../../../../test/support/harness.ts';
+import { readAcrossTenants } from '../../../platform/sdk/index.ts';
+import { seedDemo } from '../../../platform/sdk/testing.ts';
+import { reportsApp } from '../index.ts';
+import { STATUSES } from '../lifecycle.ts';
+import type { tx } from '../tables.ts';
 
 describe(`reports demo data (${DB_KIND})`, () => {
   let t: TestContext;

@@ -6,11 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/services/settings.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import { createUser, grantRole } from '../src/platform/people/service.ts';
-import { createAgency } from '../src/platform/tenancy/service.ts';
 import {
   DB_KIND,
   type Json,
@@ -21,7 +16,11 @@ import {
   signIn,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { createAgency, createUser, grantRole } from '../../../platform/sdk/testing.ts';
+import { reportsApp } from '../index.ts';
+import { putCategory } from '../services/settings.ts';
 
 const SLUG = 'kota-jawab';
 const api = `/t/${SLUG}/api/v1`;

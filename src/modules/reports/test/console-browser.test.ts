@@ -13,13 +13,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/services/settings.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import { grantRole } from '../src/platform/people/service.ts';
-import { createAgency } from '../src/platform/tenancy/service.ts';
-import { WEB_DIST } from '../src/web/paths.ts';
-import { axeViolations, launchChromium, screenshots } from './support/browser.ts';
+import { axeViolations, launchChromium, screenshots } from '../../../../test/support/browser.ts';
 import {
   DB_KIND,
   makeLive,
@@ -28,7 +22,11 @@ import {
   PASSWORD,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { createAgency, grantRole, WEB_DIST } from '../../../platform/sdk/testing.ts';
+import { reportsApp } from '../index.ts';
+import { putCategory } from '../services/settings.ts';
 
 const SLUG = 'kota-konsol';
 

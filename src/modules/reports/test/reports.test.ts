@@ -7,11 +7,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import sharp from 'sharp';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { runDeadlines } from '../src/modules/reports/services/escalation.ts';
-import { tx } from '../src/modules/reports/tables.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
-import { createUser, grantRole } from '../src/platform/people/service.ts';
 import {
   bearerFor,
   DB_KIND,
@@ -22,7 +17,12 @@ import {
   PASSWORD,
   startTest,
   type TestContext,
-} from './support/harness.ts';
+} from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { createUser, grantRole } from '../../../platform/sdk/testing.ts';
+import { reportsApp } from '../index.ts';
+import { runDeadlines } from '../services/escalation.ts';
+import { tx } from '../tables.ts';
 
 /** A JPEG photo carrying an EXIF GPS position, as a phone camera writes it. */
 async function photoWithGps(): Promise<Buffer> {
