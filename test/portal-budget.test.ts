@@ -4,21 +4,43 @@
  * imports (Vite's manifest lists them) and the service worker its registration script fetches —
  * is requested as a browser would (`accept-encoding: br`) and the bytes actually sent are summed.
  * The pages also carry a Content-Security-Policy and no inline script (only JSON data elements).
- * Needs `npm run build` first.
+ * The shell's pages are below; each installed app names its own, with what they need written
+ * first, in `src/modules/<app>/test/portal-pages.ts` (see test/support/portal-pages.ts), and says
+ * which ship a map: the map library loads there and nowhere else. Needs `npm run build` first.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { reportsApp } from '../src/modules/reports/index.ts';
-import { putCategory } from '../src/modules/reports/services/settings.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { MODULES } from '../src/platform/catalogue/installed.ts';
 import { WEB_DIST } from '../src/web/paths.ts';
 import { contentSecurityPolicy } from '../src/web/serve.ts';
-import { DB_KIND, makeLive, makeTenant, startTest, type TestContext } from './support/harness.ts';
+import { appFixtures } from './support/app-fixtures.ts';
+import {
+  bearerFor,
+  DB_KIND,
+  makeLive,
+  makeStaff,
+  makeTenant,
+  startTest,
+  type TestContext,
+} from './support/harness.ts';
+import type { PortalPage, PortalPagesFixture } from './support/portal-pages.ts';
 
 const BUDGET = 60 * 1024;
 const MANIFEST = path.join(WEB_DIST, 'portal', '.vite', 'manifest.json');
+
+/** A script of the map library (Leaflet, which every map of the portal draws with), as Vite names its chunk. */
+const MAP_LIBRARY = /\/leaflet[^/]*\.js$/;
+
+/** The shell's own pages: the home page and the sign-in page. */
+const SHELL_PAGES: readonly PortalPage[] = [
+  ['home', '/'],
+  ['sign-in', '/masuk'],
+];
+
+/** Each installed app's portal pages fixture, by app code. */
+const FIXTURES = await appFixtures<PortalPagesFixture>('portal-pages');
 
 type ViteManifest = Record<string, { file: string; imports?: string[] }>;
 
@@ -40,49 +62,47 @@ function staticImports(url: string, manifest: ViteManifest): string[] {
 
 describe(`portal JavaScript budget (${DB_KIND})`, () => {
   let t: TestContext;
-  let trackingNo = '';
+  let pages: (readonly [name: string, url: string, map: boolean])[] = [];
   const figures: Record<string, number> = {};
 
   before(async () => {
     // Without the build there is nothing to weigh: that is a failure, not a pass.
     assert.ok(existsSync(MANIFEST), 'dist/web/portal is missing: run `npm run build` first (npm test does)');
-    t = await startTest({ modules: [reportsApp] });
+    t = await startTest({ modules: MODULES });
     const tenant = await makeTenant(t.platform, 'kota-hemat');
-    await makeLive(t.platform, tenant.id, 'reports');
-    await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
-      putCategory(scope, 'roads', { name: { id: 'Jalan rusak', en: 'Damaged roads' } }),
+    for (const app of MODULES) await makeLive(t.platform, tenant.id, app.code);
+    const admin = await makeStaff(t.platform, tenant.id, ['tenant_admin']);
+    const headers = await bearerFor(t.app, 'kota-hemat', admin.email);
+    const all = [...SHELL_PAGES];
+    for (const fixture of FIXTURES.values()) {
+      all.push(
+        ...(await fixture.setup({ t, tenant: { id: tenant.id, slug: 'kota-hemat' }, admin: headers })),
+      );
+    }
+    pages = all.map(
+      ([name, path, options]) => [name, `/t/kota-hemat${path}`, options?.map === true] as const,
     );
-    const filed = await t.app.inject({
-      method: 'POST',
-      url: '/t/kota-hemat/api/v1/reports',
-      payload: {
-        type: 'complaint',
-        category: 'roads',
-        description: 'Jalan berlubang di depan pasar, berbahaya untuk pengendara motor.',
-        address: 'Jl. Pasar Baru',
-      },
-    });
-    assert.equal(filed.statusCode, 201, filed.body);
-    trackingNo = (filed.json() as { trackingNo: string }).trackingNo;
+    assert.equal(new Set(pages.map(([name]) => name)).size, pages.length, 'one name a page');
   });
   after(async () => {
     console.log(`compressed JavaScript per page (brotli, bytes): ${JSON.stringify(figures)}`);
     await t?.close();
   });
 
-  const pages = () => [
-    ['home', '/t/kota-hemat/'],
-    ['report form', '/t/kota-hemat/lapor'],
-    ['track', '/t/kota-hemat/lacak'],
-    ['list', '/t/kota-hemat/laporan'],
-    ['report page', `/t/kota-hemat/laporan/${trackingNo}`],
-    ['sign-in', '/t/kota-hemat/masuk'],
-  ];
+  test('every installed app with portal pages names them', () => {
+    for (const app of MODULES) {
+      if (!app.portal) continue;
+      assert.ok(
+        FIXTURES.has(app.code),
+        `no portal pages fixture: add src/modules/${app.code}/test/portal-pages.ts`,
+      );
+    }
+  });
 
-  test('every portal page ships at most 60 KB of compressed JavaScript; the map only on the report form and the list', async () => {
+  test('every portal page ships at most 60 KB of compressed JavaScript; the map only where there is one', async () => {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as ViteManifest;
-    for (const [name, url] of pages()) {
-      const page = await t.app.inject({ url: url!, headers: { 'accept-language': 'id' } });
+    for (const [name, url, hasMap] of pages) {
+      const page = await t.app.inject({ url, headers: { 'accept-language': 'id' } });
       assert.equal(page.statusCode, 200, `${name}: ${page.statusCode}`);
       const scripts = [...page.body.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].map((m) => m[1]!);
       const workers = [...page.body.matchAll(/<script\b[^>]*\bdata-sw="([^"]+)"/g)].map((m) => m[1]!);
@@ -96,14 +116,10 @@ describe(`portal JavaScript budget (${DB_KIND})`, () => {
         if (u.startsWith('/assets/')) assert.equal(res.headers['content-encoding'], 'br', u);
         total += res.rawPayload.length;
       }
-      figures[name!] = total;
+      figures[name] = total;
       assert.ok(total <= BUDGET, `${name}: ${total} bytes of compressed JavaScript > ${BUDGET}`);
-      const map = scripts.some((s) => /report-form|reports-map/.test(s));
-      assert.equal(
-        map,
-        name === 'report form' || name === 'list',
-        `${name}: the map only where there is one`,
-      );
+      const map = [...urls].some((u) => MAP_LIBRARY.test(u));
+      assert.equal(map, hasMap, `${name}: the map only where there is one`);
     }
   });
 
@@ -114,8 +130,8 @@ describe(`portal JavaScript budget (${DB_KIND})`, () => {
   });
 
   test('portal pages have a Content-Security-Policy and no inline script', async () => {
-    for (const [name, url] of pages()) {
-      const page = await t.app.inject({ url: url! });
+    for (const [name, url] of pages) {
+      const page = await t.app.inject({ url });
       const csp = String(page.headers['content-security-policy'] ?? '');
       assert.match(csp, /script-src 'self'(;|$)/, name);
       for (const tag of page.body.match(/<script\b[^>]*>/g) ?? []) {
