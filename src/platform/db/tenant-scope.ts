@@ -81,3 +81,38 @@ export async function bindTenant(
   );
   return Object.freeze({ tenantId, trx, actor, afterCommit: (fn: () => void) => void committed.push(fn) });
 }
+
+/**
+ * Runs `fn` in the scope's transaction bound to another tenant — a flow that must write in two
+ * tenants at once, such as a referral filing its copy in the neighbour — then binds the
+ * transaction back to the scope's tenant. What `fn` asks to run after commit runs when the whole
+ * transaction commits. Read what you need of the first tenant before: inside, row-level security
+ * shows only the other's rows.
+ */
+export async function inOtherTenant<T>(
+  scope: TenantScope,
+  tenantId: string,
+  fn: (there: TenantScope) => Promise<T>,
+): Promise<T> {
+  const bind = (id: string) =>
+    sql`select set_config('app.tenant_id', ${id}, true), set_config('role', ${APP_ROLE}, true)`.execute(
+      scope.trx,
+    );
+  await bind(tenantId);
+  const there: TenantScope = Object.freeze({
+    tenantId,
+    trx: scope.trx,
+    actor: scope.actor,
+    afterCommit: (f: () => void) => scope.afterCommit(f),
+  });
+  let result: T;
+  try {
+    result = await fn(there);
+  } catch (error) {
+    // Back to the first tenant if the transaction can still be used; its failure is the one to tell.
+    await bind(scope.tenantId).catch(() => undefined);
+    throw error;
+  }
+  await bind(scope.tenantId);
+  return result;
+}

@@ -7,7 +7,7 @@
  * - declaring an app: `AppManifest` (`index.ts` default-exports one), `defineTask`,
  *   `defineTenantTask`, `PermissionDef`, `Role`, migrations' `enableTenantIsolation`
  * - tenant scope: `TenantScope` (every query runs in one), `Actor`, `SYSTEM_ACTOR`,
- *   `readAcrossTenants` (the named exception), `bindTenant` (a referral writes in another tenant)
+ *   `readAcrossTenants` (the named exception), `inOtherTenant` (a referral writes in another tenant)
  * - access: `requirePrincipal`, `actorOf`, `principalFromToken`, `Principal`
  * - errors: `AppError`, `invalid`, `notFound`, `toAppError`; validation: `validate`
  * - calendar: `calendarForTenant`, `WorkingCalendar`, local dates and instants in the tenant's zone
@@ -28,7 +28,7 @@ export { enableTenantIsolation, runStatements } from '../db/rls.ts';
 export type { Language, PlatformTables } from '../db/schema.ts';
 export {
   type Actor,
-  bindTenant,
+  inOtherTenant,
   readAcrossTenants,
   SYSTEM_ACTOR,
   type TenantScope,

@@ -3,8 +3,8 @@
  * there as a copy, in the same transaction, and the original keeps a link to it.
  */
 import {
-  bindTenant,
   emitEvent,
+  inOtherTenant,
   invalid,
   invalidate,
   newId,
@@ -39,9 +39,29 @@ export async function referTo(
   if (!target || target.id === tenant.id || !platform.directory.isLive(target.id, 'reports')) {
     throw invalid({ path: '/body/targetTenant', code: 'unknown_tenant' });
   }
+  // Read in the referring tenant first: bound to the neighbour, its rows are out of sight.
   const photos = await filedPhotos(scope, report.id);
-  const committed: Array<() => void> = [];
-  const there = await bindTenant(scope.trx, target.id, scope.actor, committed);
+  const reporterEmail = report.reporter_email ?? (await accountEmail(scope, report.reporter_user_id));
+  return inOtherTenant(scope, target.id, (there) =>
+    fileCopy(platform, there, { tenant, target, report, input, now, photos, reporterEmail }),
+  );
+}
+
+/** Files the copy in the neighbour (`there` is bound to it): the report, its history, photos, audit. */
+async function fileCopy(
+  platform: Platform,
+  there: TenantScope,
+  from: {
+    tenant: VerifiedTenant;
+    target: VerifiedTenant;
+    report: ReportRow;
+    input: TransitionInput;
+    now: Date;
+    photos: Awaited<ReturnType<typeof filedPhotos>>;
+    reporterEmail: string | null;
+  },
+) {
+  const { tenant, target, report, input, now, photos } = from;
   const targetConfig = await loadConfig(platform, there);
   const category = targetConfig.categories.has(report.category_code)
     ? report.category_code
@@ -78,7 +98,7 @@ export async function referTo(
     // The account lives in the referring tenant; the contact travels so the new owner can answer.
     reporter_user_id: null,
     reporter_name: report.reporter_name,
-    reporter_email: report.reporter_email ?? (await accountEmail(scope, report.reporter_user_id)),
+    reporter_email: from.reporterEmail,
     reporter_phone: report.reporter_phone,
     reporter_secret_hash: report.reporter_secret_hash,
     referred_from_tenant_id: tenant.id,
@@ -126,8 +146,5 @@ export async function referTo(
     data: { status: 'received', category },
   });
   await invalidate(there, REPORTS_TAG);
-  // Back to the referring tenant for the rest of the transaction.
-  await bindTenant(scope.trx, scope.tenantId, scope.actor, committed);
-  for (const fn of committed) scope.afterCommit(fn);
   return { tenant: target, id, trackingNo };
 }

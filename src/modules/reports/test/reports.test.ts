@@ -376,6 +376,29 @@ describe(`reports app (${DB_KIND})`, () => {
     assert.equal(there.json().description, 'Jalan rusak di wilayah tetangga');
   });
 
+  test('a signed-in reporter’s account email goes with a referral, so the neighbour can answer', async () => {
+    const filed = await call('POST', '/reports', citizen, {
+      type: 'complaint',
+      category: 'roads',
+      description: 'Trotoar amblas di perbatasan kota',
+      address: 'Jl. Perbatasan 2',
+    });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    const res = await act(filed.body.id, 'refer', operator, { targetTenant: 'kota-tetangga' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const trackingNo = (await call('GET', `/reports/${filed.body.id}`)).body.referredTo.trackingNo;
+    const neighbour = t.platform.directory.bySlug('kota-tetangga')!;
+    const copy = await t.platform.inTenant(neighbour.id, SYSTEM_ACTOR, (scope) =>
+      tx(scope)
+        .selectFrom('reports')
+        .select('reporter_email')
+        .where('tenant_id', '=', neighbour.id)
+        .where('tracking_no', '=', trackingNo)
+        .executeTakeFirstOrThrow(),
+    );
+    assert.equal(copy.reporter_email, 'warga@example.id');
+  });
+
   test('illegal transitions, bad input and other tenants are refused and change nothing', async () => {
     const r = (
       await call(
