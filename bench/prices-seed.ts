@@ -23,6 +23,7 @@
  * above Rp 50,000). Each entry holds two traders' quotes one step either side of that price, whose
  * median it is.
  */
+
 import { sql } from 'kysely';
 import { BASE_PRICES } from '../src/modules/market-prices/demo.ts';
 import { addDays, daysBetween, rollup } from '../src/modules/market-prices/prices.ts';
@@ -31,6 +32,7 @@ import { putCommodity, putMarket } from '../src/modules/market-prices/services/r
 import { todayOf } from '../src/modules/market-prices/services/today.ts';
 import { bootPlatform } from '../src/platform/boot.ts';
 import { localInstant, utcOffsetMinutes } from '../src/platform/calendar/working-days.ts';
+import { runOnLive } from '../src/platform/catalogue/go-live.ts';
 import type { Config } from '../src/platform/config.ts';
 import { bindTenant, SYSTEM_ACTOR, type TenantScope } from '../src/platform/db/tenant-scope.ts';
 import type { Platform } from '../src/platform/platform.ts';
@@ -188,7 +190,8 @@ export async function seedPrices(
             oc.columns(['tenant_id', 'app_code', 'channel']).doUpdateSet({ status: 'live' }),
           )
           .execute();
-        // The first use writes the settings and the national list; then the tenant's own additions.
+        // Going live writes the settings and the national list; then the tenant's own additions.
+        await runOnLive(platform, scope, tenant, 'market-prices');
         const initial = await loadConfig(platform, scope);
         publishTime = initial.settings.publishTime;
         for (const c of EXTRA_COMMODITIES) {

@@ -9,6 +9,9 @@ import type { AppManifest } from '../src/platform/catalogue/manifest.ts';
 import { syncCatalogue } from '../src/platform/catalogue/service.ts';
 import { DB_KIND, makeStaff, makeTenant, signIn, startTest, type TestContext } from './support/harness.ts';
 
+/** Each time the echo app went live: the tenant, and whether the adoption already said live then. */
+const wentLive: Array<{ tenant: string; status: string }> = [];
+
 /** A small app used only here, to prove the gate works for any module. */
 const ECHO_APP: AppManifest = {
   code: 'echo-test',
@@ -18,6 +21,15 @@ const ECHO_APP: AppManifest = {
   version: '1.0.0',
   description: { id: 'Aplikasi uji', en: 'Test app' },
   permissions: [{ name: 'echo-test.message.read', roles: ['viewer', 'tenant_admin'] }],
+  async onLive(_platform, scope, tenant) {
+    const row = await scope.trx
+      .selectFrom('adoptions')
+      .select('status')
+      .where('tenant_id', '=', scope.tenantId)
+      .where('app_code', '=', 'echo-test')
+      .executeTakeFirstOrThrow();
+    wentLive.push({ tenant: tenant.slug, status: row.status });
+  },
   routes(app) {
     app.get(
       '/api/v1/echo',
@@ -101,6 +113,8 @@ describe(`adoption (${DB_KIND})`, () => {
       const res = await post('/adoptions/echo-test/web/transitions', step);
       assert.equal(res.statusCode, 200, `${step.to}: ${res.body}`);
     }
+    // The app's go-live work ran once, in the step's own transaction (it saw the adoption live).
+    assert.deepEqual(wentLive, [{ tenant: 'kabupaten-pengadopsi', status: 'live' }]);
     const live = await echo();
     assert.equal(live.statusCode, 200);
     assert.deepEqual(live.json(), { tenant: 'kabupaten-pengadopsi' });
@@ -113,6 +127,7 @@ describe(`adoption (${DB_KIND})`, () => {
     );
     assert.equal((await echo()).statusCode, 404);
     assert.equal((await post('/adoptions/echo-test/web/transitions', { to: 'live' })).statusCode, 200);
+    assert.equal(wentLive.length, 2, 'the go-live work runs again when the app comes back');
     assert.equal((await echo()).statusCode, 200);
   });
 

@@ -2,12 +2,12 @@
  * The generator, as a newcomer would use it: in a copy of this project, `npm run balai -- new-app`
  * makes a folder and changes nothing else; the project still type-checks, lints and keeps its
  * boundaries; the console builds with the new app; and the new app's own tests (unit, API with its
- * adoption and tenant isolation, console in Chromium) pass on the database this run uses. So the
- * template cannot rot.
+ * adoption and tenant isolation, console in Chromium) pass on the database this run uses, as do the
+ * cross-app isolation and budget suites with its fixtures. So the template cannot rot.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -36,6 +36,8 @@ describe(`new-app in a clean copy of the project (${DB_KIND})`, () => {
       .split('\0')
       .filter(Boolean);
     for (const file of files) {
+      // A file deleted in the working tree but not yet in git is not part of the project any more.
+      if (!existsSync(path.join(ROOT, file))) continue;
       mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
       cpSync(path.join(ROOT, file), path.join(copy, file), { force: true, dereference: false });
     }
@@ -80,7 +82,7 @@ describe(`new-app in a clean copy of the project (${DB_KIND})`, () => {
     node(['src/web/build.ts', '--force']);
   });
 
-  test('the new app’s own tests pass', () => {
+  test('the new app’s own tests pass, and the isolation and budget suites take it in', () => {
     const out = node([
       '--import',
       './src/web/jsx.ts',
@@ -88,6 +90,8 @@ describe(`new-app in a clean copy of the project (${DB_KIND})`, () => {
       '--test-concurrency=1',
       '--test-reporter=spec',
       `src/modules/${CODE}/**/*.test.ts`,
+      'test/isolation.test.ts',
+      'test/portal-budget.test.ts',
     ]);
     assert.match(out, /ℹ fail 0/);
     assert.match(out, /ℹ pass [1-9]/);

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, demoCredentials, seedDemo } from '../demo/seed.ts';
 import { openMigratedDatabase } from '../platform/boot.ts';
+import { onLiveFor } from '../platform/catalogue/go-live.ts';
 import { CreateAgreement, ProposeAdoption, TransitionAdoption } from '../platform/catalogue/schemas.ts';
 import { createAgreement, proposeAdoption, transitionAdoption } from '../platform/catalogue/service.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
@@ -151,7 +152,14 @@ async function run(command: string, v: Values, platform: Platform): Promise<stri
         ...(v.note ? { note: v.note } : {}),
       });
       const { liveChanged } = await platform.inTenant(tenant.id, ACTOR, (scope) =>
-        transitionAdoption(scope, tenant.timeZone, v.app!, v.channel!, input),
+        transitionAdoption(
+          scope,
+          tenant.timeZone,
+          v.app!,
+          v.channel!,
+          input,
+          onLiveFor(platform, scope, tenant),
+        ),
       );
       if (liveChanged) await platform.directoryChanged();
       return `${v.app} on ${v.channel} for ${v.tenant} is now ${v.to}`;

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../platform/audit/audit.ts';
+import { runOnLive } from '../platform/catalogue/go-live.ts';
 import type { Channel, Role } from '../platform/catalogue/manifest.ts';
 import {
   createAgreement,
@@ -600,9 +601,12 @@ export async function seedDemo(platform: Platform, actor: Actor = SYSTEM_ACTOR):
   await platform.directoryChanged();
   // Each installed app writes its own demo data where it is live.
   for (const tenant of platform.directory.all()) {
-    for (const module of platform.modules) {
-      if (!module.seedDemo || !platform.directory.isLive(tenant.id, module.code)) continue;
-      await withTenant(db, tenant.id, actor, (scope) => module.seedDemo!(platform, scope, tenant));
+    // The apps went live above before the tenants were in the directory: their go-live work now.
+    for (const module of platform.liveModules(tenant.id)) {
+      await withTenant(db, tenant.id, actor, async (scope) => {
+        await runOnLive(platform, scope, tenant, module.code);
+        await module.seedDemo?.(platform, scope, tenant);
+      });
     }
   }
   await withTenant(db, ids.get('kota-tangerang')!, actor, (scope) =>

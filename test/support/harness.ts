@@ -3,10 +3,12 @@
  * database on the server named by TEST_DATABASE_URL — with the platform and the HTTP app over it,
  * and factories for tenants, staff and sign-ins.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { openMigratedDatabase } from '../../src/platform/boot.ts';
+import { runOnLive } from '../../src/platform/catalogue/go-live.ts';
 import type { AppManifest, Role } from '../../src/platform/catalogue/manifest.ts';
 import { type Config, loadConfig } from '../../src/platform/config.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/db/tenant-scope.ts';
@@ -192,8 +194,9 @@ export function tinyPdf(text: string): Uint8Array {
 
 /** Takes an app live for a tenant directly (the adoption flow itself is tested in adoption.test.ts). */
 export async function makeLive(platform: Platform, tenantId: string, app: string) {
-  await platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
-    scope.trx
+  const tenant = platform.directory.all().find((t) => t.id === tenantId)!;
+  await platform.inTenant(tenantId, SYSTEM_ACTOR, async (scope) => {
+    await scope.trx
       .insertInto('adoptions')
       .values({
         tenant_id: tenantId,
@@ -210,7 +213,9 @@ export async function makeLive(platform: Platform, tenantId: string, app: string
           .columns(['tenant_id', 'app_code', 'channel'])
           .doUpdateSet({ status: 'live', live_since: '2026-01-05' }),
       )
-      .execute(),
-  );
+      .execute();
+    // What the adoption's step to live does (an app's reference data), as the real flow would.
+    await runOnLive(platform, scope, tenant, app);
+  });
   await platform.directoryChanged();
 }

@@ -12,6 +12,7 @@ import { messages, sharedMessages } from './messages.ts';
 import { PERM } from './permissions.ts';
 import { marketPricePortal } from './portal/index.tsx';
 import { marketPriceRoutes } from './routes/index.ts';
+import { ensureReferenceData } from './services/config.ts';
 import { runDailySummary } from './services/daily-summary.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,6 +51,10 @@ export const marketPricesApp: AppManifest = {
     { name: PERM.reference, roles: ['platform_admin', 'tenant_admin', 'agency_admin'] },
     { name: PERM.alertRead, roles: [...STAFF] },
   ],
+  // The settings and the national commodity list, from the day the tenant takes the app live.
+  onLive: async (_platform, scope) => {
+    await ensureReferenceData(scope);
+  },
   routes: marketPriceRoutes,
   portal: marketPricePortal,
   portalHome: { path: '/harga' },

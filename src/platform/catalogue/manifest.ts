@@ -86,6 +86,12 @@ export type AppManifest = Readonly<{
     scripts?: readonly string[];
     pages?: readonly Readonly<{ path: string; offline: string; text: string; label: string }>[];
   }>;
+  /**
+   * Work done in the transaction that takes the app live for a tenant (and again when it comes back
+   * from suspension): reference data the app needs from its first use is written here, never
+   * lazily in a read. Must be idempotent.
+   */
+  onLive?: (platform: Platform, scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
   /** Writes the app's demo data for one tenant where the app is live (run by the demo seed). */
   seedDemo?: (platform: Platform, scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
 }>;

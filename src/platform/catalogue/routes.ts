@@ -1,4 +1,5 @@
 /** Routes of the catalogue, the adoption network, agreements and a tenant's adoptions. */
+
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
@@ -6,6 +7,7 @@ import { actorOf } from '../http/auth-hooks.ts';
 import { requireUuid } from '../http/params.ts';
 import { readUpload } from '../http/uploads.ts';
 import type { Platform } from '../platform.ts';
+import { onLiveFor } from './go-live.ts';
 import {
   AdoptionView,
   AgreementView,
@@ -118,7 +120,14 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
     async (request) => {
       const tenant = request.tenant!;
       const { liveChanged } = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
-        transitionAdoption(scope, tenant.timeZone, request.params.app, request.params.channel, request.body),
+        transitionAdoption(
+          scope,
+          tenant.timeZone,
+          request.params.app,
+          request.params.channel,
+          request.body,
+          onLiveFor(platform, scope, tenant),
+        ),
       );
       if (liveChanged) await platform.directoryChanged();
       return { app: request.params.app, channel: request.params.channel, status: request.body.to };

@@ -260,7 +260,8 @@ export async function proposeAdoption(scope: TenantScope, input: ProposeAdoption
 
 /**
  * Moves an adoption one step along its lifecycle. Signing steps need an agreement of the right kind;
- * going live stamps the local date (in the tenant's time zone) unless `on` gives one.
+ * going live stamps the local date (in the tenant's time zone) unless `on` gives one, and runs the
+ * app's go-live work (`onLive`, see go-live.ts) in the same transaction.
  * Returns whether the set of live apps changed (the caller then reloads the directory).
  */
 export async function transitionAdoption(
@@ -269,6 +270,7 @@ export async function transitionAdoption(
   appCode: string,
   channel: string,
   input: TransitionAdoptionInput,
+  onLive?: (appCode: string) => Promise<void>,
 ): Promise<{ liveChanged: boolean }> {
   const current = await scope.trx
     .selectFrom('adoptions')
@@ -345,6 +347,7 @@ export async function transitionAdoption(
     before: { status: from },
     after: { status: input.to, agreementId, note: input.note ?? null },
   });
+  if (input.to === 'live') await onLive?.(appCode);
   await emitEvent(scope, {
     type: 'adoption.changed',
     entityType: 'adoption',

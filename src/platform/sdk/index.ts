@@ -8,7 +8,8 @@
  *   `defineTenantTask`, `PermissionDef`, `Role`, migrations' `enableTenantIsolation`
  * - tenant scope: `TenantScope` (every query runs in one), `Actor`, `SYSTEM_ACTOR`,
  *   `readAcrossTenants` (the named exception), `inOtherTenant` (a referral writes in another tenant)
- * - access: `requirePrincipal`, `actorOf`, `principalFromToken`, `Principal`
+ * - access: `requirePrincipal`, `actorOf`, `principalFromToken`, `Principal`, and agency by agency
+ *   `agencyAccess` / `requestAccess` (with a route's `agencyScoped: true`)
  * - errors: `AppError`, `invalid`, `notFound`, `toAppError`; validation: `validate`
  * - calendar: `calendarForTenant`, `WorkingCalendar`, local dates and instants in the tenant's zone
  * - tenancy: `VerifiedTenant`, agencies (`listAgencies`, `agencyPaths`, `findAgencyIdByCode`),
@@ -46,6 +47,12 @@ export { isUuid, newId } from '../ids.ts';
 export { defineJob, defineTask, type JobDefinition, type ScheduledTask } from '../jobs/runner.ts';
 export { defineTenantTask, type TenantTask } from '../jobs/tenant-task.ts';
 export { enqueueNotification } from '../notify/outbox.ts';
+export {
+  type AgencyAccess,
+  agencyAccess,
+  agencyTreeOf,
+  requestAccess,
+} from '../people/agency-access.ts';
 export {
   AUTH_TAG,
   type Principal,

@@ -2,11 +2,10 @@
  * The supervisors' correction of a published price.
  */
 import type { FastifyInstance } from 'fastify';
-import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
+import { actorOf, type Platform, requestAccess } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { CorrectionInput, type CorrectionInputType, CorrectionResult, EntryParams } from '../schemas.ts';
 import { correctEntry } from '../services/corrections.ts';
-import { accessFor } from './access.ts';
 import { BASE, tags } from './api.ts';
 
 /** Correct one published price, with a reason (supervisors, agency-scoped). */
@@ -35,7 +34,7 @@ export function correctionRoutes(app: FastifyInstance, platform: Platform) {
           market,
           day,
           request.body,
-          await accessFor(platform, scope, request, PERM.verify),
+          await requestAccess(platform, scope, request, PERM.verify),
           request.lang,
         ),
       );

@@ -2,7 +2,13 @@
  * The officers' daily entry routes: their markets, a day's entry sheet, prices by form or CSV.
  */
 import type { FastifyInstance } from 'fastify';
-import { actorOf, type Platform, readUpload, requirePrincipal } from '../../../platform/sdk/index.ts';
+import {
+  actorOf,
+  type Platform,
+  readUpload,
+  requestAccess,
+  requirePrincipal,
+} from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import {
   EntryInput,
@@ -14,7 +20,6 @@ import {
 } from '../schemas.ts';
 import { importCsv } from '../services/csv-import.ts';
 import { entrySheet, myMarkets, saveEntries } from '../services/entry.ts';
-import { accessFor } from './access.ts';
 import { BASE, tags } from './api.ts';
 
 /** The officers' markets, entry sheets and entries (CSV bodies are parsed by index.ts's parser). */
@@ -33,7 +38,7 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
       const tenant = request.tenant!;
       requirePrincipal(request);
       return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
-        myMarkets(platform, scope, await accessFor(platform, scope, request, PERM.enter)),
+        myMarkets(platform, scope, await requestAccess(platform, scope, request, PERM.enter)),
       );
     },
   );
@@ -59,8 +64,8 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
           scope,
           request.params.market,
           request.params.day,
-          await accessFor(platform, scope, request, PERM.enter),
-          await accessFor(platform, scope, request, PERM.verify),
+          await requestAccess(platform, scope, request, PERM.enter),
+          await requestAccess(platform, scope, request, PERM.verify),
           request.lang,
         ),
       );
@@ -84,9 +89,9 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
       const tenant = request.tenant!;
       const { market, day } = request.params;
       return platform.inTenant(tenant.id, actorOf(request), async (scope) => {
-        const access = await accessFor(platform, scope, request, PERM.enter);
+        const access = await requestAccess(platform, scope, request, PERM.enter);
         await saveEntries(platform, scope, tenant, market, day, request.body, access, request.lang);
-        const verifier = await accessFor(platform, scope, request, PERM.verify);
+        const verifier = await requestAccess(platform, scope, request, PERM.verify);
         return entrySheet(platform, scope, market, day, access, verifier, request.lang);
       });
     },
@@ -126,7 +131,7 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
           market,
           day,
           text,
-          await accessFor(platform, scope, request, PERM.enter),
+          await requestAccess(platform, scope, request, PERM.enter),
           request.lang,
         ),
       );

@@ -2,7 +2,7 @@
  * The staff's reference data routes: markets and their officers, commodities, the app's settings.
  */
 import type { FastifyInstance } from 'fastify';
-import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
+import { actorOf, type Platform, requestAccess } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import {
   CodeParams,
@@ -27,7 +27,6 @@ import {
   settingsView,
   updateSettings,
 } from '../services/reference-data.ts';
-import { accessFor } from './access.ts';
 import { BASE, tags } from './api.ts';
 
 /** Markets, their officers, commodities and settings (staff with the reference permission). */
@@ -52,7 +51,7 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
           scope,
           request.params.code,
           request.body,
-          await accessFor(platform, scope, request, PERM.reference),
+          await requestAccess(platform, scope, request, PERM.reference),
         ),
       );
     },
@@ -76,7 +75,7 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
           platform,
           scope,
           request.params.code,
-          await accessFor(platform, scope, request, PERM.reference),
+          await requestAccess(platform, scope, request, PERM.reference),
         ),
       );
     },
@@ -102,7 +101,7 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
           scope,
           request.params.code,
           request.body.userIds,
-          await accessFor(platform, scope, request, PERM.reference),
+          await requestAccess(platform, scope, request, PERM.reference),
         ),
       );
     },

@@ -2,11 +2,10 @@
  * The supervisors' review routes: a day's review, its verification and its publication.
  */
 import type { FastifyInstance } from 'fastify';
-import { actorOf, type Platform, validate } from '../../../platform/sdk/index.ts';
+import { actorOf, type Platform, requestAccess, validate } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { DayParams, DayResult, Review, VerifyInput } from '../schemas.ts';
 import { publishDay, reviewDay, verifyDay } from '../services/review.ts';
-import { accessFor } from './access.ts';
 import { BASE, tags } from './api.ts';
 
 /** Review, verify and publish a day (supervisors, agency-scoped). */
@@ -30,7 +29,7 @@ export function reviewRoutes(app: FastifyInstance, platform: Platform) {
           platform,
           scope,
           request.params.day,
-          await accessFor(platform, scope, request, PERM.verify),
+          await requestAccess(platform, scope, request, PERM.verify),
           request.lang,
         ),
       );
@@ -60,7 +59,7 @@ export function reviewRoutes(app: FastifyInstance, platform: Platform) {
           tenant,
           request.params.day,
           body.markets,
-          await accessFor(platform, scope, request, PERM.verify),
+          await requestAccess(platform, scope, request, PERM.verify),
         ),
       );
     },
@@ -86,7 +85,7 @@ export function reviewRoutes(app: FastifyInstance, platform: Platform) {
           scope,
           tenant,
           request.params.day,
-          await accessFor(platform, scope, request, PERM.verify),
+          await requestAccess(platform, scope, request, PERM.verify),
           request.lang,
         ),
       );

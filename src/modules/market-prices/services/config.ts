@@ -5,8 +5,8 @@
  */
 import {
   type Actor,
-  AGENCIES_TAG,
-  agencyPaths,
+  type AgencyAccess,
+  agencyTreeOf,
   invalidate,
   notFound,
   type Platform,
@@ -17,7 +17,7 @@ import { NATIONAL_COMMODITIES } from '../national.ts';
 import { type CommodityRow, insertCommodities, listCommodities } from '../repo/commodities.ts';
 import { daysNotYetPublic } from '../repo/days.ts';
 import { listMarkets, type MarketRow } from '../repo/markets.ts';
-import { insertDefaultSettings, readSettings } from '../repo/settings.ts';
+import { insertDefaultSettings, readSettings, type SettingsRow } from '../repo/settings.ts';
 
 /** Cache tag of everything public: reference lists, today, history, downloads. */
 export const PRICES_TAG = 'market-prices';
@@ -45,7 +45,8 @@ export type MarketPricesConfig = Readonly<{
  * Who acts, as the routes established it: the user, and whether they may act for a market's
  * agency with a permission (agency-scoped grants count only for their own agencies).
  */
-export type Access = Readonly<{ userId: string | null; may: (agencyId: string | null) => boolean }>;
+/** Who acts, as far as the services need it (the kernel's `AgencyAccess`, or a plain one in the demo). */
+export type Access = Pick<AgencyAccess, 'userId' | 'may'>;
 
 /**
  * The tenant's settings, markets and commodities (cached until any changes). The first time a
@@ -70,12 +71,17 @@ export function configOf(platform: Platform, tenantId: string, actor: Actor): Pr
   );
 }
 
+/** The table's defaults (migrations/20261205_0001), for a tenant whose row is not written yet. */
+const DEFAULT_SETTINGS: SettingsRow = {
+  publish_time: '13:00',
+  jump_percent: 20,
+  alert_percent: 10,
+  summary_sent_on: null,
+};
+
 async function readConfig(scope: TenantScope): Promise<MarketPricesConfig> {
-  let settings = await readSettings(scope);
-  if (!settings) {
-    await ensureReferenceData(scope);
-    settings = (await readSettings(scope))!;
-  }
+  // Written when the tenant took the app live (`onLive`); a read never writes.
+  const settings = (await readSettings(scope)) ?? DEFAULT_SETTINGS;
   const markets = await listMarkets(scope);
   const commodities = await listCommodities(scope);
   const pending = (await daysNotYetPublic(scope, new Date())).map((d) => ({
@@ -125,8 +131,8 @@ export async function changed(scope: TenantScope) {
 }
 
 /** The tenant's agency paths (cached until an agency changes), for agency-scoped permissions. */
-export function agencyPathsOf(platform: Platform, scope: TenantScope) {
-  return platform.cache.getIn(scope, AGENCIES_TAG, 'market-prices:paths', () => agencyPaths(scope));
+export async function agencyPathsOf(platform: Platform, scope: TenantScope) {
+  return (await agencyTreeOf(platform, scope)).paths;
 }
 
 /** A market of the configuration by its code, or the not-found problem. */

@@ -34,7 +34,6 @@ import {
 import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 import { localDateOf } from '../../../platform/sdk/shared.ts';
 import { createAgency, grantRole, INSTALLED_APPS, WEB_DIST } from '../../../platform/sdk/testing.ts';
-import { marketPricesApp } from '../index.ts';
 import { addDays } from '../prices.ts';
 
 const SLUG = 'kota-harga';

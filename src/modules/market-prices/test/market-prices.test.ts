@@ -201,6 +201,39 @@ describe(`market prices app (${DB_KIND})`, () => {
     assert.equal(todayOf(jayapura, at('2026-12-02T14:59:59.999Z')), '2026-12-02');
   });
 
+  test('taking the app live writes its settings and the national list; a read before writes nothing', async () => {
+    const bare = await makeTenant(t.platform, 'kota-tanpa-langkah');
+    // Live without the adoption's step (a row written by hand): the app's go-live work has not run.
+    await t.platform.inTenant(bare.id, SYSTEM_ACTOR, (scope) =>
+      scope.trx
+        .insertInto('adoptions')
+        .values({
+          tenant_id: bare.id,
+          app_code: 'market-prices',
+          channel: 'web',
+          status: 'live',
+          origin_tenant_id: null,
+          mou_id: null,
+          pks_id: null,
+          live_since: '2026-01-05',
+        })
+        .execute(),
+    );
+    await t.platform.directoryChanged();
+    const rows = () =>
+      t.platform.inTenant(bare.id, SYSTEM_ACTOR, async (scope) => ({
+        settings: (await tx(scope).selectFrom('market_settings').select('tenant_id').execute()).length,
+        commodities: (await tx(scope).selectFrom('commodities').select('id').execute()).length,
+      }));
+    const today = await t.app.inject('/t/kota-tanpa-langkah/api/v1/market-prices/today');
+    assert.equal(today.statusCode, 200, today.body);
+    assert.deepEqual(await rows(), { settings: 0, commodities: 0 }, 'a read writes nothing');
+    await makeLive(t.platform, bare.id, 'market-prices');
+    const after = await rows();
+    assert.equal(after.settings, 1);
+    assert.ok(after.commodities >= 25, `${after.commodities} commodities`);
+  });
+
   test('the national commodity list is there, with grades, units and plausible ranges', async () => {
     const res = await call('GET', '/commodities');
     assert.equal(res.status, 200);

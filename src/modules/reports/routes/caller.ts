@@ -3,10 +3,15 @@
  * Idempotency-Key, and the roles and agencies in which the caller may act on reports.
  */
 import type { FastifyRequest } from 'fastify';
-import { invalid, type Platform, type Principal, type TenantScope } from '../../../platform/sdk/index.ts';
+import {
+  agencyAccess,
+  invalid,
+  type Platform,
+  type Principal,
+  type TenantScope,
+} from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import type { Who } from '../services/access.ts';
-import { agencyTree } from '../services/agencies.ts';
 
 const SECRET_HEADER = 'x-report-secret';
 
@@ -32,11 +37,8 @@ export async function agenciesWith(
   scope: TenantScope,
   principal: Principal,
   permission: string,
-): Promise<string[] | null> {
-  if (platform.permissions.allows(principal.grants, permission)) return null;
-  if (!platform.permissions.allowsSomewhere(principal.grants, permission)) return [];
-  const { ids, paths } = await agencyTree(platform, scope);
-  return ids.filter((id) => platform.permissions.allows(principal.grants, permission, paths(id) ?? []));
+): Promise<readonly string[] | null> {
+  return (await agencyAccess(platform, scope, principal, permission)).agencies();
 }
 
 /** Every role in which the caller may act on reports. */
@@ -51,12 +53,8 @@ export async function whoAll(
   if (!p) return out;
   if (platform.permissions.allows(p.grants, PERM.triage)) out.push({ role: 'operator', userId: p.user.id });
   if (platform.permissions.allowsSomewhere(p.grants, PERM.followUp)) {
-    const { paths } = await agencyTree(platform, scope);
-    out.push({
-      role: 'agency',
-      userId: p.user.id,
-      mayActFor: (agencyId) => platform.permissions.allows(p.grants, PERM.followUp, paths(agencyId) ?? []),
-    });
+    const access = await agencyAccess(platform, scope, p, PERM.followUp);
+    out.push({ role: 'agency', userId: p.user.id, mayActFor: access.may });
   }
   return out;
 }

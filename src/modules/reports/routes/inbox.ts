@@ -1,10 +1,16 @@
 /** The staff's work: every report of the tenant or of their agencies, and the officers they may assign. */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, actorOf, type Platform, requirePrincipal } from '../../../platform/sdk/index.ts';
+import {
+  AppError,
+  actorOf,
+  agencyTreeOf,
+  type Platform,
+  requirePrincipal,
+} from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { Filters, type FiltersInput, ReportPage } from '../schemas.ts';
-import { agencyTree, officersFor } from '../services/agencies.ts';
+import { officersFor } from '../services/agencies.ts';
 import { listReports } from '../services/lists.ts';
 import { agenciesWith } from './caller.ts';
 
@@ -61,7 +67,7 @@ export function officersRoute(app: FastifyInstance, platform: Platform) {
       return platform.inTenant(tenant.id, actorOf(request), async (scope) => {
         // Operators assign anywhere; agency staff only within their own agencies.
         if (!platform.permissions.allows(principal.grants, PERM.triage)) {
-          const { paths } = await agencyTree(platform, scope);
+          const { paths } = await agencyTreeOf(platform, scope);
           const path = paths(request.query.agency);
           if (!path || !platform.permissions.allows(principal.grants, PERM.followUp, path))
             throw new AppError('forbidden');

@@ -1,13 +1,11 @@
 /**
- * The tenant's agencies and staff as the reports app uses them: the agency tree (cached), the
+ * The tenant's agencies and staff as the reports app uses them: agency names, the
  * officers who may follow up an agency's reports, and the checks of an agency or officer named in
  * a request.
  */
 import {
-  AGENCIES_TAG,
-  agencyPaths,
+  agencyTreeOf,
   invalid,
-  listAgencies,
   notFound,
   type Platform,
   type Role,
@@ -16,21 +14,9 @@ import {
 import { PERM } from '../permissions.ts';
 import { findAgency, staffGrantsAt } from '../repo/people.ts';
 
-/** The tenant's agency tree: ids, names and each agency's path from the root (cached until an agency changes). */
-export function agencyTree(platform: Platform, scope: TenantScope) {
-  return platform.cache.getIn(scope, AGENCIES_TAG, 'tree', async () => {
-    const all = await listAgencies(scope);
-    return {
-      ids: all.map((a) => a.id),
-      names: new Map(all.map((a) => [a.id, a.name])),
-      paths: await agencyPaths(scope, all),
-    };
-  });
-}
-
 /** The tenant's agencies by id (cached until an agency changes). */
 export async function agencyNames(platform: Platform, scope: TenantScope): Promise<Map<string, string>> {
-  return (await agencyTree(platform, scope)).names;
+  return (await agencyTreeOf(platform, scope)).names;
 }
 
 /**
@@ -44,7 +30,7 @@ export async function officersFor(
   agencyId: string,
   permission: string,
 ): Promise<{ id: string; name: string }[]> {
-  const { paths } = await agencyTree(platform, scope);
+  const { paths } = await agencyTreeOf(platform, scope);
   const path = paths(agencyId);
   if (!path) throw notFound('agency');
   const rows = await staffGrantsAt(scope, path);
