@@ -158,6 +158,11 @@ export const ReportPage = Type.Object({
   items: Type.Array(PublicReport),
 });
 
+/** The answers' types, for the console (which imports this file's types only, never its code). */
+export type ReportItemType = Static<typeof PublicReport>;
+export type ReportDetailType = Static<typeof ReportDetail>;
+export type ReportPageType = Static<typeof ReportPage>;
+
 export const Filed = Type.Object({
   id: Type.String(),
   trackingNo: Type.String(),
@@ -274,6 +279,10 @@ export const Summary = Type.Object({
   byCategory: Type.Record(Type.String(), Type.Integer()),
   overdueByAgency: Type.Array(Type.Object({ agency: Named, overdue: Type.Integer() })),
 });
+
+export type SimilarType = Static<typeof Similar>;
+export type AgencyStatsType = Static<typeof AgencyStats>;
+export type SummaryType = Static<typeof Summary>;
 
 export const Messaging = Type.Object(
   {

@@ -6,27 +6,12 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Problem, useConsole, useLiveEvents, useLoad } from '../../../platform/sdk/console.ts';
 import type { Point } from '../../../platform/sdk/console-map.ts';
+import type { AgencyStatsType, SummaryType } from '../schemas.ts';
 import { REPORT_EVENTS } from './events.ts';
 import type { ReportPage } from './queue.tsx';
 
-type Summary = {
-  total: number;
-  overdue: number;
-  byStatus: Record<string, number>;
-  overdueByAgency: { agency: { id: string; name: string }; overdue: number }[];
-};
-type AgencyStats = {
-  minSample: number;
-  agencies: {
-    agency: { id: string; name: string };
-    disposed: number;
-    completed: number;
-    openOverdue: number;
-    medianFollowUpDays: number | null;
-    onTimeShare: number | null;
-    enoughData: boolean;
-  }[];
-};
+type Summary = SummaryType;
+type AgencyStats = AgencyStatsType;
 
 // The map (Leaflet) loads only with the wall screen, not with every console screen.
 const ReportMap = lazy(() =>

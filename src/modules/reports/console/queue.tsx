@@ -13,26 +13,11 @@ import {
   useLiveEvents,
   useLoad,
 } from '../../../platform/sdk/console.ts';
+import type { ReportItemType, ReportPageType } from '../schemas.ts';
 import { StatusBadge } from './status-badge.tsx';
 
-export type ReportItem = {
-  id: string;
-  trackingNo: string;
-  type: string;
-  category: { code: string; name: string };
-  description: string;
-  status: string;
-  address: string | null;
-  kelurahan: string | null;
-  agency: { id: string; name: string } | null;
-  dueAt: string | null;
-  overdue: boolean;
-  createdAt: string;
-  lat: number | null;
-  lng: number | null;
-};
-
-export type ReportPage = { total: number; items: ReportItem[] };
+export type ReportItem = ReportItemType;
+export type ReportPage = ReportPageType;
 
 const QUEUES = {
   triage: ['received', 'reopened', 'verified', 'done'],

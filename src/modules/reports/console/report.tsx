@@ -14,38 +14,13 @@ import {
   useLiveEvents,
   useLoad,
 } from '../../../platform/sdk/console.ts';
-import type { ReportItem } from './queue.tsx';
+import type { ReportDetailType, SimilarType } from '../schemas.ts';
 import { StatusBadge } from './status-badge.tsx';
 
-type Photo = { id: string; kind: string; url: string };
-type HistoryEvent = {
-  at: string;
-  kind: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  actorRole: string;
-  actorName?: string | null;
-  agency: { id: string; name: string } | null;
-  note: string | null;
-  photos: Photo[];
-};
-export type ReportDetail = ReportItem & {
-  officer?: { id: string; name: string } | null;
-  track?: string;
-  channel?: string;
-  photos: Photo[];
-  history: HistoryEvent[];
-  actions?: string[];
-  reporter?: { name: string | null; email: string | null; phone: string | null };
-  duplicateOf: string | null;
-};
-type Similar = {
-  id: string;
-  trackingNo: string;
-  status: string;
-  description: string;
-  distanceM: number | null;
-}[];
+export type ReportDetail = ReportDetailType;
+type Similar = SimilarType;
+type Photo = ReportDetail['photos'][number];
+type HistoryEvent = ReportDetail['history'][number];
 type Agency = { id: string; name: string; parentId: string | null };
 
 /**
