@@ -326,3 +326,9 @@ export const Subscription = Type.Object(
   { additionalProperties: false },
 );
 export type SubscriptionType = Static<typeof Subscription>;
+
+// The answers' types, for the console (which imports this file's types only, never its code).
+export type EntrySheetType = Static<typeof EntrySheet>;
+export type ReviewType = Static<typeof Review>;
+export type DayResultType = Static<typeof DayResult>;
+export type PriceAlertType = Static<typeof Alerts>['items'][number];

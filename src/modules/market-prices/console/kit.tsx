@@ -5,6 +5,7 @@
  */
 import { Field, formatDay, navigate, todayIn, useConsole } from '../../../platform/sdk/console.ts';
 import { PERM } from '../permissions.ts';
+import type { DayResultType, EntrySheetType, PriceAlertType, ReviewType } from '../schemas.ts';
 
 /** The market prices app's code in the catalogue. */
 export const PRICES_APP = 'market-prices';
@@ -12,65 +13,13 @@ export const PRICES_APP = 'market-prices';
 export type MarketRef = { code: string; name: string };
 export type Previous = { day: string; price: number } | null;
 
-export type EntrySheet = {
-  market: MarketRef;
-  day: string;
-  dayStatus: 'open' | 'verified' | 'published';
-  items: {
-    commodity: string;
-    name: string;
-    unit: string;
-    minPrice: number;
-    maxPrice: number;
-    quotes: number[];
-    price: number | null;
-    status: 'draft' | 'verified' | 'published' | null;
-    previous: Previous;
-  }[];
-};
+export type EntrySheet = EntrySheetType;
 
-export type Review = {
-  day: string;
-  dayStatus: 'open' | 'verified' | 'published';
-  publicFrom: string | null;
-  jumpPercent: number;
-  counts: { draft: number; verified: number; published: number };
-  markets: {
-    code: string;
-    name: string;
-    missing: number;
-    items: {
-      commodity: string;
-      name: string;
-      quotes: number[];
-      price: number;
-      status: 'draft' | 'verified' | 'published';
-      previous: Previous;
-      changePercent: number | null;
-      jump: boolean;
-    }[];
-  }[];
-};
+export type Review = ReviewType;
 
-export type DayResult = {
-  day: string;
-  dayStatus: string;
-  entries: number;
-  publicFrom: string | null;
-  alerts: number;
-};
+export type DayResult = DayResultType;
 
-export type PriceAlert = {
-  id: string;
-  day: string;
-  commodity: { code: string; name: string; unit: string };
-  market: MarketRef | null;
-  previousDay: string;
-  previous: number;
-  current: number;
-  percent: number;
-  createdAt: string;
-};
+export type PriceAlert = PriceAlertType;
 
 /** Whether the tenant has the app live and the session holds one of the app's permissions. */
 export function pricesOpen(apps: readonly string[], can: (p: string) => boolean): boolean {
