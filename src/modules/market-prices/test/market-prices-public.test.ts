@@ -3,13 +3,12 @@
  * the public views (change against yesterday, last week, last month; cheapest market; history from
  * the rollup; gzip and caching; CSV downloads), corrections with a reason in the audit trail, the
  * alerts listed for staff, publication at the tenant's publication time and the leaders' daily
- * summary; another tenant sees none of it. Entry, import and review are in
- * market-prices-entry.test.ts.
+ * summary. Entry, import and review are in market-prices-entry.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { DB_KIND, type Json, makeLive } from '../../../../test/support/harness.ts';
+import { DB_KIND, type Json } from '../../../../test/support/harness.ts';
 import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 import { localInstant } from '../../../platform/sdk/shared.ts';
 import { parseCsv } from '../csv.ts';
@@ -396,21 +395,5 @@ describe(`market prices app (${DB_KIND})`, () => {
     assert.match(mails[0]!.subject ?? '', new RegExp(T));
     assert.match(mails[0]!.body, /Beras kualitas medium I/);
     assert.equal(todayOf(tenant, at('13:10')), T);
-  });
-
-  test('another tenant sees none of it', async () => {
-    await makeLive(t.platform, (await t.platform.directory.bySlug('kota-lain'))!.id, 'market-prices');
-    const res = await t.app.inject({ url: `/t/kota-lain/api/v1/market-prices/today?day=${D3}` });
-    assert.equal(res.statusCode, 200);
-    assert.equal(res.json().day, null);
-    const markets = await t.app.inject({ url: '/t/kota-lain/api/v1/market-prices/markets' });
-    assert.deepEqual(markets.json().items, []);
-    const foreign = await t.app.inject({
-      method: 'PUT',
-      url: `/t/kota-lain/api/v1/market-prices/entry/pasar-a/${D3}`,
-      headers: officerA,
-      payload: { items: [{ commodity: B, quotes: [12_000] }] },
-    });
-    assert.equal(foreign.statusCode, 401);
   });
 });
