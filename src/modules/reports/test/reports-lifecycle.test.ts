@@ -1,160 +1,36 @@
 /**
  * The reports app end to end through the API: intake (JSON, multipart with photos, idempotent
- * retries, messaging webhook), triage, disposition, follow-up with proof, the reporter's side,
- * referral to another tenant, deadlines and escalation, the public list and search, bad input.
+ * retries), triage, disposition, follow-up with proof, the reporter's side, duplicates merged, the
+ * public list and search (the tenant's GIN index), deadlines and escalation, agency statistics.
+ * Referral, refused input, the tenant's area and the messaging webhook are in
+ * reports-referral-input.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import sharp from 'sharp';
-import {
-  bearerFor,
-  DB_KIND,
-  type Json,
-  makeLive,
-  makeStaff,
-  makeTenant,
-  PASSWORD,
-  startTest,
-  type TestContext,
-} from '../../../../test/support/harness.ts';
+import { DB_KIND, type Json, makeLive, makeTenant } from '../../../../test/support/harness.ts';
 import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
-import { createUser, grantRole } from '../../../platform/sdk/testing.ts';
-import { reportsApp } from '../index.ts';
 import { runDeadlines } from '../services/escalation.ts';
 import { tx } from '../tables.ts';
-
-/** A JPEG photo carrying an EXIF GPS position, as a phone camera writes it. */
-async function photoWithGps(): Promise<Buffer> {
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#c04040' } })
-    .jpeg()
-    .withExif({
-      IFD3: {
-        GPSLatitudeRef: 'S',
-        GPSLatitude: '6/1 10/1 0/1',
-        GPSLongitudeRef: 'E',
-        GPSLongitude: '106/1 38/1 0/1',
-      },
-    })
-    .toBuffer();
-}
-
-function multipart(
-  fields: Record<string, string>,
-  files: Array<{ name: string; bytes: Buffer; type: string }>,
-) {
-  const boundary = `----balai${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  for (const f of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="p.jpg"\r\nContent-Type: ${f.type}\r\n\r\n`,
-      ),
-      f.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { multipart, photoWithGps, type ReportsContext, startReports } from './reports-setup.ts';
 
 describe(`reports app (${DB_KIND})`, () => {
-  let t: TestContext;
-  let tenantId: string;
-  let operator: Json;
-  let officer: Json;
-  let otherOfficer: Json;
-  let admin: Json;
-  let citizen: Json;
-  let dpupr: string;
-  let dlh: string;
-  const base = '/t/kota-lapor/api/v1';
-
-  const call = async (method: string, url: string, headers: Json = {}, payload?: unknown) => {
-    const res = await t.app.inject({
-      method: method as 'GET',
-      url: `${base}${url}`,
-      headers,
-      ...(payload !== undefined ? { payload: payload as object } : {}),
-    });
-    return {
-      status: res.statusCode,
-      body: res.body ? (res.headers['content-type']?.includes('json') ? res.json() : res.body) : null,
-      headers: res.headers,
-    };
-  };
-  const act = (id: string, action: string, headers: Json, body: Json = {}) =>
-    call('POST', `/reports/${id}/actions/${action}`, headers, body);
+  let t: ReportsContext['t'];
+  let base: ReportsContext['base'];
+  let tenantId: ReportsContext['tenantId'];
+  let operator: ReportsContext['operator'];
+  let officer: ReportsContext['officer'];
+  let otherOfficer: ReportsContext['otherOfficer'];
+  let admin: ReportsContext['admin'];
+  let citizen: ReportsContext['citizen'];
+  let dpupr: ReportsContext['dpupr'];
+  let call: ReportsContext['call'];
+  let act: ReportsContext['act'];
 
   before(async () => {
-    t = await startTest({ modules: [reportsApp] });
-    const tenant = await makeTenant(t.platform, 'kota-lapor');
-    const other = await makeTenant(t.platform, 'kota-tetangga');
-    tenantId = tenant.id;
-    await makeLive(t.platform, tenant.id, 'reports');
-    await makeLive(t.platform, other.id, 'reports');
-    const adminUser = await makeStaff(t.platform, tenant.id, ['tenant_admin']);
-    admin = await bearerFor(t.app, 'kota-lapor', adminUser.email);
-    const mkAgency = async (code: string) =>
-      (await call('POST', '/agencies', admin, { code, name: `Dinas ${code}`, kind: 'dinas' })).body
-        .id as string;
-    dpupr = await mkAgency('DPUPR');
-    dlh = await mkAgency('DLH');
-    const op = await makeStaff(t.platform, tenant.id, ['operator']);
-    operator = await bearerFor(t.app, 'kota-lapor', op.email);
-    let nip = 100;
-    const agencyStaff = async (agencyId: string) => {
-      const email = `officer-${agencyId.slice(-6)}@example.go.id`;
-      nip += 1;
-      await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
-        const id = await createUser(scope, {
-          kind: 'staff',
-          displayName: 'Petugas',
-          email,
-          nip: `199001012015031${nip}`,
-          password: PASSWORD,
-        });
-        await grantRole(scope, id, { role: 'officer', agencyId });
-      });
-      return bearerFor(t.app, 'kota-lapor', email);
-    };
-    officer = await agencyStaff(dpupr);
-    otherOfficer = await agencyStaff(dlh);
-    const citizenRes = await call(
-      'POST',
-      '/auth/register',
-      {},
-      { displayName: 'Warga Lapor', email: 'warga@example.id', password: 'rahasia-warga-1' },
-    );
-    assert.equal(citizenRes.status, 201, JSON.stringify(citizenRes.body));
-    citizen = await bearerFor(t.app, 'kota-lapor', 'warga@example.id', 'rahasia-warga-1');
-    for (const [code, agency] of [
-      ['roads', dpupr],
-      ['sanitation', dlh],
-      ['other', null],
-    ] as const) {
-      const res = await call('PUT', `/reports/categories/${code}`, admin, {
-        name: { id: code, en: code },
-        agencyId: agency,
-      });
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-    }
-    // The neighbour has categories too, so that a report can be referred there.
-    const otherAdmin = await makeStaff(t.platform, other.id, ['tenant_admin']);
-    const oh = await bearerFor(t.app, 'kota-tetangga', otherAdmin.email);
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: '/t/kota-tetangga/api/v1/reports/categories/roads',
-      headers: oh,
-      payload: { name: { id: 'Jalan', en: 'Roads' } },
-    });
-    assert.equal(res.statusCode, 200, res.body);
+    ({ t, base, tenantId, operator, officer, otherOfficer, admin, citizen, dpupr, call, act } =
+      await startReports());
   });
   after(() => t?.close());
 
@@ -340,181 +216,6 @@ describe(`reports app (${DB_KIND})`, () => {
     assert.equal(view.body.duplicateOf, a.trackingNo);
   });
 
-  test('referral files the report in the neighbouring tenant ("no wrong door")', async () => {
-    const r = (
-      await call(
-        'POST',
-        '/reports',
-        {},
-        {
-          type: 'complaint',
-          category: 'roads',
-          description: 'Jalan rusak di wilayah tetangga',
-          address: 'Jl. Perbatasan 1',
-          phone: '081234567891',
-        },
-      )
-    ).body;
-    assert.equal(
-      (await act(r.id, 'refer', operator, { targetTenant: 'kota-lapor' })).status,
-      400,
-      'not to itself',
-    );
-    assert.equal((await act(r.id, 'refer', operator, { targetTenant: 'tidak-ada' })).status, 400);
-    const res = await act(r.id, 'refer', operator, {
-      targetTenant: 'kota-tetangga',
-      note: 'Wilayah tetangga',
-    });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    const view = await call('GET', `/reports/${r.id}`);
-    assert.equal(view.body.status, 'referred');
-    const there = await t.app.inject({
-      url: `/t/kota-tetangga/api/v1/reports/${view.body.referredTo.trackingNo}`,
-    });
-    assert.equal(there.statusCode, 200);
-    assert.equal(there.json().status, 'received');
-    assert.equal(there.json().description, 'Jalan rusak di wilayah tetangga');
-  });
-
-  test('a signed-in reporter’s account email goes with a referral, so the neighbour can answer', async () => {
-    const filed = await call('POST', '/reports', citizen, {
-      type: 'complaint',
-      category: 'roads',
-      description: 'Trotoar amblas di perbatasan kota',
-      address: 'Jl. Perbatasan 2',
-    });
-    assert.equal(filed.status, 201, JSON.stringify(filed.body));
-    const res = await act(filed.body.id, 'refer', operator, { targetTenant: 'kota-tetangga' });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    const trackingNo = (await call('GET', `/reports/${filed.body.id}`)).body.referredTo.trackingNo;
-    const neighbour = t.platform.directory.bySlug('kota-tetangga')!;
-    const copy = await t.platform.inTenant(neighbour.id, SYSTEM_ACTOR, (scope) =>
-      tx(scope)
-        .selectFrom('reports')
-        .select('reporter_email')
-        .where('tenant_id', '=', neighbour.id)
-        .where('tracking_no', '=', trackingNo)
-        .executeTakeFirstOrThrow(),
-    );
-    assert.equal(copy.reporter_email, 'warga@example.id');
-  });
-
-  test('illegal transitions, bad input and other tenants are refused and change nothing', async () => {
-    const r = (
-      await call(
-        'POST',
-        '/reports',
-        {},
-        { type: 'complaint', category: 'roads', description: 'Lampu jalan mati total', address: 'Jl. Mawar' },
-      )
-    ).body;
-    const illegal = await act(r.id, 'close', operator);
-    assert.equal(illegal.status, 409);
-    assert.match(illegal.body.detail, /close/);
-    const en = await call(
-      'POST',
-      `/reports/${r.id}/actions/close`,
-      { ...operator, 'accept-language': 'en' },
-      {},
-    );
-    assert.match(en.body.detail, /not possible/);
-    assert.equal((await act(r.id, 'reject', operator, { note: 'x' })).status, 400, 'reject needs a reason');
-    assert.equal((await call('GET', `/reports/${r.id}`)).body.status, 'received');
-
-    for (const [payload, path] of [
-      [
-        { type: 'complaint', category: 'unknown', description: 'Sesuatu yang rusak', address: 'Jl. A' },
-        '/body/category',
-      ],
-      [{ type: 'complaint', category: 'roads', description: 'Sesuatu yang rusak' }, '/body/address'],
-      [
-        { type: 'complaint', category: 'roads', description: 'Sesuatu yang rusak', lat: 51.5, lng: -0.12 },
-        '/body/lat',
-      ],
-      [
-        { type: 'rumour', category: 'roads', description: 'Sesuatu yang rusak', address: 'Jl. A' },
-        '/body/type',
-      ],
-    ] as const) {
-      const res = await call('POST', '/reports', {}, payload);
-      assert.equal(res.status, 400, JSON.stringify(payload));
-      assert.ok(
-        res.body.errors.some((e: Json) => e.path === path),
-        `${path} in ${JSON.stringify(res.body.errors)}`,
-      );
-    }
-    const notImage = multipart(
-      { type: 'complaint', category: 'roads', description: 'Foto bukan gambar', address: 'Jl. A' },
-      [{ name: 'photo', bytes: Buffer.from('hello, not a photo'), type: 'image/jpeg' }],
-    );
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: `${base}/reports`,
-      headers: notImage.headers,
-      payload: notImage.payload,
-    });
-    assert.equal(refused.statusCode, 415, refused.body);
-
-    const script = '<script>alert(1)</script> jalan rusak';
-    const stored = (
-      await call(
-        'POST',
-        '/reports',
-        {},
-        { type: 'complaint', category: 'roads', description: script, address: 'Jl. B' },
-      )
-    ).body;
-    const shown = await call('GET', `/reports/${stored.id}`);
-    assert.equal(shown.body.description, script, 'stored as text; the JSON answer carries it as data');
-    assert.match(shown.headers['content-type'] as string, /application\/json/);
-
-    // Another tenant's report id is not found here.
-    const foreign = await t.app.inject({ url: `/t/kota-tetangga/api/v1/reports/${r.id}` });
-    assert.equal(foreign.statusCode, 404);
-  });
-
-  test("a point outside the tenant's area is refused, naming the region it belongs to", async () => {
-    const square = (lng: number, lat: number) => ({
-      type: 'Polygon',
-      coordinates: [
-        [
-          [lng, lat],
-          [lng + 0.1, lat],
-          [lng + 0.1, lat + 0.1],
-          [lng, lat + 0.1],
-          [lng, lat],
-        ],
-      ],
-    });
-    assert.equal((await call('PATCH', '/settings', admin, { area: square(106.55, -6.3) })).status, 200);
-    const otherAdmin = await makeStaff(t.platform, t.platform.directory.bySlug('kota-tetangga')!.id, [
-      'tenant_admin',
-    ]);
-    const oh = await bearerFor(t.app, 'kota-tetangga', otherAdmin.email);
-    const set = await t.app.inject({
-      method: 'PATCH',
-      url: '/t/kota-tetangga/api/v1/settings',
-      headers: oh,
-      payload: { area: square(106.65, -6.3) },
-    });
-    assert.equal(set.statusCode, 200, set.body);
-    const body = { type: 'complaint', category: 'roads', description: 'Jalan rusak di perbatasan' };
-    assert.equal((await call('POST', '/reports', {}, { ...body, lat: -6.25, lng: 106.6 })).status, 201);
-    const elsewhere = await call(
-      'POST',
-      '/reports',
-      { 'accept-language': 'en' },
-      { ...body, lat: -6.25, lng: 106.7 },
-    );
-    assert.equal(elsewhere.status, 400);
-    assert.match(elsewhere.body.detail, /Kota kota-tetangga/);
-    assert.equal(elsewhere.body.errors[0].path, '/body/lat');
-    const nowhere = await call('POST', '/reports', {}, { ...body, lat: -6.25, lng: 107.5 });
-    assert.equal(nowhere.status, 400);
-    // Back to no area, so that the other tests' points stay valid.
-    assert.equal((await call('PATCH', '/settings', admin, { area: null })).status, 200);
-  });
-
   test('public list filters and searches in Indonesian, and hides rejected spam', async () => {
     const lubang = await call('GET', '/reports?q=lubang');
     assert.equal(lubang.status, 200);
@@ -635,24 +336,6 @@ describe(`reports app (${DB_KIND})`, () => {
     );
     assert.ok(r3.closed >= 1);
     assert.equal((await call('GET', `/reports/${id}`)).body.status, 'closed');
-  });
-
-  test('the messaging webhook files a report for an integration account', async () => {
-    const bot = await makeStaff(t.platform, tenantId, ['integration']);
-    const h = await bearerFor(t.app, 'kota-lapor', bot.email);
-    const msg = {
-      messageId: 'wamid.1',
-      from: '6281234567899',
-      text: '#sanitation Sampah belum diangkut seminggu',
-    };
-    const res = await call('POST', '/reports/inbound/messaging', h, msg);
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    assert.match(res.body.reply, new RegExp(res.body.trackingNo));
-    const again = await call('POST', '/reports/inbound/messaging', h, msg);
-    assert.equal(again.body.trackingNo, res.body.trackingNo, 'a redelivered message files once');
-    const view = await call('GET', `/reports/${res.body.trackingNo}`);
-    assert.equal(view.body.category.code, 'sanitation');
-    assert.equal((await call('POST', '/reports/inbound/messaging', operator, msg)).status, 403);
   });
 
   test('agency statistics withhold figures below the minimum sample', async () => {
