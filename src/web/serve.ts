@@ -188,14 +188,14 @@ function portalEntries(): Map<string, PortalEntry> | undefined {
   return portalManifest.entries;
 }
 
-/** A built portal entry by name (`report-form` for `src/web/portal/client/report-form.ts`). */
+/** A built portal entry by name (`report-form` for `src/modules/reports/portal/client/report-form.ts`). */
 export function portalEntry(name: string): PortalEntry | undefined {
   return portalEntries()?.get(name);
 }
 
 /**
  * The URL of a built portal script by its entry name (`report-form` for
- * `src/web/portal/client/report-form.ts`), or undefined when it was not built.
+ * `src/modules/reports/portal/client/report-form.ts`), or undefined when it was not built.
  */
 export function portalScript(name: string): string | undefined {
   return portalEntry(name)?.script;

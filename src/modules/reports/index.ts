@@ -1,7 +1,7 @@
 /**
  * The reports app (LAKSA in Kota Tangerang): citizen aspirations and complaints with working-day
  * deadlines, dispositions to agencies, field proof, a public map and list, and an Open311
- * GeoReport v2 server. See docs/modules/reports.md.
+ * GeoReport v2 server. See ADR 0011 and docs/ARCHITECTURE.md.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
