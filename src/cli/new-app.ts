@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MODULES_DIR } from '../platform/catalogue/module-folders.ts';
+import { consoleMessages } from '../web/console/messages.ts';
 
 const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'app-template');
 
@@ -46,7 +47,16 @@ export function codeProblem(code: string, modulesDir: string = MODULES_DIR): str
   }
   if (RESERVED.has(code)) return `"${code}" is a path the portal or the console keeps for itself`;
   if (existsSync(path.join(modulesDir, code))) return `src/modules/${code}/ exists already`;
+  // The app's console words live under its code in camelCase, beside the shell's and the other apps'.
+  const camel = camelOf(code);
+  if (camel in consoleMessages.id) return `"${camel}" is a word group of the console's own`;
+  const other = readdirSync(modulesDir).find((d) => camelOf(d) === camel);
+  if (other) return `"${code}" would share its console words with the app ${other}`;
   return undefined;
+}
+
+function camelOf(code: string): string {
+  return code.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
 function titleOf(code: string): string {
@@ -61,6 +71,28 @@ function templateFiles(dir: string): string[] {
     .filter((d) => d.isFile() && d.name.endsWith('.tpl'))
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
     .sort();
+}
+
+/**
+ * The new app's first migration's `<yyyymmdd>_<nnnn>`: today's date, or after the newest migration
+ * of the platform and every app if one is named later (migrations run in one order by name, and a
+ * database refuses one that sorts before those it has applied).
+ */
+export function nextMigrationPrefix(modulesDir: string, today: Date): string {
+  const root = path.resolve(modulesDir, '../..');
+  const folders = [
+    path.join(root, 'src', 'platform', 'db', 'migrations'),
+    ...readdirSync(modulesDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => path.join(modulesDir, d.name, 'migrations')),
+  ];
+  const names = folders
+    .flatMap((f) => (existsSync(f) ? readdirSync(f) : []))
+    .filter((n) => /^\d{8}_\d{4}_/.test(n));
+  const date = today.toISOString().slice(0, 10).replaceAll('-', '');
+  const newest = names.sort().at(-1);
+  if (!newest || newest.slice(0, 8) < date) return `${date}_0001`;
+  return `${newest.slice(0, 8)}_${String(Number(newest.slice(9, 13)) + 1).padStart(4, '0')}`;
 }
 
 /** Lays the new files out as the project's formatter does (line lengths depend on the code). */
@@ -80,16 +112,16 @@ export function generateApp(
   const problem = codeProblem(code, modulesDir);
   if (problem) throw new NewAppError(problem);
   const name = (options.name ?? titleOf(code)).trim();
-  if (!name || /['\\`\n]/.test(name) || name.length > 60) {
-    throw new NewAppError('--name is a short brand name without quotes or backslashes');
+  if (!/^[\p{L}\p{N} .&()-]{1,60}$/u.test(name)) {
+    throw new NewAppError('--name is a short brand name: letters, digits, spaces and . & ( ) - only');
   }
-  const camel = code.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  const camel = camelOf(code);
   const values: Record<string, string> = {
     __CODE__: code,
     __NAME__: name,
     __CAMEL__: camel,
     __TABLE__: `${code.replaceAll('-', '_')}_items`,
-    __DATE__: (options.today ?? new Date()).toISOString().slice(0, 10).replaceAll('-', ''),
+    __MIGRATION__: nextMigrationPrefix(modulesDir, options.today ?? new Date()),
     __DESCRIPTION_ID__: `Aplikasi ${name}`,
     __DESCRIPTION_EN__: `The ${name} app`,
   };

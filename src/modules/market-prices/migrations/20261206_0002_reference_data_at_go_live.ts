@@ -4,13 +4,35 @@
  * it gets them here, as the step to live now gives them.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { type PlatformTables, SYSTEM_ACTOR, type TenantScope } from '../../../platform/sdk/index.ts';
+import {
+  type PlatformTables,
+  runStatements,
+  SYSTEM_ACTOR,
+  type TenantScope,
+} from '../../../platform/sdk/index.ts';
 import { NATIONAL_COMMODITIES } from '../national.ts';
 import { insertCommodities } from '../repo/commodities.ts';
 import { insertDefaultSettings } from '../repo/settings.ts';
 
+/**
+ * Row-level security is forced on these tables, so their owner (the migrating user, unless it is a
+ * superuser) sees none of their rows: lifted for the migration's own transaction, and put back.
+ */
+const TABLES = ['adoptions', 'market_settings', 'commodities'];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const trx = db as unknown as Transaction<PlatformTables>;
+  await runStatements(
+    db,
+    TABLES.map((t) => `alter table ${t} no force row level security`),
+  );
+  await writeForLiveTenants(db as unknown as Transaction<PlatformTables>);
+  await runStatements(
+    db,
+    TABLES.map((t) => `alter table ${t} force row level security`),
+  );
+}
+
+async function writeForLiveTenants(trx: Transaction<PlatformTables>): Promise<void> {
   const live = await trx
     .selectFrom('adoptions')
     .select('tenant_id')
