@@ -3,42 +3,12 @@
  * every agency the server answered 201 for is in the database after a restart, with its audit row.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openMigratedDatabase } from '../src/platform/boot.ts';
 import { MODULES } from '../src/platform/catalogue/installed.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import { SYSTEM_ACTOR, withTenant } from '../src/platform/db/tenant-scope.ts';
-import { issueToken } from '../src/platform/people/auth.ts';
-import { createUser, grantRole } from '../src/platform/people/service.ts';
-import { createTenant } from '../src/platform/tenancy/service.ts';
 import { DB_KIND, freshServerDatabase } from './support/harness.ts';
-
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', './src/web/jsx.ts', 'src/main.ts'], {
-    env: { ...process.env, ...env, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1]!.replace('localhost', '127.0.0.1') });
-      }
-    });
-    child.stderr!.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
+import { prepareTenant, startServer } from './support/server-process.ts';
 
 describe(`crash safety (${DB_KIND})`, () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -46,43 +16,14 @@ describe(`crash safety (${DB_KIND})`, () => {
     for (const c of cleanups.reverse()) await c();
   });
 
-  /**
-   * A data directory (and, on Postgres, a fresh database) holding one tenant with an administrator's
-   * API token; the database is closed again, since PGlite allows one process at a time.
-   */
-  async function prepareTenant(slug: string, code: string) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), `balai-${slug}-`));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  async function prepare(slug: string, code: string) {
     const server = DB_KIND === 'postgres' ? await freshServerDatabase() : undefined;
     if (server) cleanups.push(server.drop);
-    const env: Record<string, string> = { DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url } : {}) };
-    const config = loadConfig({ NODE_ENV: 'test', ...env });
-    const database = await openMigratedDatabase(config, MODULES);
-    try {
-      const tenantId = await createTenant(
-        database.db,
-        { slug, code, kind: 'kota', name: `Kota ${slug}`, timeZone: 'Asia/Jakarta' },
-        SYSTEM_ACTOR,
-      );
-      const token = await withTenant(database.db, tenantId, SYSTEM_ACTOR, async (scope) => {
-        const id = await createUser(scope, {
-          kind: 'staff',
-          displayName: 'Admin',
-          email: `admin@${slug}.go.id`,
-          nip: '198503122010011003',
-          password: 'correct-horse-battery',
-        });
-        await grantRole(scope, id, { role: 'tenant_admin', agencyId: null });
-        return (await issueToken(scope, id, slug, null)).token;
-      });
-      return { env, config, tenantId, token };
-    } finally {
-      await database.close();
-    }
+    return prepareTenant(slug, code, cleanups, server?.url);
   }
 
   test('SIGKILL during writes loses no acknowledged write', async () => {
-    const { env, config, tenantId, token } = await prepareTenant('kota-crash', '36.72');
+    const { env, config, tenantId, token } = await prepare('kota-crash', '36.72');
 
     const { child, base } = await startServer(env);
     const acknowledged: string[] = [];
@@ -131,10 +72,9 @@ describe(`crash safety (${DB_KIND})`, () => {
   });
 
   test('SIGTERM finishes the requests in flight, then exits cleanly', async () => {
-    const { env, config, tenantId, token } = await prepareTenant('kota-term', '36.73');
+    const { env, config, tenantId, token } = await prepare('kota-term', '36.73');
 
-    const { child, base } = await startServer(env);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, base, exited } = await startServer(env);
     const requests = Array.from({ length: 20 }, (_, i) =>
       fetch(`${base}/t/kota-term/api/v1/agencies`, {
         method: 'POST',

@@ -13,7 +13,10 @@ import { migrateToLatest } from './db/migrator.ts';
 import { LEAKPROOF_TEXT_SEARCH_SQL } from './db/rls.ts';
 import { createPlatform, type Platform } from './platform.ts';
 
-/** Opens and migrates the configured database. */
+/**
+ * Opens and migrates the configured database. On PostgreSQL the migrations run on a connection of
+ * their own, without the timeouts that bound requests: a data migration may take minutes.
+ */
 export async function openMigratedDatabase(
   config: Config,
   modules: readonly AppManifest[] = MODULES,
@@ -21,10 +24,29 @@ export async function openMigratedDatabase(
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir === 'memory://' ? 'memory://' : path.join(config.dataDir, 'pglite'),
+    timeouts: config.databaseTimeouts,
   });
   try {
+    if (config.databaseUrl) {
+      const migrating = await openDatabase({ url: config.databaseUrl, poolSize: 2 });
+      try {
+        await migrate(migrating);
+      } finally {
+        await migrating.close();
+      }
+    } else {
+      await migrate(database);
+    }
+    await syncCatalogue(database.db, modules);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+
+  async function migrate(target: Database) {
     const { leakproofSearch } = await migrateToLatest(
-      database.db as unknown as Kysely<unknown>,
+      target.db as unknown as Kysely<unknown>,
       modules.flatMap((m) => (m.migrationsDir ? [m.migrationsDir] : [])),
     );
     if (!leakproofSearch) {
@@ -33,12 +55,7 @@ export async function openMigratedDatabase(
           `LEAKPROOF. Ask a database superuser to run, once per database: ${LEAKPROOF_TEXT_SEARCH_SQL} (docs/adr/0012).`,
       );
     }
-    await syncCatalogue(database.db, modules);
-  } catch (error) {
-    await database.close();
-    throw error;
   }
-  return database;
 }
 
 /** Everything but the HTTP server: a migrated database and the platform over it. */

@@ -12,6 +12,12 @@ export type Config = Readonly<{
   port: number;
   /** Postgres URL; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | undefined;
+  /**
+   * How long PostgreSQL may keep a request waiting (milliseconds): a statement, opening a
+   * connection or waiting for a free one, a transaction left idle. Past them the request answers
+   * 503 with Retry-After. Not applied to migrations.
+   */
+  databaseTimeouts: Readonly<{ statementMs: number; connectMs: number; idleInTransactionMs: number }>;
   /** Directory for the embedded database and local files. `memory://` keeps PGlite in memory. */
   dataDir: string;
   /** Base domain: a tenant is also reached at `<slug>.<baseDomain>`. */
@@ -171,6 +177,18 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port: intVar(env, 'PORT', 3000, problems, 0, 65535),
     databaseUrl,
+    databaseTimeouts: {
+      statementMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, problems, 100, 3_600_000),
+      connectMs: intVar(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, problems, 100, 600_000),
+      idleInTransactionMs: intVar(
+        env,
+        'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        60_000,
+        problems,
+        100,
+        3_600_000,
+      ),
+    },
     dataDir,
     baseDomain,
     logLevel,

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { Lock, PGliteDialect } from './pglite-dialect.ts';
 import type { PlatformTables } from './schema.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -48,18 +49,38 @@ function parseInt8(value: string): number {
   return n;
 }
 
+/**
+ * Bounds on a PostgreSQL server that is slow, stuck or gone; absent, nothing is bounded (the
+ * migrations run so). Every one is in milliseconds.
+ */
+export type DatabaseTimeouts = Readonly<{
+  /** The server cancels a statement running longer (statement_timeout). */
+  statementMs: number;
+  /** Opening a connection, or waiting for a free one in the pool, fails after this. */
+  connectMs: number;
+  /** The server ends a session left idle inside a transaction this long. */
+  idleInTransactionMs: number;
+}>;
+
+/**
+ * The client gives up on an answer this long after the server's own statement timeout: a server
+ * that is frozen (or a network that silently drops everything) never sends the cancellation.
+ */
+const CLIENT_GRACE_MS = 1_000;
+
 export type DatabaseOptions = {
   /** Postgres URL; absent means embedded. */
   url?: string | undefined;
   /** For embedded: a directory, or 'memory://'. */
   dataDir?: string;
   poolSize?: number;
+  timeouts?: DatabaseTimeouts | undefined;
 };
 
 /** Opens the database named by the options (it does not migrate: see migrator.ts). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 20)
+    ? openPostgres(options.url, options.poolSize ?? 20, options.timeouts)
     : openEmbedded(options.dataDir ?? 'memory://');
 }
 
@@ -115,7 +136,11 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  timeouts: DatabaseTimeouts | undefined,
+): Promise<Database> {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === DATE_OID) return (v: string) => v;
@@ -123,13 +148,33 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
-  // An idle pooled connection that the server drops must not crash the process: the pool replaces it.
-  pool.on('error', (error) => console.error(`database: idle connection lost (${error.message})`));
+  const bounds = timeouts
+    ? {
+        connectionTimeoutMillis: timeouts.connectMs,
+        statement_timeout: timeouts.statementMs,
+        idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+        query_timeout: timeouts.statementMs + CLIENT_GRACE_MS,
+      }
+    : {};
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, keepAlive: true, ...bounds });
+  let lostLogged = 0;
+  const connectionLost = (error: Error) => {
+    // One line per second at most: a restart ends every connection at once.
+    if (Date.now() - lostLogged < 1_000) return;
+    lostLogged = Date.now();
+    console.error(`database: connection lost (${error.message}); the pool reconnects`);
+  };
+  // A connection the server ends (a restart, a failover, pg_terminate_backend) emits 'error' on its
+  // client, idle or checked out; without a listener that would end the process. The request using
+  // it fails on its own (503, see unavailable.ts) and the pool discards the client.
+  pool.on('error', connectionLost);
+  pool.on('connect', (client) => client.on('error', connectionLost));
   // Fail at boot, not at the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
-  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<PlatformTables>({
+    dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }),
+  });
   let listener: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
   let closing = false;
@@ -139,7 +184,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 
   /** Opens the notification connection and LISTENs on every channel asked for so far. */
   async function connectListener(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      ...(timeouts ? { connectionTimeoutMillis: timeouts.connectMs } : {}),
+    });
     client.on('notification', (msg) => {
       for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
     });
@@ -229,4 +278,34 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await db.destroy();
     },
   };
+}
+
+/**
+ * The pool as Kysely sees it, with one difference: a client whose connection was lost or whose
+ * answer timed out is destroyed on release instead of going back to the pool, and refuses further
+ * statements at once (the rollback Kysely sends after a failure would otherwise wait its own
+ * timeout on a connection that will never answer).
+ */
+function discardingBrokenClients(pool: pg.Pool) {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      return {
+        query(...args: Parameters<pg.PoolClient['query']>) {
+          // A cursor (Kysely's streaming) is handed over as is.
+          if (typeof args[0] !== 'string') return (client.query as (...a: unknown[]) => unknown)(...args);
+          if (broken) return Promise.reject(new Error(`database connection lost (${broken.message})`));
+          return (client.query(...args) as unknown as Promise<unknown>).catch((error: unknown) => {
+            if (isDatabaseUnavailable(error)) broken = error as Error;
+            throw error;
+          });
+        },
+        release() {
+          client.release(broken);
+        },
+      };
+    },
+    end: () => pool.end(),
+  } as unknown as pg.Pool;
 }

@@ -3,6 +3,7 @@
  * fields listed for invalid input. No stack trace or internal message ever reaches a client.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../db/unavailable.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 
@@ -56,6 +57,9 @@ export function toAppError(error: unknown): AppError {
   const e = error as FastifyError & { validation?: AjvError[]; validationContext?: string; code?: string };
   if (e?.validation) {
     return new AppError('validation', { fields: fieldsFromValidation(e.validation, e.validationContext) });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('unavailable', { retryAfter: UNAVAILABLE_RETRY_SECONDS, cause: error });
   }
   if (typeof e?.code === 'string' && PG_CODES[e.code]) {
     return new AppError(PG_CODES[e.code]!, { params: { entity: '', reason: '' }, cause: error });

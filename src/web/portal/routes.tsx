@@ -226,6 +226,7 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
 function sendErrorPage(reply: FastifyReply, ctx: PortalContext, error: AppError) {
   const { t } = ctx;
   const notFound = error.code === 'not_found';
+  if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
   return sendPage(reply, ctx, {
     title: notFound ? t('portal.notFoundTitle') : t('portal.errorTitle'),
     status: error.status,

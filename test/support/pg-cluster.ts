@@ -1,0 +1,150 @@
+/**
+ * A PostgreSQL server of the suite's own (initdb in a temporary directory, on a free port), for
+ * the suites that stop, restart, freeze or cut the database under a running Balai: doing that to
+ * the shared server would break every other suite running beside them.
+ */
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+export type PrivateCluster = {
+  /** A URL of the cluster's database `name` (trust authentication, as user postgres). */
+  url(name?: string): string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  restart(): Promise<void>;
+  /** Stops every process of the server with SIGSTOP: connections stay open and nothing answers. */
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
+  /** Ends every session connected to database `name` (pg_terminate_backend). */
+  terminate(name: string): Promise<number>;
+  destroy(): Promise<void>;
+};
+
+function binDir(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const version = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a))[0];
+  return version ? path.join(root, version, 'bin') : undefined;
+}
+
+/** Why a private cluster cannot be made here, or undefined when it can. */
+export function privateClusterUnavailable(): string | undefined {
+  if (!binDir()) return 'no PostgreSQL server binaries under /usr/lib/postgresql';
+  if (process.getuid?.() !== 0 && os.userInfo().username !== 'postgres') {
+    return 'initdb must run as the postgres user: run as root or postgres';
+  }
+  return undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Creates, starts and returns a private cluster; `destroy()` removes it. */
+export async function startPrivateCluster(): Promise<PrivateCluster> {
+  const bin = binDir()!;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'balai-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const { uid, gid } = await postgresIds();
+    chownSync(dir, uid, gid);
+  }
+  // initdb and the server refuse to run as root: run them as postgres.
+  const pgCommand = (command: string, args: string[]) =>
+    asRoot
+      ? run('runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args])
+      : run(path.join(bin, command), args);
+  const data = path.join(dir, 'data');
+  await pgCommand('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+  const port = await freePort();
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=60`;
+  const ctl = (...args: string[]) =>
+    pgCommand('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', options, ...args]);
+  await ctl('start');
+
+  const pids = (): number[] => {
+    const postmaster = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === postmaster;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+    return [postmaster, ...children];
+  };
+  const url = (name = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${name}`;
+
+  return {
+    url,
+    async stop() {
+      await ctl('stop', '-m', 'fast');
+    },
+    async start() {
+      await ctl('start');
+    },
+    async restart() {
+      await ctl('restart', '-m', 'fast');
+    },
+    async freeze() {
+      for (const pid of pids().reverse()) signal(pid, 'SIGSTOP');
+    },
+    async thaw() {
+      for (const pid of pids()) signal(pid, 'SIGCONT');
+    },
+    async terminate(name) {
+      const client = new pg.Client({ connectionString: url('postgres') });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          'select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+          [name],
+        );
+        return rows[0].n as number;
+      } finally {
+        await client.end();
+      }
+    },
+    async destroy() {
+      try {
+        await ctl('stop', '-m', 'immediate');
+      } catch {
+        // Already stopped.
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signals a process that may have ended since it was listed. */
+function signal(pid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+async function postgresIds(): Promise<{ uid: number; gid: number }> {
+  const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
