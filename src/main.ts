@@ -3,9 +3,13 @@
  * is set; demo data on first start (not in production unless SEED_DEMO=true); graceful shutdown on SIGTERM/SIGINT:
  * in-flight requests and running jobs finish first.
  */
-import { DEMO_PASSWORD, demoCredentials, seedDemo } from './demo/seed.ts';
+import { controlSocketPath, serveControl } from './cli/control-socket.ts';
+import { DEMO_PASSWORD, DemoSlugTaken, demoCredentials, seedDemo } from './demo/seed.ts';
 import { bootPlatform } from './platform/boot.ts';
+import { MODULES } from './platform/catalogue/installed.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { DataDirInUse } from './platform/db/data-dir-lock.ts';
+import { SYSTEM_ACTOR } from './platform/db/tenant-scope.ts';
 import { buildApp } from './platform/http/app.ts';
 import { startJobRunner } from './platform/jobs/runner.ts';
 import { notificationJobs } from './platform/notify/jobs.ts';
@@ -13,9 +17,12 @@ import { createTransports } from './platform/notify/transports.ts';
 
 async function main() {
   const config = loadConfig();
-  const platform = await bootPlatform(config);
-  if (config.seedDemo && (await seedDemo(platform))) {
-    console.log('Demo data written (Kota Tangerang and four adopting regencies).');
+  const platform = await bootPlatform(config, MODULES, 'the Balai server (npm start)');
+  if (config.seedDemo) {
+    const wrote = await seedDemo(platform, SYSTEM_ACTOR, (step) => {
+      if (step !== 'done') console.log(`Demo data: ${step} written`);
+    });
+    if (wrote) console.log('Demo data written (Kota Tangerang and four adopting regencies).');
   }
   const app = await buildApp(platform);
   const transports = createTransports(config, platform.database);
@@ -26,6 +33,12 @@ async function main() {
     wakeups: notifications.wakeups,
     log: app.log,
   });
+  // On the embedded database this process alone holds the data directory: the CLI's commands
+  // come here (see cli/control-socket.ts).
+  const stopControl =
+    !config.databaseUrl && config.dataDir !== 'memory://'
+      ? await serveControl(platform, controlSocketPath(config.dataDir), app.log)
+      : undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -34,6 +47,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    await stopControl?.();
     await jobs.stop();
     transports.close();
     await platform.close();
@@ -61,7 +75,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error(error);
+  if (error instanceof ConfigError || error instanceof DataDirInUse || error instanceof DemoSlugTaken) {
+    console.error(error.message);
+  } else console.error(error);
   process.exit(1);
 });

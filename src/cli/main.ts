@@ -1,217 +1,15 @@
 /**
- * `npm run balai -- <command> [options]`: administration from the shell, on the same services the
- * API uses (so the same checks and the same audit trail). Run without arguments for help.
+ * `npm run balai -- <command> [options]`: administration from the shell. Run without arguments for
+ * help; the commands are in commands.ts. On an embedded database the running server holds the
+ * data directory, so a command is handed to it (control-socket.ts); otherwise it runs here.
  */
-import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD, demoCredentials, seedDemo } from '../demo/seed.ts';
 import { openMigratedDatabase } from '../platform/boot.ts';
-import { onLiveFor } from '../platform/catalogue/go-live.ts';
-import { CreateAgreement, ProposeAdoption, TransitionAdoption } from '../platform/catalogue/schemas.ts';
-import { createAgreement, proposeAdoption, transitionAdoption } from '../platform/catalogue/service.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
-import type { Actor } from '../platform/db/tenant-scope.ts';
-import { AppError } from '../platform/errors.ts';
-import { pickLanguage, translator } from '../platform/i18n/index.ts';
-import { CreateUser, GrantRole } from '../platform/people/schemas.ts';
-import { createUser, findUserIdByEmail, grantRole } from '../platform/people/service.ts';
-import { createPlatform, type Platform } from '../platform/platform.ts';
-import { CreateTenant } from '../platform/tenancy/schemas.ts';
-import { createTenant, findAgencyIdByCode } from '../platform/tenancy/service.ts';
-import { validate } from '../platform/validate.ts';
+import { DataDirInUse } from '../platform/db/data-dir-lock.ts';
+import { createPlatform } from '../platform/platform.ts';
+import { type Caller, execute, HELP, type Outcome, parseCommand } from './commands.ts';
+import { controlSocketPath, sendToServer } from './control-socket.ts';
 import { generateApp, NewAppError } from './new-app.ts';
-
-const HELP = `Usage: npm run balai -- <command> [options]
-
-Commands:
-  new-app CODE [--name N]         make a new app's folder, src/modules/CODE/ (see docs/adding-an-app.md)
-  migrate                         bring the database schema up to date
-  seed-demo                       write the demo tenants (does nothing if they exist)
-  create-tenant --slug S --code PP.KK --kind kota|kabupaten|provinsi --name N --time-zone Asia/Jakarta [--domain D]...
-  agreement --tenant S --kind mou|pks --number N --signed-on YYYY-MM-DD [--partner S] --signatory "Name|Title|Party"...
-  adopt --tenant S --app CODE --channel web|android|webservice [--origin S]
-  adoption --tenant S --app CODE --channel C --to STATUS [--agreement ID] [--on YYYY-MM-DD] [--note T]
-  create-user --tenant S --kind staff|partner|citizen --name N --email E [--phone P] [--nip NIP] [--partner-kind K] --password P
-  grant --tenant S --email E --role ROLE [--agency CODE]
-
-The database is the one the server uses: DATABASE_URL, or the embedded one in DATA_DIR (./data).`;
-
-const options = {
-  slug: { type: 'string' },
-  code: { type: 'string' },
-  kind: { type: 'string' },
-  name: { type: 'string' },
-  'time-zone': { type: 'string' },
-  domain: { type: 'string', multiple: true },
-  tenant: { type: 'string' },
-  number: { type: 'string' },
-  'signed-on': { type: 'string' },
-  partner: { type: 'string' },
-  signatory: { type: 'string', multiple: true },
-  app: { type: 'string' },
-  channel: { type: 'string' },
-  origin: { type: 'string' },
-  to: { type: 'string' },
-  agreement: { type: 'string' },
-  on: { type: 'string' },
-  note: { type: 'string' },
-  email: { type: 'string' },
-  phone: { type: 'string' },
-  nip: { type: 'string' },
-  'partner-kind': { type: 'string' },
-  password: { type: 'string' },
-  role: { type: 'string' },
-  agency: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-const ACTOR: Actor = {
-  userId: null,
-  label: `cli:${process.env.USER ?? 'unknown'}`,
-  requestId: null,
-  ip: null,
-};
-
-function need(values: Record<string, unknown>, ...names: string[]): void {
-  const missing = names.filter((n) => values[n] === undefined);
-  if (missing.length > 0) throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
-}
-
-class UsageError extends Error {}
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
-
-function tenantId(platform: Platform, slug: string): string {
-  const tenant = platform.directory.bySlug(slug);
-  if (!tenant) throw new UsageError(`no tenant with slug "${slug}"`);
-  return tenant.id;
-}
-
-async function run(command: string, v: Values, platform: Platform): Promise<string> {
-  const db = platform.database.db;
-  switch (command) {
-    case 'migrate':
-      return 'schema is up to date';
-    case 'seed-demo': {
-      const wrote = await seedDemo(platform, ACTOR);
-      if (!wrote) return 'demo data already present';
-      return [
-        `demo data written; password "${DEMO_PASSWORD}":`,
-        ...demoCredentials().map((c) => `  ${c.tenant} ${c.email} (${c.roles})`),
-      ].join('\n');
-    }
-    case 'create-tenant': {
-      need(v, 'slug', 'code', 'kind', 'name', 'time-zone');
-      const input = validate(CreateTenant, {
-        slug: v.slug,
-        code: v.code,
-        kind: v.kind,
-        name: v.name,
-        timeZone: v['time-zone'],
-        domains: v.domain ?? [],
-      });
-      await createTenant(db, input, ACTOR, platform.config.baseDomain);
-      await platform.directoryChanged();
-      return `tenant ${v.slug} created`;
-    }
-    case 'agreement': {
-      need(v, 'tenant', 'kind', 'number', 'signed-on', 'signatory');
-      const signatories = (v.signatory ?? []).map((s) => {
-        const [name = '', title = '', party = ''] = s.split('|').map((x) => x.trim());
-        return { name, title, party };
-      });
-      const input = validate(CreateAgreement, {
-        kind: v.kind,
-        number: v.number,
-        signedOn: v['signed-on'],
-        ...(v.partner ? { partner: v.partner } : {}),
-        signatories,
-      });
-      const id = await platform.inTenant(tenantId(platform, v.tenant!), ACTOR, (scope) =>
-        createAgreement(scope, input),
-      );
-      return `agreement ${id} recorded`;
-    }
-    case 'adopt': {
-      need(v, 'tenant', 'app', 'channel');
-      const input = validate(ProposeAdoption, {
-        app: v.app,
-        channel: v.channel,
-        ...(v.origin ? { origin: v.origin } : {}),
-      });
-      await platform.inTenant(tenantId(platform, v.tenant!), ACTOR, (scope) => proposeAdoption(scope, input));
-      return `${v.app} on ${v.channel} proposed for ${v.tenant}`;
-    }
-    case 'adoption': {
-      need(v, 'tenant', 'app', 'channel', 'to');
-      const tenant = platform.directory.bySlug(v.tenant!);
-      if (!tenant) throw new UsageError(`no tenant with slug "${v.tenant}"`);
-      const input = validate(TransitionAdoption, {
-        to: v.to,
-        ...(v.agreement ? { agreementId: v.agreement } : {}),
-        ...(v.on ? { on: v.on } : {}),
-        ...(v.note ? { note: v.note } : {}),
-      });
-      const { liveChanged } = await platform.inTenant(tenant.id, ACTOR, (scope) =>
-        transitionAdoption(
-          scope,
-          tenant.timeZone,
-          v.app!,
-          v.channel!,
-          input,
-          onLiveFor(platform, scope, tenant),
-        ),
-      );
-      if (liveChanged) await platform.directoryChanged();
-      return `${v.app} on ${v.channel} for ${v.tenant} is now ${v.to}`;
-    }
-    case 'create-user': {
-      need(v, 'tenant', 'kind', 'name', 'password');
-      const input = validate(CreateUser, {
-        kind: v.kind,
-        displayName: v.name,
-        ...(v.email ? { email: v.email } : {}),
-        ...(v.phone ? { phone: v.phone } : {}),
-        ...(v.nip ? { nip: v.nip } : {}),
-        ...(v['partner-kind'] ? { partnerKind: v['partner-kind'] } : {}),
-        password: v.password,
-      });
-      const id = await platform.inTenant(tenantId(platform, v.tenant!), ACTOR, (scope) =>
-        createUser(scope, input),
-      );
-      return `user ${id} created`;
-    }
-    case 'grant': {
-      need(v, 'tenant', 'email', 'role');
-      await platform.inTenant(tenantId(platform, v.tenant!), ACTOR, async (scope) => {
-        const userId = await findUserIdByEmail(scope, v.email!);
-        if (!userId) throw new UsageError(`no user ${v.email} in ${v.tenant}`);
-        const agencyId = v.agency ? await findAgencyIdByCode(scope, v.agency) : null;
-        if (v.agency && !agencyId) throw new UsageError(`no agency ${v.agency} in ${v.tenant}`);
-        await grantRole(scope, userId, validate(GrantRole, { role: v.role, agencyId }));
-      });
-      return `${v.role} granted to ${v.email}`;
-    }
-    default:
-      throw new UsageError(`unknown command "${command}"`);
-  }
-}
-
-/** Formats an AppError for the terminal, with each offending field. */
-function describe(error: AppError): string {
-  const t = translator(pickLanguage(undefined, process.env.LANG?.replace('_', '-')));
-  const lines = [
-    `${t(`error.${error.code}`)}: ${t(`detail.${error.detailKey}`, { ...error.params, entity: error.params.entity ?? '' })}`,
-  ];
-  // Field paths name the API's fields (timeZone); the CLI's options are kebab-case (--time-zone).
-  const option = (path: string) =>
-    `--${path.replace('/body/', '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  for (const f of error.fields) {
-    lines.push(
-      `  ${option(f.path)}: ${t(`field.${f.code}`, { ...f.params, defaultValue: t('field.invalid') })}`,
-    );
-  }
-  return lines.join('\n');
-}
 
 function newApp(code: string | undefined, name: string | undefined): number {
   if (!code) {
@@ -235,33 +33,28 @@ function newApp(code: string | undefined, name: string | undefined): number {
   }
 }
 
+function print(outcome: Outcome): number {
+  if (outcome.stdout) console.log(outcome.stdout);
+  if (outcome.stderr) console.error(outcome.stderr);
+  return outcome.exitCode;
+}
+
 export async function cli(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
+  const parsed = parseCommand(argv);
+  if ('exitCode' in parsed) return print(parsed);
+  if (parsed.command === 'new-app') return newApp(parsed.positionals[1], parsed.values.name);
+  const caller: Caller = { user: process.env.USER ?? 'unknown', language: process.env.LANG };
+  const config = loadConfig();
+  if (!config.databaseUrl && config.dataDir !== 'memory://') {
+    const answered = await sendToServer(controlSocketPath(config.dataDir), argv, caller);
+    if (answered) return print(answered);
   }
-  const command = parsed.positionals[0];
-  if (!command || command === 'help' || parsed.values.help) {
-    console.log(HELP);
-    return command ? 0 : 2;
-  }
-  if (command === 'new-app') return newApp(parsed.positionals[1], parsed.values.name);
   // The apps are loaded here, not at import: `new-app` must work while an app folder is half-made.
   const { MODULES } = await import('../platform/catalogue/installed.ts');
-  const config = loadConfig();
-  const database = await openMigratedDatabase(config, MODULES);
+  const database = await openMigratedDatabase(config, MODULES, 'a `npm run balai` command');
   const platform = await createPlatform(config, database, MODULES);
   try {
-    console.log(await run(command, parsed.values, platform));
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) console.error(`${error.message}\n\n${HELP}`);
-    else if (error instanceof AppError) console.error(describe(error));
-    else throw error;
-    return error instanceof UsageError ? 2 : 1;
+    return print(await execute(argv, platform, caller));
   } finally {
     await platform.close();
   }
@@ -271,7 +64,7 @@ if (import.meta.main) {
   cli(process.argv.slice(2))
     .then((code) => process.exit(code))
     .catch((error) => {
-      console.error(error instanceof ConfigError ? error.message : error);
+      console.error(error instanceof ConfigError || error instanceof DataDirInUse ? error.message : error);
       process.exit(1);
     });
 }

@@ -20,8 +20,10 @@ import { createPlatform, type Platform } from './platform.ts';
 export async function openMigratedDatabase(
   config: Config,
   modules: readonly AppManifest[] = MODULES,
+  role = 'a Balai process',
 ): Promise<Database> {
   const database = await openDatabase({
+    role,
     url: config.databaseUrl,
     dataDir: config.dataDir === 'memory://' ? 'memory://' : path.join(config.dataDir, 'pglite'),
     timeouts: config.databaseTimeouts,
@@ -62,8 +64,9 @@ export async function openMigratedDatabase(
 export async function bootPlatform(
   config: Config,
   modules: readonly AppManifest[] = MODULES,
+  role?: string,
 ): Promise<Platform> {
-  const database = await openMigratedDatabase(config, modules);
+  const database = await openMigratedDatabase(config, modules, role);
   const platform = await createPlatform(config, database, modules);
   return platform;
 }

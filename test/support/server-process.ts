@@ -24,32 +24,64 @@ export type ServerProcess = {
   exited: Promise<number | null>;
 };
 
-/** Starts `src/main.ts` with `env` on a free port; resolves once it says where it listens. */
-export function startServer(env: Record<string, string>): Promise<ServerProcess> {
+export type SpawnedServer = Omit<ServerProcess, 'base'> & {
+  /** Resolves with the server once it says where it listens; rejects if it exits first. */
+  ready: Promise<ServerProcess>;
+  /** Resolves once the output matches `pattern`; rejects if the process exits first. */
+  waitFor(pattern: RegExp, ms?: number): Promise<void>;
+};
+
+/** Starts `src/main.ts` with `env` on a free port, without waiting for it. */
+export function spawnServer(env: Record<string, string>): SpawnedServer {
   const child = spawn(process.execPath, ['--import', './src/web/jsx.ts', 'src/main.ts'], {
     env: { ...process.env, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    out += chunk;
+    for (const l of listeners) l();
+  };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) {
+  const output = () => out;
+  const waitFor = (pattern: RegExp, ms = 60_000) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(out)) return;
+        done();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no ${pattern} within ${ms} ms:\n${out}`));
+      }, ms);
+      const done = () => {
         clearTimeout(timer);
-        resolve({ child, base: match[1]!.replace('localhost', '127.0.0.1'), output: () => out, exited });
-      }
+        listeners.delete(check);
+      };
+      listeners.add(check);
+      void exited.then((code) => {
+        if (!listeners.has(check)) return;
+        done();
+        reject(new Error(`server exited with ${code}:\n${out}`));
+      });
+      check();
     });
-    child.stderr!.on('data', (chunk) => {
-      out += chunk;
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
+  const ready = waitFor(/running at (http:\/\/\S+)/).then(() => ({
+    child,
+    base: /running at (http:\/\/\S+)/.exec(out)![1]!.replace('localhost', '127.0.0.1'),
+    output,
+    exited,
+  }));
+  return { child, output, exited, ready, waitFor };
+}
+
+/** Starts `src/main.ts` with `env` on a free port; resolves once it says where it listens. */
+export function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  return spawnServer(env).ready;
 }
 
 export type PreparedTenant = {

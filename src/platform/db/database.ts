@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { Lock, PGliteDialect } from './pglite-dialect.ts';
 import type { PlatformTables } from './schema.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
@@ -75,25 +76,37 @@ export type DatabaseOptions = {
   dataDir?: string;
   poolSize?: number;
   timeouts?: DatabaseTimeouts | undefined;
+  /** What this process is, named to another process that finds the embedded directory taken. */
+  role?: string;
 };
 
 /** Opens the database named by the options (it does not migrate: see migrator.ts). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url
     ? openPostgres(options.url, options.poolSize ?? 20, options.timeouts)
-    : openEmbedded(options.dataDir ?? 'memory://');
+    : openEmbedded(options.dataDir ?? 'memory://', options.role ?? 'a Balai process');
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
-  if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-  // Options must be the only argument: with a data directory first, PGlite drops them.
-  const pglite = new PGlite({
-    ...(dataDir === 'memory://' ? {} : { dataDir }),
-    parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: parseInt8 },
-    // Contrib extensions the migrations create (loaded from the package, no download).
-    extensions: { btree_gin },
-  });
-  await pglite.waitReady;
+async function openEmbedded(dataDir: string, role: string): Promise<Database> {
+  let dirLock: DataDirLock | undefined;
+  if (dataDir !== 'memory://') {
+    mkdirSync(dataDir, { recursive: true });
+    dirLock = lockDataDir(dataDir, role);
+  }
+  let pglite: PGlite;
+  try {
+    // Options must be the only argument: with a data directory first, PGlite drops them.
+    pglite = new PGlite({
+      ...(dataDir === 'memory://' ? {} : { dataDir }),
+      parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: parseInt8 },
+      // Contrib extensions the migrations create (loaded from the package, no download).
+      extensions: { btree_gin },
+    });
+    await pglite.waitReady;
+  } catch (error) {
+    dirLock?.release();
+    throw error;
+  }
   const lock = new Lock();
   const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect(pglite, lock) });
   return {
@@ -132,6 +145,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     },
     async close() {
       await db.destroy();
+      dirLock?.release();
     },
   };
 }
