@@ -30,22 +30,23 @@ export type ReportRow = Omit<Row, 'search'> & {
 
 /**
  * What a public view shows beside the report's own columns, as correlated subqueries of a select
- * from `reports`, so that a page is read in one statement: its photos (oldest first) and the
- * tracking number of the report it duplicates.
+ * from `reports`, so that a page is read in one statement: its public photos (oldest first) and the
+ * tracking number of the report it duplicates. A photo is public only if the step that added it
+ * is (the reporter's information, for one, is not): decided by the step at every read.
  */
 const VIEW_EXTRAS = [
   sql<
     PhotoRef[]
   >`(select coalesce(json_agg(json_build_object('id', p.id, 'kind', p.kind) order by p.created_at, p.id), '[]'::json)
-    from report_photos p where p.tenant_id = reports.tenant_id and p.report_id = reports.id)`.as(
-    'photo_list',
-  ),
+    from report_photos p
+    join report_events e on e.tenant_id = p.tenant_id and e.id = p.event_id and e.public
+    where p.tenant_id = reports.tenant_id and p.report_id = reports.id)`.as('photo_list'),
   sql<string | null>`(select d.tracking_no from reports d
     where d.tenant_id = reports.tenant_id and d.id = reports.duplicate_of)`.as('duplicate_tracking_no'),
 ] as const;
 
 export type PhotoRef = { id: string; kind: string };
-/** A report with what its public view shows. */
+/** A report with what its public view shows (its public photos only). */
 export type ViewRow = ReportRow & { photo_list: PhotoRef[]; duplicate_tracking_no: string | null };
 
 /** The report with this id or tracking number (the query, to select from). */
