@@ -6,13 +6,13 @@
 import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
 import { isUuid, type PlatformTables, type TenantScope } from '../../../platform/sdk/index.ts';
 import type { ReportType, Status, Track } from '../lifecycle.ts';
-import { REPORT_COLUMNS, type ReportsTable, tx } from '../tables.ts';
+import { REPORT_COLUMNS, type ReplayColumn, type ReportsTable, tx } from '../tables.ts';
 
 type Row = ReportsTable extends infer T
   ? { [K in keyof T]: T[K] extends { __select__: infer S } ? S : T[K] }
   : never;
-/** A report as read: every column but `search`. */
-export type ReportRow = Omit<Row, 'search'> & {
+/** A report as read: every column but `search` and the replay's. */
+export type ReportRow = Omit<Row, 'search' | ReplayColumn> & {
   due_at: Date | null;
   escalated_at: Date | null;
   verified_at: Date | null;
@@ -99,14 +99,48 @@ export async function insertReport(scope: TenantScope, values: NewReportRow): Pr
     .execute();
 }
 
-/** The report filed with this idempotency key, with what a replay compares. */
-export function findByIdempotencyKey(scope: TenantScope, key: string) {
+/** The report filed with this idempotency key (its SHA-256), with what a replay compares and answers. */
+export function findByIdempotencyKey(scope: TenantScope, keyHash: string) {
   return tx(scope)
     .selectFrom('reports')
-    .select(['id', 'tracking_no', 'status', 'due_at', 'idempotency_hash', 'reporter_user_id'])
+    .select([
+      'id',
+      'tracking_no',
+      'status',
+      'due_at',
+      'idempotency_hash',
+      'reporter_user_id',
+      'idempotency_answer',
+      'idempotency_expires_at',
+    ])
     .where('tenant_id', '=', scope.tenantId)
-    .where('idempotency_key', '=', key)
+    .where('idempotency_key', '=', keyHash)
     .executeTakeFirst();
+}
+
+/** Forgets the kept replay answers that expired before `now`; returns how many. */
+export async function forgetReplayAnswers(scope: TenantScope, now: Date): Promise<number> {
+  const result = await tx(scope)
+    .updateTable('reports')
+    .set({ idempotency_answer: null, idempotency_expires_at: null })
+    .where('tenant_id', '=', scope.tenantId)
+    .where('idempotency_expires_at', '<', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Tenants keeping a replay answer that expired before `now`; in a transaction across tenants. */
+export async function expiredAnswerTenantIdsAcrossTenants(
+  trx: Transaction<PlatformTables>,
+  now: Date,
+): Promise<string[]> {
+  const rows = await (trx as unknown as ReturnType<typeof tx>)
+    .selectFrom('reports')
+    .select('tenant_id')
+    .distinct()
+    .where('idempotency_expires_at', '<', now)
+    .execute();
+  return rows.map((r) => r.tenant_id);
 }
 
 export async function updateReport(
