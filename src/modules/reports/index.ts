@@ -14,6 +14,7 @@ import { PERM } from './permissions.ts';
 import { reportPortal } from './portal/index.tsx';
 import { reportRoutes } from './routes/index.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './services/escalation.ts';
+import { forgetExpiredAnswers, tenantsWithExpiredAnswersAcrossTenants } from './services/replay.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,6 +25,18 @@ const deadlines = defineTenantTask({
   app: 'reports',
   candidates: tenantsWithDueReportsAcrossTenants,
   run: runDeadlines,
+});
+
+/**
+ * Every hour: erase the first answers kept for filings' retries once their time is past (a replay
+ * already ignores them then; the sweep keeps them from staying stored).
+ */
+const replaySweep = defineTenantTask({
+  name: 'reports.replay-sweep',
+  cron: '23 * * * *',
+  app: 'reports',
+  candidates: tenantsWithExpiredAnswersAcrossTenants,
+  run: (_platform, scope, _tenant, now) => forgetExpiredAnswers(scope, now),
 });
 
 export const reportsApp: AppManifest = {
@@ -77,7 +90,7 @@ export const reportsApp: AppManifest = {
   },
   // The exchange with SP4N-LAPOR! (lapor/): a task, not a per-tenant job, since a job's context
   // has no platform (directory, cache, config) to file and move reports with.
-  tasks: [deadlines, laporExchangeTask],
+  tasks: [deadlines, replaySweep, laporExchangeTask],
   migrationsDir: path.join(here, 'migrations'),
   messages,
   sharedMessages,

@@ -92,16 +92,22 @@ export interface ReportsTable {
   /** LAPOR!'s last refusal; tried again once the report changes after `lapor_error_at`. */
   lapor_error: string | null;
   lapor_error_at: Instant | null;
+  /** The SHA-256 of the Idempotency-Key the report was filed with, never the key itself. */
   idempotency_key: string | null;
+  /** The fingerprint of the filing request (its fields and photos), compared by a replay. */
   idempotency_hash: string | null;
+  /** The first answer, sealed under the client's key (services/replay.ts), until it expires. */
+  idempotency_answer: string | null;
+  idempotency_expires_at: Instant | null;
   search: ColumnType<string, never, never>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
 
 /**
- * Every column of `reports` but `search`: what reads select. The search vector is derived from the
- * text, larger than it, and never shown; `selectAll()` would send it with every row.
+ * Every column of `reports` but `search` and the kept replay answer: what reads select. The search
+ * vector is derived from the text, larger than it, and never shown; `selectAll()` would send it
+ * with every row. The replay answer is read by intake's replay alone.
  */
 export const REPORT_COLUMNS = [
   'tenant_id',
@@ -151,10 +157,13 @@ export const REPORT_COLUMNS = [
   'idempotency_hash',
   'created_at',
   'updated_at',
-] as const satisfies readonly Exclude<keyof ReportsTable, 'search'>[];
+] as const satisfies readonly Exclude<keyof ReportsTable, 'search' | ReplayColumn>[];
+
+/** The columns only a replay reads. */
+export type ReplayColumn = 'idempotency_answer' | 'idempotency_expires_at';
 
 // A column added to ReportsTable but not to REPORT_COLUMNS fails here.
-type UnreadColumn = Exclude<keyof ReportsTable, 'search' | (typeof REPORT_COLUMNS)[number]>;
+type UnreadColumn = Exclude<keyof ReportsTable, 'search' | ReplayColumn | (typeof REPORT_COLUMNS)[number]>;
 export const EVERY_COLUMN_READ: [UnreadColumn] extends [never] ? true : UnreadColumn = true;
 
 export interface ReportEventsTable {

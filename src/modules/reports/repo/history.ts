@@ -101,37 +101,55 @@ export async function insertPhotos(
     .execute();
 }
 
-/** The report's photos, with the step each belongs to. */
+/** The report's photos, oldest first, with the step each belongs to. */
 export function photosOf(scope: TenantScope, reportId: string) {
   return tx(scope)
     .selectFrom('report_photos')
     .select(['id', 'kind', 'event_id'])
     .where('tenant_id', '=', scope.tenantId)
     .where('report_id', '=', reportId)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 
-/** The photos the reporter filed with the report, every column. */
+/**
+ * The photos the reporter filed with the report (those of a public step: what the reporter added
+ * later, on a private step, stays with the report), every column.
+ */
 export function filedPhotos(scope: TenantScope, reportId: string) {
   return tx(scope)
     .selectFrom('report_photos')
-    .selectAll()
-    .where('tenant_id', '=', scope.tenantId)
-    .where('report_id', '=', reportId)
-    .where('kind', '=', 'report')
+    .innerJoin('report_events', (j) =>
+      j
+        .onRef('report_events.tenant_id', '=', 'report_photos.tenant_id')
+        .onRef('report_events.id', '=', 'report_photos.event_id'),
+    )
+    .selectAll('report_photos')
+    .where('report_photos.tenant_id', '=', scope.tenantId)
+    .where('report_photos.report_id', '=', reportId)
+    .where('report_photos.kind', '=', 'report')
+    .where('report_events.public', '=', true)
+    .orderBy('report_photos.created_at')
+    .orderBy('report_photos.id')
     .execute();
 }
 
-/** A photo's stored file, its type, and whether its report is public. */
+/** A photo's stored file and type, with the step that added it (none for a photo without one). */
 export function photoFile(scope: TenantScope, reportId: string, photoId: string) {
   return tx(scope)
     .selectFrom('report_photos')
-    .innerJoin('reports', (j) =>
+    .leftJoin('report_events', (j) =>
       j
-        .onRef('reports.tenant_id', '=', 'report_photos.tenant_id')
-        .onRef('reports.id', '=', 'report_photos.report_id'),
+        .onRef('report_events.tenant_id', '=', 'report_photos.tenant_id')
+        .onRef('report_events.id', '=', 'report_photos.event_id'),
     )
-    .select(['report_photos.file_key', 'report_photos.mime', 'reports.public'])
+    .select([
+      'report_photos.file_key',
+      'report_photos.mime',
+      'report_events.public as step_public',
+      'report_events.actor_role as step_actor_role',
+    ])
     .where('report_photos.tenant_id', '=', scope.tenantId)
     .where('report_photos.report_id', '=', reportId)
     .where('report_photos.id', '=', photoId)

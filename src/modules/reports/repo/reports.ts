@@ -6,13 +6,13 @@
 import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
 import { isUuid, type PlatformTables, type TenantScope } from '../../../platform/sdk/index.ts';
 import type { ReportType, Status, Track } from '../lifecycle.ts';
-import { REPORT_COLUMNS, type ReportsTable, tx } from '../tables.ts';
+import { REPORT_COLUMNS, type ReplayColumn, type ReportsTable, tx } from '../tables.ts';
 
 type Row = ReportsTable extends infer T
   ? { [K in keyof T]: T[K] extends { __select__: infer S } ? S : T[K] }
   : never;
-/** A report as read: every column but `search`. */
-export type ReportRow = Omit<Row, 'search'> & {
+/** A report as read: every column but `search` and the replay's. */
+export type ReportRow = Omit<Row, 'search' | ReplayColumn> & {
   due_at: Date | null;
   escalated_at: Date | null;
   verified_at: Date | null;
@@ -30,22 +30,23 @@ export type ReportRow = Omit<Row, 'search'> & {
 
 /**
  * What a public view shows beside the report's own columns, as correlated subqueries of a select
- * from `reports`, so that a page is read in one statement: its photos (oldest first) and the
- * tracking number of the report it duplicates.
+ * from `reports`, so that a page is read in one statement: its public photos (oldest first) and the
+ * tracking number of the report it duplicates. A photo is public only if the step that added it
+ * is (the reporter's information, for one, is not): decided by the step at every read.
  */
 const VIEW_EXTRAS = [
   sql<
     PhotoRef[]
   >`(select coalesce(json_agg(json_build_object('id', p.id, 'kind', p.kind) order by p.created_at, p.id), '[]'::json)
-    from report_photos p where p.tenant_id = reports.tenant_id and p.report_id = reports.id)`.as(
-    'photo_list',
-  ),
+    from report_photos p
+    join report_events e on e.tenant_id = p.tenant_id and e.id = p.event_id and e.public
+    where p.tenant_id = reports.tenant_id and p.report_id = reports.id)`.as('photo_list'),
   sql<string | null>`(select d.tracking_no from reports d
     where d.tenant_id = reports.tenant_id and d.id = reports.duplicate_of)`.as('duplicate_tracking_no'),
 ] as const;
 
 export type PhotoRef = { id: string; kind: string };
-/** A report with what its public view shows. */
+/** A report with what its public view shows (its public photos only). */
 export type ViewRow = ReportRow & { photo_list: PhotoRef[]; duplicate_tracking_no: string | null };
 
 /** The report with this id or tracking number (the query, to select from). */
@@ -98,14 +99,48 @@ export async function insertReport(scope: TenantScope, values: NewReportRow): Pr
     .execute();
 }
 
-/** The report filed with this idempotency key, with what a replay compares. */
-export function findByIdempotencyKey(scope: TenantScope, key: string) {
+/** The report filed with this idempotency key (its SHA-256), with what a replay compares and answers. */
+export function findByIdempotencyKey(scope: TenantScope, keyHash: string) {
   return tx(scope)
     .selectFrom('reports')
-    .select(['id', 'tracking_no', 'status', 'due_at', 'idempotency_hash', 'reporter_user_id'])
+    .select([
+      'id',
+      'tracking_no',
+      'status',
+      'due_at',
+      'idempotency_hash',
+      'reporter_user_id',
+      'idempotency_answer',
+      'idempotency_expires_at',
+    ])
     .where('tenant_id', '=', scope.tenantId)
-    .where('idempotency_key', '=', key)
+    .where('idempotency_key', '=', keyHash)
     .executeTakeFirst();
+}
+
+/** Forgets the kept replay answers that expired before `now`; returns how many. */
+export async function forgetReplayAnswers(scope: TenantScope, now: Date): Promise<number> {
+  const result = await tx(scope)
+    .updateTable('reports')
+    .set({ idempotency_answer: null, idempotency_expires_at: null })
+    .where('tenant_id', '=', scope.tenantId)
+    .where('idempotency_expires_at', '<', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Tenants keeping a replay answer that expired before `now`; in a transaction across tenants. */
+export async function expiredAnswerTenantIdsAcrossTenants(
+  trx: Transaction<PlatformTables>,
+  now: Date,
+): Promise<string[]> {
+  const rows = await (trx as unknown as ReturnType<typeof tx>)
+    .selectFrom('reports')
+    .select('tenant_id')
+    .distinct()
+    .where('idempotency_expires_at', '<', now)
+    .execute();
+  return rows.map((r) => r.tenant_id);
 }
 
 export async function updateReport(

@@ -27,6 +27,8 @@ export function fileRoute(app: FastifyInstance, platform: Platform) {
       schema: {
         tags,
         summary: 'File a report (JSON, or multipart with up to 5 `photo` files); honours Idempotency-Key',
+        description:
+          'Anonymous, the answer carries the report’s `secret`. With an `Idempotency-Key`, a retry with the same body gets the first answer back (`idempotent-replayed: true`): for 7 days exactly the first body, the same `secret` included; later the report as it is, without a secret. No retry mints a new secret. The same key with another body is a 409.',
         // A multipart form is read and validated by the handler (its numbers arrive as text).
         body: {
           content: {

@@ -1,9 +1,14 @@
-/** A report's photos (location metadata removed): public ones cached by anyone, the rest for staff. */
+/**
+ * A report's photos (location metadata removed): a public step's photo of a public report for
+ * anyone, cached by anyone; another for the readers of its step (staff of the report, the reporter
+ * by account or secret), cached by none but theirs.
+ */
 import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { PhotoParams } from '../schemas.ts';
 import { photoOf } from '../services/detail.ts';
+import { agenciesWith, secretOf, whoAll } from './caller.ts';
 
 const tags = ['reports'];
 
@@ -12,18 +17,27 @@ export function photoRoute(app: FastifyInstance, platform: Platform) {
   app.get<{ Params: { id: string; photoId: string } }>(
     '/api/v1/reports/:id/photos/:photoId',
     {
-      schema: { tags, summary: 'A photo of a report (location metadata removed)', params: PhotoParams },
+      schema: {
+        tags,
+        summary:
+          'A photo of a report (location metadata removed): public if its step is; otherwise for staff and the reporter (account or `x-report-secret`)',
+        params: PhotoParams,
+      },
       config: { auth: 'optional' },
     },
     async (request, reply) => {
       const tenant = request.tenant!;
-      const staff = request.principal
-        ? platform.permissions.allowsSomewhere(request.principal.grants, PERM.read)
-        : false;
-      const photo = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
-        photoOf(platform, scope, request.params.id, request.params.photoId, staff),
-      );
-      reply.header('cache-control', staff ? 'private, max-age=300' : 'public, max-age=86400');
+      const photo = await platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+        const who = await whoAll(platform, scope, request, secretOf(request));
+        const readers = request.principal
+          ? await agenciesWith(platform, scope, request.principal, PERM.read)
+          : [];
+        return photoOf(platform, scope, request.params.id, request.params.photoId, who, (agencyId) =>
+          readers === null ? true : agencyId !== null && readers.includes(agencyId),
+        );
+      });
+      // By the photo, not the caller: a private one never lands in a shared cache.
+      reply.header('cache-control', photo.public ? 'public, max-age=86400' : 'private, max-age=300');
       reply.header('x-content-type-options', 'nosniff');
       return reply.type(photo.mime).send(Buffer.from(photo.body));
     },

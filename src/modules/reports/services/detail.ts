@@ -1,6 +1,7 @@
 /**
  * One report with its history, as each reader may see it, and its photos' bytes. The public sees
- * public reports and public steps; the reporter also their own additions; staff everything.
+ * public reports, public steps and their photos; the reporter also their own additions; staff
+ * everything.
  */
 import {
   isUuid,
@@ -12,7 +13,7 @@ import {
 import type { Action } from '../lifecycle.ts';
 import { eventsOf, photoFile, photosOf } from '../repo/history.ts';
 import { accountEmail, userNames } from '../repo/people.ts';
-import { readReportForView } from '../repo/reports.ts';
+import { readReport, readReportForView } from '../repo/reports.ts';
 import { availableActions, isReporter, type Who } from './access.ts';
 import { agencyNames } from './agencies.ts';
 import { INTERNAL_NOTE } from './transitions.ts';
@@ -39,8 +40,12 @@ export async function getReport(
   if (!report.public && !staff && !reporter) throw notFound('report');
   const [view] = await decorate(platform, scope, tenant, [report], lang, now);
   const events = await eventsOf(scope, report.id);
-  const visible = events.filter((e) => staff || e.public || (reporter && e.actor_role === 'reporter'));
-  const photos = await photosOf(scope, report.id);
+  const visible = events.filter((e) => seesStep({ staff, reporter }, e));
+  const shown = new Set(visible.map((e) => e.id));
+  // A photo shows where the step that added it does (staff also see one without a step).
+  const photos = (await photosOf(scope, report.id)).filter((p) =>
+    p.event_id ? shown.has(p.event_id) : staff,
+  );
   const agencies = await agencyNames(platform, scope);
   const names = staff
     ? await userNames(scope, [...events.map((e) => e.actor_user_id), report.officer_user_id])
@@ -60,7 +65,11 @@ export async function getReport(
       .filter((p) => p.event_id === e.id)
       .map((p) => ({ id: p.id, kind: p.kind, url: photoUrl(tenant, report.id, p.id) })),
   }));
-  const detail: Record<string, unknown> = { ...view!, history };
+  const detail: Record<string, unknown> = {
+    ...view!,
+    photos: photos.map((p) => ({ id: p.id, kind: p.kind, url: photoUrl(tenant, report.id, p.id) })),
+    history,
+  };
   if (staff || reporter) detail.actions = [...new Set(who.flatMap((w) => availableActions(report, w)))];
   if (staff) {
     const referredFrom = report.referred_from_tenant_id
@@ -89,18 +98,43 @@ export async function getReport(
   return { report, detail };
 }
 
-/** A stored photo of a public report (or any report, for staff), with its bytes. */
+/** Who reads a report: staff of its agency, its reporter, or (neither) the public. */
+type Reader = { staff: boolean; reporter: boolean };
+
+/**
+ * Whether a reader sees a step of a report's history, and so the photos the step added: staff see
+ * every step, the reporter also their own private ones (information they added), the public only
+ * public steps.
+ */
+export function seesStep(reader: Reader, step: { public: boolean; actor_role: string }): boolean {
+  return reader.staff || step.public || (reader.reporter && step.actor_role === 'reporter');
+}
+
+/**
+ * A stored photo with its bytes, for a reader who sees the step that added it (as in `getReport`).
+ * `public` says whether anyone may: the report and the step are public.
+ */
 export async function photoOf(
   platform: Platform,
   scope: TenantScope,
   reportId: string,
   photoId: string,
-  staff: boolean,
-): Promise<{ body: Uint8Array; mime: string }> {
+  who: readonly Who[],
+  staffFor: (agencyId: string | null) => boolean,
+): Promise<{ body: Uint8Array; mime: string; public: boolean }> {
   if (!isUuid(reportId) || !isUuid(photoId)) throw notFound('photo');
+  const report = await readReport(scope, reportId);
+  if (!report) throw notFound('photo');
+  const reader = { staff: staffFor(report.agency_id), reporter: who.some((w) => isReporter(report, w)) };
+  if (!report.public && !reader.staff && !reader.reporter) throw notFound('photo');
   const row = await photoFile(scope, reportId, photoId);
-  if (!row || (!row.public && !staff)) throw notFound('photo');
+  if (!row) throw notFound('photo');
+  const step =
+    row.step_public === null || row.step_actor_role === null
+      ? null
+      : { public: row.step_public, actor_role: row.step_actor_role };
+  if (!(step ? seesStep(reader, step) : reader.staff)) throw notFound('photo');
   const file = await platform.files.get(row.file_key);
   if (!file) throw notFound('photo');
-  return { body: file.body, mime: row.mime };
+  return { body: file.body, mime: row.mime, public: report.public && step?.public === true };
 }

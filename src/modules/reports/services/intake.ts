@@ -21,11 +21,18 @@ import type { Status } from '../lifecycle.ts';
 import { insideTenantArea } from '../location.ts';
 import type { StoredPhoto } from '../photos.ts';
 import { addEvent, insertPhotos } from '../repo/history.ts';
-import { findByIdempotencyKey, insertReportUnlessTaken, updateReport } from '../repo/reports.ts';
+import { findByIdempotencyKey, insertReportUnlessTaken } from '../repo/reports.ts';
 import type { NewReportInput } from '../schemas.ts';
 import type { ReportsTable } from '../tables.ts';
 import { REPORTS_TAG } from './cache-tags.ts';
 import { categoryRules, loadCalendar, loadConfig } from './config.ts';
+import {
+  type FirstAnswer,
+  idempotencyKeyHash,
+  openAnswer,
+  REPLAY_LIFETIME_MS,
+  sealAnswer,
+} from './replay.ts';
 
 /** How a report arrives. */
 export type Intake = {
@@ -77,9 +84,10 @@ function fingerprint(input: NewReportInput, photos: readonly StoredPhoto[]): str
 }
 
 /**
- * Files a report. With an idempotency key, a retry of the same request returns the report filed by
- * the first (with a fresh secret for an anonymous reporter, who may never have seen the first);
- * the same key with a different request is a conflict.
+ * Files a report. With an idempotency key, a retry of the same request gets the first request's
+ * answer back, the anonymous reporter's secret included (kept sealed for a while: replay.ts), and
+ * grants nothing new; the same key with a different request is a conflict. Two requests racing with
+ * one key file one report: the unique key makes the second wait for the first and replay it.
  */
 export async function fileReport(
   platform: Platform,
@@ -89,9 +97,10 @@ export async function fileReport(
   intake: Intake,
 ): Promise<FiledReport> {
   const now = intake.now ?? new Date();
-  const hash = intake.idempotencyKey ? fingerprint(input, intake.photos) : null;
-  if (intake.idempotencyKey) {
-    const earlier = await replay(scope, intake.idempotencyKey, hash!, intake.reporterUserId);
+  const key = intake.idempotencyKey;
+  const hash = key ? fingerprint(input, intake.photos) : null;
+  if (key) {
+    const earlier = await replay(scope, key, hash!, intake.reporterUserId, now);
     if (earlier) return earlier;
   }
   const { settings, categories } = await loadConfig(platform, scope);
@@ -108,6 +117,13 @@ export async function fileReport(
   let trackingNo = '';
   for (let attempt = 0; ; attempt++) {
     trackingNo = trackingNumber(now, tenant.timeZone);
+    const answer: FirstAnswer = {
+      id,
+      trackingNo,
+      status: 'received',
+      dueAt: due.toISOString(),
+      ...(secret ? { secret } : {}),
+    };
     const inserted = await insertReportUnlessTaken(scope, {
       id,
       tracking_no: trackingNo,
@@ -128,15 +144,17 @@ export async function fileReport(
       agency_id: null,
       track: category.defaultTrack,
       due_at: due,
-      idempotency_key: intake.idempotencyKey ?? null,
+      idempotency_key: key ? idempotencyKeyHash(key) : null,
       idempotency_hash: hash,
+      idempotency_answer: key ? sealAnswer(answer, key, scope.tenantId) : null,
+      idempotency_expires_at: key ? new Date(now.getTime() + REPLAY_LIFETIME_MS) : null,
       created_at: now,
       updated_at: now,
     });
     if (inserted) break;
-    if (intake.idempotencyKey) {
-      // A concurrent request with the same key won the race.
-      const earlier = await replay(scope, intake.idempotencyKey, hash!, intake.reporterUserId);
+    if (key) {
+      // A concurrent request with the same key won the race (this insert waited for it to commit).
+      const earlier = await replay(scope, key, hash!, intake.reporterUserId, now);
       if (earlier) return earlier;
     }
     if (attempt >= 5) throw new Error('could not allocate a tracking number');
@@ -167,28 +185,43 @@ export async function fileReport(
   return { id, trackingNo, status: 'received', dueAt: due, secret, replayed: false };
 }
 
+/**
+ * The answer to a retry of an earlier filing with this key, or null when there was none. Within the
+ * answer's lifetime it is the first answer exactly; past it, the report as it is now, without a
+ * secret. Either way no secret is minted or changed: the first one keeps working.
+ */
 async function replay(
   scope: TenantScope,
   key: string,
   hash: string,
   reporterUserId: string | null,
+  now: Date,
 ): Promise<FiledReport | null> {
-  const earlier = await findByIdempotencyKey(scope, key);
+  const earlier = await findByIdempotencyKey(scope, idempotencyKeyHash(key));
   if (!earlier) return null;
   if (earlier.idempotency_hash !== hash || earlier.reporter_user_id !== reporterUserId) {
     throw new AppError('conflict', { detailKey: 'idempotency_mismatch' });
   }
-  let secret: string | undefined;
-  if (!reporterUserId) {
-    secret = randomSecret(18);
-    await updateReport(scope, earlier.id, { reporter_secret_hash: sha256(secret) });
+  const expires = earlier.idempotency_expires_at as Date | null;
+  const first =
+    earlier.idempotency_answer && expires && expires.getTime() > now.getTime()
+      ? openAnswer(earlier.idempotency_answer, key, scope.tenantId, earlier.id)
+      : null;
+  if (first) {
+    return {
+      id: first.id,
+      trackingNo: first.trackingNo,
+      status: first.status,
+      dueAt: first.dueAt ? new Date(first.dueAt) : null,
+      ...(first.secret ? { secret: first.secret } : {}),
+      replayed: true,
+    };
   }
   return {
     id: earlier.id,
     trackingNo: earlier.tracking_no,
     status: earlier.status,
     dueAt: earlier.due_at as Date | null,
-    secret,
     replayed: true,
   };
 }

@@ -345,6 +345,7 @@ describe(`Open311 GeoReport v2 (${DB_KIND})`, () => {
     assert.equal(again.status, 201);
     assert.equal(again.headers['idempotent-replayed'], 'true');
     assert.equal(again.body[0].service_request_id, first.body[0].service_request_id);
+    assert.deepEqual(again.body, first.body, 'the first answer, notice included');
     const different = await post(
       `${base}/requests.json`,
       { ...fields, description: 'Laporan lain sama sekali di sini' },
