@@ -132,6 +132,8 @@ describe(`live events (${DB_KIND})`, () => {
     const res = await fetch(`${base}/t/kota-live/api/v1/events`, { headers: auth });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.ok(res.headers.get('x-request-id'));
     const reading = readEvents(res, 2);
     await new Promise((r) => setTimeout(r, 100));
     const other = t.platform.directory.bySlug('kota-sebelah')!;

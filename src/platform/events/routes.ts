@@ -1,4 +1,5 @@
 /** `GET /api/v1/events`: the tenant's live events as Server-Sent Events, for staff screens. */
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { principalReloader, requirePrincipal } from '../http/auth-hooks.ts';
@@ -46,12 +47,12 @@ export function eventRoutes(app: FastifyInstance, platform: Platform) {
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
+        // What the hooks set for every answer (the request id, nosniff, HSTS in production).
+        ...(reply.getHeaders() as OutgoingHttpHeaders),
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
-        'x-content-type-options': 'nosniff',
-        'x-request-id': request.id,
       });
       res.write('retry: 3000\n\n');
       const send = (event: DomainEvent) => {
