@@ -1,7 +1,7 @@
 /**
  * Authentication: argon2id password hashes, cookie sessions with a CSRF token, API tokens scoped to
- * one tenant, and login lockout per (login, address) pair. Secrets are stored only as SHA-256 hashes (they are random and
- * long, so a fast hash is enough); passwords only as argon2id hashes.
+ * one tenant, and login lockout per (login, address) pair. Secrets are stored only as SHA-256
+ * hashes (they are random and long, so a fast hash is enough); passwords only as argon2id hashes.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
