@@ -20,9 +20,9 @@
  * app's rows — bench/prices-seed.ts; 0 leaves those rows out), BENCH_PRICES_EMBEDDED_YEARS (the same
  * for the embedded database, 5 unless set).
  *
- * The server runs with TRUST_PROXY=true: the report intake row sends every request with its own
- * X-Forwarded-For address (citizens behind a reverse proxy), so that the intake's per-address rate
- * limit applies per citizen rather than to the load generator.
+ * The server runs with TRUST_PROXY=1 (wrk stands for the one proxy): the report intake row sends
+ * every request with its own X-Forwarded-For address (citizens behind a reverse proxy), so that the
+ * intake's per-address rate limit applies per citizen rather than to the load generator.
  *
  * Exit status: 0 when every measurement ran cleanly, whether or not the targets are met; 1 when the
  * bench could not run, or when any response was not 2xx or a socket error occurred (the figures
@@ -725,7 +725,7 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       // The intake row sends each request from its own address (X-Forwarded-For), as citizens
       // behind a reverse proxy: the intake's per-address rate limit (60 a minute) then applies to
       // each of them, not to the load generator as a whole.
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       NODE_ENV: 'production',
       SECURE_COOKIES: 'false',
       LOG_LEVEL: 'warn',

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { sha256 } from '../src/platform/people/auth.ts';
 import { grantRole } from '../src/platform/people/service.ts';
 import { createAgency } from '../src/platform/tenancy/service.ts';
 import {
@@ -108,44 +109,94 @@ describe(`authentication (${DB_KIND})`, () => {
     assert.equal(read.statusCode, 200);
   });
 
-  test('wrong passwords lock the account after the configured failures, and are audited', async () => {
+  const loginFrom = (address: string, login: string, password: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: url('/auth/login'),
+      remoteAddress: address,
+      payload: { login, password },
+    });
+
+  /** The lock of (login, address) ends now, as if its delay had passed. */
+  const lockPassed = (login: string, address: string) =>
+    t.platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
+      scope.trx
+        .updateTable('login_throttles')
+        .set({ locked_until: new Date(Date.now() - 1000) })
+        .where('login_hash', '=', sha256(login))
+        .where('ip', '=', address)
+        .execute(),
+    );
+
+  test('failures from one address lock that address out of the account, with a growing delay; the owner elsewhere signs in', async () => {
     const victim = await makeStaff(t.platform, tenantId, []);
+    const attacker = '198.51.100.66';
     for (let i = 0; i < 2; i++) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: url('/auth/login'),
-        payload: { login: victim.email, password: 'wrong-password' },
-      });
+      const res = await loginFrom(attacker, victim.email, 'wrong-password');
       assert.equal(res.statusCode, 401);
       assert.equal(res.json().detail, 'Email/nomor telepon atau kata sandi salah.');
     }
-    const third = await t.app.inject({
-      method: 'POST',
-      url: url('/auth/login'),
-      payload: { login: victim.email, password: 'wrong-password' },
-    });
+    const third = await loginFrom(attacker, victim.email, 'wrong-password');
     assert.equal(third.statusCode, 429);
     assert.equal(third.json().code, 'locked');
-    assert.equal(third.headers['retry-after'], String(15 * 60));
-    // Even the right password is refused while locked.
-    const right = await t.app.inject({
-      method: 'POST',
-      url: url('/auth/login'),
-      payload: { login: victim.email, password: PASSWORD },
-    });
+    assert.equal(third.headers['retry-after'], '60');
+    // From the locked address even the right password waits.
+    const right = await loginFrom(attacker, victim.email, PASSWORD);
     assert.equal(right.statusCode, 429);
+    assert.ok(Number(right.headers['retry-after']) > 0);
+    // The owner, from anywhere else, is not locked out.
+    const owner = await loginFrom('203.0.113.20', victim.email, PASSWORD);
+    assert.equal(owner.statusCode, 200);
     const headers = await signIn(t.app, 'kota-auth', admin.email);
-    const audit = await t.app.inject({ url: url(`/audit?entityId=${victim.id}`), headers });
-    const actions = audit.json().items.map((i: { action: string }) => i.action);
-    assert.deepEqual(actions, [
-      'auth.login_locked',
-      'auth.locked',
-      'auth.login_failed',
-      'auth.login_failed',
-      'user.create',
-    ]);
     const user = await t.app.inject({ url: url(`/users/${victim.id}`), headers });
-    assert.equal(user.json().locked, true);
+    assert.equal(user.json().locked, true, 'an address is locked out of it');
+    // Each failure once a delay has passed doubles the next one, up to LOGIN_LOCK_MINUTES.
+    const delays: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await lockPassed(victim.email, attacker);
+      delays.push(String((await loginFrom(attacker, victim.email, 'wrong-password')).headers['retry-after']));
+    }
+    assert.deepEqual(delays, ['120', '240', '480', '900', '900']);
+    const audit = await t.app.inject({ url: url(`/audit?entityId=${victim.id}`), headers });
+    const rows = audit.json().items as Array<{ action: string; ip: string }>;
+    assert.deepEqual(
+      rows.map((i) => i.action),
+      [
+        ...Array(5).fill('auth.locked'),
+        'auth.login',
+        'auth.login_locked',
+        'auth.locked',
+        'auth.login_failed',
+        'auth.login_failed',
+        'user.create',
+      ],
+    );
+    assert.equal(rows[0]!.ip, attacker);
+    assert.equal(rows[5]!.ip, '203.0.113.20');
+  });
+
+  test('a successful sign-in clears its address’s failures', async () => {
+    const user = await makeStaff(t.platform, tenantId, []);
+    const address = '198.51.100.77';
+    for (let i = 0; i < 2; i++) assert.equal((await loginFrom(address, user.email, 'wrong')).statusCode, 401);
+    assert.equal((await loginFrom(address, user.email, PASSWORD)).statusCode, 200);
+    for (let i = 0; i < 2; i++) assert.equal((await loginFrom(address, user.email, 'wrong')).statusCode, 401);
+  });
+
+  test('an unknown login is locked out exactly like a known one (no account enumeration)', async () => {
+    const known = await makeStaff(t.platform, tenantId, []);
+    const answers = [];
+    for (const login of [known.email, 'tidak-ada@example.go.id']) {
+      const address = '198.51.100.88';
+      const seen = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await loginFrom(address, login, 'wrong-password');
+        seen.push([res.statusCode, res.headers['retry-after'], res.json().code, res.json().detail]);
+      }
+      answers.push(seen);
+    }
+    assert.deepEqual(answers[0], answers[1]);
+    assert.equal(answers[0]![3]![0], 429);
   });
 
   test('an unknown login is refused like a wrong password, and audited without a user', async () => {

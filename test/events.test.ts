@@ -12,7 +12,15 @@ import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { emitEvent } from '../src/platform/events/hub.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { createPlatform, type Platform } from '../src/platform/platform.ts';
-import { bearerFor, DB_KIND, makeStaff, makeTenant, startTest, type TestContext } from './support/harness.ts';
+import {
+  bearerFor,
+  DB_KIND,
+  makeStaff,
+  makeTenant,
+  signIn,
+  startTest,
+  type TestContext,
+} from './support/harness.ts';
 
 /** Reads SSE events from a streaming response until `count` arrived or the time is up. */
 async function readEvents(
@@ -48,6 +56,49 @@ async function readEvents(
   return events;
 }
 
+type Reader = ReadableStreamDefaultReader<Uint8Array>;
+
+/** Reads the stream until `until(text read so far)` holds or it ends; 'timeout' after `ms`. */
+async function readUntil(reader: Reader, until: (text: string) => boolean, ms = 5000) {
+  const decoder = new TextDecoder();
+  const deadline = Date.now() + ms;
+  let text = '';
+  while (Date.now() < deadline) {
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), deadline - Date.now())),
+    ]);
+    if (chunk === 'timeout') break;
+    if (chunk.done) return 'ended';
+    text += decoder.decode(chunk.value, { stream: true });
+    if (until(text)) return 'read';
+  }
+  return 'timeout';
+}
+
+/** Whether the stream's server ends it within `ms` (events and heartbeats are read and dropped). */
+async function streamEnds(res: Response, ms = 5000): Promise<boolean> {
+  const reader = res.body!.getReader();
+  try {
+    return (await readUntil(reader, () => false, ms)) === 'ended';
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+/** Opens the stream and waits for its first bytes, so that it is subscribed before the test acts. */
+async function openStream(base: string, slug: string, headers: Record<string, string>): Promise<Response> {
+  const res = await fetch(`${base}/t/${slug}/api/v1/events`, { headers });
+  assert.equal(res.status, 200);
+  const [mine, probe] = res.body!.tee();
+  const reader = probe.getReader();
+  const first = await reader.read();
+  assert.match(new TextDecoder().decode(first.value), /^retry: /);
+  reader.releaseLock();
+  void probe.cancel().catch(() => undefined);
+  return new Response(mine);
+}
+
 describe(`live events (${DB_KIND})`, () => {
   let t: TestContext;
   let second: Platform | undefined;
@@ -81,6 +132,8 @@ describe(`live events (${DB_KIND})`, () => {
     const res = await fetch(`${base}/t/kota-live/api/v1/events`, { headers: auth });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.ok(res.headers.get('x-request-id'));
     const reading = readEvents(res, 2);
     await new Promise((r) => setTimeout(r, 100));
     const other = t.platform.directory.bySlug('kota-sebelah')!;
@@ -163,6 +216,69 @@ describe(`live events (${DB_KIND})`, () => {
     }
     assert.equal(seen, true, 'the new agency is listed');
     assert.equal(status, 401, 'the revoked token no longer works');
+  });
+
+  test('signing out ends the streams the session opened, on every instance', async () => {
+    const staff = await makeStaff(t.platform, tenantId, ['viewer']);
+    const session = await signIn(t.app, 'kota-live', staff.email);
+    const stream = await openStream(base, 'kota-live', { cookie: session.cookie });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-live/api/v1/auth/logout',
+      headers: session,
+    });
+    assert.equal(out.statusCode, 204);
+    assert.equal(await streamEnds(stream), true, 'the stream ended');
+  });
+
+  test('revoking the API token ends its stream', async () => {
+    const staff = await makeStaff(t.platform, tenantId, ['viewer']);
+    const session = await signIn(t.app, 'kota-live', staff.email);
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-live/api/v1/api-tokens',
+      headers: session,
+      payload: { name: 'layar' },
+    });
+    const { id, token } = issued.json() as { id: string; token: string };
+    const stream = await openStream(base, 'kota-live', { authorization: `Bearer ${token}` });
+    const reader = stream.body!.getReader();
+    // Another session of the same user signing out leaves the token's stream open.
+    const other = await signIn(t.app, 'kota-live', staff.email);
+    await t.app.inject({ method: 'POST', url: '/t/kota-live/api/v1/auth/logout', headers: other });
+    await t.platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
+      emitEvent(scope, { type: 'test.still-open', entityType: 'x' }),
+    );
+    assert.equal(await readUntil(reader, (text) => text.includes('test.still-open')), 'read');
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/t/kota-live/api/v1/api-tokens/${id}`,
+      headers: session,
+    });
+    assert.equal(revoked.statusCode, 204);
+    assert.equal(await readUntil(reader, () => false), 'ended', 'the stream ended');
+  });
+
+  test('a change to the holder’s roles ends the stream', async () => {
+    const staff = await makeStaff(t.platform, tenantId, ['viewer', 'auditor']);
+    const headers = await bearerFor(t.app, 'kota-live', staff.email);
+    const stream = await openStream(base, 'kota-live', headers);
+    const admin = await bearerFor(
+      t.app,
+      'kota-live',
+      (await makeStaff(t.platform, tenantId, ['tenant_admin'])).email,
+    );
+    const user = await t.app.inject({ url: `/t/kota-live/api/v1/users/${staff.id}`, headers: admin });
+    const auditor = (user.json().grants as Array<{ id: string; role: string }>).find(
+      (g) => g.role === 'auditor',
+    )!;
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/t/kota-live/api/v1/users/${staff.id}/grants/${auditor.id}`,
+      headers: admin,
+    });
+    assert.equal(revoked.statusCode, 204);
+    assert.equal(await streamEnds(stream), true, 'the stream ended');
   });
 
   const serverOnly =

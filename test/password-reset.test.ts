@@ -185,6 +185,25 @@ describe(`password reset (${DB_KIND})`, () => {
     assert.equal((await confirm('kota-sandi', latest, 'kata-sandi-baru-1')).statusCode, 204);
   });
 
+  test('a reset unlocks every address that failures had locked out of the account', async () => {
+    await register('kota-sandi', { email: 'terkunci@example.id' });
+    const attempt = (password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: api('kota-sandi', '/auth/login'),
+        remoteAddress: '198.51.100.9',
+        payload: { login: 'terkunci@example.id', password },
+      });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt('bukan-sandinya')).statusCode);
+    assert.deepEqual(statuses, [401, 401, 401, 401, 429]);
+    assert.equal((await attempt('kata-sandi-lama-1')).statusCode, 429);
+    await askReset('kota-sandi', 'terkunci@example.id');
+    const token = tokenIn((await mailTo('kota-sandi', 'terkunci@example.id'))[0]!);
+    assert.equal((await confirm('kota-sandi', token, 'kata-sandi-baru-1')).statusCode, 204);
+    assert.equal((await attempt('kata-sandi-baru-1')).statusCode, 200);
+  });
+
   test('a reset ends every session of the account, and is in the audit trail', async () => {
     const user = await register('kota-sandi', { email: 'sesi@example.id' });
     const sessions: string[] = [];

@@ -2,6 +2,7 @@
  * Typed configuration, read once from the environment at boot, validated with every problem listed,
  * then frozen. Per-tenant settings live in the database, not here.
  */
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { StorageConfig } from './files/storage.ts';
@@ -25,8 +26,13 @@ export type Config = Readonly<{
   logLevel: string;
   /** Write the demo tenants (with their published password) on first start: never by default in production. */
   seedDemo: boolean;
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
-  trustProxy: boolean;
+  /**
+   * Which `X-Forwarded-For` hops to believe (behind a reverse proxy): none (false), the last N
+   * (the number of proxies in front), or those appended by the listed addresses/CIDRs.
+   */
+  trustProxy: false | number | readonly string[];
+  /** Bearer token that `/metrics` requires; in production without one, `/metrics` is closed. */
+  metricsToken: string | undefined;
   /** Cookie `Secure` flag: on everywhere but development and test. */
   secureCookies: boolean;
   sessionTtlHours: number;
@@ -80,6 +86,39 @@ function intVar(
     return fallback;
   }
   return n;
+}
+
+/**
+ * `TRUST_PROXY`: a number of proxies, or their addresses. `true` is refused: it would trust every
+ * hop, so the left-most `X-Forwarded-For` value — which the client writes — would be its address.
+ */
+function trustProxyVar(env: Env, problems: string[]): Config['trustProxy'] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') {
+    problems.push(
+      'TRUST_PROXY=true would take the address a client writes in X-Forwarded-For: set the number of proxies in front of Balai (TRUST_PROXY=1 for one) or their addresses (TRUST_PROXY=10.0.0.2,10.1.0.0/16)',
+    );
+    return false;
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else {
+    const list = raw.split(',').map((a) => a.trim());
+    const valid = (entry: string) => {
+      const [address = '', bits, ...rest] = entry.split('/');
+      const family = isIP(address);
+      if (family === 0 || rest.length > 0) return false;
+      if (bits === undefined) return true;
+      return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+    };
+    if (list.every(valid)) return Object.freeze(list);
+  }
+  problems.push(
+    `TRUST_PROXY must be false, a number of proxies from 1 to 10, or a comma-separated list of their addresses or CIDRs (got "${raw}")`,
+  );
+  return false;
 }
 
 /** Reads and validates the configuration; throws a ConfigError listing every problem at once. */
@@ -172,6 +211,10 @@ export function loadConfig(env: Env = process.env): Config {
       );
     }
   }
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 32) {
+    problems.push('METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+  }
   const config: Config = {
     env: envName as Config['env'],
     host: env.HOST ?? '127.0.0.1',
@@ -193,7 +236,8 @@ export function loadConfig(env: Env = process.env): Config {
     baseDomain,
     logLevel,
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : envName !== 'production',
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: trustProxyVar(env, problems),
+    metricsToken,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : envName === 'production',
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, problems, 1, 24 * 90),
     login: {

@@ -153,3 +153,17 @@ test('a load in the caller’s transaction is kept for others only once it commi
   raced.commit();
   assert.equal(await cache.get('t3', 'g', 'k', load), 'value 7');
 });
+
+test('watchers hear every bump, here or from another process, and a clear; until they stop', () => {
+  const cache = new TenantCache();
+  const heard: Array<[string | null, string | null]> = [];
+  const stop = cache.watch((tenantId, tag) => heard.push([tenantId, tag]));
+  cache.bump('t1', 'auth');
+  cache.clear();
+  stop();
+  cache.bump('t1', 'auth');
+  assert.deepEqual(heard, [
+    ['t1', 'auth'],
+    [null, null],
+  ]);
+});

@@ -37,6 +37,7 @@ export class TenantCache {
   #unlisten: (() => Promise<void>) | undefined;
   /** Raised by `clear()`: loads begun before it are not stored. */
   #epoch = 0;
+  readonly #watchers = new Set<Watcher>();
 
   constructor(options: { ttlMs?: number; maxEntries?: number } = {}) {
     this.#ttlMs = options.ttlMs ?? 60_000;
@@ -67,6 +68,7 @@ export class TenantCache {
   clear(): void {
     this.#epoch += 1;
     this.#entries.clear();
+    for (const watcher of this.#watchers) watcher(null, null);
   }
 
   /**
@@ -164,8 +166,22 @@ export class TenantCache {
   bump(tenantId: string, tag: string): void {
     const k = `${tenantId}|${tag}`;
     this.#versions.set(k, (this.#versions.get(k) ?? 0) + 1);
+    for (const watcher of this.#watchers) watcher(tenantId, tag);
+  }
+
+  /**
+   * Calls `watcher` after each invalidation of a tenant's tag here or in another process, and with
+   * nulls after `clear()` (anything may have changed): for holders of a value who must re-check it
+   * rather than read it again later (an open event stream and the principal that opened it).
+   * Returns the function that stops watching.
+   */
+  watch(watcher: Watcher): () => void {
+    this.#watchers.add(watcher);
+    return () => this.#watchers.delete(watcher);
   }
 }
+
+type Watcher = (tenantId: string | null, tag: string | null) => void;
 
 /** Invalidates `tag` for the scope's tenant when, and only if, the scope's transaction commits. */
 export async function invalidate(scope: TenantScope, tag: string): Promise<void> {

@@ -111,8 +111,6 @@ export interface UsersTable {
   nip: string | null;
   partner_kind: string | null;
   password_hash: string;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   disabled_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -148,6 +146,17 @@ export interface PasswordResetsTable {
   created_at: CreatedAt;
   expires_at: Date;
   used_at: Date | null;
+}
+
+/** Failed sign-ins of one login from one client address, and the lock they earned (ADR 0005). */
+export interface LoginThrottlesTable {
+  tenant_id: string;
+  /** SHA-256 of the normalised sign-in name (`loginKey`). */
+  login_hash: string;
+  ip: string;
+  failures: number;
+  last_failure_at: Date;
+  locked_until: Date | null;
 }
 
 export interface ApiTokensTable {
@@ -230,6 +239,7 @@ export interface PlatformTables {
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  login_throttles: LoginThrottlesTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   tenant_holidays: TenantHolidaysTable;

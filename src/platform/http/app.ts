@@ -17,6 +17,7 @@ import Fastify, {
 } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import type { Config } from '../config.ts';
 import { UNAVAILABLE_RETRY_SECONDS } from '../db/unavailable.ts';
 import { AppError, notFound } from '../errors.ts';
 import { pickLanguage } from '../i18n/index.ts';
@@ -34,6 +35,7 @@ import { peopleRoutes } from '../people/routes.ts';
 import { tenancyRootRoutes, tenancyTenantRoutes } from '../tenancy/routes.ts';
 import { registerMetrics } from './metrics.ts';
 import { sendProblem, toAppError } from './problem.ts';
+import { DOCS_CSP, registerSecurityHeaders } from './security-headers.ts';
 
 /** Root paths that stay at the root on a tenant's own host (everything else is the tenant's). */
 const ROOT_ONLY =
@@ -47,6 +49,17 @@ export type BuildOptions = { logger?: boolean };
 function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+}
+
+/**
+ * Fastify's `trustProxy` for the configured TRUST_PROXY (never `true`: see config.ts). Fastify
+ * reads a bare hop count as trusting no hop, since it cannot tell a proxy from a client that
+ * reaches the server directly; the operator who sets `TRUST_PROXY=N` says that only the N proxies
+ * reach it, so the last N hops (the socket's peer first) are trusted.
+ */
+function trustedProxies(setting: Config['trustProxy']) {
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting === false ? false : [...setting];
 }
 
 /** A URL with the values of secret-bearing query parameters (`token`) replaced. */
@@ -76,7 +89,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
           },
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
     },
@@ -89,6 +102,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     },
   });
 
+  registerSecurityHeaders(app, config);
   app.decorateRequest('tenant', null);
   app.decorateRequest('lang', 'id');
   app.decorateRequest('principal', null);
@@ -149,8 +163,13 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       },
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  registerMetrics(app);
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: DOCS_CSP,
+    // The validator badge would send the document's address to validator.swagger.io.
+    uiConfig: { validatorUrl: null },
+  });
+  registerMetrics(app, config);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

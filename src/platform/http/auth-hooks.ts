@@ -42,6 +42,50 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+/**
+ * The principal of the secret sent (a token, else a session cookie), or null when it is unknown,
+ * revoked or expired. Principals are cached per secret; logout, revocation and grant changes
+ * invalidate them (AUTH_TAG).
+ */
+function loadPrincipal(
+  platform: Platform,
+  request: FastifyRequest,
+  token: string | undefined,
+  cookie: string | undefined,
+): Promise<Principal | null> {
+  const actor = { userId: null, label: 'anonymous', requestId: request.id, ip: request.ip };
+  const tenantId = request.tenant!.id;
+  const key = token ? `token:${sha256(token)}` : `session:${sha256(cookie!)}`;
+  return platform.cache
+    .get(
+      tenantId,
+      AUTH_TAG,
+      key,
+      () =>
+        platform.inTenant(tenantId, actor, (scope) =>
+          token ? principalFromToken(scope, token) : principalFromSession(scope, cookie!),
+        ),
+      { share: true },
+    )
+    .then((principal) =>
+      principal && (!principal.expiresAt || principal.expiresAt > new Date()) ? principal : null,
+    );
+}
+
+/**
+ * For a request that outlives its check (an event stream): loads its caller's principal again, as
+ * it is now (null once the session ended or the token was revoked), by the secret it was sent with.
+ */
+export function principalReloader(
+  platform: Platform,
+  request: FastifyRequest,
+): () => Promise<Principal | null> {
+  const token = bearerToken(request);
+  const cookie = token ? undefined : request.cookies[SESSION_COOKIE];
+  if (!token && !cookie) return async () => null;
+  return () => loadPrincipal(platform, request, token, cookie);
+}
+
 /** The preValidation hook for tenant routes: callers are identified before their input is judged. */
 export function authenticate(platform: Platform) {
   // Not async: a public route, or a caller who sends no secret (most of the traffic), is decided
@@ -71,22 +115,7 @@ async function identify(
 ): Promise<void> {
   const config = request.routeOptions.config;
   if (token || cookie) {
-    const actor = { userId: null, label: 'anonymous', requestId: request.id, ip: request.ip };
-    const tenantId = request.tenant!.id;
-    // Principals are cached per secret; logout, revocation and grant changes invalidate them.
-    const key = token ? `token:${sha256(token)}` : `session:${sha256(cookie!)}`;
-    const principal = await platform.cache.get(
-      tenantId,
-      AUTH_TAG,
-      key,
-      () =>
-        platform.inTenant(tenantId, actor, (scope) =>
-          token ? principalFromToken(scope, token) : principalFromSession(scope, cookie!),
-        ),
-      { share: true },
-    );
-    request.principal =
-      principal && (!principal.expiresAt || principal.expiresAt > new Date()) ? principal : null;
+    request.principal = await loadPrincipal(platform, request, token, cookie);
     // A token that was sent but is not valid is an error, not an anonymous call.
     if (token && !request.principal) throw new AppError('unauthenticated');
   }

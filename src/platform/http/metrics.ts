@@ -1,9 +1,28 @@
-/** Prometheus metrics at `/metrics`: process defaults plus request counts and durations by route. */
-import type { FastifyInstance } from 'fastify';
+/**
+ * Prometheus metrics at `/metrics`: process defaults plus request counts and durations by route.
+ * They tell the routes, load and errors of the deployment: with `METRICS_TOKEN` set the scraper
+ * must send it as a bearer token (401 otherwise); in production without a token `/metrics` is
+ * closed (404), so it is never public by omission.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { Config } from '../config.ts';
+import { AppError, notFound } from '../errors.ts';
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Whether the request carries the metrics token (compared in constant time, whatever its length). */
+function hasToken(request: FastifyRequest, token: string): boolean {
+  const sent = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+  return timingSafeEqual(digest(sent), digest(token));
+}
 
 /** Registers the metrics hooks and the `/metrics` route on `app` (one registry per app). */
-export function registerMetrics(app: FastifyInstance): Registry {
+export function registerMetrics(
+  app: FastifyInstance,
+  config: Pick<Config, 'env' | 'metricsToken'>,
+): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -24,7 +43,11 @@ export function registerMetrics(app: FastifyInstance): Registry {
     );
     done();
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  const token = config.metricsToken;
+  const closed = token === undefined && config.env === 'production';
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (closed) throw notFound('route');
+    if (token !== undefined && !hasToken(request, token)) throw new AppError('unauthenticated');
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -1,7 +1,7 @@
 /**
  * Authentication: argon2id password hashes, cookie sessions with a CSRF token, API tokens scoped to
- * one tenant, and login lockout. Secrets are stored only as SHA-256 hashes (they are random and
- * long, so a fast hash is enough); passwords only as argon2id hashes.
+ * one tenant, and login lockout per (login, address) pair. Secrets are stored only as SHA-256
+ * hashes (they are random and long, so a fast hash is enough); passwords only as argon2id hashes.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
@@ -13,6 +13,7 @@ import type { TenantScope } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { normalizeEmail, normalizePhone } from './identity.ts';
+import { clearPair, countFailure, lockedFor } from './login-throttle.ts';
 import type { Grant } from './permissions.ts';
 
 export type PrincipalUser = Readonly<{ id: string; kind: UsersTable['kind']; displayName: string }>;
@@ -77,6 +78,11 @@ export function loginKey(login: string): string {
   return phone.ok ? phone.value : login.trim().toLowerCase();
 }
 
+/** The 429 of a locked (login, address) pair, with the seconds to wait. */
+function lockedError(seconds: number): AppError {
+  return new AppError('locked', { params: { minutes: Math.ceil(seconds / 60) }, retryAfter: seconds });
+}
+
 export type LoginInput = { login: string; password: string; ip: string | null; userAgent: string | null };
 export type LoginLimits = { maxFailures: number; lockMinutes: number; sessionTtlHours: number };
 
@@ -85,8 +91,9 @@ export type LoginResult =
   | { ok: false; error: AppError };
 
 /**
- * Checks a login (email or phone) and password; on success opens a session. Every attempt is
- * audited. A failure is returned, not thrown, so that its audit row and lockout count commit.
+ * Checks a login (email or phone) and password; on success opens a session. Failures lock the
+ * (login, address) pair out, never the account (see login-throttle.ts). Every attempt is audited.
+ * A failure is returned, not thrown, so that its audit row and failure count commit.
  */
 export async function login(
   scope: TenantScope,
@@ -94,6 +101,7 @@ export async function login(
   limits: LoginLimits,
 ): Promise<LoginResult> {
   const key = loginKey(input.login);
+  const loginHash = sha256(key);
   const user = await scope.trx
     .selectFrom('users')
     .selectAll()
@@ -101,64 +109,33 @@ export async function login(
     .where((eb) => eb.or([eb('email', '=', key), eb('phone', '=', key)]))
     .executeTakeFirst();
   const now = new Date();
-  if (user?.locked_until && user.locked_until > now) {
-    const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
-    await recordAudit(scope, { action: 'auth.login_locked', entityType: 'user', entityId: user.id });
-    return { ok: false, error: new AppError('locked', { params: { minutes }, retryAfter: minutes * 60 }) };
+  // Unknown logins are audited with the login they tried, known ones under their account.
+  const subject = user ? { entityId: user.id } : { after: { login: key } };
+  const waiting = await lockedFor(scope, loginHash, input.ip, now);
+  if (waiting > 0) {
+    await recordAudit(scope, { action: 'auth.login_locked', entityType: 'user', ...subject });
+    return { ok: false, error: lockedError(waiting) };
   }
   const passwordOk = await verify(user?.password_hash ?? (await DUMMY_HASH), input.password).catch(
     () => false,
   );
   if (!user || !passwordOk || user.disabled_at) {
-    if (user) {
-      // Counted in the database, so parallel attempts cannot overwrite each other's count.
-      const counted = await scope.trx
-        .updateTable('users')
-        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-        .where('tenant_id', '=', scope.tenantId)
-        .where('id', '=', user.id)
-        .returning('failed_logins')
-        .executeTakeFirstOrThrow();
-      const failures = counted.failed_logins;
-      const lock = failures >= limits.maxFailures;
-      if (lock) {
-        await scope.trx
-          .updateTable('users')
-          .set({ failed_logins: 0, locked_until: new Date(now.getTime() + limits.lockMinutes * 60_000) })
-          .where('tenant_id', '=', scope.tenantId)
-          .where('id', '=', user.id)
-          .execute();
-      }
-      await recordAudit(scope, {
-        action: lock ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        after: { failures },
-      });
-      if (lock) {
-        return {
-          ok: false,
-          error: new AppError('locked', {
-            params: { minutes: limits.lockMinutes },
-            retryAfter: limits.lockMinutes * 60,
-          }),
-        };
-      }
-    } else {
-      await recordAudit(scope, { action: 'auth.login_failed', entityType: 'user', after: { login: key } });
-    }
+    const counted = await countFailure(scope, loginHash, input.ip, limits, now);
+    await recordAudit(scope, {
+      action: counted.lockSeconds > 0 ? 'auth.locked' : 'auth.login_failed',
+      entityType: 'user',
+      ...(user
+        ? { entityId: user.id, after: { failures: counted.failures } }
+        : { after: { login: key, failures: counted.failures } }),
+    });
+    if (counted.lockSeconds > 0) return { ok: false, error: lockedError(counted.lockSeconds) };
     return { ok: false, error: new AppError('unauthenticated', { detailKey: 'bad_credentials' }) };
   }
   const secret = randomSecret();
   const sessionId = sha256(secret);
   const csrfToken = randomSecret(24);
   const expiresAt = new Date(now.getTime() + limits.sessionTtlHours * 3_600_000);
-  await scope.trx
-    .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', user.id)
-    .execute();
+  await clearPair(scope, loginHash, input.ip);
   await scope.trx
     .insertInto('sessions')
     .values({

@@ -63,6 +63,8 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email or phone and password',
+        description:
+          'A wrong password or unknown login is a 401. LOGIN_MAX_FAILURES failures of one login from one address lock that address out of it: 429 `locked` with Retry-After, a minute, doubling with each further failure up to LOGIN_LOCK_MINUTES. Other addresses are not affected; a password reset unlocks every address. Unknown logins are answered alike.',
         body: Login,
         response: { 200: SessionView },
       },

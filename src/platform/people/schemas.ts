@@ -72,7 +72,10 @@ export const UserView = Type.Object({
   nip: Type.Union([Type.String(), Type.Null()]),
   partnerKind: Type.Union([Type.String(), Type.Null()]),
   grants: Type.Array(GrantView),
-  locked: Type.Boolean(),
+  locked: Type.Boolean({
+    description:
+      'Some address is locked out of this account by its failed sign-ins (the owner signs in from any other address; a password reset unlocks it)',
+  }),
 });
 
 export const GrantRole = Type.Object(

@@ -11,8 +11,9 @@ import { AppError, type FieldError, invalid, notFound } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 import { newId } from '../ids.ts';
 import { enqueueNotification } from '../notify/outbox.ts';
-import { AUTH_TAG, hashPassword, loginKey, MIN_PASSWORD_LENGTH } from './auth.ts';
+import { AUTH_TAG, hashPassword, loginKey, MIN_PASSWORD_LENGTH, sha256 } from './auth.ts';
 import { normalizeEmail, normalizePhone, parseNik, parseNip } from './identity.ts';
+import { lockedLogins } from './login-throttle.ts';
 import type { CreateUserInput, GrantRoleInput, RegisterInput } from './schemas.ts';
 
 type Identity = { email: string | null; phone: string | null; nik: string | null; nip: string | null };
@@ -133,7 +134,8 @@ export async function getUser(scope: TenantScope, id: string) {
     .where('tenant_id', '=', scope.tenantId)
     .where('user_id', '=', id)
     .execute();
-  return userView(user, grants);
+  const locked = await lockedLogins(scope, loginHashesOf(user));
+  return userView(user, grants, locked);
 }
 
 type UserRow = {
@@ -144,10 +146,19 @@ type UserRow = {
   phone: string | null;
   nip: string | null;
   partner_kind: string | null;
-  locked_until: Date | null;
 };
 
-function userView(u: UserRow, grants: Array<{ id: string; role: string; agency_id: string | null }>) {
+/** The hashes under which sign-in failures of the user's logins are counted (login-throttle.ts). */
+function loginHashesOf(u: Pick<UserRow, 'email' | 'phone'>): string[] {
+  return [u.email, u.phone].flatMap((login) => (login ? [sha256(login)] : []));
+}
+
+/** `locked`: some address is locked out of one of the user's logins by its failed sign-ins. */
+function userView(
+  u: UserRow,
+  grants: Array<{ id: string; role: string; agency_id: string | null }>,
+  lockedHashes: ReadonlySet<string>,
+) {
   return {
     id: u.id,
     kind: u.kind,
@@ -157,7 +168,7 @@ function userView(u: UserRow, grants: Array<{ id: string; role: string; agency_i
     nip: u.nip,
     partnerKind: u.partner_kind,
     grants: grants.map((g) => ({ id: g.id, role: g.role, agencyId: g.agency_id })),
-    locked: u.locked_until !== null && u.locked_until > new Date(),
+    locked: loginHashesOf(u).some((h) => lockedHashes.has(h)),
   };
 }
 
@@ -186,10 +197,12 @@ export async function listUsers(
             users.map((u) => u.id),
           )
           .execute();
+  const locked = await lockedLogins(scope, users.flatMap(loginHashesOf));
   return users.map((u) =>
     userView(
       u,
       grants.filter((g) => g.user_id === u.id),
+      locked,
     ),
   );
 }

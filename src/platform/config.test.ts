@@ -1,0 +1,37 @@
+/** The configuration's reading of the settings whose wrong value would be a security hole. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+const base = { NODE_ENV: 'test', DATA_DIR: 'memory://' };
+
+test('TRUST_PROXY takes a number of proxies or their addresses; unset or false trusts none', () => {
+  assert.equal(loadConfig(base).trustProxy, false);
+  assert.equal(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy, false);
+  assert.equal(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy, 1);
+  assert.equal(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.deepEqual(loadConfig({ ...base, TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,::1' }).trustProxy, [
+    '10.0.0.5',
+    '172.16.0.0/12',
+    '::1',
+  ]);
+});
+
+test('TRUST_PROXY=true, which lets any client choose its address, is refused with what to set', () => {
+  assert.throws(
+    () => loadConfig({ ...base, TRUST_PROXY: 'true' }),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      error.problems.length === 1 &&
+      /TRUST_PROXY=true .*TRUST_PROXY=1/.test(error.problems[0]!),
+  );
+  for (const wrong of ['0', 'yes', '10.0.0.0/33', 'proxy.local', '1,']) {
+    assert.throws(() => loadConfig({ ...base, TRUST_PROXY: wrong }), ConfigError, wrong);
+  }
+});
+
+test('METRICS_TOKEN, when set, is long enough not to be guessed', () => {
+  assert.equal(loadConfig(base).metricsToken, undefined);
+  assert.equal(loadConfig({ ...base, METRICS_TOKEN: 'x'.repeat(32) }).metricsToken, 'x'.repeat(32));
+  assert.throws(() => loadConfig({ ...base, METRICS_TOKEN: 'short' }), ConfigError);
+});
