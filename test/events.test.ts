@@ -181,6 +181,12 @@ describe(`live events (${DB_KIND})`, () => {
     const citizen = await bearerFor(t.app, 'kota-live', 'warga@live.go.id', 'rahasia-warga-9');
     const asCitizen = await fetch(`${base}/t/kota-live/api/v1/events`, { headers: citizen });
     assert.equal(asCitizen.status, 403);
+    // Staff with no role left see nothing of the command centre either.
+    const roleless = await makeStaff(t.platform, tenantId, []);
+    const asRoleless = await fetch(`${base}/t/kota-live/api/v1/events`, {
+      headers: await bearerFor(t.app, 'kota-live', roleless.email),
+    });
+    assert.equal(asRoleless.status, 403);
   });
 
   test('cached reads and principals on the other instance are dropped when a change commits here', async () => {

@@ -39,8 +39,9 @@ export function eventRoutes(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       const tenant = request.tenant!;
       const principal = requirePrincipal(request);
-      // The stream is for staff screens (the command centre), not for citizens' accounts.
-      if (principal.user.kind !== 'staff') throw new AppError('forbidden');
+      // The stream is for staff screens (the command centre), not for citizens' accounts, nor for
+      // staff whose every role was taken away.
+      if (principal.user.kind !== 'staff' || principal.grants.length === 0) throw new AppError('forbidden');
       const expiresAt = principal.expiresAt;
       const rights = rightsOf(principal);
       const reload = principalReloader(platform, request);
