@@ -30,7 +30,9 @@ import { eventRoutes } from '../events/routes.ts';
 import { notifyRoutes } from '../notify/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
 import { tenancyRootRoutes, tenancyTenantRoutes } from '../tenancy/routes.ts';
+import { frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.ts';
 import { registerMetrics } from './metrics.ts';
+import { refuseNulInBody, refuseNulInUrl } from './nul.ts';
 import { sendProblem, toAppError } from './problem.ts';
 
 /** Root paths that stay at the root on a tenant's own host (everything else is the tenant's). */
@@ -71,6 +73,8 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
           },
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrors(directory),
     trustProxy: config.trustProxy,
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
@@ -102,6 +106,9 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     );
     done();
   });
+  // Bad input is refused once, here, for every route; the problem answers in the language just picked.
+  app.addHook('onRequest', refuseNulInUrl);
+  app.addHook('preValidation', refuseNulInBody);
 
   // On shutdown, answers still in flight ask the client to close their connection: otherwise idle
   // keep-alive connections would hold the server open until their timeout.
