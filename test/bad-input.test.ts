@@ -7,10 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { MODULES } from '../src/platform/catalogue/installed.ts';
 import {
   bearerFor,
   DB_KIND,
   type Json,
+  makeLive,
   makeStaff,
   makeTenant,
   signIn,
@@ -26,8 +28,9 @@ describe(`bad input at the edge (${DB_KIND})`, () => {
   let session: Record<string, string>;
   let adminEmail = '';
   before(async () => {
-    t = await startTest();
+    t = await startTest({ modules: MODULES });
     const tenant = await makeTenant(t.platform, 'kota-tepi');
+    for (const app of MODULES) await makeLive(t.platform, tenant.id, app.code);
     const staff = await makeStaff(t.platform, tenant.id, ['tenant_admin']);
     adminEmail = staff.email;
     admin = await bearerFor(t.app, 'kota-tepi', staff.email);
@@ -172,5 +175,46 @@ describe(`bad input at the edge (${DB_KIND})`, () => {
     }
     const id = await t.app.inject({ url: '/t/kota-tepi/api/v1/users/%zz?lang=id' });
     assert.equal(assertProblem(id, 400).title, 'Permintaan tidak dapat diproses');
+  });
+
+  test('on a portal page, the router’s refusals are the portal’s error page', async () => {
+    for (const [url, status] of [
+      ['/t/kota-tepi/masuk/%zz', 400],
+      [`/t/kota-tepi/laporan/${'x'.repeat(500)}`, 414],
+    ] as const) {
+      const res = await t.app.inject({ url, headers: { accept: 'text/html', 'accept-language': 'en' } });
+      assert.equal(res.statusCode, status, url);
+      assert.match(String(res.headers['content-type']), /^text\/html/, url);
+      assert.match(res.body, /<html lang="en"/, url);
+    }
+  });
+
+  test('a number past any range (1e309 is Infinity) is a 400, though the validator lets it through', async () => {
+    for (const days of ['1e309', 'Infinity']) {
+      const res = await t.app.inject({
+        url: `/t/kota-tepi/api/v1/calendar/due?days=${days}`,
+        headers: admin,
+      });
+      assert.deepEqual(
+        assertProblem(res, 400).errors.map((e: Json) => e.path),
+        ['/querystring/days'],
+      );
+    }
+  });
+
+  test('a route that declares its body per media type refuses a missing body and other media types', async () => {
+    if (!MODULES.some((m) => m.code === 'reports')) return;
+    const none = await t.app.inject({ method: 'POST', url: '/t/kota-tepi/api/v1/reports', headers: admin });
+    assert.deepEqual(
+      assertProblem(none, 400).errors.map((e: Json) => [e.path, e.code]),
+      [['/body', 'required']],
+    );
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-tepi/api/v1/reports',
+      headers: { ...admin, 'content-type': 'text/plain' },
+      payload: '{"type":"complaint"}',
+    });
+    assertProblem(text, 415);
   });
 });

@@ -30,9 +30,9 @@ import { eventRoutes } from '../events/routes.ts';
 import { notifyRoutes } from '../notify/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
 import { tenancyRootRoutes, tenancyTenantRoutes } from '../tenancy/routes.ts';
+import { refuseBadBody, refuseNonFinite, refuseNulInUrl } from './edge.ts';
 import { frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.ts';
 import { registerMetrics } from './metrics.ts';
-import { refuseNulInBody, refuseNulInUrl } from './nul.ts';
 import { sendProblem, toAppError } from './problem.ts';
 
 /** Root paths that stay at the root on a tenant's own host (everything else is the tenant's). */
@@ -74,7 +74,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    frameworkErrors: frameworkErrors(directory),
+    frameworkErrors: frameworkErrors(platform),
     trustProxy: config.trustProxy,
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
@@ -108,7 +108,8 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   });
   // Bad input is refused once, here, for every route; the problem answers in the language just picked.
   app.addHook('onRequest', refuseNulInUrl);
-  app.addHook('preValidation', refuseNulInBody);
+  app.addHook('preValidation', refuseBadBody);
+  app.addHook('preHandler', refuseNonFinite);
 
   // On shutdown, answers still in flight ask the client to close their connection: otherwise idle
   // keep-alive connections would hold the server open until their timeout.
@@ -141,7 +142,9 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
         version: '1',
         description:
           'Tenant-scoped routes live under /t/{tenant}/ and, on a tenant’s own host, at the root. ' +
-          'Errors are RFC 9457 problem documents in the caller’s language (Accept-Language: id or en).',
+          'Errors are RFC 9457 problem documents in the caller’s language (Accept-Language: id or en). ' +
+          'A NUL character in any value (path, query, body) is refused with a 400 naming the field; ' +
+          'a path parameter longer than 100 characters answers 414.',
       },
       components: {
         securitySchemes: {

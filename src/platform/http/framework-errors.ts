@@ -1,12 +1,15 @@
 /**
  * Requests that Fastify refuses before any route or hook runs — a malformed percent-escape in the
- * path, a path parameter over the router's length limit — answer a problem document in the
- * caller's language like every other error, rather than Fastify's own JSON.
+ * path, a path parameter over the router's length limit — answer like every other error, rather
+ * than with Fastify's own JSON: a problem document in the caller's language, or on a path of a
+ * tenant's portal the portal's error page.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { sendPortalErrorPage } from '../../web/portal/routes.tsx';
 import type { Language } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { pickLanguage } from '../i18n/index.ts';
+import type { Platform } from '../platform.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 import { sendProblem, toAppError } from './problem.ts';
 
@@ -26,10 +29,10 @@ function languageOf(request: FastifyRequest, directory: TenantDirectory): Langua
 }
 
 /** Fastify's `frameworkErrors` option. */
-export function frameworkErrors(directory: TenantDirectory) {
+export function frameworkErrors(platform: Platform) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     reply.header('x-request-id', request.id);
-    request.lang = languageOf(request, directory);
+    request.lang = languageOf(request, platform.directory);
     let problem: AppError;
     if (error.code === 'FST_ERR_BAD_URL') {
       problem = new AppError('bad_request', { detailKey: 'bad_url', cause: error });
@@ -39,6 +42,6 @@ export function frameworkErrors(directory: TenantDirectory) {
       problem = toAppError(error);
       request.log.error({ err: error }, 'framework error');
     }
-    return sendProblem(request, reply, problem);
+    return sendPortalErrorPage(platform, request, reply, problem) ?? sendProblem(request, reply, problem);
   };
 }

@@ -1,12 +1,17 @@
 /**
- * Refuses the NUL character (U+0000) wherever a value comes in: PostgreSQL cannot store it in any
- * text (it raises 22021), and no form, name or address ever holds one. Checked once for every
- * route, after decoding: path parameters and the query when the request arrives, parsed bodies
- * (JSON, forms, CSV text) before validation, and multipart text fields as a handler reads them.
- * The answer is a 400 naming the field.
+ * Bad input refused at the edge, once for every route, before any handler or SQL sees it:
+ * - the NUL character (U+0000) wherever a value comes in: PostgreSQL cannot store it in any text
+ *   (it raises 22021), and no form, name or address ever holds one. Checked after decoding: path
+ *   parameters and the query when the request arrives, parsed bodies (JSON, forms, CSV text)
+ *   before validation, and multipart text fields as a handler reads them;
+ * - a missing body, or one of an undeclared media type, on a route that declares its body per
+ *   media type (Fastify validates only the media types a route names, and lets the others through);
+ * - numbers that are not finite (`1e309`): the validator coerces them from a query and lets them
+ *   pass its bounds, and JSON reads them from a body.
+ * Each answer is a 4xx naming the field.
  */
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { type AppError, invalid } from '../errors.ts';
+import { AppError, invalid } from '../errors.ts';
 
 /** The path (`/body/a/0/b`) of the first string or key under `value` that holds a NUL, if any. */
 export function findNul(value: unknown, base: string): string | undefined {
@@ -57,18 +62,48 @@ function multipartReader(request: FastifyRequest): symbol | undefined {
 let readerSymbol: symbol | undefined;
 
 /**
- * `preValidation`: a parsed body (JSON, form, text). Multipart text fields are read later, by the
- * handler, part by part: the plugin's reader is wrapped so that a field holding a NUL fails as
- * the handler reads it.
+ * `preValidation`: a body of a media type its route declares, then free of NULs. A parsed body
+ * (JSON, form, text) is walked here; multipart text fields are read later, by the handler, part by
+ * part: the plugin's reader is wrapped so that a field holding a NUL fails as the handler reads it.
  */
-export function refuseNulInBody(
+export function refuseBadBody(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) {
+  const declared = (request.routeOptions.schema?.body as { content?: Record<string, unknown> } | undefined)
+    ?.content;
+  if (declared) {
+    const type = (request.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
+    if (!type && request.body === undefined) return done(invalid({ path: '/body', code: 'required' }));
+    if (!(type in declared)) return done(new AppError('unsupported_media_type'));
+  }
+  if (request.isMultipart()) return done(wrapMultipart(request));
+  const path = request.body == null ? undefined : findNul(request.body, '/body');
+  done(path ? nulError(path) : undefined);
+}
+
+/** The path of the first number under `value` that is not finite, if any. */
+function findNonFinite(value: unknown, base: string): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, base]];
+  while (stack.length > 0) {
+    const [item, path] = stack.pop()!;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return path;
+    } else if (item !== null && typeof item === 'object' && !Buffer.isBuffer(item)) {
+      for (const [key, child] of Object.entries(item)) stack.push([child, `${path}/${key}`]);
+    }
+  }
+  return undefined;
+}
+
+/** `preHandler`: numbers after validation, which coerced the query and the path parameters. */
+export function refuseNonFinite(
   request: FastifyRequest,
   _reply: FastifyReply,
   done: HookHandlerDoneFunction,
 ) {
-  if (request.isMultipart()) return done(wrapMultipart(request));
-  const path = request.body == null ? undefined : findNul(request.body, '/body');
-  done(path ? nulError(path) : undefined);
+  const path =
+    findNonFinite(request.query, '/querystring') ??
+    findNonFinite(request.params, '/params') ??
+    (request.body == null ? undefined : findNonFinite(request.body, '/body'));
+  done(path ? invalid({ path, code: 'invalid' }) : undefined);
 }
 
 function wrapMultipart(request: FastifyRequest): Error | undefined {
