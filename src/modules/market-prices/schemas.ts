@@ -9,6 +9,15 @@ export const Code = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength
 export const Day = Type.String({ format: 'date' });
 const Names = Type.Object({ id: Text(120, 2), en: Text(120, 2) }, { additionalProperties: false });
 const Rupiah = Type.Integer({ description: 'Whole rupiah per unit' });
+/**
+ * A trader's price as input: bounded to the integer column it is kept in. Whether it is above zero
+ * and plausible is the entry service's check, with its own messages.
+ */
+const Quote = Type.Integer({
+  minimum: -2_147_483_648,
+  maximum: 2_147_483_647,
+  description: 'Whole rupiah per unit',
+});
 const Lang = Type.Optional(Type.String());
 
 export const CodeParams = Type.Object({ code: Code });
@@ -111,7 +120,7 @@ export const EntryInput = Type.Object(
       Type.Object(
         {
           commodity: Code,
-          quotes: Type.Array(Rupiah, {
+          quotes: Type.Array(Quote, {
             maxItems: MAX_QUOTES,
             description: 'The traders’ prices; an empty list removes a draft',
           }),
@@ -188,7 +197,7 @@ export const DayResult = Type.Object({
 export const CorrectionInput = Type.Object(
   {
     commodity: Code,
-    quotes: Type.Array(Rupiah, { minItems: 1, maxItems: MAX_QUOTES }),
+    quotes: Type.Array(Quote, { minItems: 1, maxItems: MAX_QUOTES }),
     reason: Text(1000, 10),
   },
   { additionalProperties: false },

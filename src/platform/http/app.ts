@@ -33,6 +33,8 @@ import { eventRoutes } from '../events/routes.ts';
 import { notifyRoutes } from '../notify/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
 import { tenancyRootRoutes, tenancyTenantRoutes } from '../tenancy/routes.ts';
+import { refuseBadBody, refuseNonFinite, refuseNulInUrl } from './edge.ts';
+import { frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.ts';
 import { registerMetrics } from './metrics.ts';
 import { sendProblem, toAppError } from './problem.ts';
 import { DOCS_CSP, registerSecurityHeaders } from './security-headers.ts';
@@ -89,6 +91,8 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
           },
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrors(platform),
     trustProxy: trustedProxies(config.trustProxy),
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
@@ -121,6 +125,10 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     );
     done();
   });
+  // Bad input is refused once, here, for every route; the problem answers in the language just picked.
+  app.addHook('onRequest', refuseNulInUrl);
+  app.addHook('preValidation', refuseBadBody);
+  app.addHook('preHandler', refuseNonFinite);
 
   // On shutdown, answers still in flight ask the client to close their connection: otherwise idle
   // keep-alive connections would hold the server open until their timeout.
@@ -153,7 +161,9 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
         version: '1',
         description:
           'Tenant-scoped routes live under /t/{tenant}/ and, on a tenant’s own host, at the root. ' +
-          'Errors are RFC 9457 problem documents in the caller’s language (Accept-Language: id or en).',
+          'Errors are RFC 9457 problem documents in the caller’s language (Accept-Language: id or en). ' +
+          'A NUL character in any value (path, query, body) is refused with a 400 naming the field; ' +
+          'a path parameter longer than 100 characters answers 414.',
       },
       components: {
         securitySchemes: {

@@ -49,6 +49,16 @@ const PG_CODES: Record<string, AppError['code']> = {
   '22007': 'bad_request',
   '22008': 'bad_request',
   '22P02': 'bad_request',
+  // Input the database cannot hold or handle: the edge and the schemas refuse these first (NUL
+  // characters, bounded numbers and lengths); this is the safety net behind them.
+  '22021': 'bad_request', // character_not_in_repertoire (a NUL in text)
+  '22P05': 'bad_request', // untranslatable_character
+  '22003': 'bad_request', // numeric_value_out_of_range
+  '22001': 'bad_request', // string_data_right_truncation
+  '22025': 'bad_request', // invalid_escape_sequence (LIKE)
+  '2201B': 'bad_request', // invalid_regular_expression
+  '54000': 'bad_request', // program_limit_exceeded (a value too large to index)
+  '54001': 'bad_request', // statement_too_complex
 };
 
 /** Maps any thrown value to an AppError; unknown errors become `internal`. */

@@ -198,7 +198,7 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
             ),
             q: Type.Optional(Type.String({ maxLength: 100 })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-            offset: Type.Integer({ minimum: 0, default: 0 }),
+            offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0 }),
             lang: Type.Optional(Type.String()),
           },
           { additionalProperties: false },

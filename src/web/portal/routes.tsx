@@ -5,7 +5,7 @@
  * this plugin, so that every portal error is an HTML page in the visitor's language rather than a
  * problem document.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth-hooks.ts';
 import { sendProblem, toAppError } from '../../platform/http/problem.ts';
@@ -38,7 +38,11 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
-    if (!request.tenant) return reply.status(appError.status).type('text/plain').send(appError.code);
+    // Refused before the tenant was bound (bad input at the edge, an unknown tenant): the page
+    // still when the path names a tenant, else a problem document.
+    if (!request.tenant) {
+      return sendPortalErrorPage(platform, request, reply, appError) ?? sendProblem(request, reply, appError);
+    }
     const ctx = portalContext(platform, request);
     // A session that ended while the visitor was away: sign in again, then come back here.
     if (appError.code === 'unauthenticated' || appError.code === 'csrf') {
@@ -51,13 +55,8 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
   });
   // Paths of the tenant that match no route: machine paths keep their problem document, people get a page.
   app.setNotFoundHandler((request, reply) => {
-    const slug = /^\/t\/([a-z0-9-]{1,63})(\/|$)/.exec(request.url)?.[1];
-    const tenant = slug ? platform.directory.bySlug(slug) : undefined;
-    if (!tenant || /^\/t\/[^/]+\/(api|open311)(\/|$)/.test(request.url)) {
-      return sendProblem(request, reply, new AppError('not_found', { params: { entity: 'route' } }));
-    }
-    request.tenant = tenant;
-    return sendErrorPage(reply, portalContext(platform, request), new AppError('not_found'));
+    const error = new AppError('not_found', { params: { entity: 'route' } });
+    return sendPortalErrorPage(platform, request, reply, error) ?? sendProblem(request, reply, error);
   });
 
   app.get('/', { config: { auth: 'optional' } }, async (request, reply) => {
@@ -221,6 +220,24 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
       await module.portal?.(moduleApp, platform);
     });
   }
+}
+
+/**
+ * The error page a person gets on a path of a tenant's portal (a page, not `/api/…` or
+ * `/open311/…`), also for a path that matches no route or that the router refused (a malformed
+ * percent-escape); undefined elsewhere, where the caller answers a problem document.
+ */
+export function sendPortalErrorPage(
+  platform: Platform,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+): FastifyReply | undefined {
+  const slug = /^\/t\/([a-z0-9-]{1,63})(\/|$)/.exec(request.url)?.[1];
+  const tenant = slug ? platform.directory.bySlug(slug) : undefined;
+  if (!tenant || /^\/t\/[^/]+\/(api|open311)(\/|$)/.test(request.url)) return undefined;
+  request.tenant = tenant;
+  return sendErrorPage(reply, portalContext(platform, request), error);
 }
 
 function sendErrorPage(reply: FastifyReply, ctx: PortalContext, error: AppError) {
