@@ -18,6 +18,12 @@ import { createTransports } from './platform/notify/transports.ts';
 async function main() {
   const config = loadConfig();
   const platform = await bootPlatform(config, MODULES, 'the Balai server (npm start)');
+  // On the embedded database this process alone holds the data directory: the CLI's commands
+  // come here (see cli/control-socket.ts), from the start: the demo seed may take a while.
+  const stopControl =
+    !config.databaseUrl && config.dataDir !== 'memory://'
+      ? await serveControl(platform, controlSocketPath(config.dataDir), console)
+      : undefined;
   if (config.seedDemo) {
     const wrote = await seedDemo(platform, SYSTEM_ACTOR, (step) => {
       if (step !== 'done') console.log(`Demo data: ${step} written`);
@@ -33,12 +39,6 @@ async function main() {
     wakeups: notifications.wakeups,
     log: app.log,
   });
-  // On the embedded database this process alone holds the data directory: the CLI's commands
-  // come here (see cli/control-socket.ts).
-  const stopControl =
-    !config.databaseUrl && config.dataDir !== 'memory://'
-      ? await serveControl(platform, controlSocketPath(config.dataDir), app.log)
-      : undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -175,6 +175,36 @@ describe(`authentication (${DB_KIND})`, () => {
     assert.equal(rows[5]!.ip, '203.0.113.20');
   });
 
+  test('a burst of parallel guesses gets no more checked than one after another', async () => {
+    const victim = await makeStaff(t.platform, tenantId, []);
+    const address = '198.51.100.99';
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => loginFrom(address, victim.email, 'wrong-password')),
+    );
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [401, 401, ...Array(8).fill(429)]);
+    // Three guesses were checked and counted; the seven others were refused before any check.
+    const counted = await t.platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
+      scope.trx
+        .selectFrom('login_throttles')
+        .select('failures')
+        .where('login_hash', '=', sha256(victim.email))
+        .where('ip', '=', address)
+        .executeTakeFirstOrThrow(),
+    );
+    assert.equal(counted.failures, 3);
+  });
+
+  test('an IPv6 client is counted by its /64: changing address within it does not reset the count', async () => {
+    const victim = await makeStaff(t.platform, tenantId, []);
+    const statuses = [];
+    for (const host of ['a', 'b', 'c']) {
+      statuses.push((await loginFrom(`2001:db8:1:2::${host}`, victim.email, 'wrong-password')).statusCode);
+    }
+    assert.deepEqual(statuses, [401, 401, 429]);
+    // Another /64 is another client.
+    assert.equal((await loginFrom('2001:db8:1:3::a', victim.email, PASSWORD)).statusCode, 200);
+  });
+
   test('a successful sign-in clears its address’s failures', async () => {
     const user = await makeStaff(t.platform, tenantId, []);
     const address = '198.51.100.77';

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_PASSWORD, demoCredentials, seedDemo } from '../src/demo/seed.ts';
+import { recordAudit } from '../src/platform/audit/audit.ts';
 import type { AppManifest } from '../src/platform/catalogue/manifest.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { createTenant } from '../src/platform/tenancy/service.ts';
@@ -154,5 +155,20 @@ describe(`a demo slug taken by a real tenant (${DB_KIND})`, () => {
       SYSTEM_ACTOR,
     );
     await assert.rejects(seedDemo(t.platform), /exists that the demo data did not write/);
+  });
+
+  test('a database seeded before the seed marked its steps counts as seeded', async () => {
+    // The earlier seed ended with this one marker, written without a request id.
+    const tangerang = (
+      await t.platform.database.db
+        .selectFrom('tenants')
+        .select('id')
+        .where('slug', '=', 'kota-tangerang')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await t.platform.inTenant(tangerang, SYSTEM_ACTOR, (scope) =>
+      recordAudit(scope, { action: 'demo.seeded', entityType: 'tenant', entityId: scope.tenantId }),
+    );
+    assert.equal(await seedDemo(t.platform), false);
   });
 });

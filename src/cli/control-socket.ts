@@ -8,14 +8,17 @@
  * One connection carries one command: a JSON line `{argv, caller}`, answered by a JSON line
  * `{exitCode, stdout, stderr}`.
  */
-import { chmodSync, existsSync, unlinkSync } from 'node:fs';
-import { connect, createServer, type Server } from 'node:net';
+import { existsSync, unlinkSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import type { Platform } from '../platform/platform.ts';
 import { type Caller, execute, type Outcome } from './commands.ts';
 
 /** Longest command line accepted, in bytes: far more than any real one. */
 const MAX_REQUEST = 64 * 1024;
+
+/** A connection that has not sent its command within this is closed (it would hold shutdown). */
+const REQUEST_WITHIN_MS = 10_000;
 
 export function controlSocketPath(dataDir: string): string {
   return path.join(dataDir, 'balai.sock');
@@ -29,9 +32,13 @@ export async function serveControl(
 ): Promise<() => Promise<void>> {
   // The data directory's lock is ours, so a socket file left there is from a process that is gone.
   if (existsSync(socketPath)) unlinkSync(socketPath);
+  const waiting = new Set<Socket>();
   const server: Server = createServer((socket) => {
     let received = '';
+    waiting.add(socket);
     socket.setEncoding('utf8');
+    socket.setTimeout(REQUEST_WITHIN_MS, () => socket.destroy());
+    socket.on('close', () => waiting.delete(socket));
     socket.on('error', () => {
       // The CLI went away; nothing to answer.
     });
@@ -41,6 +48,9 @@ export async function serveControl(
       const end = received.indexOf('\n');
       if (end < 0) return;
       socket.pause();
+      // The command runs to its end, however long; only the wait for it was bounded.
+      socket.setTimeout(0);
+      waiting.delete(socket);
       void answer(received.slice(0, end)).then((outcome) => socket.end(`${JSON.stringify(outcome)}\n`));
     });
   });
@@ -70,13 +80,20 @@ export async function serveControl(
       };
     }
   }
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => resolve());
-  });
-  chmodSync(socketPath, 0o600);
+  // Created readable by this user only: no moment at the umask's wider mode.
+  const umask = process.umask(0o177);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, () => resolve());
+    });
+  } finally {
+    process.umask(umask);
+  }
   return () =>
     new Promise<void>((resolve) => {
+      // Commands under way finish; connections that sent nothing yet are closed.
+      for (const socket of waiting) socket.destroy();
       server.close(() => resolve());
     });
 }

@@ -26,8 +26,11 @@ export { DEMO } from './tenants.ts';
 
 export const DEMO_PASSWORD = 'balai-demo-2026';
 
-/** Marks the seed's writes in the audit trail (request id), so an interrupted seed knows its own. */
-const SEED_REQUEST = 'demo-seed';
+/**
+ * Marks the seed's writes in the audit trail (request id), so an interrupted seed knows its own.
+ * The colon keeps it apart from every id a request can carry (http/app.ts `requestIdOf`).
+ */
+const SEED_REQUEST = 'demo:seed';
 
 /** Raised when a tenant with a demo slug exists that the demo seed did not write. */
 export class DemoSlugTaken extends Error {}
@@ -152,7 +155,16 @@ async function seedFinished(db: Kysely<PlatformTables>): Promise<boolean> {
     .where('slug', '=', 'kota-tangerang')
     .executeTakeFirst();
   if (!tangerang) return false;
-  return withTenant(db, tangerang.id, SYSTEM_ACTOR, (scope) => stepDone(scope, 'demo.seeded', 'tenant'));
+  // Any marker counts: a seed written before the steps were marked left one without a request id.
+  return withTenant(db, tangerang.id, SYSTEM_ACTOR, async (scope) => {
+    const marker = await scope.trx
+      .selectFrom('audit_log')
+      .select('id')
+      .where('tenant_id', '=', scope.tenantId)
+      .where('action', '=', 'demo.seeded')
+      .executeTakeFirst();
+    return marker !== undefined;
+  });
 }
 
 async function stepDone(scope: TenantScope, action: string, entityType: string): Promise<boolean> {

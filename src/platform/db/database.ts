@@ -315,8 +315,9 @@ function discardingBrokenClients(pool: pg.Pool) {
             throw error;
           });
         },
-        release() {
-          client.release(broken);
+        // Kysely passes `true` itself when a rollback failed: the client is destroyed either way.
+        release(discard?: boolean | Error) {
+          client.release(broken ?? discard);
         },
       };
     },

@@ -44,6 +44,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (SQLSTATES.has(code) || SOCKET_CODES.has(code))) return true;
   if (error instanceof AggregateError && error.errors.some(isDatabaseUnavailable)) return true;
-  if (MESSAGES.test(error.message)) return true;
-  return error.cause !== undefined && error.cause !== error && isDatabaseUnavailable(error.cause);
+  // The error's own words only, not its cause's: an outgoing call's `fetch failed` carries a
+  // socket error as its cause, and that is not the database.
+  return MESSAGES.test(error.message);
 }

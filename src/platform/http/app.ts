@@ -23,6 +23,7 @@ import { AppError, notFound } from '../errors.ts';
 import { pickLanguage } from '../i18n/index.ts';
 import type { Platform } from '../platform.ts';
 import { authenticate } from './auth-hooks.ts';
+import { clientKey } from './client-address.ts';
 import './context.ts';
 import { portalRoutes } from '../../web/portal/routes.tsx';
 import { assetRoutes } from '../../web/serve.ts';
@@ -152,7 +153,8 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10, fields: 50 } });
-  await app.register(fastifyRateLimit, { global: false });
+  // Limits count clients, not addresses: an IPv6 client is its /64.
+  await app.register(fastifyRateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

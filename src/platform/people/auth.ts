@@ -13,7 +13,7 @@ import type { TenantScope } from '../db/tenant-scope.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { normalizeEmail, normalizePhone } from './identity.ts';
-import { clearPair, countFailure, lockedFor } from './login-throttle.ts';
+import { clearPair, countFailure, lockedFor, serialisePair } from './login-throttle.ts';
 import type { Grant } from './permissions.ts';
 
 export type PrincipalUser = Readonly<{ id: string; kind: UsersTable['kind']; displayName: string }>;
@@ -111,6 +111,7 @@ export async function login(
   const now = new Date();
   // Unknown logins are audited with the login they tried, known ones under their account.
   const subject = user ? { entityId: user.id } : { after: { login: key } };
+  await serialisePair(scope, loginHash, input.ip);
   const waiting = await lockedFor(scope, loginHash, input.ip, now);
   if (waiting > 0) {
     await recordAudit(scope, { action: 'auth.login_locked', entityType: 'user', ...subject });

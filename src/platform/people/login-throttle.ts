@@ -8,8 +8,10 @@
  * counted like known ones, so a lockout does not tell which accounts exist; the login is kept as a
  * SHA-256 only. Failures are forgotten a day after the last one.
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import { clientKey } from '../http/client-address.ts';
 
 export const FAILURE_MEMORY_MS = 24 * 3_600_000;
 /** The first lock, once LOGIN_MAX_FAILURES is reached; each further failure doubles it. */
@@ -20,10 +22,31 @@ export type ThrottleLimits = Readonly<{ maxFailures: number; lockMinutes: number
 /** The address recorded for a request without one (never the case over TCP). */
 const UNKNOWN_ADDRESS = 'unknown';
 
+/** The client as the lockout counts it: an IPv6 client is its /64 (http/client-address.ts). */
+function addressOf(ip: string | null): string {
+  return ip === null ? UNKNOWN_ADDRESS : clientKey(ip);
+}
+
+/**
+ * Makes the sign-ins of one (login, address) pair take turns until the caller's transaction ends:
+ * otherwise a burst of parallel guesses would all pass the lock check before any was counted.
+ */
+export async function serialisePair(scope: TenantScope, loginHash: string, ip: string | null): Promise<void> {
+  const key = `${scope.tenantId}:${loginHash}:${addressOf(ip)}`;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(scope.trx);
+}
+
 export function lockSeconds(failures: number, limits: ThrottleLimits): number {
   if (failures < limits.maxFailures) return 0;
   const doublings = Math.min(failures - limits.maxFailures, 30);
   return Math.min(limits.lockMinutes * 60, FIRST_LOCK_SECONDS * 2 ** doublings);
+}
+
+/** The hashes under which an account's logins (its email and phone) are counted. */
+export function loginHashesOf(user: { email: string | null; phone: string | null }): string[] {
+  return [user.email, user.phone].flatMap((login) =>
+    login ? [createHash('sha256').update(login).digest('hex')] : [],
+  );
 }
 
 /** Seconds that `ip` must still wait before trying `login` again (0: it may try now). */
@@ -38,7 +61,7 @@ export async function lockedFor(
     .select('locked_until')
     .where('tenant_id', '=', scope.tenantId)
     .where('login_hash', '=', loginHash)
-    .where('ip', '=', ip ?? UNKNOWN_ADDRESS)
+    .where('ip', '=', addressOf(ip))
     .executeTakeFirst();
   const until = row?.locked_until?.getTime() ?? 0;
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
@@ -59,7 +82,7 @@ export async function countFailure(
     .values({
       tenant_id: scope.tenantId,
       login_hash: loginHash,
-      ip: ip ?? UNKNOWN_ADDRESS,
+      ip: addressOf(ip),
       failures: 1,
       last_failure_at: now,
     })
@@ -78,7 +101,7 @@ export async function countFailure(
       .set({ locked_until: new Date(now.getTime() + seconds * 1000) })
       .where('tenant_id', '=', scope.tenantId)
       .where('login_hash', '=', loginHash)
-      .where('ip', '=', ip ?? UNKNOWN_ADDRESS)
+      .where('ip', '=', addressOf(ip))
       .execute();
   }
   // Pairs whose failures are forgotten and whose lock is over: the table stays the size of a day's.
@@ -97,7 +120,7 @@ export async function clearPair(scope: TenantScope, loginHash: string, ip: strin
     .deleteFrom('login_throttles')
     .where('tenant_id', '=', scope.tenantId)
     .where('login_hash', '=', loginHash)
-    .where('ip', '=', ip ?? UNKNOWN_ADDRESS)
+    .where('ip', '=', addressOf(ip))
     .execute();
 }
 

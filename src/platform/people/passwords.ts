@@ -16,7 +16,7 @@ import { newId } from '../ids.ts';
 import { enqueueNotification } from '../notify/outbox.ts';
 import type { VerifiedTenant } from '../tenancy/directory.ts';
 import { AUTH_TAG, hashPassword, loginKey, MIN_PASSWORD_LENGTH, randomSecret, sha256 } from './auth.ts';
-import { clearLogins } from './login-throttle.ts';
+import { clearLogins, loginHashesOf } from './login-throttle.ts';
 
 /** How long a reset link works. */
 export const RESET_TTL_MINUTES = 60;
@@ -180,10 +180,7 @@ async function setPassword(
     .where('id', '=', user.id)
     .execute();
   // Whoever holds the new password is the owner: every address that failures locked out is free.
-  await clearLogins(
-    scope,
-    [user.email, user.phone].flatMap((login) => (login ? [sha256(login)] : [])),
-  );
+  await clearLogins(scope, loginHashesOf(user));
   let ended = scope.trx
     .deleteFrom('sessions')
     .where('tenant_id', '=', scope.tenantId)

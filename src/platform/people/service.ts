@@ -11,9 +11,9 @@ import { AppError, type FieldError, invalid, notFound } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 import { newId } from '../ids.ts';
 import { enqueueNotification } from '../notify/outbox.ts';
-import { AUTH_TAG, hashPassword, loginKey, MIN_PASSWORD_LENGTH, sha256 } from './auth.ts';
+import { AUTH_TAG, hashPassword, loginKey, MIN_PASSWORD_LENGTH } from './auth.ts';
 import { normalizeEmail, normalizePhone, parseNik, parseNip } from './identity.ts';
-import { lockedLogins } from './login-throttle.ts';
+import { lockedLogins, loginHashesOf } from './login-throttle.ts';
 import type { CreateUserInput, GrantRoleInput, RegisterInput } from './schemas.ts';
 
 type Identity = { email: string | null; phone: string | null; nik: string | null; nip: string | null };
@@ -147,11 +147,6 @@ type UserRow = {
   nip: string | null;
   partner_kind: string | null;
 };
-
-/** The hashes under which sign-in failures of the user's logins are counted (login-throttle.ts). */
-function loginHashesOf(u: Pick<UserRow, 'email' | 'phone'>): string[] {
-  return [u.email, u.phone].flatMap((login) => (login ? [sha256(login)] : []));
-}
 
 /** `locked`: some address is locked out of one of the user's logins by its failed sign-ins. */
 function userView(

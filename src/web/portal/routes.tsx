@@ -38,6 +38,7 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    else if (appError.status >= 500) request.log.warn({ err: error }, appError.code);
     // Refused before the tenant was bound (bad input at the edge, an unknown tenant): the page
     // still when the path names a tenant, else a problem document.
     if (!request.tenant) {

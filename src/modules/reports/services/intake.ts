@@ -29,6 +29,7 @@ import { categoryRules, loadCalendar, loadConfig } from './config.ts';
 import {
   type FirstAnswer,
   idempotencyKeyHash,
+  keptForReplay,
   openAnswer,
   REPLAY_LIFETIME_MS,
   sealAnswer,
@@ -146,7 +147,9 @@ export async function fileReport(
       due_at: due,
       idempotency_key: key ? idempotencyKeyHash(key) : null,
       idempotency_hash: hash,
-      idempotency_answer: key ? sealAnswer(answer, key, scope.tenantId) : null,
+      idempotency_answer: key
+        ? sealAnswer(keptForReplay(answer, key, intake.channel), key, scope.tenantId)
+        : null,
       idempotency_expires_at: key ? new Date(now.getTime() + REPLAY_LIFETIME_MS) : null,
       created_at: now,
       updated_at: now,

@@ -36,6 +36,24 @@ function sealingKey(idempotencyKey: string, tenantId: string, reportId: string):
   );
 }
 
+/**
+ * The sealing is only as strong as the client's key: a short one could be guessed from a copy of
+ * the database. A key shorter than this keeps the answer without the secret (a UUID has 36).
+ */
+export const MIN_SEALING_KEY_LENGTH = 16;
+
+/**
+ * What of the first answer is kept: all of it, unless the secret would be sealed under a guessable
+ * key, or the channel never hands the secret over (the messaging webhook answers the provider,
+ * not the citizen).
+ */
+export function keptForReplay(answer: FirstAnswer, idempotencyKey: string, channel: string): FirstAnswer {
+  if (answer.secret === undefined) return answer;
+  if (idempotencyKey.length >= MIN_SEALING_KEY_LENGTH && channel !== 'messaging') return answer;
+  const { secret: _withheld, ...rest } = answer;
+  return rest;
+}
+
 /** The answer sealed under the client's key, bound to the tenant and the report. */
 export function sealAnswer(answer: FirstAnswer, idempotencyKey: string, tenantId: string): string {
   const iv = randomBytes(12);

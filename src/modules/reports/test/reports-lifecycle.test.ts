@@ -124,7 +124,7 @@ describe(`reports app (${DB_KIND})`, () => {
       t.app.inject({
         method: 'POST',
         url: `${base}/reports`,
-        headers: { ...form.headers, 'idempotency-key': 'retry-123' },
+        headers: { ...form.headers, 'idempotency-key': 'retry-123-7d3e9c4f' },
         payload: form.payload,
       });
     const first = await send();
@@ -139,7 +139,7 @@ describe(`reports app (${DB_KIND})`, () => {
         .selectFrom('reports')
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('tenant_id', '=', tenantId)
-        .where('idempotency_key', '=', idempotencyKeyHash('retry-123'))
+        .where('idempotency_key', '=', idempotencyKeyHash('retry-123-7d3e9c4f'))
         .executeTakeFirstOrThrow(),
     );
     assert.equal(Number(count.n), 1);
@@ -147,7 +147,7 @@ describe(`reports app (${DB_KIND})`, () => {
     const other = await call(
       'POST',
       '/reports',
-      { 'idempotency-key': 'retry-123' },
+      { 'idempotency-key': 'retry-123-7d3e9c4f' },
       {
         type: 'complaint',
         category: 'sanitation',

@@ -44,7 +44,7 @@ describe(`replayed intake (${DB_KIND})`, () => {
 
   test('a replay returns the first answer, secret included; the first secret keeps working', async () => {
     const body = report('Laporan yang dikirim ulang');
-    const key = { 'idempotency-key': 'replay-api-1' };
+    const key = { 'idempotency-key': 'replay-api-1-7d3e9c' };
     const first = await ctx.call('POST', '/reports', key, body);
     assert.equal(first.status, 201, JSON.stringify(first.body));
     assert.ok(first.body.secret);
@@ -64,6 +64,23 @@ describe(`replayed intake (${DB_KIND})`, () => {
     assert.equal((await addInfo(first.body.id, first.body.secret)).status, 204);
   });
 
+  test('a guessable key replays the first answer without its secret, and grants nothing new', async () => {
+    const body = report('Laporan dengan kunci pendek');
+    const key = { 'idempotency-key': 'k-1' };
+    const first = await ctx.call('POST', '/reports', key, body);
+    assert.equal(first.status, 201);
+    assert.ok(first.body.secret);
+    const again = await ctx.call('POST', '/reports', key, body);
+    assert.equal(again.status, 201);
+    assert.equal(again.body.id, first.body.id);
+    assert.equal(
+      again.body.secret,
+      undefined,
+      'a secret sealed under "k-1" could be guessed from the database',
+    );
+    assert.equal((await addInfo(first.body.id, first.body.secret)).status, 204, 'the first secret works');
+  });
+
   test('a multipart filing with photos replays its first answer', async () => {
     const form = multipart(
       { type: 'complaint', category: 'roads', description: 'Laporan foto diulang', address: 'Jl. Foto' },
@@ -73,7 +90,7 @@ describe(`replayed intake (${DB_KIND})`, () => {
       ctx.t.app.inject({
         method: 'POST',
         url: `${ctx.base}/reports`,
-        headers: { ...form.headers, 'idempotency-key': 'replay-multipart-1' },
+        headers: { ...form.headers, 'idempotency-key': 'replay-multipart-1-7d3e9c' },
         payload: form.payload,
       });
     const first = await send();
@@ -85,7 +102,7 @@ describe(`replayed intake (${DB_KIND})`, () => {
 
   test('two requests racing with one key file one report and get one answer', async () => {
     const body = report('Laporan yang berlomba');
-    const key = { 'idempotency-key': 'replay-race-1' };
+    const key = { 'idempotency-key': 'replay-race-1-7d3e9c' };
     const [a, b] = await Promise.all([
       ctx.call('POST', '/reports', key, body),
       ctx.call('POST', '/reports', key, body),
@@ -144,7 +161,7 @@ describe(`replayed intake (${DB_KIND})`, () => {
 
   test('past its lifetime a replay names the report without a secret; the sweep forgets the answer', async () => {
     const body = report('Laporan yang diulang terlambat');
-    const key = { 'idempotency-key': 'replay-late-1' };
+    const key = { 'idempotency-key': 'replay-late-1-7d3e9c' };
     const first = await ctx.call('POST', '/reports', key, body);
     assert.equal(first.status, 201);
     const past = new Date(Date.now() - 1000);
