@@ -33,6 +33,7 @@ import { catalogueRootRoutes, catalogueTenantRoutes } from '../catalogue/routes.
 import { eventRoutes } from '../events/routes.ts';
 import { notifyRoutes } from '../notify/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
+import { slugInPath } from '../tenancy/directory.ts';
 import { tenancyRootRoutes, tenancyTenantRoutes } from '../tenancy/routes.ts';
 import { refuseBadBody, refuseNonFinite, refuseNulInUrl } from './edge.ts';
 import { frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.ts';
@@ -118,7 +119,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     reply.header('x-request-id', request.id);
     const query = request.query as Record<string, unknown> | undefined;
     // Even a path that matches no route speaks the tenant's default language when it names a tenant.
-    const slug = /^\/t\/([a-z0-9-]{1,63})(\/|$)/.exec(request.url)?.[1];
+    const slug = slugInPath(request.url);
     request.lang = pickLanguage(
       typeof query?.lang === 'string' ? query.lang : undefined,
       request.headers['accept-language'],

@@ -13,26 +13,37 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { AppError, invalid } from '../errors.ts';
 
-/** The path (`/body/a/0/b`) of the first string or key under `value` that holds a NUL, if any. */
-export function findNul(value: unknown, base: string): string | undefined {
-  // Iterative: a body may nest ten thousand arrays deep, more than the call stack takes.
+/**
+ * The path (`/body/a/0/b`) of the first value under `value`, in document order, that `bad` picks,
+ * or of the object holding the first key it picks. Iterative: a body may nest ten thousand arrays
+ * deep, more than the call stack takes.
+ */
+function firstBad(value: unknown, base: string, bad: (leaf: unknown) => boolean): string | undefined {
   const stack: Array<[unknown, string]> = [[value, base]];
   while (stack.length > 0) {
     const [item, path] = stack.pop()!;
-    if (typeof item === 'string') {
-      if (item.includes('\0')) return path;
-    } else if (Array.isArray(item)) {
+    if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i -= 1) stack.push([item[i], `${path}/${i}`]);
     } else if (item !== null && typeof item === 'object' && !Buffer.isBuffer(item)) {
       const entries = Object.entries(item);
       for (let i = entries.length - 1; i >= 0; i -= 1) {
         const [key, child] = entries[i]!;
-        if (key.includes('\0')) return path;
+        if (bad(key)) return path;
         stack.push([child, `${path}/${key}`]);
       }
+    } else if (bad(item)) {
+      return path;
     }
   }
   return undefined;
+}
+
+const holdsNul = (leaf: unknown) => typeof leaf === 'string' && leaf.includes('\0');
+const notFinite = (leaf: unknown) => typeof leaf === 'number' && !Number.isFinite(leaf);
+
+/** The path (`/body/a/0/b`) of the first string or key under `value` that holds a NUL, if any. */
+export function findNul(value: unknown, base: string): string | undefined {
+  return firstBad(value, base, holdsNul);
 }
 
 function nulError(path: string): AppError {
@@ -79,20 +90,6 @@ export function refuseBadBody(request: FastifyRequest, _reply: FastifyReply, don
   done(path ? nulError(path) : undefined);
 }
 
-/** The path of the first number under `value` that is not finite, if any. */
-function findNonFinite(value: unknown, base: string): string | undefined {
-  const stack: Array<[unknown, string]> = [[value, base]];
-  while (stack.length > 0) {
-    const [item, path] = stack.pop()!;
-    if (typeof item === 'number') {
-      if (!Number.isFinite(item)) return path;
-    } else if (item !== null && typeof item === 'object' && !Buffer.isBuffer(item)) {
-      for (const [key, child] of Object.entries(item)) stack.push([child, `${path}/${key}`]);
-    }
-  }
-  return undefined;
-}
-
 /** `preHandler`: numbers after validation, which coerced the query and the path parameters. */
 export function refuseNonFinite(
   request: FastifyRequest,
@@ -100,9 +97,9 @@ export function refuseNonFinite(
   done: HookHandlerDoneFunction,
 ) {
   const path =
-    findNonFinite(request.query, '/querystring') ??
-    findNonFinite(request.params, '/params') ??
-    (request.body == null ? undefined : findNonFinite(request.body, '/body'));
+    firstBad(request.query, '/querystring', notFinite) ??
+    firstBad(request.params, '/params', notFinite) ??
+    (request.body == null ? undefined : firstBad(request.body, '/body', notFinite));
   done(path ? invalid({ path, code: 'invalid' }) : undefined);
 }
 

@@ -10,7 +10,7 @@ import type { Language } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { pickLanguage } from '../i18n/index.ts';
 import type { Platform } from '../platform.ts';
-import type { TenantDirectory } from '../tenancy/directory.ts';
+import { slugInPath, type TenantDirectory } from '../tenancy/directory.ts';
 import { sendProblem, toAppError } from './problem.ts';
 
 /** The longest path parameter the router takes (a tracking number, a UUID, a code are far shorter). */
@@ -20,7 +20,7 @@ export const MAX_PARAM_LENGTH = 100;
 function languageOf(request: FastifyRequest, directory: TenantDirectory): Language {
   const url = request.url;
   const chosen = /[?&]lang=([a-z]{2})(&|$)/.exec(url)?.[1];
-  const slug = /^\/t\/([a-z0-9-]{1,63})(\/|$)/.exec(url)?.[1];
+  const slug = slugInPath(url);
   return pickLanguage(
     chosen,
     request.headers['accept-language'],

@@ -207,3 +207,8 @@ function loadArea(slug: string, version: string, stored: unknown): LoadedArea {
   });
   return { version, area: null, bbox: null };
 }
+
+/** The tenant slug a path names (`/t/<slug>/…`), if any: whether or not such a tenant exists. */
+export function slugInPath(url: string): string | undefined {
+  return /^\/t\/([a-z0-9-]{1,63})(\/|$)/.exec(url)?.[1];
+}

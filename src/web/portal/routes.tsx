@@ -11,6 +11,7 @@ import { actorOf, SESSION_COOKIE } from '../../platform/http/auth-hooks.ts';
 import { sendProblem, toAppError } from '../../platform/http/problem.ts';
 import { login, logout } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { slugInPath } from '../../platform/tenancy/directory.ts';
 import { consoleRoutes } from '../serve.ts';
 import { accountPages } from './account.tsx';
 import { ErrorSummary, Field, href, type PortalContext, portalContext, sendPage } from './kit.tsx';
@@ -234,7 +235,7 @@ export function sendPortalErrorPage(
   reply: FastifyReply,
   error: AppError,
 ): FastifyReply | undefined {
-  const slug = /^\/t\/([a-z0-9-]{1,63})(\/|$)/.exec(request.url)?.[1];
+  const slug = slugInPath(request.url);
   const tenant = slug ? platform.directory.bySlug(slug) : undefined;
   if (!tenant || /^\/t\/[^/]+\/(api|open311)(\/|$)/.test(request.url)) return undefined;
   request.tenant = tenant;
