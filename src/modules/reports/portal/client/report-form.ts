@@ -281,15 +281,19 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean, carrie
     savedAt: new Date().toISOString(),
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Counts edits so that "kept" is only said of what the form shows: a save that finishes after
+  // a newer edit says nothing, and the newer edit's own save will.
+  let edits = 0;
   const saveNow = async () => {
     clearTimeout(timer);
     if (sent || storage === false) return;
     const draft = current();
+    const edit = edits;
     try {
       if (!queued && !hasContent(draft.fields, draft.photos, defaults)) await removeDraft(key);
       else {
         await saveDraft(key, draft);
-        if (!queued) draftStatus.textContent = texts.draftSaved;
+        if (!queued && edit === edits) draftStatus.textContent = texts.draftSaved;
       }
     } catch {
       // Not saved (a full disk, the quota with five photos): the form still sends what it holds.
@@ -297,6 +301,8 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean, carrie
   };
   function scheduleSave() {
     clearTimeout(timer);
+    edits += 1;
+    if (!queued) draftStatus.textContent = '';
     timer = setTimeout(saveNow, 400);
   }
   form.addEventListener('input', scheduleSave);
