@@ -164,6 +164,9 @@ export const Review = Type.Object({
       code: Type.String(),
       name: Type.String(),
       missing: Type.Integer({ description: 'Active commodities without an entry' }),
+      missingCommodities: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), {
+        description: 'The active commodities without an entry: a publication leaves them out',
+      }),
       items: Type.Array(
         Type.Object({
           commodity: Type.String(),
@@ -236,7 +239,12 @@ export const TodayQuery = Type.Object(
 export type TodayQueryType = Static<typeof TodayQuery>;
 
 export const Today = Type.Object({
-  day: Nullable(Type.String({ description: 'The latest published day on or before the asked day' })),
+  day: Nullable(
+    Type.String({
+      description:
+        'The latest published day on or before the asked day; each price carries its own day, which may be earlier',
+    }),
+  ),
   publishedAt: Nullable(
     Type.String({
       description: 'When the day’s prices became public: the publication, or its time when later',
@@ -250,7 +258,8 @@ export const Today = Type.Object({
   city: Type.Array(
     Type.Object({
       commodity: CommodityRef,
-      price: Type.Integer({ description: 'Average of the markets’ prices' }),
+      day: Type.String({ description: 'The newest day among the markets’ latest prices' }),
+      price: Type.Integer({ description: 'Average of each market’s latest price' }),
       min: Type.Integer(),
       max: Type.Integer(),
       markets: Type.Integer(),
@@ -262,7 +271,14 @@ export const Today = Type.Object({
     Type.Object({
       code: Type.String(),
       name: Type.String(),
-      items: Type.Array(Type.Object({ commodity: Type.String(), price: Type.Integer(), change: Changes })),
+      items: Type.Array(
+        Type.Object({
+          commodity: Type.String(),
+          day: Type.String({ description: 'The day of this latest published price' }),
+          price: Type.Integer(),
+          change: Changes,
+        }),
+      ),
     }),
   ),
 });

@@ -100,6 +100,7 @@ export function ReviewSection({ search }: { search: URLSearchParams }) {
               <> · {t('prices.review.publicFrom', { time: formatWhen(data.publicFrom, lang, timeZone) })}</>
             ) : null}
           </p>
+          {!published && entries > 0 ? <LeftOut markets={data.markets} /> : null}
           {!published && entries > 0 ? (
             <div className="buttons">
               {data.counts.draft > 0 ? (
@@ -152,6 +153,37 @@ export function ReviewSection({ search }: { search: URLSearchParams }) {
         <p className="loading">{t('loading')}</p>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * What a publication of the day leaves out, said before the supervisor publishes: the markets
+ * without any price and the commodities not entered at the others. The public keeps their latest
+ * published prices, dated (issue #15).
+ */
+function LeftOut({ markets }: { markets: readonly Market[] }) {
+  const { t } = useConsole();
+  const empty = markets.filter((m) => m.items.length === 0);
+  const partial = markets.filter((m) => m.items.length > 0 && m.missingCommodities.length > 0);
+  if (empty.length === 0 && partial.length === 0) return null;
+  return (
+    <div className="warning left-out" role="note" aria-labelledby="left-out-title">
+      <h2 id="left-out-title">{t('prices.review.leavesOut')}</h2>
+      <ul>
+        {empty.length > 0 ? (
+          <li>{t('prices.review.leavesOutMarkets', { markets: empty.map((m) => m.name).join(', ') })}</li>
+        ) : null}
+        {partial.map((m) => (
+          <li key={m.code}>
+            {t('prices.review.leavesOutCommodities', {
+              market: m.name,
+              commodities: m.missingCommodities.map((c) => c.name).join(', '),
+            })}
+          </li>
+        ))}
+      </ul>
+      <p>{t('prices.review.leavesOutKept')}</p>
+    </div>
   );
 }
 

@@ -50,6 +50,20 @@ function ChangeHeads({ ctx, view }: { ctx: PortalContext; view: TodayViewResult 
   );
 }
 
+/**
+ * The day of a price older than the view's: a market that sent nothing on the day shown keeps its
+ * latest published price, dated, rather than disappearing (issue #15).
+ */
+function OwnDay({ ctx, view, day }: { ctx: PortalContext; view: TodayViewResult; day: string }) {
+  if (day === view.day) return null;
+  return (
+    <span className="meta-inline own-day">
+      {' '}
+      ({ctx.t('market-prices.portal.priceOfDay', { day: dayText(ctx, day, true) })})
+    </span>
+  );
+}
+
 function historyHref(ctx: PortalContext, commodity: string, market?: string) {
   return href(ctx, '/harga/riwayat', { commodity, market });
 }
@@ -111,6 +125,7 @@ export function CityTable({
               </th>
               <td className="num">
                 <strong>{rupiah(ctx, r.price)}</strong>
+                <OwnDay ctx={ctx} view={view} day={r.day} />
               </td>
               {COMPARISONS.map((k) => (
                 <ChangeCell key={k} ctx={ctx} change={r.change[k]} />
@@ -180,6 +195,7 @@ export function MarketTable({
                 </th>
                 <td className="num">
                   <strong>{rupiah(ctx, i.price)}</strong>
+                  <OwnDay ctx={ctx} view={view} day={i.day} />
                 </td>
                 {COMPARISONS.map((k) => (
                   <ChangeCell key={k} ctx={ctx} change={i.change[k]} />

@@ -38,16 +38,19 @@ export function entriesOfDays(
 
 /**
  * For each market of `marketIds` and each commodity, the latest published price on a day before
- * `day` (or on it, when `inclusive`). One index probe per pair, never a scan of the history.
+ * `day` (or on it, when `inclusive`), skipping the `hidden` days (published, not public yet). One
+ * index probe per pair, never a scan of the history.
  */
 export async function latestPublished(
   scope: TenantScope,
   marketIds: readonly string[],
   day: string,
   inclusive: boolean,
+  hidden: readonly string[] = [],
 ): Promise<Array<{ market_id: string; commodity_id: string; day: string; price: number }>> {
   if (marketIds.length === 0) return [];
   const cmp = inclusive ? sql`<=` : sql`<`;
+  const visible = hidden.length > 0 ? sql`and e.day not in (${sql.join([...hidden])})` : sql``;
   const { rows } = await sql<{ market_id: string; commodity_id: string; day: string; price: number }>`
     select m.id as market_id, c.id as commodity_id, p.day, p.price
     from markets m
@@ -55,7 +58,7 @@ export async function latestPublished(
     join lateral (
       select e.day, e.price from price_entries e
       where e.tenant_id = m.tenant_id and e.commodity_id = c.id and e.market_id = m.id
-        and e.status = 'published' and e.day ${cmp} ${day}
+        and e.status = 'published' and e.day ${cmp} ${day} ${visible}
       order by e.day desc limit 1
     ) p on true
     where m.tenant_id = ${scope.tenantId} and m.id in (${sql.join([...marketIds])})`.execute(scope.trx);

@@ -12,10 +12,10 @@ import {
 } from '../../../platform/sdk/index.ts';
 import type { LocalDate } from '../../../platform/sdk/shared.ts';
 import { toCsv } from '../csv.ts';
-import { addDays, type Change, changeFrom, comparisonDays, daysBetween } from '../prices.ts';
+import { addDays, type Change, changeFrom, comparisonDays, daysBetween, rollup } from '../prices.ts';
 import type { CommodityRow } from '../repo/commodities.ts';
 import { publishedDaysDesc } from '../repo/days.ts';
-import { entriesOfDays, marketHistory } from '../repo/entries.ts';
+import { entriesOfDays, latestPublished, marketHistory } from '../repo/entries.ts';
 import { rollupHistory, rollupsOfDays } from '../repo/rollups.ts';
 import type { HistoryQueryType } from '../schemas.ts';
 import { type Lang, loadConfig, type MarketPricesConfig } from './config.ts';
@@ -42,9 +42,13 @@ export function visibilityKey(config: MarketPricesConfig, now: Date): string {
 const NO_CHANGES = { yesterday: null, week: null, month: null };
 
 /**
- * The public prices of a day: the latest published day on or before `asked` (today by default),
- * per market and city-wide, each compared with yesterday, last week and last month (the latest
- * published days on or before 1, 7 and 30 days earlier), and the cheapest market per commodity.
+ * The public prices as of a day (today by default): for each active market and commodity, its
+ * latest published price on or before the latest published day on or before `asked`, with that
+ * price's own day. A publication of part of a day (three commodities at one market) so leaves every
+ * other market's and commodity's latest price in view, dated. The city's figures per commodity
+ * (average, range, cheapest market) are made from those latest prices, dated by the newest of
+ * them. Each price is compared with yesterday, last week and last month (the latest published days
+ * on or before 1, 7 and 30 days before the view's day) when that day is earlier than its own.
  */
 export async function todayView(
   platform: Platform,
@@ -63,54 +67,78 @@ export async function todayView(
     day,
     days.map((d) => d.day),
   );
-  const wanted = [day, ...new Set(Object.values(compared).filter((d): d is string => d !== null))];
+  const wanted = [...new Set(Object.values(compared).filter((d): d is string => d !== null))];
+  const hidden = config.pending.filter((p) => p.publicFrom > now.getTime()).map((p) => p.day);
+  const latest = (
+    await latestPublished(
+      scope,
+      config.markets.map((m) => m.id),
+      day,
+      true,
+      hidden,
+    )
+  ).filter((e) => config.commodityById.get(e.commodity_id)?.active);
+  // A market no longer active keeps its place only on a day it had prices.
+  const shown = config.markets.filter(
+    (m) => m.active || latest.some((e) => e.market_id === m.id && e.day === day),
+  );
+  const shownIds = new Set(shown.map((m) => m.id));
+  const current = latest.filter((e) => shownIds.has(e.market_id));
   const rollups = await rollupsOfDays(scope, wanted);
   const entries = await entriesOfDays(scope, wanted, { publishedOnly: true });
-  const changes = (current: number, priceOn: (d: string) => number | undefined) => {
+  /** The changes of a price of `own` day: only against comparison days before it. */
+  const changes = (price: number, own: string, priceOn: (d: string) => number | undefined) => {
     const out: Record<keyof typeof compared, Change | null> = { yesterday: null, week: null, month: null };
     for (const k of Object.keys(compared) as Array<keyof typeof compared>) {
       const d = compared[k];
-      const p = d ? priceOn(d) : undefined;
-      out[k] = d && p !== undefined ? changeFrom(current, p, d) : null;
+      const p = d && d < own ? priceOn(d) : undefined;
+      out[k] = d && p !== undefined ? changeFrom(price, p, d) : null;
     }
     return out;
   };
   const bySort = (a: { c: CommodityRow }, b: { c: CommodityRow }) =>
     a.c.sort - b.c.sort || a.c.code.localeCompare(b.c.code);
-  const city = rollups
-    .filter((r) => r.day === day)
-    .map((r) => ({ r, c: config.commodityById.get(r.commodity_id)! }))
-    .filter(({ c }) => c?.active)
+  const perCommodity = Map.groupBy(current, (e) => e.commodity_id);
+  const city = [...perCommodity]
+    .map(([id, rows]) => ({ rows, c: config.commodityById.get(id)! }))
     .sort(bySort)
-    .map(({ r, c }) => {
-      const cheapest = config.marketById.get(r.cheapest_market_id)!;
+    .map(({ rows, c }) => {
+      const r = rollup(rows.map((e) => ({ marketId: e.market_id, price: e.price })))!;
+      // Days are YYYY-MM-DD text: the last in order is the newest.
+      const newest = rows
+        .map((e) => e.day)
+        .sort()
+        .at(-1)!;
+      const cheapest = config.marketById.get(r.cheapestMarketId)!;
       return {
         commodity: commodityRef(c, lang),
-        price: r.avg_price,
-        min: r.min_price,
-        max: r.max_price,
+        day: newest,
+        price: r.avg,
+        min: r.min,
+        max: r.max,
         markets: r.markets,
-        cheapest: { code: cheapest.code, name: cheapest.name, price: r.min_price },
+        cheapest: { code: cheapest.code, name: cheapest.name, price: r.min },
         change: changes(
-          r.avg_price,
-          (d) => rollups.find((x) => x.day === d && x.commodity_id === r.commodity_id)?.avg_price,
+          r.avg,
+          newest,
+          (d) => rollups.find((x) => x.day === d && x.commodity_id === c.id)?.avg_price,
         ),
       };
     });
   const priceAt = new Map(entries.map((e) => [`${e.market_id}|${e.commodity_id}|${e.day}`, e.price]));
-  const markets = config.markets
+  const markets = shown
     .map((m) => ({
       code: m.code,
       name: m.name,
-      items: entries
-        .filter((e) => e.market_id === m.id && e.day === day)
+      items: current
+        .filter((e) => e.market_id === m.id)
         .map((e) => ({ e, c: config.commodityById.get(e.commodity_id)! }))
-        .filter(({ c }) => c?.active)
         .sort(bySort)
         .map(({ e, c }) => ({
           commodity: c.code,
+          day: e.day,
           price: e.price,
-          change: changes(e.price, (d) => priceAt.get(`${m.id}|${c.id}|${d}`)),
+          change: changes(e.price, e.day, (d) => priceAt.get(`${m.id}|${c.id}|${d}`)),
         })),
     }))
     .filter((m) => m.items.length > 0);
@@ -178,7 +206,7 @@ export function todayCsv(view: TodayViewResult): string {
   const rows: Array<Array<string | number | null>> = [];
   for (const r of view.city) {
     rows.push([
-      view.day,
+      r.day,
       'city',
       '',
       r.commodity.code,
@@ -198,7 +226,7 @@ export function todayCsv(view: TodayViewResult): string {
     for (const i of m.items) {
       const c = names.get(i.commodity);
       rows.push([
-        view.day,
+        i.day,
         m.code,
         m.name,
         i.commodity,

@@ -65,12 +65,13 @@ export async function reviewDay(
         .sort((a, b) => a.sort - b.sort || a.commodity.localeCompare(b.commodity))
         .map(({ sort: _sort, ...item }) => item);
       const entered = new Set(own.map((e) => e.commodity_id));
-      const missing = config.commodities.filter((c) => c.active && !entered.has(c.id)).length;
+      const missing = config.commodities.filter((c) => c.active && !entered.has(c.id));
       return {
         code: m.code,
         name: m.name,
         active: m.active,
-        missing: Math.min(missing, activeCommodities),
+        missing: Math.min(missing.length, activeCommodities),
+        missingCommodities: missing.map((c) => ({ code: c.code, name: c.name[lang] })),
         items,
       };
     })

@@ -105,6 +105,10 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
       (await sup.locator('#review-state').textContent()) ?? '',
       /Draf 4 · terverifikasi 0 · terbit 0/,
     );
+    // Before publishing, the supervisor is told what the day leaves out (issue #15, item 14).
+    const leftOut = (await sup.locator('.left-out').textContent()) ?? '';
+    assert.match(leftOut, /Tanpa harga tanggal ini: Pasar Cikokol\./);
+    assert.match(leftOut, /tetap melihat harga terbit terakhirnya/);
     assert.deepEqual(await axeViolations(sup), [], 'axe on the review screen');
     await screenshots(sup, 'console-prices-review');
     await sup.getByRole('button', { name: 'Verifikasi semua draf' }).click();
