@@ -196,6 +196,7 @@ export const CategoryInput = Type.Object(
   { additionalProperties: false },
 );
 export type CategoryInputType = Static<typeof CategoryInput>;
+export type CategoryType = Static<typeof Category>;
 
 const Days = Type.Integer({ minimum: 1, maximum: 365 });
 

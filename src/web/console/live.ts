@@ -5,7 +5,7 @@
  * sends the user to sign in.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Api } from './api.ts';
+import { type Api, ApiError } from './api.ts';
 
 export type LiveEvent = {
   type: string;
@@ -50,17 +50,18 @@ export function connectLive(client: Api, eventTypes: readonly string[] = types) 
       setState('closed');
       source = undefined;
       // Refused for good (e.g. 401): a session check sends the user to sign in; while the
-      // session stands (a 403, a server restarting), try again later, waiting longer each time.
+      // session stands (a 403) or cannot be checked (a server restarting answers 502, or nothing),
+      // try again later, waiting longer each time.
       refusals += 1;
-      void client.get('/auth/session').then(
-        () => {
-          retry = setTimeout(
-            () => api && connectLive(api, types),
-            Math.min(300_000, 3000 * 2 ** (refusals - 1)),
-          );
-        },
-        () => undefined,
-      );
+      const later = () => {
+        retry = setTimeout(
+          () => api && connectLive(api, types),
+          Math.min(300_000, 3000 * 2 ** (refusals - 1)),
+        );
+      };
+      void client
+        .get('/auth/session')
+        .then(later, (err: unknown) => (err instanceof ApiError && err.status === 401 ? undefined : later()));
     } else setState('connecting');
   };
   const dispatch = (message: MessageEvent<string>) => {

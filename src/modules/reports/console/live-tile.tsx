@@ -4,7 +4,13 @@
  * kept current by the tenant's live events.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Problem, useConsole, useLiveEvents, useLoad } from '../../../platform/sdk/console.ts';
+import {
+  Problem,
+  useConsole,
+  useLiveEvents,
+  useLiveReopened,
+  useLoad,
+} from '../../../platform/sdk/console.ts';
 import type { Point } from '../../../platform/sdk/console-map.ts';
 import type { AgencyStatsType, SummaryType } from '../schemas.ts';
 import { REPORT_EVENTS } from './events.ts';
@@ -31,6 +37,9 @@ export default function ReportsLiveTile() {
   const latest = useLoad(() => api.get<ReportPage>('/reports/inbox', { limit: 8 }), [tick]);
   const mapped = useLoad(() => api.get<ReportPage>('/reports/inbox', { status: OPEN, limit: 100 }), [tick]);
 
+  // Events sent while the stream was down (a network drop, a server restart) are not replayed:
+  // every figure is read again when it is back.
+  useLiveReopened(() => setTick((n) => n + 1));
   useLiveEvents((_e, batch) => {
     // Other apps' events are their tiles' business: the reports' figures stay.
     if (!batch.some((e) => OWN_EVENTS.has(e.type))) return;

@@ -3,7 +3,7 @@
  * possible duplicates, and the actions the server says the caller may take now. Each action has
  * the fields it needs; a refusal shows beside the field it concerns and keeps what was typed.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import {
   type ApiError,
   Field,
@@ -14,7 +14,7 @@ import {
   useLiveEvents,
   useLoad,
 } from '../../../platform/sdk/console.ts';
-import type { ReportDetailType, SimilarType } from '../schemas.ts';
+import type { CategoryType, ReportDetailType, SimilarType } from '../schemas.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 export type ReportDetail = ReportDetailType;
@@ -22,6 +22,11 @@ type Similar = SimilarType;
 type Photo = ReportDetail['photos'][number];
 type HistoryEvent = ReportDetail['history'][number];
 type Agency = { id: string; name: string; parentId: string | null };
+
+// The map (Leaflet) loads only when a report with a place is opened.
+const ReportMap = lazy(() =>
+  import('../../../platform/sdk/console-map.ts').then((m) => ({ default: m.ReportMap })),
+);
 
 /**
  * The fields of each action's form. An action with none is one button; `note` is required by the
@@ -70,6 +75,13 @@ export function ReportScreen({ no }: { no: string }) {
     setMessage(text);
     report.reload();
   };
+  // Each photo once: beside the step that brought it (a proof of work), the reporter's own at the
+  // top, next to what they reported — and not again under the filing in the history.
+  const inLaterSteps = new Set(
+    r.history.filter((e) => e.kind !== 'filed').flatMap((e) => e.photos.map((p) => p.id)),
+  );
+  const atTop = r.photos.filter((p) => !inLaterSteps.has(p.id));
+  const shownAtTop = new Set(atTop.map((p) => p.id));
 
   return (
     <article aria-labelledby="report-title">
@@ -128,8 +140,19 @@ export function ReportScreen({ no }: { no: string }) {
             <dt>{t('filed')}</dt>
             <dd>{formatWhen(r.createdAt, lang, timeZone)}</dd>
           </dl>
-          <Photos photos={r.photos} />
-          <History history={r.history} />
+          {r.lat !== null && r.lng !== null ? (
+            <div className="report-map">
+              <Suspense fallback={<div className="map" />}>
+                <ReportMap
+                  config={api.config}
+                  points={[{ id: r.id, lat: r.lat, lng: r.lng, label: r.category.name, overdue: r.overdue }]}
+                  label={t('report.map', { no: r.trackingNo })}
+                />
+              </Suspense>
+            </div>
+          ) : null}
+          <Photos id="photos-title" photos={atTop} />
+          <History history={r.history} shown={shownAtTop} />
         </div>
         <div>
           <section aria-labelledby="actions-title" className="card">
@@ -153,12 +176,12 @@ export function ReportScreen({ no }: { no: string }) {
   );
 }
 
-function Photos({ photos }: { photos: Photo[] }) {
+function Photos({ id, photos }: { id: string; photos: Photo[] }) {
   const { t } = useConsole();
   if (photos.length === 0) return null;
   return (
-    <section aria-labelledby="photos-title">
-      <h2 id="photos-title">{t('report.photos')}</h2>
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t('report.photos')}</h2>
       <ul className="photos">
         {photos.map((p) => (
           <li key={p.id}>
@@ -170,7 +193,7 @@ function Photos({ photos }: { photos: Photo[] }) {
   );
 }
 
-function History({ history }: { history: HistoryEvent[] }) {
+function History({ history, shown }: { history: HistoryEvent[]; shown: ReadonlySet<string> }) {
   const { api, t } = useConsole();
   return (
     <section aria-labelledby="history-title">
@@ -185,7 +208,7 @@ function History({ history }: { history: HistoryEvent[] }) {
             {e.toStatus ? <> → {t(`status.${e.toStatus}`)}</> : null}
             {e.agency ? <> · {e.agency.name}</> : null}
             {e.note ? <p className="prewrap">{e.note}</p> : null}
-            {e.photos.length ? <Photos photos={e.photos} /> : null}
+            <Photos id={`photos-${i}`} photos={e.photos.filter((p) => !shown.has(p.id))} />
           </li>
         ))}
       </ol>
@@ -226,10 +249,7 @@ function ActionForm({
   const { api, t } = useConsole();
   const fields = FIELDS[action] ?? ['note'];
   const simple = fields.length === 0;
-  const [values, setValues] = useState<Record<string, string>>({
-    track: 'standard',
-    reason: 'not_our_authority',
-  });
+  const [values, setValues] = useState<Record<string, string>>({ reason: 'not_our_authority' });
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState(false);
@@ -240,8 +260,26 @@ function ActionForm({
         : Promise.resolve({ items: [] }),
     [action],
   );
+  // A disposal starts from the category's usual agency and track, shown chosen (never applied
+  // unseen by the server): the operator sees where the report goes and may change it.
+  const categories = useLoad(
+    () =>
+      action === 'dispose'
+        ? api.get<CategoryType[]>('/reports/categories')
+        : Promise.resolve([] as CategoryType[]),
+    [action],
+  );
+  const category = categories.data?.find((c) => c.code === report.category.code);
+  const usual: Record<string, string | undefined> =
+    action === 'dispose'
+      ? {
+          agencyId: category?.agencyId ?? undefined,
+          track: category?.defaultTrack ?? 'standard',
+        }
+      : {};
+  const valueOf = (k: string) => values[k] ?? usual[k] ?? '';
   // The officers of the chosen agency (dispose, hand on) or of the report's own (start).
-  const officerAgency = action === 'start' ? report.agency?.id : values.agencyId;
+  const officerAgency = action === 'start' ? report.agency?.id : valueOf('agencyId');
   const officers = useLoad(
     () =>
       fields.includes('officerUserId') && officerAgency
@@ -259,7 +297,7 @@ function ActionForm({
     setError(undefined);
     const body: Record<string, string> = {};
     for (const f of fields) {
-      const v = (values[f] ?? '').trim();
+      const v = valueOf(f).trim();
       if (v) body[f] = v;
     }
     try {
@@ -278,7 +316,8 @@ function ActionForm({
   const specs: Record<string, FieldSpec> = {
     agencyId: {
       label: 'report.agency',
-      empty: 'report.chooseAgency',
+      // With a usual agency there is always one chosen: an empty choice would be sent as none.
+      ...(usual.agencyId ? { hint: 'report.usualAgency' } : { empty: 'report.chooseAgency' }),
       options: (agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name })),
     },
     officerUserId: {
@@ -288,6 +327,7 @@ function ActionForm({
     },
     track: {
       label: 'report.track',
+      ...(category ? { hint: 'report.usualTrack' } : {}),
       options: options(['standard', 'dispute', 'field_work'], 'report.tracks'),
     },
     reason: {
@@ -325,11 +365,11 @@ function ActionForm({
             id={id(f)}
             label={t(spec.label)}
             error={errs[f]}
-            hint={spec.hint ? t(spec.hint) : undefined}
+            hint={spec.hint ? t(spec.hint, { category: report.category.name }) : undefined}
           >
             {(aria) =>
               spec.options ? (
-                <select {...aria} value={values[f] ?? ''} onChange={(e) => set(f, e.target.value)}>
+                <select {...aria} value={valueOf(f)} onChange={(e) => set(f, e.target.value)}>
                   {spec.empty ? <option value="">{t(spec.empty)}</option> : null}
                   {spec.options.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -338,14 +378,9 @@ function ActionForm({
                   ))}
                 </select>
               ) : spec.long ? (
-                <textarea
-                  {...aria}
-                  rows={3}
-                  value={values[f] ?? ''}
-                  onChange={(e) => set(f, e.target.value)}
-                />
+                <textarea {...aria} rows={3} value={valueOf(f)} onChange={(e) => set(f, e.target.value)} />
               ) : (
-                <input {...aria} value={values[f] ?? ''} onChange={(e) => set(f, e.target.value)} />
+                <input {...aria} value={valueOf(f)} onChange={(e) => set(f, e.target.value)} />
               )
             }
           </Field>

@@ -41,6 +41,8 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
   let secret = '';
   let room: Page;
   let roomContext: BrowserContext;
+  let tenantId = '';
+  let agencyId = '';
 
   before(async () => {
     assert.ok(
@@ -53,6 +55,8 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     const agency = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
       createAgency(scope, { code: 'DPUPR', name: 'Dinas Pekerjaan Umum', kind: 'dinas' }),
     );
+    tenantId = tenant.id;
+    agencyId = agency.id;
     await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
       // No usual agency: the operator must choose one.
       await putCategory(scope, 'roads', { name: { id: 'Jalan rusak', en: 'Damaged roads' } });
@@ -136,6 +140,8 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     await page.getByRole('heading', { name: 'Antrean triase' }).waitFor();
     await page.getByRole('link', { name: trackingNo }).click();
     await page.getByRole('heading', { name: new RegExp(trackingNo) }).waitFor();
+    // The citizen's photo shows once, beside the report, not again under its filing (issue #15).
+    assert.equal(await page.locator('img[src*="/photos/"]').count(), 1, 'the photo appears once');
     assert.deepEqual(await axeViolations(page), [], 'axe on the report screen');
     await screenshots(page, 'console-report');
     await page.getByRole('button', { name: 'Verifikasi' }).click();
@@ -220,7 +226,6 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     assert.deepEqual(await axeViolations(room), [], 'axe on the LIVE Room');
     await room.screenshot({ path: path.join('test-results', 'screenshots', 'console-live-room-wall.png') });
     await screenshots(room, 'console-live-room');
-    await roomContext.close();
   });
 
   test('the console sign-in and triage queue pass axe; a citizen account is turned away', async () => {
@@ -248,6 +253,60 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     assert.deepEqual(await axeViolations(page), [], 'axe on the triage queue');
     await screenshots(page, 'console-triage');
     await context.close();
+  });
+
+  test('after a server restart the LIVE Room reads its figures again; a disposal shows the category’s usual agency and track chosen; the report is on a map', async () => {
+    // The server restarts: the stream is cut, the stream and the session check are refused while
+    // it is down, and a report filed meanwhile sends its event to nobody.
+    await roomContext.route('**/api/v1/events*', (r) => r.fulfill({ status: 503, body: '' }));
+    await roomContext.route('**/api/v1/auth/session', (r) => r.abort('connectionrefused'));
+    t.app.server.closeAllConnections();
+    await room.locator('[data-live-state="closed"]').waitFor();
+    await t.platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
+      putCategory(scope, 'lights', {
+        name: { id: 'Lampu jalan mati', en: 'Street lights out' },
+        agencyId,
+        defaultTrack: 'field_work',
+      }),
+    );
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: `/t/${SLUG}/api/v1/reports`,
+      payload: {
+        type: 'complaint',
+        category: 'lights',
+        description: 'Tiga lampu jalan mati di Jl. Melati sejak Senin.',
+        lat: -6.1801,
+        lng: 106.6302,
+      },
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const no = filed.json().trackingNo as string;
+    await roomContext.unrouteAll();
+    await room.locator('[data-live-state="open"]').waitFor({ timeout: 15_000 });
+    await room.waitForFunction(() => document.querySelector('#kpi-total')?.textContent === '2');
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await signInToConsole(context, operator, `/konsol/laporan/${no}`);
+    await page.getByRole('img', { name: `Peta lokasi laporan ${no}` }).waitFor();
+    await page.locator('.map .leaflet-interactive').waitFor();
+    await page.getByRole('button', { name: 'Verifikasi' }).click();
+    await page.getByText('Tindakan "Verifikasi" berhasil.').waitFor();
+    await page.getByRole('button', { name: 'Disposisikan…' }).click();
+    const form = page.getByRole('form', { name: 'Disposisikan' });
+    const agency = form.getByLabel('OPD tujuan');
+    await page.waitForFunction(
+      (id) => (document.querySelector('#dispose-agencyId') as HTMLSelectElement)?.value === id,
+      agencyId,
+    );
+    assert.equal(await agency.locator('option:checked').textContent(), 'Dinas Pekerjaan Umum');
+    assert.equal(await agency.locator('option[value=""]').count(), 0, 'no empty choice to send as none');
+    await form.getByText('Terpilih: OPD yang biasa menangani kategori Lampu jalan mati.').waitFor();
+    assert.equal(await form.getByLabel('Jalur').inputValue(), 'field_work');
+    await form.getByRole('button', { name: 'Disposisikan' }).click();
+    await page.getByText('Tindakan "Disposisikan" berhasil.').waitFor();
+    await page.locator('.history').getByText('Dinas Pekerjaan Umum').waitFor();
+    await context.close();
+    await roomContext.close();
   });
 
   test('an expired session sends the user to sign in and back to the same screen', async () => {

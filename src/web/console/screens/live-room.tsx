@@ -5,7 +5,7 @@
  */
 import { Suspense, useState } from 'react';
 import { liveConsoleApps } from '../installed.ts';
-import { useLiveEvents, useLiveState } from '../live.ts';
+import { useLiveEvents, useLiveReopened, useLiveState } from '../live.ts';
 import { type ConsoleContext, formatWhen, useConsole } from '../ui.tsx';
 
 /** The tiles the session may see, in order. */
@@ -22,6 +22,8 @@ export function LiveRoom() {
   const live = useLiveState();
   const [updated, setUpdated] = useState(() => new Date().toISOString());
   useLiveEvents(() => setUpdated(new Date().toISOString()));
+  // Back after a drop or a server restart: the tiles read their figures again (useLiveReopened).
+  useLiveReopened(() => setUpdated(new Date().toISOString()));
   const { lang, timeZone } = api.config;
   return (
     <div className="live-room">
