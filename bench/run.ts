@@ -396,6 +396,25 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
       check: checkToday,
     },
     {
+      key: 'prices_today_day',
+      label: 'prices of an asked day (uncached)',
+      does: `GET …/market-prices/today?day=<day>, one of the last 730 days at random × ${tenants.length} tenants: never cached (an asked day has no cache key), so each request reads the latest published price of every market × commodity on or before that day (one primary-key probe per pair, ${seed.markets.length} × ${seed.commodities.length}), the comparison days' entries and rollups, in one RLS transaction`,
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET' as const,
+        path: `${base(t)}/today?day=%{day}`,
+        headers: BROWSER,
+      })),
+      choices: { day: Array.from({ length: 730 }, (_, i) => addDays(seed.last, -i)) },
+      expect: 200,
+      countTransactions: true,
+      check: (b) =>
+        b.markets?.length === seed.markets.length &&
+        b.markets.every((m: Json) => m.items.length === seed.commodities.length)
+          ? null
+          : `${b.markets?.length} markets, some without every price`,
+    },
+    {
       key: 'prices_page',
       label: 'prices portal page /harga (cached)',
       does: `GET /t/<slug>/harga, not signed in: the citizen portal's page of the latest city-wide prices (${seed.commodities.length} rows with their changes and cheapest market, about 30 kB of HTML, sent as it is: the request has no Accept-Encoding, a browser gets 5 kB gzipped), kept whole in the tenant cache after the warm-up with its bytes and gzip (sendCachedPage)`,

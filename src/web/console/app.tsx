@@ -4,8 +4,9 @@
  * and draws the menu that the session's roles allow.
  */
 import type { TFunction } from 'i18next';
-import { type FormEvent, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Api, ApiError, type Session } from './api.ts';
+import type { Home } from './apps.ts';
 import { appOfSegment, CONSOLE_APPS, liveConsoleApps } from './installed.ts';
 import { connectLive, disconnectLive } from './live.ts';
 import { parseRoute, type Route, useLocation } from './router.ts';
@@ -17,7 +18,7 @@ import { type ConsoleContext, Ctx, Field, Link, Problem, useConsole } from './ui
 const ADMIN = { order: 40, home: 40 };
 const LIVE = { order: 25, home: 50 };
 
-type MenuEntry = { path: string; label: string; order: number; home?: number; current: boolean };
+type MenuEntry = { path: string; label: string; order: number; home?: Home; current: boolean };
 
 type State =
   | { kind: 'loading' }
@@ -103,6 +104,7 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
     return () => disconnectLive();
   }, [api]);
   const menu = menuEntries(ctx, route);
+  const home = useHomeRoute(ctx, menu, route.name === 'home');
 
   if (route.name === 'live') {
     // The wall screen has no menu: it is read from across the room.
@@ -112,7 +114,7 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
       </Ctx.Provider>
     );
   }
-  const shown: Route = route.name === 'home' ? homeRoute(menu) : route;
+  const shown: Route | undefined = route.name === 'home' ? home : route;
   return (
     <Ctx.Provider value={ctx}>
       <a className="skip" href="#main">
@@ -141,7 +143,7 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
         </nav>
       </header>
       <main id="main">
-        <Screen route={shown} search={search} />
+        {shown ? <Screen route={shown} search={search} /> : <p className="loading">{t('loading')}</p>}
       </main>
     </Ctx.Provider>
   );
@@ -175,10 +177,44 @@ function menuEntries(ctx: ConsoleContext, route: Route): MenuEntry[] {
   return entries.sort((a, b) => a.order - b.order);
 }
 
-/** Where the console opens: the menu entry with the lowest `home`. */
-function homeRoute(menu: readonly MenuEntry[]): Route {
-  const first = menu.filter((e) => e.home !== undefined).sort((a, b) => (a.home ?? 0) - (b.home ?? 0))[0];
+/** The menu entry with the lowest rank, as a route (none ranked: not found). */
+function firstRanked(ranked: ReadonlyArray<{ path: string; rank: number | undefined }>): Route {
+  const first = ranked
+    .filter((e): e is { path: string; rank: number } => e.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank)[0];
   return first ? parseRoute(first.path) : { name: 'unknown' };
+}
+
+/**
+ * Where the console opens: the menu entry with the lowest `home`, so that each person lands on their
+ * own work. An app's `home` may be a function that asks the API (a market officer's markets): the
+ * console then waits for the answers (a failed one ranks nothing) while `wanted`.
+ */
+function useHomeRoute(ctx: ConsoleContext, menu: readonly MenuEntry[], wanted: boolean): Route | undefined {
+  const homes = menu.filter((e) => e.home !== undefined);
+  const asks = homes.some((e) => typeof e.home === 'function');
+  const key = homes.map((e) => e.path).join('|');
+  const [resolved, setResolved] = useState<{ key: string; route: Route }>();
+  const current = useRef({ ctx, homes });
+  current.current = { ctx, homes };
+  useEffect(() => {
+    if (!wanted || !asks) return;
+    let stale = false;
+    const { ctx: c, homes: entries } = current.current;
+    void Promise.all(
+      entries.map(async (e) => ({
+        path: e.path,
+        rank: typeof e.home === 'function' ? await Promise.resolve(e.home(c)).catch(() => undefined) : e.home,
+      })),
+    ).then((ranked) => {
+      if (!stale) setResolved({ key, route: firstRanked(ranked) });
+    });
+    return () => {
+      stale = true;
+    };
+  }, [wanted, asks, key]);
+  if (!asks) return firstRanked(homes.map((e) => ({ path: e.path, rank: e.home as number })));
+  return resolved?.key === key ? resolved.route : undefined;
 }
 
 function Screen({ route, search }: { route: Route; search: URLSearchParams }) {

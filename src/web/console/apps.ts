@@ -13,6 +13,9 @@ export type ScreenProps = { parts: string[]; search: URLSearchParams };
 
 type Messages = { [key: string]: string | Messages };
 
+/** A menu entry's rank as the console's landing screen: a number, or asked of the API per session. */
+export type Home = number | ((ctx: ConsoleContext) => number | undefined | Promise<number | undefined>);
+
 export type ConsoleApp = Readonly<{
   /** The app's code in the catalogue. */
   code: string;
@@ -24,13 +27,15 @@ export type ConsoleApp = Readonly<{
   liveEvents?: readonly string[];
   /**
    * Entries of the main menu, by `order` among every app's. `home`: where the console opens for
-   * someone who may see the entry, the lowest first (the shell's settings are 40, the LIVE Room 50).
+   * someone who may see the entry, the lowest first (the shell's settings are 40, the LIVE Room 50);
+   * a function when the rank depends on the person's work that only the API knows (undefined: not
+   * their home).
    */
   nav?: readonly Readonly<{
     path: string;
     label: string;
     order: number;
-    home?: number;
+    home?: Home;
     visible: (ctx: ConsoleContext) => boolean;
   }>[];
   /** Screens by the first segment of their path: `laporan` serves `/konsol/laporan/<no>`. */

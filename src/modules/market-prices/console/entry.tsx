@@ -65,10 +65,14 @@ export function EntrySection({ search }: { search: URLSearchParams }) {
     setProblem(undefined);
     setNotice('');
   }, [market, day]);
-  // After a refusal, the first refused input takes the focus.
+  // After a refusal, the first refused input takes the focus, brought to the middle of the screen:
+  // focus alone scrolls only an input out of the window, and one just above the sticky save bar
+  // would stay under it once the bar shows the refusal.
   useEffect(() => {
     if (errors && errorCount(errors) > 0) {
-      document.querySelector<HTMLElement>('.price-entry [aria-invalid="true"]')?.focus();
+      const input = document.querySelector<HTMLElement>('.price-entry [aria-invalid="true"]');
+      input?.focus({ preventScroll: true });
+      input?.scrollIntoView({ block: 'center' });
     }
   }, [errors]);
 

@@ -4,9 +4,28 @@
  * and the LIVE Room's price alerts. Each loads as its own chunk when first opened.
  */
 import { lazy } from 'react';
-import { defineConsoleApp } from '../../../platform/sdk/console.ts';
+import { type ConsoleContext, defineConsoleApp } from '../../../platform/sdk/console.ts';
 import { PERM } from '../permissions.ts';
 import { pricesMessages } from './messages.ts';
+
+type Markets = { items: Array<{ agencyId: string | null }> };
+
+/**
+ * Prices are the home of those whose work they are (before an agency's reports, 20): an officer
+ * assigned to a market lands on the day's entry, an agency's supervisor of a market on the review
+ * (the screen opens the first section the person may use). Anyone else who sees prices: 30.
+ */
+async function pricesHome(ctx: ConsoleContext): Promise<number> {
+  if (ctx.can(PERM.enter)) {
+    const mine = await ctx.api.get<Markets>('/market-prices/entry');
+    if (mine.items.length > 0) return 15;
+  }
+  if (ctx.can(PERM.verify) && ctx.agencyIds.length > 0) {
+    const markets = await ctx.api.get<Markets>('/market-prices/markets');
+    if (markets.items.some((m) => m.agencyId !== null && ctx.agencyIds.includes(m.agencyId))) return 15;
+  }
+  return 30;
+}
 
 export default defineConsoleApp({
   code: 'market-prices',
@@ -18,7 +37,7 @@ export default defineConsoleApp({
       path: '/harga',
       label: 'nav.prices',
       order: 30,
-      home: 30,
+      home: pricesHome,
       visible: (ctx) => Object.values(PERM).some(ctx.can),
     },
   ],

@@ -65,7 +65,9 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
 
   test('the officer enters today’s prices on a phone: refused values are said beside them and nothing is saved; then a good save', async () => {
     const context = await browser.newContext({ locale: 'id-ID', viewport: PHONE });
-    const page = await signIn(context, officerEmail, '/konsol/harga/isian');
+    // Signed in at the console's own address, a market officer lands on the day's entry, not on
+    // the agency's reports (issue #15).
+    const page = await signIn(context, officerEmail, '/konsol');
     await page.getByRole('heading', { name: 'Isian harga harian' }).waitFor();
     // Only my markets, and today in the tenant's zone.
     assert.deepEqual(await page.locator('#entry-market option').allTextContents(), [
@@ -146,6 +148,24 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     const context = await browser.newContext({ locale: 'id-ID', viewport: PHONE });
     const page = await signIn(context, officerEmail, `/konsol/harga/isian?pasar=pasar-a&tanggal=${DAY}`);
     await page.locator(`#q-${B}-0`).waitFor();
+    // A refusal among the 25 cards, typed just above the save bar: the focus moves to the refused
+    // input, and it is in view, not under the save bar and its message (issue #15).
+    const mid = (await page.locator('fieldset[data-commodity]').nth(12).getAttribute('data-commodity'))!;
+    const refused = page.locator(`#q-${mid}-0`);
+    await refused.evaluate((el) => {
+      el.scrollIntoView({ block: 'end' });
+      window.scrollBy(0, (document.querySelector('.savebar')?.getBoundingClientRect().height ?? 0) + 8);
+    });
+    await refused.fill('0');
+    await page.getByRole('button', { name: 'Simpan harga' }).click();
+    await page.locator(`#q-${mid}-0-error`).waitFor();
+    await page.waitForFunction((id) => document.activeElement?.id === id, `q-${mid}-0`);
+    const inView = await refused.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el;
+    });
+    assert.ok(inView, 'the refused input is in view, not under the save bar');
+    await refused.fill('');
     // The saved message's live region is in the page before it says anything, so that screen
     // readers announce what it says later.
     const status = page.locator('.savebar [role="status"]');

@@ -69,7 +69,8 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
 
   test('the supervisor sees the jump highlighted, verifies and publishes; the LIVE Room shows the alerts without a reload', async () => {
     supervisorContext = await browser.newContext({ locale: 'id-ID', viewport: { width: 1280, height: 800 } });
-    sup = await signIn(supervisorContext, supervisorEmail, '/konsol/harga');
+    // The console's own address: a supervisor of markets lands on the review (issue #15).
+    sup = await signIn(supervisorContext, supervisorEmail, '/konsol');
     await sup.getByRole('heading', { name: 'Tinjau dan terbitkan' }).waitFor();
     const sections = await sup
       .getByRole('navigation', { name: 'Menu harga pasar' })
