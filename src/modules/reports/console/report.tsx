@@ -277,9 +277,9 @@ function ActionForm({
           track: category?.defaultTrack ?? 'standard',
         }
       : {};
-  const valueOf = (k: string) => values[k] ?? usual[k] ?? '';
+  const shownValue = (k: string) => values[k] ?? usual[k] ?? '';
   // The officers of the chosen agency (dispose, hand on) or of the report's own (start).
-  const officerAgency = action === 'start' ? report.agency?.id : valueOf('agencyId');
+  const officerAgency = action === 'start' ? report.agency?.id : shownValue('agencyId');
   const officers = useLoad(
     () =>
       fields.includes('officerUserId') && officerAgency
@@ -297,7 +297,7 @@ function ActionForm({
     setError(undefined);
     const body: Record<string, string> = {};
     for (const f of fields) {
-      const v = valueOf(f).trim();
+      const v = shownValue(f).trim();
       if (v) body[f] = v;
     }
     try {
@@ -369,7 +369,7 @@ function ActionForm({
           >
             {(aria) =>
               spec.options ? (
-                <select {...aria} value={valueOf(f)} onChange={(e) => set(f, e.target.value)}>
+                <select {...aria} value={shownValue(f)} onChange={(e) => set(f, e.target.value)}>
                   {spec.empty ? <option value="">{t(spec.empty)}</option> : null}
                   {spec.options.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -378,9 +378,9 @@ function ActionForm({
                   ))}
                 </select>
               ) : spec.long ? (
-                <textarea {...aria} rows={3} value={valueOf(f)} onChange={(e) => set(f, e.target.value)} />
+                <textarea {...aria} rows={3} value={shownValue(f)} onChange={(e) => set(f, e.target.value)} />
               ) : (
-                <input {...aria} value={valueOf(f)} onChange={(e) => set(f, e.target.value)} />
+                <input {...aria} value={shownValue(f)} onChange={(e) => set(f, e.target.value)} />
               )
             }
           </Field>
