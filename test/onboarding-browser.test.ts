@@ -196,6 +196,15 @@ describe(`a new region live through the console (${DB_KIND})`, () => {
       async () => {
         await page.context().clearCookies();
         await signIn(SLUG, ADMIN.email, NEW_PASSWORD);
+        await page.getByRole('navigation', { name: 'Bagian pengaturan' }).waitFor();
+        assert.equal(
+          await page
+            .getByRole('navigation', { name: 'Bagian pengaturan' })
+            .getByRole('link', { name: 'Daerah', exact: true })
+            .count(),
+          0,
+          'the regions screen is for platform administrators only',
+        );
         await open('Aplikasi dan perjanjian');
         await agreement('mou', '100/MoU/BGR/2026');
         await agreement('pks', '100/PKS/BGR/2026');
