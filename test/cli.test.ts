@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { ADOPTION_STATUSES } from '../src/platform/catalogue/schemas.ts';
 import { DB_KIND, freshServerDatabase } from './support/harness.ts';
 
 describe(`balai CLI (${DB_KIND})`, () => {
@@ -148,5 +149,36 @@ describe(`balai CLI (${DB_KIND})`, () => {
     const missing = balai('grant', '--tenant', 'kota-bogor');
     assert.equal(missing.code, 2);
     assert.match(missing.err, /missing --email, --role/);
+  });
+
+  test('the help lists every adoption state from the code; go-live walks an app to live', () => {
+    const help = balai('help').out;
+    for (const state of ADOPTION_STATUSES) assert.match(help, new RegExp(`^ +${state} +→`, 'm'));
+    assert.match(help, /go-live --tenant S --app CODE/);
+    const pks = balai(
+      'agreement',
+      '--tenant',
+      'kota-bogor',
+      '--kind',
+      'pks',
+      '--number',
+      '002/PKS/2026',
+      '--signed-on',
+      '2026-03-02',
+      '--signatory',
+      'Bima Arya|Wali Kota Bogor|Kota Bogor',
+      '--signatory',
+      'Sachrudin|Wali Kota Tangerang|Kota Tangerang',
+    );
+    const pksId = /agreement (\S+) recorded/.exec(pks.out)?.[1];
+    assert.ok(pksId, pks.err);
+    // Without the PKS the walk stops at once and changes nothing.
+    const refused = balai('go-live', '--tenant', 'kota-bogor', '--app', 'reports');
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /--pks: /);
+    const live = balai('go-live', '--tenant', 'kota-bogor', '--app', 'reports', '--pks', pksId);
+    assert.equal(live.code, 0, live.err);
+    assert.match(live.out, /reports on web for kota-bogor: pks_signed → onboarding → live/);
+    assert.match(balai('go-live', '--tenant', 'kota-bogor', '--app', 'reports').out, /was live already/);
   });
 });

@@ -15,6 +15,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import { MODULES } from '../src/platform/catalogue/installed.ts';
 import { appFixtures } from './support/app-fixtures.ts';
 import {
@@ -153,6 +154,22 @@ describe(`fuzzing every route (${DB_KIND}, seed ${SEED})`, () => {
     });
     assert.equal(upload.statusCode, 204, upload.body);
     await call('POST', '/api/v1/calendar/holidays', { date: '2026-10-10', name: 'Hari Jadi' });
+    const logo = multipartFile(
+      'file',
+      'logo.png',
+      'image/png',
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0b5cad' } })
+        .png()
+        .toBuffer(),
+    );
+    const logoUp = await t.app.inject({
+      method: 'PUT',
+      url: `/t/${SLUG}/api/v1/branding/logo`,
+      headers: { ...admin, ...logo.headers },
+      payload: logo.payload,
+    });
+    assert.equal(logoUp.statusCode, 200, logoUp.body);
+    ids.B_LOGO = String(logoUp.json().logoUrl).split('/').pop()!;
     for (const app of MODULES) {
       await makeLive(t.platform, tenant.id, app.code);
       await makeLive(t.platform, other.id, app.code);
@@ -238,7 +255,9 @@ describe(`fuzzing every route (${DB_KIND}, seed ${SEED})`, () => {
         .replace('{grantId}', ids.B_GRANT!)
         .replace('{app}', MODULES[0]?.code ?? 'none')
         .replace('{channel}', 'web')
-        .replace('{date}', '2026-10-10');
+        .replace('{date}', '2026-10-10')
+        .replace('{slug}', 'kota-lain')
+        .replace('{file}', ids.B_LOGO!);
     assert.ok(!/[{}]/.test(filled), `${path}: a parameter is left unfilled (${filled})`);
     return path.startsWith('/t/{tenant}') ? `/t/${SLUG}${filled}` : filled;
   }

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import { MODULES } from '../src/platform/catalogue/installed.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { appFixtures } from './support/app-fixtures.ts';
@@ -29,6 +30,16 @@ import type { Ids, IsolationFixture, Sample } from './support/isolation.ts';
 /** A valid body for each of the kernel's mutations, so that the call gets past validation to the tenant checks. */
 const KERNEL_SAMPLES: Record<string, Sample> = {
   'PUT /api/v1/agreements/{id}/document': 'pdf',
+  // Not an image: refused for A's admin, after B's credentials were refused (the logo's own tests: onboarding.test.ts).
+  'PUT /api/v1/branding/logo': 'pdf',
+  // Writes the tenant it names, by design (platform administrators give a new tenant its
+  // administrator: onboarding.test.ts); here it names no tenant, so only the refusals are seen.
+  'POST /api/v1/platform/tenants/{slug}/administrators': {
+    displayName: 'Admin Curian',
+    email: 'curian@example.go.id',
+    nip: '198503122010012099',
+  },
+  'POST /api/v1/adoptions/{app}/{channel}/go-live': { mouId: 'B_AGREEMENT', pksId: 'B_AGREEMENT' },
   'POST /api/v1/auth/login': { login: 'B_EMAIL', password: 'correct-horse-battery' },
   'POST /api/v1/auth/logout': undefined,
   'POST /api/v1/auth/register': {
@@ -181,6 +192,22 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
       headers: bh,
       payload: { date: '2026-10-10', name: 'Hari Jadi B' },
     });
+    const logo = multipartFile(
+      'file',
+      'b.png',
+      'image/png',
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } })
+        .png()
+        .toBuffer(),
+    );
+    const logoUp = await t.app.inject({
+      method: 'PUT',
+      url: '/t/kota-b/api/v1/branding/logo',
+      headers: { ...bh, ...logo.headers },
+      payload: logo.payload,
+    });
+    assert.equal(logoUp.statusCode, 200, logoUp.body);
+    b.B_LOGO = String(logoUp.json().logoUrl).split('/').pop()!;
     const grant = await t.app.inject({ url: `/t/kota-b/api/v1/users/${adminB.id}`, headers: bh });
     b.B_GRANT = grant.json().grants[0].id;
     // A live password-reset link of B's admin: its token must do nothing on A.
@@ -278,7 +305,9 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
         .replace('{grantId}', ids.B_GRANT!)
         .replace('{app}', ADOPTED)
         .replace('{channel}', 'web')
-        .replace('{date}', '2026-10-10');
+        .replace('{date}', '2026-10-10')
+        .replace('{slug}', 'kota-tiada')
+        .replace('{file}', ids.B_LOGO!);
     assert.ok(!/[{}]/.test(filled), `${path}: a parameter is left unfilled (${filled})`);
     return filled;
   }

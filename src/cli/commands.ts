@@ -5,9 +5,20 @@
  */
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, demoCredentials, seedDemo } from '../demo/seed.ts';
-import { onLiveFor } from '../platform/catalogue/go-live.ts';
-import { CreateAgreement, ProposeAdoption, TransitionAdoption } from '../platform/catalogue/schemas.ts';
-import { createAgreement, proposeAdoption, transitionAdoption } from '../platform/catalogue/service.ts';
+import { onLiveFor, takeLive } from '../platform/catalogue/go-live.ts';
+import {
+  ADOPTION_STATUSES,
+  CreateAgreement,
+  ProposeAdoption,
+  TakeLive,
+  TransitionAdoption,
+} from '../platform/catalogue/schemas.ts';
+import {
+  ADOPTION_TRANSITIONS,
+  createAgreement,
+  proposeAdoption,
+  transitionAdoption,
+} from '../platform/catalogue/service.ts';
 import type { Actor } from '../platform/db/tenant-scope.ts';
 import { AppError } from '../platform/errors.ts';
 import { pickLanguage, translator } from '../platform/i18n/index.ts';
@@ -17,6 +28,11 @@ import type { Platform } from '../platform/platform.ts';
 import { CreateTenant } from '../platform/tenancy/schemas.ts';
 import { createTenant, findAgencyIdByCode } from '../platform/tenancy/service.ts';
 import { validate } from '../platform/validate.ts';
+
+/** The adoption lifecycle as the code has it: each state and the states it may move to. */
+const LIFECYCLE = ADOPTION_STATUSES.map(
+  (s) => `    ${s.padEnd(11)} → ${ADOPTION_TRANSITIONS[s].join(', ')}`,
+).join('\n');
 
 export const HELP = `Usage: npm run balai -- <command> [options]
 
@@ -28,8 +44,14 @@ Commands:
   agreement --tenant S --kind mou|pks --number N --signed-on YYYY-MM-DD [--partner S] --signatory "Name|Title|Party"...
   adopt --tenant S --app CODE --channel web|android|webservice [--origin S]
   adoption --tenant S --app CODE --channel C --to STATUS [--agreement ID] [--on YYYY-MM-DD] [--note T]
+  go-live --tenant S --app CODE [--channel web] [--mou ID] [--pks ID] [--on YYYY-MM-DD] [--note T]
+                                  propose if needed, then every next state up to live (one audited
+                                  step each, all or none); --mou and --pks name the agreements
   create-user --tenant S --kind staff|partner|citizen --name N --email E [--phone P] [--nip NIP] [--partner-kind K] --password P
   grant --tenant S --email E --role ROLE [--agency CODE]
+
+Adoption states (STATUS), and where each may go (the tenant's own app skips the agreements):
+${LIFECYCLE}
 
 The database is the one the server uses: DATABASE_URL, or the embedded one in DATA_DIR (./data).`;
 
@@ -50,6 +72,8 @@ const options = {
   origin: { type: 'string' },
   to: { type: 'string' },
   agreement: { type: 'string' },
+  mou: { type: 'string' },
+  pks: { type: 'string' },
   on: { type: 'string' },
   note: { type: 'string' },
   email: { type: 'string' },
@@ -160,6 +184,24 @@ async function run(command: string, v: Values, platform: Platform, ACTOR: Actor)
       if (liveChanged) await platform.directoryChanged();
       return `${v.app} on ${v.channel} for ${v.tenant} is now ${v.to}`;
     }
+    case 'go-live': {
+      need(v, 'tenant', 'app');
+      const tenant = platform.directory.bySlug(v.tenant!);
+      if (!tenant) throw new UsageError(`no tenant with slug "${v.tenant}"`);
+      const input = validate(TakeLive, {
+        ...(v.mou ? { mouId: v.mou } : {}),
+        ...(v.pks ? { pksId: v.pks } : {}),
+        ...(v.on ? { on: v.on } : {}),
+        ...(v.note ? { note: v.note } : {}),
+      });
+      const app = validate(ProposeAdoption, { app: v.app, channel: v.channel ?? 'web' });
+      const { steps, liveChanged } = await platform.inTenant(tenant.id, ACTOR, (scope) =>
+        takeLive(scope, tenant, { ...app, ...input }, onLiveFor(platform, scope, tenant)),
+      );
+      if (liveChanged) await platform.directoryChanged();
+      if (steps.length === 0) return `${v.app} on ${app.channel} for ${v.tenant} was live already`;
+      return `${v.app} on ${app.channel} for ${v.tenant}: ${steps.join(' → ')}`;
+    }
     case 'create-user': {
       need(v, 'tenant', 'kind', 'name', 'password');
       const input = validate(CreateUser, {
@@ -192,6 +234,13 @@ async function run(command: string, v: Values, platform: Platform, ACTOR: Actor)
   }
 }
 
+/** The option that gives a field whose name is not the option's (`agreementId` is `--agreement`). */
+const OPTION_OF_FIELD: Record<string, string> = {
+  'agreement-id': 'agreement',
+  'mou-id': 'mou',
+  'pks-id': 'pks',
+};
+
 /** Formats an AppError for the terminal in `language`, with each offending field. */
 function describe(error: AppError, language: string | undefined): string {
   const t = translator(pickLanguage(undefined, language?.replace('_', '-')));
@@ -199,8 +248,10 @@ function describe(error: AppError, language: string | undefined): string {
     `${t(`error.${error.code}`)}: ${t(`detail.${error.detailKey}`, { ...error.params, entity: error.params.entity ?? '' })}`,
   ];
   // Field paths name the API's fields (timeZone); the CLI's options are kebab-case (--time-zone).
-  const option = (path: string) =>
-    `--${path.replace('/body/', '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const option = (path: string) => {
+    const name = path.replace('/body/', '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    return `--${OPTION_OF_FIELD[name] ?? name}`;
+  };
   for (const f of error.fields) {
     lines.push(
       `  ${option(f.path)}: ${t(`field.${f.code}`, { ...f.params, defaultValue: t('field.invalid') })}`,

@@ -7,7 +7,7 @@ import { actorOf } from '../http/auth-hooks.ts';
 import { requireUuid } from '../http/params.ts';
 import { readUpload } from '../http/uploads.ts';
 import type { Platform } from '../platform.ts';
-import { onLiveFor } from './go-live.ts';
+import { onLiveFor, takeLive } from './go-live.ts';
 import {
   AdoptionView,
   AgreementView,
@@ -19,6 +19,8 @@ import {
   ProposeAdoption,
   type ProposeAdoptionInput,
   StatusName,
+  TakeLive,
+  type TakeLiveInput,
   TransitionAdoption,
   type TransitionAdoptionInput,
 } from './schemas.ts';
@@ -131,6 +133,60 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
       );
       if (liveChanged) await platform.directoryChanged();
       return { app: request.params.app, channel: request.params.channel, status: request.body.to };
+    },
+  );
+
+  app.post<{ Params: { app: string; channel: 'web' | 'android' | 'webservice' }; Body: TakeLiveInput }>(
+    '/api/v1/adoptions/:app/:channel/go-live',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Take an app live in one go, through every agreed state',
+        description:
+          'Proposes the adoption when there is none, then makes each next step up to `live` ' +
+          '(proposed → mou_signed → pks_signed → onboarding → live; the tenant’s own app skips the ' +
+          'agreements), each checked and audited as a single transition. `mouId` and `pksId` name ' +
+          'the agreements of the signing steps; a suspended adoption goes back live. All steps or ' +
+          'none: a refused step (400 on `mouId` or `pksId` when its agreement is missing or of the ' +
+          'other kind, 400 on `app` or `channel` for an app not in the catalogue or not on that ' +
+          'channel) leaves the adoption as it was. An app live already answers with no steps.',
+        params: AdoptionParams,
+        body: TakeLive,
+        response: {
+          200: Type.Object(
+            {
+              app: Type.String(),
+              channel: Type.String(),
+              status: Type.Literal('live'),
+              steps: Type.Array(StatusName, { description: 'The states gone through, in order' }),
+            },
+            {
+              examples: [
+                {
+                  app: 'reports',
+                  channel: 'web',
+                  status: 'live',
+                  steps: ['proposed', 'mou_signed', 'pks_signed', 'onboarding', 'live'],
+                },
+              ],
+            },
+          ),
+        },
+      },
+      config: { permission: 'platform.adoption.manage' },
+    },
+    async (request) => {
+      const tenant = request.tenant!;
+      const { steps, liveChanged } = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        takeLive(
+          scope,
+          tenant,
+          { app: request.params.app, channel: request.params.channel, ...request.body },
+          onLiveFor(platform, scope, tenant),
+        ),
+      );
+      if (liveChanged) await platform.directoryChanged();
+      return { app: request.params.app, channel: request.params.channel, status: 'live' as const, steps };
     },
   );
 

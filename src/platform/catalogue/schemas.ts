@@ -81,6 +81,27 @@ export const TransitionAdoption = Type.Object(
 );
 export type TransitionAdoptionInput = Static<typeof TransitionAdoption>;
 
+export const TakeLive = Type.Object(
+  {
+    mouId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'The MoU of the `mou_signed` step, when the walk makes it',
+      }),
+    ),
+    pksId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'The PKS of the `pks_signed` step, when the walk makes it',
+      }),
+    ),
+    on: Type.Optional(LocalDate),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type TakeLiveInput = Static<typeof TakeLive>;
+
 export const Signatory = Type.Object(
   {
     name: Type.String({ minLength: 2, maxLength: 120 }),

@@ -81,6 +81,11 @@ export const id = {
     area_ring_open: 'Ring {{at}} tidak tertutup: posisi terakhirnya harus sama dengan posisi pertama.',
     area_ring_empty: 'Ring {{at}} tidak melingkupi luasan apa pun (semua posisinya segaris).',
     area_too_large: 'Wilayah maksimal {{limit}} posisi seluruhnya; sederhanakan garis batasnya.',
+    area_points:
+      'Berkas ini berisi titik atau garis, bukan batas wilayah. Unggah poligon batas wilayah (Polygon atau MultiPolygon).',
+    logo_svg: 'Logo SVG tidak diterima. Unggah logo sebagai PNG (bisa diekspor dari SVG).',
+    logo_type: 'Logo harus berupa gambar PNG, JPEG, atau WebP.',
+    logo_size: 'Ukuran logo maksimal {{limit}}.',
   },
   entity: {
     tenant: 'Daerah',
@@ -92,6 +97,7 @@ export const id = {
     token: 'Token API',
     route: 'Alamat',
     holiday: 'Hari libur',
+    logo: 'Logo',
   },
   notify: {
     welcome: {
@@ -112,6 +118,17 @@ export const id = {
         'Jika Anda tidak memintanya, abaikan pesan ini: kata sandi Anda tidak berubah.\n\n' +
         'Salam,\n{{tenant}}\n',
       sms: '{{tenant}}: atur ulang kata sandi Anda di {{link}} (sekali pakai, berlaku {{minutes}} menit). Abaikan jika Anda tidak memintanya.',
+    },
+    invite: {
+      subject: 'Akun administrator {{tenant}} Anda',
+      body:
+        'Halo {{name}},\n\n' +
+        'Akun administrator Anda untuk layanan daring {{tenant}} sudah dibuat. ' +
+        'Buka tautan berikut untuk membuat kata sandi Anda. Tautan ini hanya dapat dipakai sekali dan berlaku {{hours}} jam:\n\n' +
+        '{{link}}\n\n' +
+        'Jika Anda tidak mengharapkan pesan ini, abaikan saja.\n\n' +
+        'Salam,\n{{tenant}}\n',
+      sms: '{{tenant}}: akun administrator Anda sudah dibuat. Buat kata sandi di {{link}} (sekali pakai, berlaku {{hours}} jam).',
     },
     passwordChanged: {
       subject: 'Kata sandi akun {{tenant}} Anda telah diganti',
@@ -205,6 +222,11 @@ export const en: Messages = {
     area_ring_open: 'Ring {{at}} is not closed: its last position must equal its first.',
     area_ring_empty: 'Ring {{at}} encloses no area (its positions lie on one line).',
     area_too_large: 'An area has at most {{limit}} positions in all; simplify its outline.',
+    area_points:
+      'This file holds points or lines, not the area’s boundary. Upload the boundary as a Polygon or MultiPolygon.',
+    logo_svg: 'An SVG logo is not accepted. Upload the logo as a PNG (it can be exported from the SVG).',
+    logo_type: 'The logo must be a PNG, JPEG or WebP image.',
+    logo_size: 'The logo can be at most {{limit}}.',
   },
   entity: {
     tenant: 'Region',
@@ -216,6 +238,7 @@ export const en: Messages = {
     token: 'API token',
     route: 'Address',
     holiday: 'Holiday',
+    logo: 'Logo',
   },
   notify: {
     welcome: {
@@ -236,6 +259,17 @@ export const en: Messages = {
         'If you did not ask for this, ignore this message: your password has not changed.\n\n' +
         'Regards,\n{{tenant}}\n',
       sms: '{{tenant}}: reset your password at {{link}} (works once, for {{minutes}} minutes). Ignore this if you did not ask.',
+    },
+    invite: {
+      subject: 'Your {{tenant}} administrator account',
+      body:
+        'Hello {{name}},\n\n' +
+        'Your administrator account for the {{tenant}} online services has been created. ' +
+        'Open this link to choose your password. It works once and for {{hours}} hours:\n\n' +
+        '{{link}}\n\n' +
+        'If you did not expect this message, you can ignore it.\n\n' +
+        'Regards,\n{{tenant}}\n',
+      sms: '{{tenant}}: your administrator account is ready. Choose a password at {{link}} (works once, for {{hours}} hours).',
     },
     passwordChanged: {
       subject: 'Your {{tenant}} password was changed',

@@ -159,6 +159,62 @@ export async function requestPasswordReset(scope: TenantScope, input: ResetReque
   });
 }
 
+/** How long the link a new account's first password is set with works: long enough to hand over. */
+export const INVITE_TTL_HOURS = 72;
+
+/**
+ * A single-use link that sets the first password of a new account (its current password is random
+ * and known to nobody), sent to the account's email or mobile number and returned once to the
+ * administrator who made the account, to hand over when no message can be sent. It is a reset
+ * link with a longer life: the same page and the same confirmation use it up.
+ */
+export async function issueInviteLink(
+  scope: TenantScope,
+  userId: string,
+  context: { language: Language; tenantName: string; base: string; ip: string | null },
+): Promise<{ link: string; expiresAt: Date }> {
+  const user = await scope.trx
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email', 'phone'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const token = randomSecret();
+  const id = newId();
+  const expiresAt = new Date(Date.now() + INVITE_TTL_HOURS * 3_600_000);
+  await scope.trx
+    .insertInto('password_resets')
+    .values({
+      tenant_id: scope.tenantId,
+      id,
+      user_id: user.id,
+      token_hash: sha256(token),
+      ip: context.ip,
+      expires_at: expiresAt,
+    })
+    .execute();
+  const link = `${context.base}${RESET_PAGE}?token=${token}`;
+  const contact = contactOf(user);
+  if (contact) {
+    const t = translator(context.language);
+    const values = { name: user.display_name, tenant: context.tenantName, link, hours: INVITE_TTL_HOURS };
+    await notify(
+      scope,
+      contact,
+      t('notify.invite.subject', values),
+      t('notify.invite.body', values),
+      t('notify.invite.sms', values),
+    );
+  }
+  await recordAudit(scope, {
+    action: 'auth.invite_issued',
+    entityType: 'user',
+    entityId: user.id,
+    after: { resetId: id, channel: contact?.channel ?? null, expiresAt },
+  });
+  return { link, expiresAt };
+}
+
 function checkNewPassword(password: string, path = '/body/password'): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw invalid({ path, code: 'password_weak' });
 }

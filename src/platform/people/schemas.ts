@@ -63,6 +63,17 @@ export const CreateUser = Type.Object(
 );
 export type CreateUserInput = Static<typeof CreateUser>;
 
+export const FirstAdministrator = Type.Object(
+  {
+    displayName: Type.String({ minLength: 2, maxLength: 120 }),
+    email: Type.String({ maxLength: 254, description: 'Where the link to set the password is sent' }),
+    nip: Type.String({ maxLength: 30, description: 'NIP (18 digits) of the civil servant' }),
+    phone: Type.Optional(Type.String({ maxLength: 30 })),
+  },
+  { additionalProperties: false },
+);
+export type FirstAdministratorInput = Static<typeof FirstAdministrator>;
+
 export const UserView = Type.Object({
   id: Type.String(),
   kind: Type.String(),

@@ -43,7 +43,8 @@ export type AreaErrorCode =
   | 'area_ring_short'
   | 'area_ring_open'
   | 'area_ring_empty'
-  | 'area_too_large';
+  | 'area_too_large'
+  | 'area_points';
 
 export type AreaCheck =
   | { ok: true; area: Area; bbox: BBox }
@@ -148,12 +149,45 @@ export function checkArea(value: unknown): AreaCheck {
   }
 }
 
+const LINEAL = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString']);
+
 /**
- * The area in `value`, normalised as `checkArea` does; throws a 400 naming the field at `path`
+ * The geometry of what a GIS exports: a Feature's geometry, or a FeatureCollection's polygons
+ * joined into one MultiPolygon (QGIS and geojson.io save a drawn outline so). Points or lines,
+ * alone or in a collection, are refused as such (`area_points`): they mark places, not an area.
+ * Anything else is left for `checkArea` to judge.
+ */
+export function geometryOf(value: unknown, path = '/body/area'): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const v = value as { type?: unknown; geometry?: unknown; features?: unknown };
+  const lineal = (g: unknown) => LINEAL.has(String((g as { type?: unknown } | null)?.type));
+  if (v.type === 'Feature') return geometryOf(v.geometry, path);
+  if (v.type === 'FeatureCollection' && Array.isArray(v.features) && v.features.length > 0) {
+    const geometries = v.features.map((f) =>
+      geometryOf((f as { geometry?: unknown } | null)?.geometry, path),
+    );
+    if (geometries.some(lineal)) throw invalid({ path, code: 'area_points' });
+    if (geometries.length === 1) return geometries[0];
+    const polygons: unknown[] = [];
+    for (const g of geometries) {
+      const { type, coordinates } = (g ?? {}) as { type?: unknown; coordinates?: unknown };
+      if (type === 'Polygon') polygons.push(coordinates);
+      else if (type === 'MultiPolygon' && Array.isArray(coordinates)) polygons.push(...coordinates);
+      else return g; // not an area: `checkArea` says what is wrong
+    }
+    return { type: 'MultiPolygon', coordinates: polygons };
+  }
+  if (lineal(v)) throw invalid({ path, code: 'area_points' });
+  return value;
+}
+
+/**
+ * The area in `value` (a geometry, Feature or FeatureCollection: see `geometryOf`), normalised as
+ * `checkArea` does; throws a 400 naming the field at `path`
  * (`/body/area`) and what is wrong with it.
  */
 export function parseArea(value: unknown, path = '/body/area'): Area {
-  const check = checkArea(value);
+  const check = checkArea(geometryOf(value, path));
   if (!check.ok) throw invalid({ path, code: check.code, params: check.params });
   return check.area;
 }

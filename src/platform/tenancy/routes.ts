@@ -4,14 +4,19 @@ import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
 import { actorOf, requirePrincipal } from '../http/auth-hooks.ts';
 import { requireUuid } from '../http/params.ts';
+import { createFirstAdministrator } from '../people/first-admin.ts';
+import { INVITE_TTL_HOURS, portalBase } from '../people/passwords.ts';
+import { FirstAdministrator, type FirstAdministratorInput } from '../people/schemas.ts';
 import type { Platform } from '../platform.ts';
 import type { VerifiedTenant } from './directory.ts';
+import { logoRoutes } from './logo.ts';
 import {
   Agency,
   CreateAgency,
   type CreateAgencyInput,
   CreateTenant,
   type CreateTenantInput,
+  Slug,
   TenantPublic,
   TenantSummary,
   UpdateAgency,
@@ -70,8 +75,9 @@ export function tenancyRootRoutes(app: FastifyInstance, platform: Platform) {
   );
 }
 
-/** Tenant-scoped routes: the tenant itself, its settings, creating other tenants, agencies. */
+/** Tenant-scoped routes: the tenant itself, its settings and logo, creating other tenants, agencies. */
 export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
+  logoRoutes(app, platform);
   app.get(
     '/api/v1',
     {
@@ -125,6 +131,63 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
       await createTenant(platform.database.db, request.body, actorOf(request), platform.config.baseDomain);
       await platform.directoryChanged();
       return reply.status(201).send(tenantView(platform.directory.bySlug(request.body.slug)!));
+    },
+  );
+
+  app.post<{ Params: { slug: string }; Body: FirstAdministratorInput }>(
+    '/api/v1/platform/tenants/:slug/administrators',
+    {
+      schema: {
+        tags: ['tenants'],
+        summary: 'Give a tenant an administrator (platform administrators)',
+        description:
+          'Makes a staff account in the tenant named by `slug` with the `tenant_admin` role, and a ' +
+          `single-use link (valid ${INVITE_TTL_HOURS} hours) with which its owner sets the password: sent ` +
+          'to the email and answered here once, to hand over when no message can be sent. Nobody ' +
+          'ever sees the password. 404 for an unknown tenant; 400 with the fields for an email, ' +
+          'phone or NIP that is invalid or already taken in that tenant.',
+        params: Type.Object({ slug: Slug }),
+        body: FirstAdministrator,
+        response: {
+          201: Type.Object(
+            {
+              id: Type.String(),
+              link: Type.String({ description: 'The link to set the password (shown once)' }),
+              expiresAt: Type.String({ format: 'date-time' }),
+            },
+            {
+              examples: [
+                {
+                  id: '019aa0c4-3a52-7c1e-9f3b-5d2f1c0e8a11',
+                  link: 'https://kotabogor.go.id/atur-sandi?token=…',
+                  expiresAt: '2026-12-10T04:00:00.000Z',
+                },
+              ],
+            },
+          ),
+        },
+      },
+      config: { permission: 'platform.tenant.create' },
+    },
+    async (request, reply) => {
+      const target = platform.directory.bySlug(request.params.slug);
+      if (!target) throw new AppError('not_found', { params: { entity: 'tenant' } });
+      const home = request.tenant!;
+      // The trail of the tenant written to names who did it and from which tenant.
+      const actor = { ...actorOf(request), label: `${actorOf(request).label} (${home.slug})` };
+      const made = await platform.inTenant(target.id, actor, (scope) =>
+        createFirstAdministrator(scope, request.body, {
+          language: target.defaultLanguage,
+          tenantName: target.branding.displayName,
+          base: portalBase(platform.config, target, {
+            host: request.host,
+            protocol: request.protocol,
+            viaPath: true,
+          }),
+          ip: request.ip,
+        }),
+      );
+      return reply.status(201).send({ ...made, expiresAt: made.expiresAt.toISOString() });
     },
   );
 

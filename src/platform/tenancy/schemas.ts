@@ -26,7 +26,8 @@ export const Branding = Type.Object(
  */
 export const AreaInput = Type.Unknown({
   description:
-    'The region’s area: a GeoJSON (RFC 7946) Polygon or MultiPolygon geometry, WGS84 positions ' +
+    'The region’s area: a GeoJSON (RFC 7946) Polygon or MultiPolygon geometry (or a Feature or ' +
+    'FeatureCollection of them, joined into one MultiPolygon; points or lines are refused), WGS84 positions ' +
     '[longitude, latitude], closed rings of at least 4 positions, at most 20,000 positions in all; ' +
     'null removes it.',
   examples: [

@@ -4,7 +4,7 @@
  * MoU/PKS records with their signed PDF to upload and download.
  */
 import { useState } from 'react';
-import type { ApiError } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { Field, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
 import { Outcome, Scroll, SectionHead, todayIn, useForm } from './kit.tsx';
 
@@ -80,6 +80,12 @@ export function AppsSection() {
           />
         ))}
       </ul>
+      <GoLiveForm
+        apps={catalogue.data ?? []}
+        adoptions={adoptions.data ?? []}
+        agreements={agreementList}
+        onDone={reloadAll}
+      />
       <ProposeForm apps={catalogue.data ?? []} onDone={adoptions.reload} />
       <h2 id="agreements-title">{t('admin.apps.agreements')}</h2>
       <Problem error={agreements.error} />
@@ -252,6 +258,84 @@ function AdoptionCard(props: {
         </form>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * Takes an app live in one go (web channel): the server proposes it if need be and makes every
+ * next step up to live, each audited, naming the chosen MoU and PKS; all steps or none.
+ */
+function GoLiveForm(props: {
+  apps: CatalogueApp[];
+  adoptions: Adoption[];
+  agreements: Agreement[];
+  onDone: () => void;
+}) {
+  const { api, t } = useConsole();
+  const form = useForm({ app: '', mouId: '', pksId: '' });
+  const v = form.values;
+  const live = new Set(
+    props.adoptions.filter((a) => a.status === 'live' && a.channel === 'web').map((a) => a.app),
+  );
+  const apps = props.apps.filter((a) => a.channels.includes('web') && !live.has(a.code));
+  const name = apps.find((a) => a.code === v.app)?.name ?? v.app;
+  const submit = form.submit(
+    async () => {
+      if (!v.app) {
+        throw new ApiError(400, 'validation', t('admin.goLive.chooseApp'), [
+          { path: '/params/app', code: 'required', message: t('admin.goLive.chooseApp') },
+        ]);
+      }
+      await api.post(`/adoptions/${encodeURIComponent(v.app)}/web/go-live`, {
+        ...(v.mouId ? { mouId: v.mouId } : {}),
+        ...(v.pksId ? { pksId: v.pksId } : {}),
+      });
+      form.reset({ app: '', mouId: v.mouId, pksId: v.pksId });
+    },
+    t('admin.goLive.done', { app: name }),
+    props.onDone,
+  );
+  const choose = (kind: 'mou' | 'pks', key: 'mouId' | 'pksId') => (
+    <Field id={`golive-${kind}`} label={t(`admin.apps.kinds.${kind}`)} error={form.err(key)}>
+      {(aria) => (
+        <select {...aria} value={v[key]} onChange={(e) => form.set(key, e.target.value)}>
+          <option value="">{t('admin.apps.chooseAgreement')}</option>
+          {props.agreements
+            .filter((g) => g.kind === kind)
+            .map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.number}
+              </option>
+            ))}
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="golive-title">
+      <h2 id="golive-title">{t('admin.goLive.title')}</h2>
+      <p>{t('admin.goLive.intro')}</p>
+      <Outcome form={form} />
+      <div className="grid-3">
+        <Field id="golive-app" label={t('admin.apps.appCode')} error={form.err('app')}>
+          {(aria) => (
+            <select {...aria} value={v.app} onChange={(e) => form.set('app', e.target.value)}>
+              <option value="">{t('admin.apps.chooseApp')}</option>
+              {apps.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {choose('mou', 'mouId')}
+        {choose('pks', 'pksId')}
+      </div>
+      <button type="submit" className="primary" disabled={form.busy}>
+        {t('admin.goLive.submit')}
+      </button>
+    </form>
   );
 }
 

@@ -4,6 +4,7 @@
  * and default language. The console takes the new colour at once.
  */
 import { contrastWithWhite, headerColor } from '../../branding.ts';
+import { ApiError } from '../api.ts';
 import { Field, Problem, useConsole, useLoad } from '../ui.tsx';
 import { Outcome, SectionHead, useForm } from './kit.tsx';
 
@@ -17,9 +18,64 @@ export function BrandingSection() {
     <section aria-labelledby="branding-title">
       <SectionHead id="branding-title" title={t('admin.nav.branding')} intro={t('admin.branding.intro')} />
       <Problem error={tenant.error} />
-      {tenant.data ? <BrandingForm tenant={tenant.data} onDone={tenant.reload} /> : null}
+      {tenant.data ? <LogoUpload logoUrl={tenant.data.branding.logoUrl} onDone={tenant.reload} /> : null}
+      {tenant.data ? (
+        <BrandingForm key={tenant.data.branding.logoUrl ?? ''} tenant={tenant.data} onDone={tenant.reload} />
+      ) : null}
       {!tenant.data && tenant.loading ? <p className="loading">{t('loading')}</p> : null}
     </section>
+  );
+}
+
+/**
+ * The logo, uploaded: a PNG, JPEG or WebP image, checked and re-encoded by the server (an SVG is
+ * refused with a word on exporting it as PNG). The file is checked for size here first.
+ */
+function LogoUpload({ logoUrl, onDone }: { logoUrl: string | null; onDone: () => void }) {
+  const { api, t } = useConsole();
+  const form = useForm({});
+  const upload = (file: File | undefined) => {
+    if (!file) return;
+    form.submit(
+      async () => {
+        if (file.size > 2 * 1024 * 1024) {
+          throw new ApiError(413, 'payload_too_large', t('admin.logo.tooBig'), [
+            { path: '/body/file', code: 'logo_size', message: t('admin.logo.tooBig') },
+          ]);
+        }
+        const body = new FormData();
+        body.set('file', file);
+        await api.request('PUT', '/branding/logo', { form: body });
+      },
+      t('admin.logo.saved'),
+      onDone,
+    )();
+  };
+  return (
+    <div className="card admin-form" data-logo="">
+      <h2 id="logo-title">{t('admin.logo.title')}</h2>
+      <Outcome form={form} />
+      {logoUrl ? <img className="logo-preview" src={logoUrl} alt={t('admin.logo.current')} /> : null}
+      <Field
+        id="branding-logo"
+        label={t('admin.logo.file')}
+        hint={t('admin.logo.hint')}
+        error={form.err('file')}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            disabled={form.busy}
+            onChange={(e) => {
+              upload(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        )}
+      </Field>
+    </div>
   );
 }
 

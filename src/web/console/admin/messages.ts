@@ -1,4 +1,5 @@
 /** The words of the administrators' screens, Bahasa Indonesia first; merged under `admin.` */
+import { onboardingMessages } from './onboarding-messages.ts';
 
 const id = {
   title: 'Pengaturan',
@@ -395,4 +396,7 @@ const en: AdminMessages = {
   },
 };
 
-export const adminMessages = { id, en };
+export const adminMessages = {
+  id: { ...id, ...onboardingMessages.id },
+  en: { ...en, ...onboardingMessages.en },
+};

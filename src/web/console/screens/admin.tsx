@@ -3,13 +3,14 @@
  * session holds its permission, addressable as `/konsol/admin/<section>`. The sections themselves
  * of the shell live in `../admin/`, an app's in its folder (`console/index.ts`, `settings`).
  */
-import { type ComponentType, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { AgenciesSection } from '../admin/agencies.tsx';
 import { AppsSection } from '../admin/apps.tsx';
 import { AuditSection } from '../admin/audit.tsx';
 import { BrandingSection } from '../admin/branding.tsx';
 import { HolidaysSection } from '../admin/holidays.tsx';
 import { StaffSection } from '../admin/staff.tsx';
+import { TenantsSection } from '../admin/tenants.tsx';
 import { CONSOLE_APPS, liveConsoleApps } from '../installed.ts';
 import { useLocation } from '../router.ts';
 import { type ConsoleContext, Link, useConsole } from '../ui.tsx';
@@ -40,11 +41,35 @@ const SHELL_SECTIONS: readonly Section[] = [
   { slug: 'audit', order: 70, permissions: ['platform.audit.read'], component: AuditSection },
 ].map((s) => ({ ...s, label: `admin.nav.${s.slug}` }));
 
+/** The area screen draws on a map: Leaflet loads only when it opens. */
+const AreaSection = lazy(() => import('../admin/area.tsx').then((m) => ({ default: m.AreaSection })));
+
+/** The onboarding's sections: regions (platform administrators only) and the area. */
+const ONBOARDING_SECTIONS: readonly Section[] = [
+  {
+    slug: 'tenants',
+    label: 'admin.tenants.nav',
+    order: 5,
+    permissions: ['platform.tenant.create'],
+    tenantWide: true,
+    component: TenantsSection,
+  },
+  {
+    slug: 'area',
+    label: 'admin.area.nav',
+    order: 55,
+    permissions: ['platform.tenant.configure'],
+    component: AreaSection,
+  },
+];
+
 /** Every section of the tenant's settings: the shell's and the live apps', in menu order. */
 function allSections(ctx: Pick<ConsoleContext, 'api'>): Section[] {
-  return [...SHELL_SECTIONS, ...liveConsoleApps(ctx).flatMap((a) => a.settings ?? [])].sort(
-    (a, b) => a.order - b.order,
-  );
+  return [
+    ...SHELL_SECTIONS,
+    ...ONBOARDING_SECTIONS,
+    ...liveConsoleApps(ctx).flatMap((a) => a.settings ?? []),
+  ].sort((a, b) => a.order - b.order);
 }
 
 /** What a section of an installed app that the tenant does not have live says, if `slug` is one. */
