@@ -142,6 +142,8 @@ export async function fileReport(
       reporter_email: input.email ?? null,
       reporter_phone: input.phone ?? null,
       reporter_secret_hash: secret ? sha256(secret) : null,
+      confidential: input.confidential ?? false,
+      anonymous: input.anonymous ?? false,
       agency_id: null,
       track: category.defaultTrack,
       due_at: due,
@@ -176,7 +178,14 @@ export async function fileReport(
     action: 'report.file',
     entityType: 'report',
     entityId: id,
-    after: { trackingNo, type: input.type, category: input.category, channel: intake.channel },
+    after: {
+      trackingNo,
+      type: input.type,
+      category: input.category,
+      channel: intake.channel,
+      confidential: input.confidential ?? false,
+      anonymous: input.anonymous ?? false,
+    },
   });
   await emitEvent(scope, {
     type: 'report.filed',
