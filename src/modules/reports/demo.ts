@@ -14,7 +14,7 @@ import {
 import type { Action, RejectReason, ReportType } from './lifecycle.ts';
 import type { Who } from './services/access.ts';
 import { fileReport } from './services/intake.ts';
-import { putCategory } from './services/settings.ts';
+import { putCategory, updateSettings } from './services/settings.ts';
 import { transition } from './services/transitions.ts';
 
 type DemoCategory = [code: string, id: string, en: string, agency: string | null, track?: 'field_work'];
@@ -285,6 +285,9 @@ export async function seedReportsDemo(platform: Platform, scope: TenantScope, te
       ...(track ? { defaultTrack: track } : {}),
     });
   }
+  // The report form's address hint names a street of the city's own.
+  if (tenant.code === '36.71')
+    await updateSettings(scope, { addressExample: 'Jl. Daan Mogot depan Pasar Anyar' });
   const isTangerang = tenant.slug === 'kota-tangerang';
   const domain = isTangerang ? 'tangerang' : tenant.slug.replace(/^(kota|kabupaten)-/, '').replace(/-/g, '');
   const staffId = async (...emails: string[]) => {

@@ -10,5 +10,11 @@ export function formToReport(fields: Record<string, string>): NewReportInput {
   for (const k of ['lat', 'lng']) {
     if (typeof value[k] === 'string') value[k] = Number(value[k]);
   }
+  // A checkbox sends its value when ticked (the portal's: "1"); an API client may say true/false.
+  for (const k of ['confidential', 'anonymous']) {
+    const v = typeof value[k] === 'string' ? (value[k] as string).trim().toLowerCase() : undefined;
+    if (v === '1' || v === 'true' || v === 'on') value[k] = true;
+    else if (v === '0' || v === 'false') value[k] = false;
+  }
   return validate(NewReport, Value.Clean(NewReport, value) ?? value);
 }

@@ -47,7 +47,39 @@ export const messages = {
       description: 'Uraian',
       descriptionHint: 'Apa yang terjadi, sejak kapan, dan di mana persisnya.',
       address: 'Alamat atau patokan lokasi',
-      addressHint: 'Misalnya: Jl. Daan Mogot depan Pasar Anyar.',
+      addressHint: 'Misalnya: {{example}}.',
+      addressHintGeneral:
+        'Nama jalan dan nomornya, atau patokan terdekat seperti sekolah, masjid atau pasar.',
+      reportThere: 'Laporkan ke {{place}}',
+      emergency: {
+        title: 'Keadaan darurat?',
+        text: 'Kebakaran, kecelakaan, kejahatan yang sedang terjadi, atau orang dalam bahaya: jangan menunggu laporan ini ditindaklanjuti.',
+        call: 'Telepon 112 (gratis, 24 jam)',
+      },
+      privacy: {
+        legend: 'Privasi laporan',
+        confidential: 'Rahasiakan laporan ini',
+        confidentialHint:
+          'Laporan tidak pernah ditampilkan untuk publik: hanya Anda dan petugas yang dapat melihatnya.',
+        anonymous: 'Sembunyikan identitas saya dari petugas',
+        anonymousHint:
+          'Petugas tidak melihat nama, email, nomor ponsel atau akun Anda. Anda tetap dapat memantau laporan ini.',
+        confidentialNote: 'Laporan ini rahasia: hanya pelapornya dan petugas yang dapat melihatnya.',
+        unverifiedNote: 'Laporan ini belum tampil untuk publik: laporan tampil setelah diverifikasi petugas.',
+      },
+      nearby: {
+        title: 'Laporan serupa di dekat titik ini',
+        intro:
+          'Mungkin masalah yang sama sudah dilaporkan. Buka laporannya untuk memantau tindak lanjutnya daripada mengirim laporan baru.',
+        distance: '± {{m}} m dari titik Anda',
+        filed: 'dilaporkan {{at}}',
+      },
+      locked: {
+        title: 'Laporan tidak ditemukan',
+        intro:
+          'Tidak ada laporan publik dengan nomor {{no}}. Laporan rahasia, dan laporan yang belum diverifikasi, hanya terbuka bagi pelapornya dan petugas. Jika Anda pelapornya, masuk dengan akun Anda atau masukkan kode rahasia laporan.',
+        open: 'Buka laporan',
+      },
       kelurahan: 'Kelurahan',
       photos: 'Foto',
       photosHint:
@@ -139,6 +171,8 @@ export const messages = {
       respond: {
         title: 'Tanggapan pelapor',
         intro: 'Anda pelapor laporan ini: beri tahu kami apakah masalahnya sudah beres.',
+        introVisitor:
+          'Jika Anda pelapor laporan ini, beri tahu kami apakah masalahnya sudah beres. Anda memerlukan kode rahasia yang Anda terima saat mengirim laporan.',
         confirmLegend: 'Sudah beres? Nilai tindak lanjutnya',
         rating: 'Penilaian',
         stars: '{{count}} dari 5',
@@ -198,7 +232,38 @@ export const messages = {
       description: 'Description',
       descriptionHint: 'What happened, since when, and where exactly.',
       address: 'Address or landmark',
-      addressHint: 'For example: Jl. Daan Mogot, in front of Pasar Anyar.',
+      addressHint: 'For example: {{example}}.',
+      addressHintGeneral:
+        'The street name and number, or the nearest landmark such as a school, a mosque or a market.',
+      reportThere: 'Report it to {{place}}',
+      emergency: {
+        title: 'An emergency?',
+        text: 'A fire, an accident, a crime happening now, or someone in danger: do not wait for this report to be followed up.',
+        call: 'Call 112 (free, 24 hours)',
+      },
+      privacy: {
+        legend: 'Privacy of your report',
+        confidential: 'Keep this report confidential',
+        confidentialHint: 'The report is never shown to the public: only you and the officers can see it.',
+        anonymous: 'Hide who I am from the officers',
+        anonymousHint:
+          'Officers do not see your name, email, mobile number or account. You can still follow the report.',
+        confidentialNote: 'This report is confidential: only its reporter and the officers can see it.',
+        unverifiedNote: 'This report is not public yet: reports are shown once an officer has verified them.',
+      },
+      nearby: {
+        title: 'Similar reports near this place',
+        intro:
+          'The same problem may have been reported already. Open its report to follow it up instead of sending a new one.',
+        distance: 'about {{m}} m from your pin',
+        filed: 'reported {{at}}',
+      },
+      locked: {
+        title: 'Report not found',
+        intro:
+          'There is no public report numbered {{no}}. Confidential reports, and reports not verified yet, open only to their reporter and the officers. If you filed it, sign in or enter the report’s secret code.',
+        open: 'Open the report',
+      },
       kelurahan: 'Kelurahan (urban village)',
       photos: 'Photos',
       photosHint:
@@ -289,6 +354,8 @@ export const messages = {
       respond: {
         title: 'Your response',
         intro: 'You filed this report: tell us whether the problem is solved.',
+        introVisitor:
+          'If you filed this report, tell us whether the problem is solved. You need the secret code you got when you sent it.',
         confirmLegend: 'Solved? Rate the follow-up',
         rating: 'Rating',
         stars: '{{count}} of 5',
@@ -340,6 +407,8 @@ export const sharedMessages = {
     field: {
       unknown_category: 'Kategori tidak dikenal.',
       outside_area: 'Lokasi berada di luar wilayah {{tenant}}.',
+      outside_area_elsewhere:
+        'Titik ini berada di wilayah {{place}}, di luar wilayah {{tenant}}. Sampaikan laporan ke {{place}}.',
       location_required: 'Isi titik lokasi (lintang dan bujur) atau alamat.',
       unknown_agency: 'Perangkat daerah tidak dikenal.',
       same_agency: 'Laporan sudah berada di perangkat daerah ini.',
@@ -365,6 +434,8 @@ export const sharedMessages = {
     field: {
       unknown_category: 'Unknown category.',
       outside_area: 'The location is outside {{tenant}}.',
+      outside_area_elsewhere:
+        'This place is in {{place}}, outside {{tenant}}. Please report it to {{place}}.',
       location_required: 'Give a map location (latitude and longitude) or an address.',
       unknown_agency: 'Unknown agency.',
       same_agency: 'The report is already with this agency.',

@@ -23,6 +23,10 @@ export const NewReport = Type.Object(
     name: Type.Optional(Text(120, 2)),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
     phone: Type.Optional(Phone),
+    /** Never public: only the reporter and staff see the report (SP4N-LAPOR!'s "rahasia"). */
+    confidential: Type.Optional(Type.Boolean()),
+    /** The reporter's identity is hidden from staff (SP4N-LAPOR!'s "anonim"). */
+    anonymous: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -125,6 +129,10 @@ export const PublicReport = Type.Object({
   ),
   rejectReason: Nullable(Type.String()),
   rating: Nullable(Type.Integer()),
+  /** The reporter asked that the report never be public (shown to them and to staff only). */
+  confidential: Type.Boolean(),
+  /** Whether the public sees the report now (not confidential, not set aside, verified if need be). */
+  public: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   photos: Type.Array(PhotoView),
@@ -135,13 +143,14 @@ export const ReportDetail = Type.Object({
   history: Type.Array(EventView),
   /** Present for staff and for the reporter: the actions the caller may take now. */
   actions: Type.Optional(Type.Array(Type.String())),
-  /** Staff only. */
+  /** Staff only; every field null when the reporter asked to stay anonymous. */
   reporter: Type.Optional(
     Type.Object({
       name: Nullable(Type.String()),
       email: Nullable(Type.String()),
       phone: Nullable(Type.String()),
       userId: Nullable(Type.String()),
+      anonymous: Type.Boolean(),
     }),
   ),
   channel: Type.Optional(Type.String()),
@@ -229,6 +238,10 @@ export const Settings = Type.Object({
   minStatsSample: Type.Integer(),
   /** Reports are exchanged with SP4N-LAPOR! (when the platform has LAPOR_URL). */
   laporEnabled: Type.Boolean(),
+  /** A report goes public only once an operator verified it (until then: its reporter and staff). */
+  verifyBeforePublic: Type.Boolean(),
+  /** The tenant's example for the report form's address hint (a street of its own); null: a general hint. */
+  addressExample: Nullable(Type.String()),
 });
 
 export const SettingsInput = Type.Object(
@@ -239,6 +252,8 @@ export const SettingsInput = Type.Object(
     duplicateWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
     minStatsSample: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     laporEnabled: Type.Optional(Type.Boolean()),
+    verifyBeforePublic: Type.Optional(Type.Boolean()),
+    addressExample: Type.Optional(Nullable(Text(120, 3))),
   },
   { additionalProperties: false, minProperties: 1 },
 );

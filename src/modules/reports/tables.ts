@@ -30,6 +30,10 @@ export interface ReportSettingsTable {
   lapor_enabled: ColumnType<boolean, boolean | undefined, boolean>;
   lapor_enabled_at: Instant | null;
   lapor_cursor: string | null;
+  /** Reports go public only once an operator verified them (`verified_at`). */
+  verify_before_public: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The tenant's example for the form's address hint (a street of its own); null: a general hint. */
+  address_example: string | null;
   updated_at: UpdatedAt;
 }
 
@@ -65,6 +69,10 @@ export interface ReportsTable {
   reporter_phone: string | null;
   reporter_secret_hash: string | null;
   public: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The reporter asked that the report never be public: only they and staff see it. */
+  confidential: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The reporter's identity is hidden from staff. */
+  anonymous: ColumnType<boolean, boolean | undefined, boolean>;
   agency_id: string | null;
   officer_user_id: string | null;
   track: ColumnType<Track, Track | undefined, Track>;
@@ -128,6 +136,8 @@ export const REPORT_COLUMNS = [
   'reporter_phone',
   'reporter_secret_hash',
   'public',
+  'confidential',
+  'anonymous',
   'agency_id',
   'officer_user_id',
   'track',

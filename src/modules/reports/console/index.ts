@@ -33,6 +33,14 @@ export default defineConsoleApp({
       notLive: 'admin.categories.notLive',
       component: lazy(() => import('./categories.tsx').then((m) => ({ default: m.CategoriesSection }))),
     },
+    {
+      slug: 'publication',
+      label: 'admin.nav.publication',
+      order: 31,
+      permissions: [PERM.settings],
+      notLive: 'admin.categories.notLive',
+      component: lazy(() => import('./publication.tsx').then((m) => ({ default: m.PublicationSection }))),
+    },
   ],
   liveTiles: [
     {

@@ -10,6 +10,19 @@ const id = {
   admin: {
     nav: {
       categories: 'Kategori dan tenggat',
+      publication: 'Publikasi laporan',
+    },
+    publication: {
+      title: 'Publikasi laporan',
+      intro:
+        'Kapan laporan warga tampil untuk publik, dan contoh alamat pada formulir. Laporan rahasia tidak pernah tampil untuk publik.',
+      verifyBeforePublic: 'Tampilkan laporan untuk publik hanya setelah diverifikasi operator',
+      verifyBeforePublicHint:
+        'Seperti SP4N-LAPOR!: sampai diverifikasi, laporan hanya terlihat oleh pelapor dan petugas. Berlaku juga untuk laporan yang sudah masuk.',
+      addressExample: 'Contoh alamat pada formulir laporan',
+      addressExampleHint:
+        'Jalan atau patokan di daerah Anda, mis. Jl. Suryakencana depan Pasar Bogor. Kosongkan untuk petunjuk umum.',
+      saved: 'Pengaturan publikasi disimpan.',
     },
     categories: {
       intro: 'Kategori laporan LAKSA, OPD yang biasa menangani dan tenggat khusus per kategori.',
@@ -74,6 +87,11 @@ const id = {
   location: 'Lokasi',
   reporter: 'Pelapor',
   anonymous: 'Tanpa nama',
+  anonymousChosen: 'Anonim atas permintaan pelapor: identitasnya disembunyikan dari petugas',
+  publicity: 'Publik',
+  publicYes: 'Tampil untuk publik',
+  confidential: 'Rahasia atas permintaan pelapor: tidak pernah tampil untuk publik',
+  unverified: 'Belum tampil untuk publik: menunggu verifikasi',
   channel: 'Kanal',
   searchLabel: 'Cari uraian atau alamat',
   statusFilter: 'Status',
@@ -178,6 +196,19 @@ const en: typeof id = {
   admin: {
     nav: {
       categories: 'Categories and deadlines',
+      publication: 'Publishing reports',
+    },
+    publication: {
+      title: 'Publishing reports',
+      intro:
+        'When citizen reports are shown to the public, and the example address on the form. Confidential reports are never public.',
+      verifyBeforePublic: 'Show reports to the public only once an operator has verified them',
+      verifyBeforePublicHint:
+        'As SP4N-LAPOR! does: until verified, a report is seen only by its reporter and staff. Applies to reports already filed too.',
+      addressExample: 'Example address on the report form',
+      addressExampleHint:
+        'A street or landmark of your region, e.g. Jl. Suryakencana in front of Pasar Bogor. Leave empty for a general hint.',
+      saved: 'Publishing settings saved.',
     },
     categories: {
       intro: 'LAKSA report categories, the agency that usually handles each, and per-category deadlines.',
@@ -241,6 +272,11 @@ const en: typeof id = {
   location: 'Location',
   reporter: 'Reporter',
   anonymous: 'Anonymous',
+  anonymousChosen: "Anonymous at the reporter's request: their identity is hidden from staff",
+  publicity: 'Public',
+  publicYes: 'Shown to the public',
+  confidential: "Confidential at the reporter's request: never shown to the public",
+  unverified: 'Not shown to the public yet: waiting for verification',
   channel: 'Channel',
   searchLabel: 'Search description or address',
   statusFilter: 'Status',

@@ -126,7 +126,10 @@ export function ReportScreen({ no }: { no: string }) {
                 ? [r.reporter.name, r.reporter.email, r.reporter.phone].filter(Boolean).join(' · ') ||
                   t('anonymous')
                 : t('anonymous')}
+              {r.reporter?.anonymous ? <span className="hint"> {t('anonymousChosen')}</span> : null}
             </dd>
+            <dt>{t('publicity')}</dt>
+            <dd>{t(r.confidential ? 'confidential' : r.public ? 'publicYes' : 'unverified')}</dd>
             <dt>{t('agency')}</dt>
             <dd>{r.agency?.name ?? '—'}</dd>
             {r.officer ? (

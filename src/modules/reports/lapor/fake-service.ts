@@ -100,6 +100,7 @@ export async function startFakeLapor(options: { port?: number; token?: string } 
         kelurahan: input.kelurahan ?? null,
         reporterName: input.reporterName ?? null,
         filedAt: input.filedAt ?? now.toISOString(),
+        ...(input.confidential ? { confidential: true } : {}),
       };
       const status = 'Didisposisikan';
       const note = 'Diteruskan ke pemerintah daerah melalui SP4N-LAPOR!';

@@ -36,6 +36,8 @@ export type LaporSubmission = Readonly<{
   note: string | null;
   /** When the citizen filed it in Balai (ISO 8601). */
   filedAt: string;
+  /** The reporter asked that it never be public (LAPOR!'s "rahasia"): LAPOR! must not publish it. */
+  confidential: boolean;
 }>;
 
 /** A report a citizen filed at LAPOR! itself about the region, as LAPOR! passes it on. */
@@ -50,6 +52,8 @@ export type LaporIncomingReport = Readonly<{
   /** Null when the citizen reported anonymously or confidentially at LAPOR!. */
   reporterName: string | null;
   filedAt: string;
+  /** The citizen asked LAPOR! that it never be public ("rahasia"): Balai keeps it so. */
+  confidential?: boolean;
 }>;
 
 /** Something that happened at LAPOR! to one of the region's reports. */

@@ -36,6 +36,7 @@ export const SubmissionBody = Type.Object(
     status: Type.Enum(LAPOR_STATUSES),
     note: NullableStr(4000),
     filedAt: Str(40),
+    confidential: Type.Boolean(),
   },
   { additionalProperties: false },
 );
@@ -52,6 +53,7 @@ const IncomingReport = Type.Object({
   kelurahan: NullableStr(200),
   reporterName: NullableStr(200),
   filedAt: Str(40),
+  confidential: Type.Optional(Type.Boolean()),
 });
 
 export const UpdatesPage = Type.Object({

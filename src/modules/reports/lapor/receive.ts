@@ -173,6 +173,7 @@ async function fileFromLapor(
     ...(address ? { address } : {}),
     ...(r.kelurahan ? { kelurahan: clip(r.kelurahan, 100)! } : {}),
     ...(r.reporterName ? { name: clip(r.reporterName, 120)! } : {}),
+    ...(r.confidential ? { confidential: true } : {}),
   };
   const filed = await fileReport(platform, scope, tenant, input, {
     channel: 'lapor',

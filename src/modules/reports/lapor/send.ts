@@ -109,6 +109,7 @@ async function pendingReports(platform: Platform, scope: TenantScope, enabledAt:
         kelurahan: r.kelurahan,
         note: clip(note, 4000),
         filedAt: (r.created_at as Date).toISOString(),
+        confidential: r.confidential,
       },
     });
   }

@@ -24,6 +24,7 @@ export const open311Messages = {
       address_id:
         'address_id tidak dapat dipakai: daerah ini tidak memiliki basis data alamat. Kirim lat dan long, atau address_string.',
       report_type: 'attribute[report_type] harus salah satu dari: {{allowed}}.',
+      yes_no: 'attribute[{{code}}] harus true atau false.',
       media_url: 'media_url harus alamat http atau https, maksimal 2000 karakter.',
       request_unknown: 'Tidak ada laporan publik dengan service_request_id ini.',
       token_unknown: 'Tidak ada laporan publik dengan token ini.',
@@ -40,6 +41,11 @@ export const open311Messages = {
       report_type_hint: 'Kosongkan untuk pengaduan (complaint).',
       kelurahan: 'Kelurahan atau desa tempat masalah berada',
       kelurahan_hint: 'Nama kelurahan/desa, 2–100 karakter.',
+      confidential: 'Laporan rahasia: tidak pernah ditampilkan untuk publik',
+      anonymous: 'Laporan anonim: identitas pelapor disembunyikan dari petugas',
+      yes_no_hint: 'true atau false (bawaan: false).',
+      yes: 'Ya',
+      no: 'Tidak',
     },
     service: {
       description: 'Laporan warga tentang {{name}}.',
@@ -85,6 +91,7 @@ export const open311Messages = {
       address_id:
         'address_id cannot be used: this region has no address repository. Send lat and long, or address_string.',
       report_type: 'attribute[report_type] must be one of: {{allowed}}.',
+      yes_no: 'attribute[{{code}}] must be true or false.',
       media_url: 'media_url must be an http or https URL of at most 2000 characters.',
       request_unknown: 'There is no public request with this service_request_id.',
       token_unknown: 'There is no public request with this token.',
@@ -101,6 +108,11 @@ export const open311Messages = {
       report_type_hint: 'Leave empty for a complaint.',
       kelurahan: 'Kelurahan or village where the problem is',
       kelurahan_hint: 'Name of the kelurahan/village, 2–100 characters.',
+      confidential: 'Confidential: the report is never shown to the public',
+      anonymous: "Anonymous: the reporter's identity is hidden from staff",
+      yes_no_hint: 'true or false (default: false).',
+      yes: 'Yes',
+      no: 'No',
     },
     service: {
       description: 'Citizen reports about {{name}}.',

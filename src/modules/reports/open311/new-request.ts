@@ -11,6 +11,14 @@ function attribute(body: Body, code: string): string | undefined {
   return arg(body, `attribute[${code}]`) ?? arg(body.attribute, code);
 }
 
+/** A yes/no attribute (`true` or `false`, any case); absent: undefined. */
+function yesNo(body: Body, code: 'confidential' | 'anonymous'): boolean | undefined {
+  const value = attribute(body, code)?.toLowerCase();
+  if (value === undefined || value === '') return undefined;
+  if (value !== 'true' && value !== 'false') throw new Open311Error(400, 'yes_no', { code });
+  return value === 'true';
+}
+
 function numberOrText(text: string | undefined): number | string | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
@@ -46,6 +54,8 @@ export function newReportOf(body: Body): { input: NewReportInput; mediaUrl?: str
     name: name || undefined,
     email: arg(body, 'email'),
     phone,
+    confidential: yesNo(body, 'confidential'),
+    anonymous: yesNo(body, 'anonymous'),
   };
   for (const k of Object.keys(candidate)) if (candidate[k] === undefined) delete candidate[k];
   const accountId = arg(body, 'account_id');

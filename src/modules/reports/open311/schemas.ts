@@ -43,6 +43,10 @@ export const NewRequestBody = Type.Object(
     address_id: text(200, 'Not supported: this platform has no address repository'),
     'attribute[report_type]': attributeText('aspiration, complaint (default) or information_request'),
     'attribute[kelurahan]': attributeText('Kelurahan or village'),
+    'attribute[confidential]': attributeText(
+      'true: the report is never public (only the reporter and staff see it)',
+    ),
+    'attribute[anonymous]': attributeText("true: the reporter's identity is hidden from staff"),
     attribute: Type.Optional(
       Type.Record(Type.String(), Type.String({ maxLength: 200 }), {
         description: 'JSON form of the attributes: {"report_type": "…", "kelurahan": "…"}',

@@ -128,6 +128,19 @@ export function serviceDefinition(category: CategoryRow, t: TFunction) {
         order: 2,
         description: t('reports.open311.attribute.kelurahan'),
       },
+      ...(['confidential', 'anonymous'] as const).map((code, i) => ({
+        variable: true,
+        code,
+        datatype: 'singlevaluelist',
+        required: false,
+        datatype_description: t('reports.open311.attribute.yes_no_hint'),
+        order: 3 + i,
+        description: t(`reports.open311.attribute.${code}`),
+        values: [
+          { key: 'true', name: t('reports.open311.attribute.yes') },
+          { key: 'false', name: t('reports.open311.attribute.no') },
+        ],
+      })),
     ],
   };
 }

@@ -19,8 +19,12 @@ import { formToReport } from '../form-fields.ts';
 import { REPORT_TYPES } from '../lifecycle.ts';
 import { MAX_PHOTOS, readForm, withPhotos } from '../photos.ts';
 import { fileReport } from '../services/intake.ts';
+import { ElsewhereNotice } from './elsewhere.tsx';
+import { EmergencyNote } from './emergency.tsx';
+import { NearbyReports } from './nearby.tsx';
+import { PrivacyFields } from './privacy-fields.tsx';
 import { receiptPage } from './receipt.tsx';
-import { categoryOptions } from './shared.tsx';
+import { formSettings } from './shared.tsx';
 
 type FormValues = Record<string, string>;
 
@@ -90,6 +94,9 @@ function formEnhancement(ctx: PortalContext): Pick<PageContent, 'scripts' | 'sty
 function ReportForm(props: {
   ctx: PortalContext;
   categories: { code: string; name: string }[];
+  /** The address hint in the tenant's words, and the radius of "nearby" (`formSettings`). */
+  addressHint: string;
+  nearbyRadiusM: number;
   values: FormValues;
   errors: Record<string, string>;
   /** The copy the service worker keeps for offline use (fetched without cookies). */
@@ -149,7 +156,7 @@ function ReportForm(props: {
       <Field
         id="address"
         label={t('reports.portal.address')}
-        hint={t('reports.portal.addressHint')}
+        hint={props.addressHint}
         error={errors.address}
         t={t}
       >
@@ -184,6 +191,7 @@ function ReportForm(props: {
           </Field>
         </div>
       </fieldset>
+      <NearbyReports ctx={ctx} radiusM={props.nearbyRadiusM} />
       <Field
         id="photo"
         label={t('reports.portal.photos')}
@@ -222,6 +230,7 @@ function ReportForm(props: {
           </Field>
         </fieldset>
       )}
+      <PrivacyFields ctx={ctx} values={values} />
       <button type="submit" className="cta">
         {t('reports.portal.send')}
       </button>
@@ -236,8 +245,8 @@ export function reportFormRoutes(app: FastifyInstance, platform: Platform) {
     { config: { auth: 'optional' } },
     async (request, reply) => {
       const ctx = portalContext(platform, request);
-      const categories = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
-        categoryOptions(platform, scope, ctx),
+      const settings = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+        formSettings(platform, scope, ctx),
       );
       return sendPage(reply, ctx, {
         title: ctx.t('reports.portal.reportTitle'),
@@ -246,9 +255,10 @@ export function reportFormRoutes(app: FastifyInstance, platform: Platform) {
           <>
             <h1>{ctx.t('reports.portal.reportTitle')}</h1>
             <p className="lead">{ctx.t('reports.portal.reportIntro')}</p>
+            <EmergencyNote ctx={ctx} />
             <ReportForm
               ctx={ctx}
-              categories={categories}
+              {...settings}
               values={{}}
               errors={{}}
               shell={request.query.luring === '1'}
@@ -285,12 +295,12 @@ export function reportFormRoutes(app: FastifyInstance, platform: Platform) {
             }),
           ),
         );
-        return sendPage(reply, ctx, receiptPage(ctx, filed));
+        return sendPage(reply, ctx, receiptPage(ctx, filed, input.confidential === true));
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         const errors = fieldErrors(error, ctx.t);
-        const categories = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
-          categoryOptions(platform, scope, ctx),
+        const settings = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+          formSettings(platform, scope, ctx),
         );
         return sendPage(reply, ctx, {
           title: ctx.t('reports.portal.reportTitle'),
@@ -300,12 +310,13 @@ export function reportFormRoutes(app: FastifyInstance, platform: Platform) {
             <>
               <h1>{ctx.t('reports.portal.reportTitle')}</h1>
               <ErrorSummary errors={errors} t={ctx.t} />
+              <ElsewhereNotice ctx={ctx} error={error} />
               {form.files.length ? (
                 <p className="notice" id="photos-again">
                   {ctx.t('reports.portal.photosAgain')}
                 </p>
               ) : null}
-              <ReportForm ctx={ctx} categories={categories} values={values} errors={errors} />
+              <ReportForm ctx={ctx} {...settings} values={values} errors={errors} />
             </>
           ),
         });

@@ -3,7 +3,7 @@ import type { PortalContext } from '../../../platform/sdk/portal.ts';
 import type { FiledReport } from '../services/intake.ts';
 
 /** The page that answers a filed report (201). */
-export function receiptPage(ctx: PortalContext, filed: FiledReport) {
+export function receiptPage(ctx: PortalContext, filed: FiledReport, confidential = false) {
   const { t } = ctx;
   return {
     title: t('reports.portal.sentTitle'),
@@ -15,6 +15,7 @@ export function receiptPage(ctx: PortalContext, filed: FiledReport) {
         <p className="big" id="tracking-no">
           {filed.trackingNo}
         </p>
+        {confidential ? <p className="notice">{t('reports.portal.privacy.confidentialNote')}</p> : null}
         {filed.secret ? (
           <div className="notice">
             <p>{t('reports.portal.secretIntro')}</p>

@@ -1,6 +1,9 @@
 /**
  * A report's public page (`/laporan/<tracking number>`) with its history and photos, and the
- * reporter's answers to it: confirm with a rating, reopen, or add the information asked for.
+ * reporter's answers to it: confirm with a rating, reopen, or add the information asked for. A
+ * report the public may not see (confidential, or not verified yet where the tenant publishes
+ * only verified reports) opens to its reporter: signed in, or with the report's secret code
+ * (`/laporan/<no>/lihat`, posted so that the code stays out of addresses and logs).
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError, actorOf, type Platform } from '../../../platform/sdk/index.ts';
@@ -12,9 +15,12 @@ import {
   sendPage,
   when,
 } from '../../../platform/sdk/portal.ts';
+import { type Status, stageOf } from '../lifecycle.ts';
 import { addInformation } from '../services/additions.ts';
 import { getReport } from '../services/detail.ts';
 import { transition } from '../services/transitions.ts';
+import { EmergencyNote } from './emergency.tsx';
+import { LockedReport } from './locked-report.tsx';
 import { RESPONSES, ReporterForms, type ResponseForm } from './reporter-forms.tsx';
 import { PhotoList, type PublicDetail, StatusBadge, TRACKING_NO } from './shared.tsx';
 
@@ -26,7 +32,15 @@ export function reportPageRoutes(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       const ctx = portalContext(platform, request);
       const no = trackingNoOf(request.params.no);
-      const r = await loadReport(platform, ctx, actorOf(request), request.principal?.user.id ?? null, no);
+      const r = await loadReport(
+        platform,
+        ctx,
+        actorOf(request),
+        request.principal?.user.id ?? null,
+        no,
+      ).catch(notFoundAsNull);
+      // Not for the public (or no such report: the page does not say which): its reporter opens it.
+      if (!r) return sendPage(reply, ctx, lockedPage(ctx, no, {}, 404));
       const ok = RESPONSES.find((a) => a === request.query.ok);
       return sendPage(
         reply,
@@ -46,6 +60,27 @@ export function reportPageRoutes(app: FastifyInstance, platform: Platform) {
         href(ctx, `/laporan/${trackingNoOf(request.params.no)}`, { lang: request.query.lang }),
         303,
       );
+    },
+  );
+
+  // The reporter opens a report with its secret code: the report's page, or the code's error.
+  app.post<{ Params: { no: string } }>(
+    '/laporan/:no/lihat',
+    { config: { auth: 'optional', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const ctx = portalContext(platform, request);
+      const no = trackingNoOf(request.params.no);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const secret = typeof body.secret === 'string' ? body.secret.trim().slice(0, 100) : '';
+      if (!secret) return sendPage(reply, ctx, lockedPage(ctx, no, { secret: ctx.t('field.required') }, 400));
+      const userId = request.principal?.user.id ?? null;
+      const r = await loadReport(platform, ctx, actorOf(request), userId, no, secret).catch(notFoundAsNull);
+      // The code proves the reporter only when the server grants a reporter's view (`actions`).
+      if (!r?.actions) {
+        const error = { secret: ctx.t('reports.portal.respond.secretWrong') };
+        return sendPage(reply, ctx, lockedPage(ctx, no, error, 400));
+      }
+      return sendPage(reply, ctx, reportPage(ctx, r, { secret }));
     },
   );
 
@@ -96,6 +131,14 @@ export function reportPageRoutes(app: FastifyInstance, platform: Platform) {
                   who,
                 ));
           });
+          // A report the public may not see shows its page here (its address would not open it).
+          if (!userId) {
+            const shown = await loadReport(platform, ctx, actorOf(request), null, no, values.secret);
+            if (!shown.public) {
+              const notice = t(`reports.portal.respond.done.${action}`);
+              return sendPage(reply, ctx, reportPage(ctx, shown, { notice, secret: values.secret }));
+            }
+          }
           return reply.redirect(href(ctx, `/laporan/${no}`, { ok: action }), 303);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -113,7 +156,8 @@ export function reportPageRoutes(app: FastifyInstance, platform: Platform) {
           } else throw error;
         }
       }
-      const r = await loadReport(platform, ctx, actorOf(request), userId, no);
+      const r = await loadReport(platform, ctx, actorOf(request), userId, no).catch(notFoundAsNull);
+      if (!r) return sendPage(reply, ctx, lockedPage(ctx, no, {}, 404));
       return sendPage(reply, ctx, { ...reportPage(ctx, r, { action, values, errors }), status: 400 });
     },
   );
@@ -125,18 +169,41 @@ function trackingNoOf(raw: string): string {
   return no;
 }
 
+/** A "not found" as null (the report is not for this reader); any other error goes on. */
+function notFoundAsNull(error: unknown): null {
+  if (error instanceof AppError && error.code === 'not_found') return null;
+  throw error;
+}
+
+/** The report as this reader may see it: the public, or its reporter by account or secret code. */
 async function loadReport(
   platform: Platform,
   ctx: PortalContext,
   actor: ReturnType<typeof actorOf>,
   userId: string | null,
   no: string,
+  secret?: string,
 ) {
-  const who = userId ? [{ role: 'reporter' as const, userId }] : [];
+  const who = userId || secret ? [{ role: 'reporter' as const, userId, secret: secret || undefined }] : [];
   const { detail } = await platform.inTenant(ctx.tenant.id, actor, (scope) =>
     getReport(platform, scope, ctx.tenant, no, ctx.lang, who, () => false),
   );
   return detail as unknown as PublicDetail;
+}
+
+/** The page of a report the reader may not see, with the form to open it by its secret code. */
+function lockedPage(ctx: PortalContext, no: string, errors: Record<string, string>, status: number) {
+  return {
+    title: ctx.t('reports.portal.locked.title'),
+    status,
+    body: <LockedReport ctx={ctx} no={no} errors={errors} />,
+  };
+}
+
+/** Whether the report's page shows its deadline: while staff work on it, not once it is done. */
+function showsDeadline(r: PublicDetail): boolean {
+  const stage = stageOf(r.status as Status);
+  return r.dueAt !== null && (stage === 'triage' || stage === 'follow_up');
 }
 
 /** A report's public page, with the reporter's forms when the report waits on the reporter. */
@@ -157,6 +224,15 @@ function reportPage(ctx: PortalContext, r: PublicDetail, form: ResponseForm) {
         <p>
           <StatusBadge ctx={ctx} status={r.status} overdue={r.overdue} />
         </p>
+        {r.public ? null : (
+          <p className="notice" id="not-public">
+            {ctx.t(
+              r.confidential
+                ? 'reports.portal.privacy.confidentialNote'
+                : 'reports.portal.privacy.unverifiedNote',
+            )}
+          </p>
+        )}
         <div className="card">
           <p>{r.description}</p>
           <p className="meta">
@@ -165,7 +241,7 @@ function reportPage(ctx: PortalContext, r: PublicDetail, form: ResponseForm) {
           </p>
           <p className="meta">
             {t('reports.portal.filedAt', { at: when(ctx, r.createdAt) })}
-            {r.dueAt ? ` · ${t('reports.portal.dueAt', { at: when(ctx, r.dueAt) })}` : ''}
+            {showsDeadline(r) ? ` · ${t('reports.portal.dueAt', { at: when(ctx, r.dueAt!) })}` : ''}
           </p>
           {r.agency ? <p className="meta">{t('reports.portal.agency', { name: r.agency.name })}</p> : null}
           {r.duplicateOf ? (
@@ -178,6 +254,7 @@ function reportPage(ctx: PortalContext, r: PublicDetail, form: ResponseForm) {
           <PhotoList ctx={ctx} photos={r.photos} />
         </div>
         <ReporterForms ctx={ctx} r={r} form={form} />
+        <EmergencyNote ctx={ctx} />
         <h2>{t('reports.portal.history')}</h2>
         <ol className="history">
           {r.history.map((e) => (

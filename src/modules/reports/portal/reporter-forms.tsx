@@ -15,6 +15,8 @@ export type ResponseForm = {
   action?: Response;
   values?: Record<string, string>;
   errors?: Record<string, string>;
+  /** The secret code the reporter opened the report with: they are known, and need not type it. */
+  secret?: string;
 };
 
 /**
@@ -32,8 +34,12 @@ export function ReporterForms({ ctx, r, form }: { ctx: PortalContext; r: PublicD
   if (shown.length === 0) return null;
   const errors = form.errors ?? {};
   const values = (a: Response) => (form.action === a ? (form.values ?? {}) : {});
+  // Known to be the reporter (their account's report, or the code they opened it with), or not yet.
+  const known = Boolean(form.secret) || (ctx.user !== null && r.actions !== undefined);
   const secretField = (a: Response) =>
-    ctx.user ? null : (
+    ctx.user ? null : form.secret ? (
+      <input type="hidden" name="secret" value={form.secret} />
+    ) : (
       <Field
         id={`${a}-secret`}
         label={t('reports.portal.respond.secret')}
@@ -68,8 +74,13 @@ export function ReporterForms({ ctx, r, form }: { ctx: PortalContext; r: PublicD
   return (
     <section aria-labelledby="respond-title">
       <h2 id="respond-title">{t('reports.portal.respond.title')}</h2>
-      <p>{t('reports.portal.respond.intro')}</p>
-      <ErrorSummary errors={errors} t={t} />
+      <p>{t(known ? 'reports.portal.respond.intro' : 'reports.portal.respond.introVisitor')}</p>
+      {Object.keys(errors).length ? (
+        // biome-ignore lint/a11y/noAutofocus: the page answers the person's own send: its error summary takes the focus, in view and read out (GOV.UK's pattern)
+        <div tabIndex={-1} autoFocus id="respond-errors">
+          <ErrorSummary errors={errors} t={t} />
+        </div>
+      ) : null}
       {shown.includes('confirm') ? (
         <form method="post" action={action} className="card" noValidate>
           {common('confirm')}

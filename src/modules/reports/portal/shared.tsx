@@ -11,6 +11,23 @@ export async function categoryOptions(platform: Platform, scope: TenantScope, ct
     .map((c) => ({ code: c.code, name: c.name[ctx.lang] }));
 }
 
+/**
+ * What the report form needs of the app's configuration: the active categories, the address hint
+ * in the tenant's own words (its example street, else a general hint), and the radius within which
+ * a report near the pin may be the same problem.
+ */
+export async function formSettings(platform: Platform, scope: TenantScope, ctx: PortalContext) {
+  const { settings } = await loadConfig(platform, scope);
+  const example = settings.addressExample;
+  return {
+    categories: await categoryOptions(platform, scope, ctx),
+    addressHint: example
+      ? ctx.t('reports.portal.addressHint', { example })
+      : ctx.t('reports.portal.addressHintGeneral'),
+    nearbyRadiusM: settings.duplicateRadiusM,
+  };
+}
+
 /** A tracking number: the filing day (YYMMDD) and five letters or digits. */
 export const TRACKING_NO = /^\d{6}-[0-9A-Z]{5}$/;
 
@@ -67,6 +84,9 @@ export type PublicDetail = {
   dueAt: string | null;
   agency: { id: string; name: string } | null;
   duplicateOf: string | null;
+  /** Whether the public sees it; when not, it is confidential or waits for verification. */
+  public: boolean;
+  confidential: boolean;
   photos: PhotoView[];
   history: Array<{
     at: string;

@@ -24,6 +24,8 @@ export type SettingsValues = {
   min_stats_sample: number;
   lapor_enabled: boolean;
   lapor_enabled_at: Date | null;
+  verify_before_public: boolean;
+  address_example: string | null;
   updated_at: Date;
 };
 

@@ -133,6 +133,7 @@ export function unsentReports(scope: TenantScope, enabledAt: Date | null, limit:
       'lng',
       'address',
       'kelurahan',
+      'confidential',
       'created_at',
       'updated_at',
     ])

@@ -25,6 +25,8 @@ export type ReportRow = Omit<Row, 'search' | ReplayColumn> & {
   created_at: Date;
   updated_at: Date;
   public: boolean;
+  confidential: boolean;
+  anonymous: boolean;
   track: Track;
 };
 
@@ -48,6 +50,15 @@ const VIEW_EXTRAS = [
 export type PhotoRef = { id: string; kind: string };
 /** A report with what its public view shows (its public photos only). */
 export type ViewRow = ReportRow & { photo_list: PhotoRef[]; duplicate_tracking_no: string | null };
+
+/**
+ * The SQL of `isPublic` (publicity.ts) over `reports`: not set aside, not confidential, and
+ * verified when the tenant shows only verified reports (its setting read once per statement).
+ */
+function publiclyVisible(scope: TenantScope) {
+  return sql<boolean>`(reports.public and not reports.confidential and (reports.verified_at is not null
+    or not coalesce((select s.verify_before_public from report_settings s where s.tenant_id = ${scope.tenantId}), false)))`;
+}
 
 /** The report with this id or tracking number (the query, to select from). */
 function reportByKey(scope: TenantScope, idOrTracking: string) {
@@ -184,7 +195,7 @@ export type ReportFilter = {
 
 function matching(scope: TenantScope, f: ReportFilter) {
   let q = tx(scope).selectFrom('reports').where('reports.tenant_id', '=', scope.tenantId);
-  if (!f.includePrivate) q = q.where('reports.public', '=', true);
+  if (!f.includePrivate) q = q.where(publiclyVisible(scope));
   if (f.staffAgencies)
     q = q.where(
       'reports.agency_id',
@@ -255,7 +266,10 @@ export type PublicCriteria = {
 
 /** Public reports matching every given criterion, newest first, with what the public view shows. */
 export async function publicReports(scope: TenantScope, c: PublicCriteria): Promise<ViewRow[]> {
-  let q = tx(scope).selectFrom('reports').where('tenant_id', '=', scope.tenantId).where('public', '=', true);
+  let q = tx(scope)
+    .selectFrom('reports')
+    .where('tenant_id', '=', scope.tenantId)
+    .where(publiclyVisible(scope));
   if (c.ids) q = q.where('id', 'in', [...c.ids]);
   if (c.trackingNos) q = q.where('tracking_no', 'in', [...c.trackingNos]);
   if (c.categories?.length) q = q.where('category_code', 'in', [...c.categories]);
@@ -321,27 +335,27 @@ export function disposedBetween(scope: TenantScope, from: Date, before: Date) {
     .execute();
 }
 
-/** Public reports by status and by category; reports overdue at `now` by agency. */
-export async function summaryCounts(scope: TenantScope, now: Date) {
+/**
+ * Reports by status and by category, reports overdue at `now` by agency: of the public reports
+ * (`staff` false), or of every report but those set aside as not a report (`staff`: the command
+ * centre counts its confidential and unverified work too).
+ */
+export async function summaryCounts(scope: TenantScope, now: Date, staff = false) {
   const db = tx(scope);
-  const byStatus = await db
-    .selectFrom('reports')
+  const counted = () => {
+    const q = db.selectFrom('reports').where('reports.tenant_id', '=', scope.tenantId);
+    return staff ? q.where('reports.public', '=', true) : q.where(publiclyVisible(scope));
+  };
+  const byStatus = await counted()
     .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('tenant_id', '=', scope.tenantId)
-    .where('public', '=', true)
     .groupBy('status')
     .execute();
-  const byCategory = await db
-    .selectFrom('reports')
+  const byCategory = await counted()
     .select(['category_code', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('tenant_id', '=', scope.tenantId)
-    .where('public', '=', true)
     .groupBy('category_code')
     .execute();
-  const overdue = await db
-    .selectFrom('reports')
+  const overdue = await counted()
     .select(['agency_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('tenant_id', '=', scope.tenantId)
     .where('due_at', '<', now)
     .where('status', 'in', ['received', 'verified', 'reopened', 'disposed', 'in_progress'])
     .groupBy('agency_id')

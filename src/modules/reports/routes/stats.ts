@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, invalid, type Platform } from '../../../platform/sdk/index.ts';
 import { localDateOf } from '../../../platform/sdk/shared.ts';
+import { PERM } from '../permissions.ts';
 import { AgencyStats, Summary } from '../schemas.ts';
 import { REPORTS_TAG } from '../services/cache-tags.ts';
 import { agencyStats, summary } from '../services/statistics.ts';
@@ -45,7 +46,10 @@ export function agencyStatsRoute(app: FastifyInstance, platform: Platform) {
   );
 }
 
-/** GET /api/v1/reports/stats/summary: counts by status and category, overdue per agency. */
+/**
+ * GET /api/v1/reports/stats/summary: counts by status and category, overdue per agency. The public
+ * counts public reports; staff who read every report of the tenant count them all.
+ */
 export function summaryRoute(app: FastifyInstance, platform: Platform) {
   app.get(
     '/api/v1/reports/stats/summary',
@@ -53,13 +57,21 @@ export function summaryRoute(app: FastifyInstance, platform: Platform) {
       schema: {
         tags,
         summary: 'Counts by status and category, overdue per agency',
+        description:
+          'Counts of the public reports; for staff who read every report of the tenant (the LIVE Room), ' +
+          'of every report, confidential and not yet verified ones included.',
         response: { 200: Summary },
       },
+      config: { auth: 'optional' },
     },
     async (request) => {
       const tenant = request.tenant!;
-      return platform.cache.get(tenant.id, REPORTS_TAG, 'summary', () =>
-        platform.inTenant(tenant.id, actorOf(request), (scope) => summary(platform, scope)),
+      const grants = request.principal?.grants;
+      const staff = grants !== undefined && platform.permissions.allows(grants, PERM.read);
+      return platform.cache.get(tenant.id, REPORTS_TAG, staff ? 'summary:staff' : 'summary', () =>
+        platform.inTenant(tenant.id, actorOf(request), (scope) =>
+          summary(platform, scope, new Date(), staff),
+        ),
       );
     },
   );

@@ -22,6 +22,10 @@ export type Settings = {
   duplicateWindowDays: number;
   minStatsSample: number;
   laporEnabled: boolean;
+  /** Reports go public only once an operator verified them (services/publicity.ts). */
+  verifyBeforePublic: boolean;
+  /** The tenant's example for the report form's address hint; null: a general hint. */
+  addressExample: string | null;
 };
 
 export type CategoryRow = {
@@ -51,6 +55,8 @@ export function loadConfig(platform: Platform, scope: TenantScope): Promise<Repo
           duplicateWindowDays: row.duplicate_window_days,
           minStatsSample: row.min_stats_sample,
           laporEnabled: row.lapor_enabled,
+          verifyBeforePublic: row.verify_before_public,
+          addressExample: row.address_example,
         }
       : {
           displayName: null,
@@ -59,6 +65,8 @@ export function loadConfig(platform: Platform, scope: TenantScope): Promise<Repo
           duplicateWindowDays: 14,
           minStatsSample: 5,
           laporEnabled: false,
+          verifyBeforePublic: false,
+          addressExample: null,
         };
     const categories = new Map<string, CategoryRow>();
     for (const c of cats) {

@@ -11,17 +11,20 @@ import {
   type VerifiedTenant,
 } from '../../../platform/sdk/index.ts';
 import type { Action } from '../lifecycle.ts';
+import { isPublic } from '../publicity.ts';
 import { eventsOf, photoFile, photosOf } from '../repo/history.ts';
 import { accountEmail, userNames } from '../repo/people.ts';
 import { readReport, readReportForView } from '../repo/reports.ts';
 import { availableActions, isReporter, type Who } from './access.ts';
 import { agencyNames } from './agencies.ts';
+import { loadConfig } from './config.ts';
 import { INTERNAL_NOTE } from './transitions.ts';
 import { decorate, type Lang, photoUrl } from './views.ts';
 
 /**
- * One report with its history. The public sees public reports and public steps, never who the
- * reporter is; the reporter also sees their own additions; staff see everything.
+ * One report with its history. The public sees public reports (publicity.ts) and public steps,
+ * never who the reporter is; the reporter also sees their own additions; staff see everything but
+ * the identity of a reporter who asked to stay anonymous.
  */
 export async function getReport(
   platform: Platform,
@@ -37,7 +40,8 @@ export async function getReport(
   if (!report) throw notFound('report');
   const reporter = who.some((w) => isReporter(report, w));
   const staff = staffFor(report.agency_id);
-  if (!report.public && !staff && !reporter) throw notFound('report');
+  const { settings } = await loadConfig(platform, scope);
+  if (!isPublic(report, settings) && !staff && !reporter) throw notFound('report');
   const [view] = await decorate(platform, scope, tenant, [report], lang, now);
   const events = await eventsOf(scope, report.id);
   const visible = events.filter((e) => seesStep({ staff, reporter }, e));
@@ -50,13 +54,17 @@ export async function getReport(
   const names = staff
     ? await userNames(scope, [...events.map((e) => e.actor_user_id), report.officer_user_id])
     : new Map();
+  // An anonymous reporter's name stays off the history too.
+  const hidden = (e: { actor_role: string }) => report.anonymous && e.actor_role === 'reporter';
   const history = visible.map((e) => ({
     at: new Date(e.at).toISOString(),
     kind: e.kind,
     fromStatus: e.from_status,
     toStatus: e.to_status,
     actorRole: e.actor_role,
-    ...(staff ? { actorName: e.actor_user_id ? (names.get(e.actor_user_id) ?? null) : null } : {}),
+    ...(staff
+      ? { actorName: e.actor_user_id && !hidden(e) ? (names.get(e.actor_user_id) ?? null) : null }
+      : {}),
     agency: e.agency_id ? { id: e.agency_id, name: agencies.get(e.agency_id) ?? '' } : null,
     // Everyone sees the step; an instruction between staff stays with staff.
     note: staff || !INTERNAL_NOTE.has(e.kind as Action) ? e.note : null,
@@ -76,12 +84,15 @@ export async function getReport(
       ? platform.directory.all().find((t) => t.id === report.referred_from_tenant_id)
       : undefined;
     Object.assign(detail, {
-      reporter: {
-        name: report.reporter_name,
-        email: report.reporter_email ?? (await accountEmail(scope, report.reporter_user_id)),
-        phone: report.reporter_phone,
-        userId: report.reporter_user_id,
-      },
+      reporter: report.anonymous
+        ? { name: null, email: null, phone: null, userId: null, anonymous: true }
+        : {
+            name: report.reporter_name,
+            email: report.reporter_email ?? (await accountEmail(scope, report.reporter_user_id)),
+            phone: report.reporter_phone,
+            userId: report.reporter_user_id,
+            anonymous: false,
+          },
       channel: report.channel,
       officer: report.officer_user_id
         ? { id: report.officer_user_id, name: names.get(report.officer_user_id) ?? '' }
@@ -126,7 +137,9 @@ export async function photoOf(
   const report = await readReport(scope, reportId);
   if (!report) throw notFound('photo');
   const reader = { staff: staffFor(report.agency_id), reporter: who.some((w) => isReporter(report, w)) };
-  if (!report.public && !reader.staff && !reader.reporter) throw notFound('photo');
+  const { settings } = await loadConfig(platform, scope);
+  const visible = isPublic(report, settings);
+  if (!visible && !reader.staff && !reader.reporter) throw notFound('photo');
   const row = await photoFile(scope, reportId, photoId);
   if (!row) throw notFound('photo');
   const step =
@@ -136,5 +149,5 @@ export async function photoOf(
   if (!(step ? seesStep(reader, step) : reader.staff)) throw notFound('photo');
   const file = await platform.files.get(row.file_key);
   if (!file) throw notFound('photo');
-  return { body: file.body, mime: row.mime, public: report.public && step?.public === true };
+  return { body: file.body, mime: row.mime, public: visible && step?.public === true };
 }

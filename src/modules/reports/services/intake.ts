@@ -142,6 +142,8 @@ export async function fileReport(
       reporter_email: input.email ?? null,
       reporter_phone: input.phone ?? null,
       reporter_secret_hash: secret ? sha256(secret) : null,
+      confidential: input.confidential ?? false,
+      anonymous: input.anonymous ?? false,
       agency_id: null,
       track: category.defaultTrack,
       due_at: due,
@@ -176,7 +178,14 @@ export async function fileReport(
     action: 'report.file',
     entityType: 'report',
     entityId: id,
-    after: { trackingNo, type: input.type, category: input.category, channel: intake.channel },
+    after: {
+      trackingNo,
+      type: input.type,
+      category: input.category,
+      channel: intake.channel,
+      confidential: input.confidential ?? false,
+      anonymous: input.anonymous ?? false,
+    },
   });
   await emitEvent(scope, {
     type: 'report.filed',
@@ -244,11 +253,19 @@ function checkLocation(
     throw invalid({ path: '/body/address', code: 'location_required' });
   }
   if (hasLat && !insideTenantArea(tenant, input.lat!, input.lng!)) {
-    const there = platform.directory.tenantsAt(input.lat!, input.lng!);
+    const there = platform.directory.tenantsAt(input.lat!, input.lng!)[0];
+    // The field's message names the region the point is in, when one is known (`_elsewhere`).
+    const params = there
+      ? { tenant: tenant.name, place: there.name, context: 'elsewhere' }
+      : { tenant: tenant.name };
     throw new AppError('validation', {
-      fields: [{ path: '/body/lat', code: 'outside_area', params: { tenant: tenant.name } }],
-      detailKey: there[0] ? 'report_elsewhere' : 'validation',
-      params: { place: there[0]?.name ?? '' },
+      fields: [{ path: '/body/lat', code: 'outside_area', params }],
+      detailKey: there ? 'report_elsewhere' : 'validation',
+      // Where to report it instead: that region's slug, if it takes reports.
+      params: {
+        place: there?.name ?? '',
+        ...(there && platform.directory.isLive(there.id, 'reports') ? { placeSlug: there.slug } : {}),
+      },
     });
   }
 }

@@ -101,6 +101,9 @@ async function fileCopy(
     reporter_email: from.reporterEmail,
     reporter_phone: report.reporter_phone,
     reporter_secret_hash: report.reporter_secret_hash,
+    // What the reporter asked travels with the report: never public, identity hidden from staff.
+    confidential: report.confidential,
+    anonymous: report.anonymous,
     referred_from_tenant_id: tenant.id,
     referred_from_tracking_no: report.tracking_no,
     track: targetCategory.defaultTrack,

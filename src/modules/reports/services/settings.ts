@@ -20,6 +20,9 @@ export async function updateSettings(scope: TenantScope, input: SettingsInputTyp
     // Turning the exchange on sends the reports verified from then on, not the whole archive.
     lapor_enabled_at:
       input.laporEnabled && !before?.lapor_enabled ? new Date() : (before?.lapor_enabled_at ?? null),
+    verify_before_public: input.verifyBeforePublic ?? before?.verify_before_public ?? false,
+    address_example:
+      input.addressExample !== undefined ? input.addressExample : (before?.address_example ?? null),
     updated_at: new Date(),
   };
   await writeSettings(scope, values);

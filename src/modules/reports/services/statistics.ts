@@ -74,9 +74,12 @@ export async function agencyStats(
   return { from: range.from, to: range.to, minSample: settings.minStatsSample, agencies: out };
 }
 
-/** Counts for the command centre: by status, by category, overdue per agency. */
-export async function summary(platform: Platform, scope: TenantScope, now: Date = new Date()) {
-  const { byStatus, byCategory, overdue } = await summaryCounts(scope, now);
+/**
+ * Counts for the command centre: by status, by category, overdue per agency. Of the public reports,
+ * or for `staff` of every report (confidential and not yet verified ones too).
+ */
+export async function summary(platform: Platform, scope: TenantScope, now: Date = new Date(), staff = false) {
+  const { byStatus, byCategory, overdue } = await summaryCounts(scope, now, staff);
   const agencies = await agencyNames(platform, scope);
   return {
     total: byStatus.reduce((s, r) => s + Number(r.n), 0),

@@ -4,6 +4,7 @@
  */
 import type { Platform, TenantScope, VerifiedTenant } from '../../../platform/sdk/index.ts';
 import { type Status, stageOf } from '../lifecycle.ts';
+import { isPublic } from '../publicity.ts';
 import type { ReportRow, ViewRow } from '../repo/reports.ts';
 import { agencyNames } from './agencies.ts';
 import { loadConfig, type ReportsConfig } from './config.ts';
@@ -58,6 +59,8 @@ function publicView(
         : null,
     rejectReason: r.reject_reason,
     rating: r.rating,
+    confidential: r.confidential,
+    public: isPublic(r, config.settings),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     photos: photos.map((p) => ({ id: p.id, kind: p.kind, url: photoUrl(tenant, r.id, p.id) })),

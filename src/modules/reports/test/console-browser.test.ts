@@ -323,4 +323,43 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     assert.match(page.url(), new RegExp(`/konsol/laporan/${trackingNo}$`));
     await context.close();
   });
+
+  test('an administrator chooses that reports go public only once verified, and the form address example', async () => {
+    const tenant = t.platform.directory.bySlug(SLUG)!;
+    const admin = (await makeStaff(t.platform, tenant.id, ['tenant_admin'])).email;
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await signInToConsole(context, admin, '/konsol/admin/publication');
+    await page.getByRole('heading', { name: 'Publikasi laporan' }).waitFor();
+    await page.getByLabel('Tampilkan laporan untuk publik hanya setelah diverifikasi operator').check();
+    await page.getByLabel('Contoh alamat pada formulir laporan').fill('Jl. Juanda depan Balai Kota');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pengaturan publikasi disimpan.' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe on the publication section');
+    const form = await t.app.inject({ url: `/t/${SLUG}/lapor` });
+    assert.ok(form.body.includes('Misalnya: Jl. Juanda depan Balai Kota.'));
+    // A new report now waits for verification before the public sees it.
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: `/t/${SLUG}/api/v1/reports`,
+      payload: {
+        type: 'complaint',
+        category: 'roads',
+        description: 'Menunggu verifikasi operator',
+        address: 'Jl. A',
+      },
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    assert.equal(
+      (await t.app.inject({ url: `/t/${SLUG}/api/v1/reports/${filed.json().id}` })).statusCode,
+      404,
+    );
+    await page.getByLabel('Tampilkan laporan untuk publik hanya setelah diverifikasi operator').uncheck();
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pengaturan publikasi disimpan.' }).waitFor();
+    assert.equal(
+      (await t.app.inject({ url: `/t/${SLUG}/api/v1/reports/${filed.json().id}` })).statusCode,
+      200,
+    );
+    await context.close();
+  });
 });

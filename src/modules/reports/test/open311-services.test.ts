@@ -125,7 +125,8 @@ describe(`Open311 GeoReport v2 (${DB_KIND})`, () => {
     const names = xmlElements(xml.text);
     assert.equal(names[0], 'service_definition');
     assert.ok(xml.text.includes('<attributes><attribute><variable>true</variable><code>report_type</code>'));
-    assert.equal(names.filter((n) => n === 'value').length, 3);
+    // report_type's three values, then confidential's and anonymous's true and false.
+    assert.equal(names.filter((n) => n === 'value').length, 7);
 
     for (const code of ['nothing', 'retired']) {
       const missing = await get(`${base}/services/${code}.json`);
@@ -206,6 +207,7 @@ describe(`Open311 GeoReport v2 (${DB_KIND})`, () => {
       email: 'pelapor@example.id',
       phone: '081234567890',
       userId: null,
+      anonymous: false,
     });
 
     const xml = await get(`${base}/requests/${created.service_request_id}.xml`);

@@ -22,6 +22,7 @@ import {
 } from '../../../../test/support/harness.ts';
 import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 import { reportsApp } from '../index.ts';
+import { updateReport } from '../repo/reports.ts';
 import { putCategory } from '../services/settings.ts';
 
 describe(`citizen portal in Chromium (${DB_KIND})`, () => {
@@ -147,6 +148,86 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
     // Machine paths keep their problem documents; people get pages.
     const api = await t.app.inject({ url: '/t/kota-lain/api/v1/nope' });
     assert.match(api.headers['content-type'] ?? '', /problem\+json/);
+  });
+
+  test('a confidential report opens to its reporter by the secret code; a wrong code takes the focus with its error', async () => {
+    const page = await noScriptPage();
+    await page.goto(`${base}/lapor`);
+    // Emergencies are pointed to 112 before anything is typed.
+    assert.equal(await page.locator('#emergency-note a[href="tel:112"]').count(), 1);
+    await page.getByLabel('Kategori').selectOption('lights');
+    await page.getByLabel('Uraian').fill('Lampu jalan mati, saya takut melapor terbuka.');
+    await page.getByLabel('Alamat atau patokan lokasi').fill('Gang Melati 4');
+    await page.getByLabel('Rahasiakan laporan ini').check();
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
+    assert.ok(await page.getByText('Laporan ini rahasia').first().isVisible());
+    const no = ((await page.locator('#tracking-no').textContent()) ?? '').trim();
+    const secret = ((await page.locator('.secret').textContent()) ?? '').trim();
+    await page.context().close();
+
+    const visitor = await noScriptPage();
+    const res = await visitor.goto(`${base}/laporan/${no}`);
+    assert.equal(res?.status(), 404);
+    await visitor.getByRole('heading', { name: 'Laporan tidak ditemukan' }).waitFor();
+    assert.ok(!(await visitor.content()).includes('Lampu jalan mati'));
+    await visitor.getByLabel('Kode rahasia laporan').fill('kode-yang-salah');
+    await visitor.getByRole('button', { name: 'Buka laporan' }).click();
+    await visitor.locator('#locked-errors').waitFor();
+    assert.equal(await visitor.evaluate(() => document.activeElement?.id), 'locked-errors');
+    assert.ok(await visitor.getByText('Kode rahasia tidak cocok').first().isVisible());
+    await visitor.getByLabel('Kode rahasia laporan').fill(secret);
+    await visitor.getByRole('button', { name: 'Buka laporan' }).click();
+    await visitor.getByRole('heading', { name: new RegExp(no) }).waitFor();
+    assert.ok(await visitor.getByText('Lampu jalan mati').isVisible());
+    assert.ok(await visitor.locator('#not-public').isVisible());
+    await visitor.context().close();
+  });
+
+  test("a report's page speaks to its reporter only when known, shows no deadline once done, and a wrong code's error takes the focus", async () => {
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-portal/api/v1/reports',
+      payload: {
+        type: 'complaint',
+        category: 'roads',
+        description: 'Jalan selesai diperbaiki?',
+        address: 'Jl. Mawar',
+      },
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const { id, trackingNo, secret } = filed.json() as { id: string; trackingNo: string; secret: string };
+    // Followed up: waiting on the reporter, with the silence that closes it (not a deadline to show).
+    const tenant = t.platform.directory.bySlug('kota-portal')!;
+    await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      updateReport(scope, id, { status: 'done', due_at: new Date(Date.now() + 10 * 86_400_000) }),
+    );
+    const page = await noScriptPage();
+    await page.goto(`${base}/laporan/${trackingNo}`);
+    const text = (await page.locator('main').textContent()) ?? '';
+    assert.ok(!text.includes('tenggat'), 'no deadline on a report that is done');
+    assert.ok(!text.includes('Anda pelapor laporan ini:'), 'a visitor is not told they filed it');
+    assert.ok(text.includes('Jika Anda pelapor laporan ini'));
+    assert.equal(await page.locator('#emergency-note a[href="tel:112"]').count(), 1);
+    // A wrong code: the page comes back with the error summary focused, in view.
+    await page.getByLabel('3 dari 5').check();
+    await page.locator('#confirm-secret').fill('bukan-kodenya');
+    await page.getByRole('button', { name: 'Konfirmasi selesai' }).click();
+    await page.locator('#respond-errors').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'respond-errors');
+    assert.ok(await page.locator('#respond-errors').isVisible());
+    const inView = await page.evaluate(() => {
+      const box = document.getElementById('respond-errors')!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    assert.ok(inView, 'the error summary is in view');
+    // The reporter, by the code: now told that they filed it.
+    const locked = await page.context().request.post(`${base}/laporan/${trackingNo}/lihat`, {
+      form: { secret },
+    });
+    assert.equal(locked.status(), 200);
+    assert.ok((await locked.text()).includes('Anda pelapor laporan ini:'));
+    await page.context().close();
   });
 
   test('portal pages pass axe-core WCAG 2.1 A/AA checks; screenshots at phone and desktop sizes', async () => {

@@ -270,4 +270,36 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     assert.equal(await again.getByLabel('Uraian').inputValue(), '');
     await context.close();
   });
+
+  test('before filing, the open public reports of the category near the pin are shown, each linking to its page', async () => {
+    const api = '/t/kota-klien/api/v1/reports';
+    const file = async (description: string, lat: number, lng: number, extra: Json = {}) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: api,
+        payload: { type: 'complaint', category: 'roads', description, lat, lng, ...extra },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().trackingNo as string;
+    };
+    // Near the pin (about 40 m), near but confidential, and far (about 3 km).
+    const near = await file('Jalan amblas dekat jembatan kecil', -6.2003, 106.65);
+    const secret = await file('Jalan amblas rahasia dekat jembatan', -6.2002, 106.65, { confidential: true });
+    const far = await file('Jalan amblas jauh dari jembatan', -6.23, 106.65);
+    const [context, page] = await open();
+    await openForm(page);
+    const box = page.locator('#nearby-reports');
+    assert.equal(await box.isVisible(), false, 'hidden until category and pin are set');
+    await page.getByLabel('Garis lintang').fill('-6.2');
+    await page.getByLabel('Garis bujur').fill('106,65');
+    await page.getByLabel('Kategori').selectOption('roads');
+    await box.getByRole('link', { name: new RegExp(near) }).waitFor();
+    const text = (await box.textContent()) ?? '';
+    assert.ok(!text.includes(secret), 'a confidential report is never suggested');
+    assert.ok(!text.includes(far), 'a report beyond the radius is not suggested');
+    assert.match(text, /± \d+ m dari titik Anda/);
+    await box.getByRole('link', { name: new RegExp(near) }).click();
+    await page.getByRole('heading', { name: new RegExp(near) }).waitFor();
+    await context.close();
+  });
 });

@@ -99,6 +99,7 @@ const INDONESIA: L.LatLngBoundsExpression = [
  */
 function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean, carried?: Draft): void {
   const { texts } = cfg;
+  nearby(form);
   // The offline copy is fetched without cookies: its data says anonymous, and so does its draft.
   const anonymous = cfg.userId === null;
   const key = draftKey(cfg.tenant, cfg.userId);
@@ -482,6 +483,11 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean, carrie
       location.reload();
     });
   })();
+}
+
+/** Reports near the pin (its own chunk: outside the page's first load, and not needed offline). */
+function nearby(form: HTMLFormElement): void {
+  import('./lib/nearby.ts').then((m) => m.watchNearby(form)).catch(() => undefined);
 }
 
 const form = document.querySelector<HTMLFormElement>('form[data-report-form]');
