@@ -270,4 +270,20 @@ describe(`apps' setup checklists (${DB_KIND})`, () => {
     assert.equal((await call('GET', `${base}/markets`, officer)).status, 403);
     assert.equal((await call('GET', `${base}/officer-candidates`, officer)).status, 403);
   });
+
+  test('a market’s place: a latitude without a longitude is refused, never stored at 0; null clears both', async () => {
+    const url = '/t/kota-siap/api/v1/market-prices/markets/pasar-tanpa-titik';
+    const half = await call('PUT', url, adminA, { name: 'Pasar Tanpa Titik', lat: -6.2, lng: null });
+    assert.equal(half.status, 400, half.raw);
+    assert.deepEqual(
+      (half.body.errors as Json[]).map((e) => e.path),
+      ['/body/lng'],
+    );
+    const placed = await call('PUT', url, adminA, { name: 'Pasar Tanpa Titik', lat: 0, lng: 109.3 });
+    assert.equal(placed.status, 200, placed.raw);
+    assert.deepEqual([placed.body.lat, placed.body.lng], [0, 109.3], 'the equator is a place (Pontianak)');
+    const cleared = await call('PUT', url, adminA, { name: 'Pasar Tanpa Titik', lat: null, lng: null });
+    assert.equal(cleared.status, 200, cleared.raw);
+    assert.deepEqual([cleared.body.lat, cleared.body.lng], [null, null]);
+  });
 });

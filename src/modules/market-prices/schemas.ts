@@ -20,6 +20,14 @@ const Quote = Type.Integer({
 });
 const Lang = Type.Optional(Type.String());
 
+/**
+ * A number or null, as one JSON Schema `type` list rather than `anyOf`: the validator coerces types,
+ * and in `anyOf` its number branch turned a null into 0 (a market "without a place" stored at 0, 0)
+ * before the null branch was tried. With a type list, a value of either type is taken as it is.
+ */
+const NumberOrNull = (options: { minimum: number; maximum: number }) =>
+  Type.Unsafe<number | null>({ type: ['number', 'null'], ...options });
+
 export const CodeParams = Type.Object({ code: Code });
 export const DayParams = Type.Object({ day: Day });
 export const EntryParams = Type.Object({ market: Code, day: Day });
@@ -31,8 +39,8 @@ export const MarketInput = Type.Object(
   {
     name: Text(120, 2),
     address: Type.Optional(Nullable(Text(300, 3))),
-    lat: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
-    lng: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
+    lat: Type.Optional(NumberOrNull({ minimum: -90, maximum: 90 })),
+    lng: Type.Optional(NumberOrNull({ minimum: -180, maximum: 180 })),
     agencyId: Type.Optional(Nullable(Uuid)),
     active: Type.Optional(Type.Boolean()),
     sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
