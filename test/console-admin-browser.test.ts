@@ -35,7 +35,16 @@ import {
 } from './support/harness.ts';
 
 const SLUG = 'kota-atur';
-const SECTIONS = ['agencies', 'staff', 'categories', 'holidays', 'branding', 'apps', 'audit'] as const;
+const SECTIONS = [
+  'setup',
+  'agencies',
+  'staff',
+  'categories',
+  'holidays',
+  'branding',
+  'apps',
+  'audit',
+] as const;
 
 describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => {
   let t: TestContext;
@@ -110,8 +119,13 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
 
   test('a tenant administrator sets the region up through the console, and the audit trail shows it all', async () => {
     await signIn(page, SLUG, adminEmail, '/admin');
-    await page.getByRole('heading', { level: 1, name: 'OPD' }).waitFor();
+    // The settings open on the live apps' setup checklist: LAKSA has no agency yet.
+    await page.getByRole('heading', { level: 1, name: 'Persiapan aplikasi' }).waitFor();
     assert.match(page.url(), /\/konsol\/admin$/);
+    const agenciesItem = page.locator('section[data-app="reports"] li[data-item="agencies"]');
+    assert.equal(await agenciesItem.getAttribute('data-done'), 'false');
+    await agenciesItem.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: 'OPD' }).waitFor();
 
     // Agencies: create two, then rename one and move the other under it.
     await page.locator('#agency-code').fill('disperkim');
@@ -399,7 +413,7 @@ describe(`staff console: tenant administration in Chromium (${DB_KIND})`, () => 
       await page.locator(`.admin-body[data-section="${name.replace('-en', '')}"] h1`).waitFor();
       await page.waitForFunction(() => !document.querySelector('.loading'));
       // Wait until the section's lists have loaded (every section shows a table, list or form).
-      await page.locator('.admin-body form, .admin-body table').first().waitFor();
+      await page.locator('.admin-body form, .admin-body table, .admin-body .setup-list').first().waitFor();
       assert.deepEqual(await axeViolations(page), [], `axe on ${name} (desktop)`);
       await page.setViewportSize({ width: 390, height: 844 });
       assert.deepEqual(await axeViolations(page), [], `axe on ${name} (phone)`);

@@ -96,7 +96,8 @@ const PUBLIC_WRITES = new Set([
 ]);
 
 /** Reads of the kernel that need a signed-in caller: B's credentials are refused there. */
-const SIGNED_IN_READS = (key: string) => key.includes('/users') || key.includes('/audit');
+const SIGNED_IN_READS = (key: string) =>
+  key.includes('/users') || key.includes('/audit') || key.includes('/api/v1/setup');
 
 /**
  * Tables with tenant rows that calls on A may rightly change in B, left out of the fingerprint.

@@ -10,6 +10,7 @@ import { messages } from './messages.ts';
 import { PERM } from './permissions.ts';
 import { registerPortal } from './portal/index.tsx';
 import { registerRoutes } from './routes/index.ts';
+import { setup } from './setup.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -32,6 +33,7 @@ const app: AppManifest = {
   portalHome: { path: '/__CODE__' },
   migrationsDir: path.join(here, 'migrations'),
   messages,
+  setup,
   seedDemo,
 };
 

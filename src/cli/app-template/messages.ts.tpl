@@ -6,6 +6,7 @@ export const messages = {
       intro: 'Daftar terbaru dari {{tenant}}.',
       empty: 'Belum ada isian.',
     },
+    setup: { firstItem: 'Tambahkan isian pertama' },
   },
   en: {
     portal: {
@@ -13,5 +14,6 @@ export const messages = {
       intro: 'The latest from {{tenant}}.',
       empty: 'Nothing here yet.',
     },
+    setup: { firstItem: 'Add the first item' },
   },
 };

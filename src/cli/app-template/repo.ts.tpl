@@ -32,3 +32,13 @@ export function insertItem(
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
 }
+
+/** How many items the scope's tenant has (the setup checklist asks). */
+export async function countItems(scope: TenantScope): Promise<number> {
+  const row = await tx(scope)
+    .selectFrom('__TABLE__')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', scope.tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

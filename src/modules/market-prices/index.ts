@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { type AppManifest, defineTenantTask } from '../../platform/sdk/index.ts';
 import { seedMarketPricesDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
-import { PERM } from './permissions.ts';
+import { ENTER_ROLES, PERM } from './permissions.ts';
 import { marketPricePortal } from './portal/index.tsx';
 import { marketPriceRoutes } from './routes/index.ts';
 import { ensureReferenceData } from './services/config.ts';
 import { runDailySummary } from './services/daily-summary.ts';
+import { marketPricesSetup, marketPricesSetupMessages } from './services/setup.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -45,7 +46,7 @@ export const marketPricesApp: AppManifest = {
   description: { id: 'Harga bahan pokok harian di pasar', en: 'Daily staple-food market prices' },
   permissions: [
     // Entering also needs an assignment to the market (market_officers).
-    { name: PERM.enter, roles: ['officer', 'field_officer'] },
+    { name: PERM.enter, roles: [...ENTER_ROLES] },
     // Agency administrators verify the markets of their own agencies.
     { name: PERM.verify, roles: ['platform_admin', 'tenant_admin', 'agency_admin'] },
     { name: PERM.reference, roles: ['platform_admin', 'tenant_admin', 'agency_admin'] },
@@ -60,8 +61,12 @@ export const marketPricesApp: AppManifest = {
   portalHome: { path: '/harga' },
   tasks: [dailySummary],
   migrationsDir: path.join(here, 'migrations'),
-  messages,
+  messages: {
+    id: { ...messages.id, setup: marketPricesSetupMessages.id },
+    en: { ...messages.en, setup: marketPricesSetupMessages.en },
+  },
   sharedMessages,
+  setup: marketPricesSetup,
   seedDemo: seedMarketPricesDemo,
 };
 

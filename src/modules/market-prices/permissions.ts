@@ -8,3 +8,6 @@ export const PERM = {
   reference: 'market-prices.reference.manage',
   alertRead: 'market-prices.alert.read',
 } as const;
+
+/** The roles that enter prices (the manifest grants them `PERM.enter`): a market's officers hold one. */
+export const ENTER_ROLES = ['officer', 'field_officer'] as const;

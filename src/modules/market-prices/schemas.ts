@@ -20,6 +20,14 @@ const Quote = Type.Integer({
 });
 const Lang = Type.Optional(Type.String());
 
+/**
+ * A number or null, as one JSON Schema `type` list rather than `anyOf`: the validator coerces types,
+ * and in `anyOf` its number branch turned a null into 0 (a market "without a place" stored at 0, 0)
+ * before the null branch was tried. With a type list, a value of either type is taken as it is.
+ */
+const NumberOrNull = (options: { minimum: number; maximum: number }) =>
+  Type.Unsafe<number | null>({ type: ['number', 'null'], ...options });
+
 export const CodeParams = Type.Object({ code: Code });
 export const DayParams = Type.Object({ day: Day });
 export const EntryParams = Type.Object({ market: Code, day: Day });
@@ -31,8 +39,8 @@ export const MarketInput = Type.Object(
   {
     name: Text(120, 2),
     address: Type.Optional(Nullable(Text(300, 3))),
-    lat: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
-    lng: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
+    lat: Type.Optional(NumberOrNull({ minimum: -90, maximum: 90 })),
+    lng: Type.Optional(NumberOrNull({ minimum: -180, maximum: 180 })),
     agencyId: Type.Optional(Nullable(Uuid)),
     active: Type.Optional(Type.Boolean()),
     sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
@@ -357,3 +365,117 @@ export type EntrySheetType = Static<typeof EntrySheet>;
 export type ReviewType = Static<typeof Review>;
 export type DayResultType = Static<typeof DayResult>;
 export type PriceAlertType = Static<typeof Alerts>['items'][number];
+
+// ---------------------------------------------------------------------------------------------
+// Setup screens: the staff's lists of reference data (retired entries too)
+
+const Person = Type.Object({ id: Type.String(), name: Type.String() });
+
+export const ManagedMarkets = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        ...Market.properties,
+        sort: Type.Integer(),
+        officers: Type.Array(Person, { description: 'The staff who enter the market’s prices' }),
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        items: [
+          {
+            code: 'pasar-anyar',
+            name: 'Pasar Anyar',
+            address: 'Jl. Ki Samaun, Sukarasa, Tangerang',
+            lat: -6.1766,
+            lng: 106.6318,
+            agencyId: null,
+            active: true,
+            sort: 10,
+            officers: [{ id: '0193b0a4-5e8f-7000-8000-000000000001', name: 'Siti Aminah' }],
+          },
+        ],
+      },
+    ],
+  },
+);
+
+export const AllCommodities = Type.Object(
+  { items: Type.Array(Type.Object({ ...Commodity.properties, sort: Type.Integer() })) },
+  {
+    examples: [
+      {
+        items: [
+          {
+            code: 'beras-premium',
+            name: { id: 'Beras premium', en: 'Rice, premium' },
+            group: 'beras',
+            grade: 'premium',
+            unit: 'kg',
+            minPrice: 8000,
+            maxPrice: 40000,
+            active: true,
+            sort: 10,
+          },
+        ],
+      },
+    ],
+  },
+);
+
+export const NationalList = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        name: Type.Object({ id: Type.String(), en: Type.String() }),
+        group: Type.String(),
+        grade: Nullable(Type.String()),
+        unit: Type.String(),
+        minPrice: Type.Integer(),
+        maxPrice: Type.Integer(),
+        added: Type.Boolean({ description: 'The tenant has a commodity of this code' }),
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        items: [
+          {
+            code: 'gula-pasir-lokal',
+            name: { id: 'Gula pasir lokal', en: 'Sugar, local' },
+            group: 'gula-pasir',
+            grade: 'lokal',
+            unit: 'kg',
+            minPrice: 8000,
+            maxPrice: 40000,
+            added: false,
+          },
+        ],
+      },
+    ],
+  },
+);
+
+export const OfficerCandidates = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        ...Person.properties,
+        agencyIds: Type.Array(Nullable(Type.String()), {
+          description: 'Where the account holds the entry permission (null: the whole tenant)',
+        }),
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        items: [{ id: '0193b0a4-5e8f-7000-8000-000000000001', name: 'Siti Aminah', agencyIds: [null] }],
+      },
+    ],
+  },
+);

@@ -15,6 +15,7 @@ import { reportPortal } from './portal/index.tsx';
 import { reportRoutes } from './routes/index.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './services/escalation.ts';
 import { forgetExpiredAnswers, tenantsWithExpiredAnswersAcrossTenants } from './services/replay.ts';
+import { reportsSetup, reportsSetupMessages } from './setup.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -92,8 +93,12 @@ export const reportsApp: AppManifest = {
   // has no platform (directory, cache, config) to file and move reports with.
   tasks: [deadlines, replaySweep, laporExchangeTask],
   migrationsDir: path.join(here, 'migrations'),
-  messages,
+  messages: {
+    id: { ...messages.id, setup: reportsSetupMessages.id },
+    en: { ...messages.en, setup: reportsSetupMessages.en },
+  },
   sharedMessages,
+  setup: reportsSetup,
   seedDemo: seedReportsDemo,
 };
 

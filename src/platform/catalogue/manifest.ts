@@ -37,6 +37,30 @@ export type Role = (typeof ROLES)[number];
 /** A named permission `app.resource.action` and the roles that hold it. */
 export type PermissionDef = Readonly<{ name: string; roles: readonly Role[] }>;
 
+/** Where one item of an app's setup checklist stands for a tenant (see `AppManifest.setup`). */
+export type SetupState = Readonly<{
+  /** Whether the item is done: the app can be used as far as this item goes. */
+  done: boolean;
+  /** How many of the thing the tenant has (markets, categories), when counting says more than yes/no. */
+  count?: number;
+  /** How many still lack something (categories without an agency), when that is what blocks. */
+  missing?: number;
+}>;
+
+/**
+ * One thing an app needs from a tenant before it is useful (agencies, markets, an officer): its
+ * check runs on the server in the tenant's scope; the console lists it with a link to its screen.
+ */
+export type SetupItem = Readonly<{
+  /** Stable within the app (`markets`): tests and the console's anchors name it. */
+  id: string;
+  /** A message key of the app's words (`<code>.<key>`), said as a task: "Tambahkan pasar". */
+  label: string;
+  /** The console screen that does it, a path under `/konsol` (`/admin/price-markets`). */
+  screen: string;
+  check: (scope: TenantScope, platform: Platform) => Promise<SetupState>;
+}>;
+
 export type AppManifest = Readonly<{
   code: string;
   name: string;
@@ -92,6 +116,11 @@ export type AppManifest = Readonly<{
    * lazily in a read. Must be idempotent.
    */
   onLive?: (platform: Platform, scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
+  /**
+   * The app's setup checklist: what a tenant must provide before the app is useful, in the order
+   * to do it. `GET /api/v1/setup` runs the checks of every live app for the tenant's administrator.
+   */
+  setup?: readonly SetupItem[];
   /** Writes the app's demo data for one tenant where the app is live (run by the demo seed). */
   seedDemo?: (platform: Platform, scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
 }>;

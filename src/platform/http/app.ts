@@ -30,6 +30,7 @@ import { assetRoutes } from '../../web/serve.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { catalogueRootRoutes, catalogueTenantRoutes } from '../catalogue/routes.ts';
+import { setupRoutes } from '../catalogue/setup-routes.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { notifyRoutes } from '../notify/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
@@ -304,6 +305,7 @@ const TENANT_ROUTES: Registrar[] = [
   tenancyTenantRoutes,
   peopleRoutes,
   catalogueTenantRoutes,
+  setupRoutes,
   calendarRoutes,
   auditRoutes,
   eventRoutes,

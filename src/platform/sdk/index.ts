@@ -4,7 +4,7 @@
  * refuses any other import of the kernel from `src/modules/<app>/`, and any import of another app.
  * What is here is the platform's promise to apps; what is not here may change under them.
  *
- * - declaring an app: `AppManifest` (`index.ts` default-exports one), `defineTask`,
+ * - declaring an app: `AppManifest` (`index.ts` default-exports one), `SetupItem` (its checklist), `defineTask`,
  *   `defineTenantTask`, `PermissionDef`, `Role`, migrations' `enableTenantIsolation`
  * - tenant scope: `TenantScope` (every query runs in one), `Actor`, `SYSTEM_ACTOR`,
  *   `readAcrossTenants` (the named exception), `inOtherTenant` (a referral writes in another tenant)
@@ -23,7 +23,7 @@
 export { recordAudit } from '../audit/audit.ts';
 export { invalidate } from '../cache/tenant-cache.ts';
 export { CALENDAR_TAG, calendarForTenant } from '../calendar/service.ts';
-export type { AppManifest, PermissionDef, Role } from '../catalogue/manifest.ts';
+export type { AppManifest, PermissionDef, Role, SetupItem, SetupState } from '../catalogue/manifest.ts';
 export type { Config } from '../config.ts';
 export { enableTenantIsolation, runStatements } from '../db/rls.ts';
 export type { Language, PlatformTables } from '../db/schema.ts';

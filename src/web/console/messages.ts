@@ -4,10 +4,12 @@
  * by `consoleMessagesWith`.
  */
 import { adminMessages } from './admin/messages.ts';
+import { setupMessages } from './admin/setup-messages.ts';
 import { type ConsoleApp, mergeMessages } from './apps.ts';
 
 const id = {
   admin: adminMessages.id,
+  setup: setupMessages.id,
   title: 'Konsol petugas',
   skip: 'Langsung ke isi',
   loading: 'Memuat…',
@@ -46,6 +48,7 @@ type Messages = typeof id;
 
 const en: Messages = {
   admin: adminMessages.en,
+  setup: setupMessages.en,
   title: 'Staff console',
   skip: 'Skip to content',
   loading: 'Loading…',

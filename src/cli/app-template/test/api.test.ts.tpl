@@ -65,7 +65,12 @@ describe(`__NAME__ through the API (${DB_KIND})`, () => {
     assert.equal((await call('GET', 'kota-a', ITEMS)).statusCode, 200);
   });
 
-  test('an administrator adds an item; it is listed, on the portal page too', async () => {
+  test('an administrator adds an item; it is listed, on the portal page too, and the setup checklist says so', async () => {
+    const checklist = async () => (await call('GET', 'kota-a', '/api/v1/setup/__CODE__', admin)).json();
+    assert.deepEqual(
+      (await checklist()).items.map((i: { id: string; done: boolean }) => [i.id, i.done]),
+      [['first-item', false]],
+    );
     const added = await call('POST', 'kota-a', ITEMS, admin, { title: '  Rapat   warga ', description: 'Balai RW' });
     assert.equal(added.statusCode, 201, added.body);
     assert.equal(added.json().title, 'Rapat warga');
@@ -77,6 +82,7 @@ describe(`__NAME__ through the API (${DB_KIND})`, () => {
     const page = await call('GET', 'kota-a', '/__CODE__');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Rapat warga/);
+    assert.equal((await checklist()).done, true);
   });
 
   test('a blank title is refused on its field in the caller’s language, and nothing is written', async () => {

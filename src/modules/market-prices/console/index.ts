@@ -7,6 +7,7 @@ import { lazy } from 'react';
 import { type ConsoleContext, defineConsoleApp } from '../../../platform/sdk/console.ts';
 import { PERM } from '../permissions.ts';
 import { pricesMessages } from './messages.ts';
+import { pricesSetupMessages } from './setup-messages.ts';
 
 type Markets = { items: Array<{ agencyId: string | null }> };
 
@@ -29,7 +30,10 @@ async function pricesHome(ctx: ConsoleContext): Promise<number> {
 
 export default defineConsoleApp({
   code: 'market-prices',
-  messages: pricesMessages,
+  messages: {
+    id: { ...pricesMessages.id, pricesSetup: pricesSetupMessages.id },
+    en: { ...pricesMessages.en, pricesSetup: pricesSetupMessages.en },
+  },
   notLive: 'prices.notLive',
   liveEvents: ['price.published', 'price.alert'],
   nav: [
@@ -50,6 +54,29 @@ export default defineConsoleApp({
       permissions: [PERM.reference],
       tenantWide: true,
       component: lazy(() => import('./settings.tsx')),
+    },
+    // Setting the app up (its checklist links here): markets, commodities, officers.
+    {
+      slug: 'price-markets',
+      label: 'pricesSetup.nav.markets',
+      order: 81,
+      permissions: [PERM.reference],
+      component: lazy(() => import('./setup-markets.tsx')),
+    },
+    {
+      slug: 'price-commodities',
+      label: 'pricesSetup.nav.commodities',
+      order: 82,
+      permissions: [PERM.reference],
+      tenantWide: true,
+      component: lazy(() => import('./setup-commodities.tsx')),
+    },
+    {
+      slug: 'price-officers',
+      label: 'pricesSetup.nav.officers',
+      order: 83,
+      permissions: [PERM.reference],
+      component: lazy(() => import('./setup-officers.tsx')),
     },
   ],
   liveTiles: [

@@ -11,6 +11,7 @@ import { entryRoutes } from './entry.ts';
 import { publicRoutes } from './public.ts';
 import { referenceDataRoutes } from './reference-data.ts';
 import { reviewRoutes } from './review.ts';
+import { setupListRoutes } from './setup-lists.ts';
 
 /** A CSV upload's size limit: a day's sheet of a market is a few kilobytes. */
 const CSV_LIMIT = 256 * 1024;
@@ -24,6 +25,7 @@ export function marketPriceRoutes(app: FastifyInstance, platform: Platform) {
   );
   publicRoutes(app, platform);
   referenceDataRoutes(app, platform);
+  setupListRoutes(app, platform);
   entryRoutes(app, platform);
   reviewRoutes(app, platform);
   correctionRoutes(app, platform);

@@ -36,7 +36,13 @@ const fixture: IsolationFixture = {
     },
     'PUT /api/v1/market-prices/alerts/subscription': { alerts: false, dailySummary: false },
   },
-  signedInReads: ['GET /api/v1/market-prices/markets/{code}/officers'],
+  signedInReads: [
+    'GET /api/v1/market-prices/markets/{code}/officers',
+    'GET /api/v1/market-prices/reference/markets',
+    'GET /api/v1/market-prices/reference/commodities',
+    'GET /api/v1/market-prices/reference/national-commodities',
+    'GET /api/v1/market-prices/reference/officer-candidates',
+  ],
   async setup({ t, b, ids }) {
     const prices = `/t/${b.slug}/api/v1/market-prices`;
     const market = await t.app.inject({
@@ -46,7 +52,7 @@ const fixture: IsolationFixture = {
       payload: { name: 'Pasar Rahasia B', agencyId: ids.B_AGENCY },
     });
     assert.equal(market.statusCode, 200, market.body);
-    const officer = await makeStaff(t.platform, b.id, ['officer']);
+    const officer = await makeStaff(t.platform, b.id, ['officer'], undefined, 'Petugas Rahasia B');
     const assigned = await t.app.inject({
       method: 'PUT',
       url: `${prices}/markets/${B_MARKET}/officers`,
@@ -78,7 +84,7 @@ const fixture: IsolationFixture = {
     assert.equal(subscribed.statusCode, 200, subscribed.body);
     return { B_OFFICER: officer.id };
   },
-  leaks: ['Pasar Rahasia B'],
+  leaks: ['Pasar Rahasia B', 'Petugas Rahasia B'],
   fill(path) {
     if (!path.startsWith('/api/v1/market-prices/')) return undefined;
     const code = path.startsWith('/api/v1/market-prices/commodities/') ? 'beras-premium' : B_MARKET;

@@ -9,6 +9,7 @@ import { AppsSection } from '../admin/apps.tsx';
 import { AuditSection } from '../admin/audit.tsx';
 import { BrandingSection } from '../admin/branding.tsx';
 import { HolidaysSection } from '../admin/holidays.tsx';
+import { SetupSection } from '../admin/setup.tsx';
 import { StaffSection } from '../admin/staff.tsx';
 import { TenantsSection } from '../admin/tenants.tsx';
 import { CONSOLE_APPS, liveConsoleApps } from '../installed.ts';
@@ -28,6 +29,14 @@ type Section = {
 
 /** The shell's own sections, with the permissions that open each (any one of them). */
 const SHELL_SECTIONS: readonly Section[] = [
+  // First: what the live apps still need (their setup checklists), with a link to each screen.
+  {
+    slug: 'setup',
+    label: 'setup.nav',
+    order: 5,
+    permissions: ['platform.adoption.manage'],
+    component: SetupSection,
+  },
   { slug: 'agencies', order: 10, permissions: ['platform.agency.manage'], component: AgenciesSection },
   {
     slug: 'staff',
@@ -39,7 +48,7 @@ const SHELL_SECTIONS: readonly Section[] = [
   { slug: 'branding', order: 50, permissions: ['platform.tenant.configure'], component: BrandingSection },
   { slug: 'apps', order: 60, permissions: ['platform.adoption.manage'], component: AppsSection },
   { slug: 'audit', order: 70, permissions: ['platform.audit.read'], component: AuditSection },
-].map((s) => ({ ...s, label: `admin.nav.${s.slug}` }));
+].map((s) => ({ label: `admin.nav.${s.slug}`, ...s }));
 
 /** The area screen draws on a map: Leaflet loads only when it opens. */
 const AreaSection = lazy(() => import('../admin/area.tsx').then((m) => ({ default: m.AreaSection })));
