@@ -12,6 +12,7 @@ import {
   sendPage,
   when,
 } from '../../../platform/sdk/portal.ts';
+import { normalizeTrackingNo } from '../input.ts';
 import { addInformation } from '../services/additions.ts';
 import { getReport } from '../services/detail.ts';
 import { transition } from '../services/transitions.ts';
@@ -120,7 +121,7 @@ export function reportPageRoutes(app: FastifyInstance, platform: Platform) {
 }
 
 function trackingNoOf(raw: string): string {
-  const no = raw.toUpperCase();
+  const no = normalizeTrackingNo(raw);
   if (!TRACKING_NO.test(no)) throw new AppError('not_found', { params: { entity: 'report' } });
   return no;
 }
