@@ -240,7 +240,7 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     await page.locator('#photo-previews img').nth(1).waitFor();
     await page.getByRole('button', { name: 'Kirim laporan' }).click();
     // No category: the server's answer replaces the form, enhanced again, errors beside the fields.
-    await page.getByRole('alert').waitFor();
+    await page.locator('.summary').waitFor();
     assert.equal(await page.getByLabel('Kategori').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByLabel('Alamat atau patokan lokasi').inputValue(), 'Gang Melati');
     await page.locator('#pin-map.leaflet-container').waitFor();
