@@ -86,7 +86,10 @@ export const messages = {
         'Hingga 5 foto JPEG, PNG atau WebP, masing-masing paling besar 10 MB. Lokasi di dalam foto dihapus.',
       pinLegend: 'Titik lokasi di peta',
       pinHint:
-        'Tidak wajib. Ketuk peta untuk menaruh titik (geser untuk memindahkan; dengan papan ketik: panah menggeser peta, Enter menaruh titik di tengah), atau isi garis lintang dan bujur.',
+        'Ketuk peta untuk menaruh titik (geser untuk memindahkan; dengan papan ketik: panah menggeser peta, Enter menaruh titik di tengah), atau isi garis lintang dan bujur sebagai angka desimal, misalnya -6,1783 dan 106,6322.',
+      locationLegend: 'Lokasi',
+      locationNote: 'wajib, kecuali untuk permintaan informasi',
+      locationHint: 'Isi alamat, taruh titik di peta, atau keduanya.',
       lat: 'Garis lintang',
       lng: 'Garis bujur',
       client: {
@@ -101,6 +104,9 @@ export const messages = {
         photosChosen: 'Foto dipilih: {{count}} dari {{max}}',
         photoAlt: 'Foto {{n}} yang dipilih: {{name}}',
         removePhoto: 'Hapus foto {{n}}',
+        photoNotImage: '{{name}} bukan foto JPEG, PNG atau WebP: pilih foto lain.',
+        photoTooMany: 'Paling banyak {{max}} foto: {{count}} foto tidak ditambahkan.',
+        photoShrinkFailed: '{{name}} lebih dari {{limit}} MB dan tidak dapat diperkecil: pilih foto lain.',
         draftSaved: 'Draf tersimpan di perangkat ini.',
         draftRestored: 'Draf laporan yang belum terkirim dipulihkan dari perangkat ini.',
         draftDiscard: 'Buang draf',
@@ -109,6 +115,38 @@ export const messages = {
         sending: 'Mengirim laporan…',
       },
       photosAgain: 'Foto yang tadi dipilih belum terkirim: pilih kembali fotonya.',
+      error: {
+        category: { required: 'Pilih kategori.', unknown_category: 'Pilih kategori dari daftar.' },
+        description: {
+          required: 'Tulis uraian laporan Anda.',
+          minLength: 'Uraian minimal {{limit}} karakter: apa yang terjadi, sejak kapan, dan di mana.',
+        },
+        address: {
+          location_required: 'Isi alamat atau taruh titik lokasi di peta.',
+          minLength: 'Alamat minimal {{limit}} karakter.',
+        },
+        lat: {
+          coordinate: 'Tulis garis lintang sebagai angka desimal, misalnya -6,1783.',
+          required: 'Isi juga garis lintang, atau kosongkan garis bujur.',
+          minimum: 'Garis lintang antara -90 dan 90, misalnya -6,1783.',
+          maximum: 'Garis lintang antara -90 dan 90, misalnya -6,1783.',
+        },
+        lng: {
+          coordinate: 'Tulis garis bujur sebagai angka desimal, misalnya 106,6322.',
+          required: 'Isi juga garis bujur, atau kosongkan garis lintang.',
+          minimum: 'Garis bujur antara -180 dan 180, misalnya 106,6322.',
+          maximum: 'Garis bujur antara -180 dan 180, misalnya 106,6322.',
+        },
+        phone: { pattern: 'Tulis nomor ponsel seperti 0812 3456 7890 atau +62 812 3456 7890.' },
+        email: { format: 'Tulis alamat email seperti nama@contoh.id.' },
+        photo: {
+          too_large: 'Foto {{n}} lebih dari {{limit}} MB: pilih foto yang lebih kecil.',
+          image_type: 'Foto {{n}} bukan gambar JPEG, PNG atau WebP: pilih foto lain.',
+          image_unreadable: 'Foto {{n}} tidak dapat dibaca: pilih foto lain.',
+          image_pixels: 'Foto {{n}} beresolusi terlalu besar: pilih foto lain.',
+          maxItems: 'Pilih paling banyak {{limit}} foto (tadi {{count}} foto).',
+        },
+      },
       contactLegend: 'Kontak Anda',
       contactHint:
         'Tidak wajib. Kontak tidak pernah ditampilkan kepada publik; dipakai untuk mengabarkan tindak lanjut.',
@@ -270,7 +308,10 @@ export const messages = {
         'Up to 5 JPEG, PNG or WebP photos of at most 10 MB each. Location data in photos is removed.',
       pinLegend: 'Place on the map',
       pinHint:
-        'Optional. Tap the map to drop the pin (drag it to move it; with a keyboard: the arrows move the map, Enter drops the pin at its centre), or type the latitude and longitude.',
+        'Tap the map to drop the pin (drag it to move it; with a keyboard: the arrows move the map, Enter drops the pin at its centre), or type the latitude and longitude as decimal numbers, for example -6.1783 and 106.6322.',
+      locationLegend: 'Location',
+      locationNote: 'required, except for a request for information',
+      locationHint: 'Give an address, put a pin on the map, or both.',
       lat: 'Latitude',
       lng: 'Longitude',
       client: {
@@ -285,6 +326,10 @@ export const messages = {
         photosChosen: 'Photos chosen: {{count}} of {{max}}',
         photoAlt: 'Chosen photo {{n}}: {{name}}',
         removePhoto: 'Remove photo {{n}}',
+        photoNotImage: '{{name}} is not a JPEG, PNG or WebP photo: choose another one.',
+        photoTooMany: 'At most {{max}} photos: {{count}} not added.',
+        photoShrinkFailed:
+          '{{name}} is over {{limit}} MB and could not be made smaller: choose another photo.',
         draftSaved: 'Draft kept on this device.',
         draftRestored: 'An unsent draft of your report was restored from this device.',
         draftDiscard: 'Discard the draft',
@@ -293,6 +338,38 @@ export const messages = {
         sending: 'Sending the report…',
       },
       photosAgain: 'The photos you chose were not sent: please choose them again.',
+      error: {
+        category: { required: 'Choose a category.', unknown_category: 'Choose a category from the list.' },
+        description: {
+          required: 'Describe what you are reporting.',
+          minLength: 'Write at least {{limit}} characters: what happened, since when, and where.',
+        },
+        address: {
+          location_required: 'Give an address or put a pin on the map.',
+          minLength: 'The address needs at least {{limit}} characters.',
+        },
+        lat: {
+          coordinate: 'Enter the latitude as a decimal number, for example -6.1783.',
+          required: 'Enter the latitude too, or clear the longitude.',
+          minimum: 'The latitude is between -90 and 90, for example -6.1783.',
+          maximum: 'The latitude is between -90 and 90, for example -6.1783.',
+        },
+        lng: {
+          coordinate: 'Enter the longitude as a decimal number, for example 106.6322.',
+          required: 'Enter the longitude too, or clear the latitude.',
+          minimum: 'The longitude is between -180 and 180, for example 106.6322.',
+          maximum: 'The longitude is between -180 and 180, for example 106.6322.',
+        },
+        phone: { pattern: 'Enter a mobile number like 0812 3456 7890 or +62 812 3456 7890.' },
+        email: { format: 'Enter an email address like name@example.id.' },
+        photo: {
+          too_large: 'Photo {{n}} is over {{limit}} MB: choose a smaller one.',
+          image_type: 'Photo {{n}} is not a JPEG, PNG or WebP image: choose another one.',
+          image_unreadable: 'Photo {{n}} cannot be read: choose another one.',
+          image_pixels: 'Photo {{n}} has too many pixels: choose another one.',
+          maxItems: 'Choose at most {{limit}} photos (you chose {{count}}).',
+        },
+      },
       contactLegend: 'Your contact',
       contactHint:
         'Optional. Your contact is never shown to the public; it is used to tell you about the follow-up.',
@@ -410,6 +487,8 @@ export const sharedMessages = {
       outside_area_elsewhere:
         'Titik ini berada di wilayah {{place}}, di luar wilayah {{tenant}}. Sampaikan laporan ke {{place}}.',
       location_required: 'Isi titik lokasi (lintang dan bujur) atau alamat.',
+      coordinate: 'Tulis angka desimal, misalnya -6,1783 atau 106,6322.',
+      too_large: 'Berkas lebih dari {{limit}} MB.',
       unknown_agency: 'Perangkat daerah tidak dikenal.',
       same_agency: 'Laporan sudah berada di perangkat daerah ini.',
       unknown_report: 'Laporan tidak dikenal.',
@@ -437,6 +516,8 @@ export const sharedMessages = {
       outside_area_elsewhere:
         'This place is in {{place}}, outside {{tenant}}. Please report it to {{place}}.',
       location_required: 'Give a map location (latitude and longitude) or an address.',
+      coordinate: 'Enter a decimal number, for example -6.1783 or 106.6322.',
+      too_large: 'The file is over {{limit}} MB.',
       unknown_agency: 'Unknown agency.',
       same_agency: 'The report is already with this agency.',
       unknown_report: 'Unknown report.',

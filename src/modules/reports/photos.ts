@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import {
   AppError,
+  type FieldError,
   type FileStorage,
   ImageRejectedError,
   inspectUpload,
@@ -32,24 +33,51 @@ export type StoredPhoto = Readonly<{
 export type ReportForm = { fields: Record<string, string>; files: Buffer[] };
 
 /**
- * Reads a multipart form: its text fields and up to `MAX_PHOTOS` files under the field `photo`.
- * A broken body is a 400; a file over the size limit is a 413 (the multipart plugin's limit).
+ * A multipart form read to its end whatever its photos: the photos it can take (`files`, with the
+ * place each had in the form, `positions`), and the ones it cannot (`refused`: one over the size
+ * limit, `/body/photo/<i>` `too_large`; more than `MAX_PHOTOS`, `/body/photo` `maxItems`), so that a
+ * form can come back with everything typed and the refusal beside its photo field.
  */
-export async function readForm(request: FastifyRequest): Promise<ReportForm> {
+export type ReceivedForm = ReportForm & { positions: number[]; refused: FieldError[] };
+
+/**
+ * Reads a multipart form: its text fields and its files under the field `photo`, every part to the
+ * end (a refused photo does not lose the fields after it). A broken body is a 400.
+ */
+export async function receiveForm(request: FastifyRequest): Promise<ReceivedForm> {
   const fields: Record<string, string> = {};
   const files: Buffer[] = [];
+  const positions: number[] = [];
+  const refused: FieldError[] = [];
+  let chosen = 0;
   try {
-    for await (const part of request.parts()) {
+    // Past the size limit a file is cut short and marked, not thrown: the parts after it are read.
+    // (The plugin takes this option in `parts()` too; its types list it for `file()` only.)
+    const options = { throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0];
+    for await (const part of request.parts(options)) {
       if (part.type === 'file') {
         if (part.fieldname !== 'photo')
           throw invalid({ path: `/body/${part.fieldname}`, code: 'additionalProperties' });
+        if (chosen >= MAX_PHOTOS) {
+          // Read past, not kept: only the count is told.
+          for await (const _ of part.file);
+          chosen += 1;
+          continue;
+        }
         const bytes = await part.toBuffer();
         // A browser sends an empty part (no name, no bytes) for a file box left empty.
         if (bytes.length === 0 && !part.filename) continue;
-        if (files.length >= MAX_PHOTOS) {
-          throw invalid({ path: '/body/photo', code: 'maxItems', params: { limit: MAX_PHOTOS } });
+        if (part.file.truncated) {
+          refused.push({
+            path: `/body/photo/${chosen}`,
+            code: 'too_large',
+            params: { n: chosen + 1, limit: MAX_PHOTO_BYTES / 1024 / 1024 },
+          });
+        } else {
+          files.push(bytes);
+          positions.push(chosen);
         }
-        files.push(bytes);
+        chosen += 1;
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }
@@ -58,7 +86,41 @@ export async function readForm(request: FastifyRequest): Promise<ReportForm> {
     if (error instanceof AppError || (error as { statusCode?: number }).statusCode) throw error;
     throw new AppError('bad_request', { params: { reason: 'multipart' }, cause: error });
   }
-  return { fields, files };
+  if (chosen > MAX_PHOTOS) {
+    refused.push({ path: '/body/photo', code: 'maxItems', params: { limit: MAX_PHOTOS, count: chosen } });
+  }
+  return { fields, files, positions, refused };
+}
+
+/**
+ * Reads a multipart form as the API takes it: a photo over the size limit is a 413, more than
+ * `MAX_PHOTOS` photos a 400.
+ */
+export async function readForm(request: FastifyRequest): Promise<ReportForm> {
+  const form = await receiveForm(request);
+  const tooLarge = form.refused.filter((f) => f.code === 'too_large');
+  if (tooLarge.length) throw new AppError('payload_too_large', { fields: tooLarge });
+  if (form.refused.length) throw invalid(...form.refused);
+  return form;
+}
+
+/**
+ * The photos of a form that are not images of an accepted type (`image_type`, with the photo's
+ * number `n` from 1), checked by content before anything is stored, each at its place in the form.
+ */
+export async function unacceptedPhotos(form: ReceivedForm): Promise<FieldError[]> {
+  const out: FieldError[] = [];
+  for (const [i, bytes] of form.files.entries()) {
+    const checked = await inspectUpload(bytes, { maxBytes: MAX_PHOTO_BYTES, allowed: PHOTO_TYPES });
+    if (checked.ok) continue;
+    const at = form.positions[i] ?? i;
+    out.push({
+      path: `/body/photo/${at}`,
+      code: 'image_type',
+      params: { n: at + 1, detected: checked.detected ?? 'unknown' },
+    });
+  }
+  return out;
 }
 
 /** Checks, cleans and stores each photo; on any refusal, nothing stays stored. */
@@ -75,7 +137,9 @@ export async function storePhotos(
       if (!checked.ok) {
         if (checked.reason === 'too_large') throw new AppError('payload_too_large');
         throw new AppError('unsupported_media_type', {
-          fields: [{ path, code: 'image_type', params: { detected: checked.detected ?? 'unknown' } }],
+          fields: [
+            { path, code: 'image_type', params: { n: i + 1, detected: checked.detected ?? 'unknown' } },
+          ],
         });
       }
       let image: Awaited<ReturnType<typeof normalizeImage>>;
@@ -87,7 +151,11 @@ export async function storePhotos(
             error.reason === 'too_many_pixels' ? 'payload_too_large' : 'unsupported_media_type',
             {
               fields: [
-                { path, code: error.reason === 'too_many_pixels' ? 'image_pixels' : 'image_unreadable' },
+                {
+                  path,
+                  code: error.reason === 'too_many_pixels' ? 'image_pixels' : 'image_unreadable',
+                  params: { n: i + 1 },
+                },
               ],
               cause: error,
             },

@@ -366,6 +366,8 @@ export function Field(props: {
   hint?: string | undefined;
   error?: string | undefined;
   required?: boolean;
+  /** Said after the label in brackets instead of "required"/"optional"; null: nothing (a group's legend says it). */
+  note?: string | null;
   t: TFunction;
   children: (aria: {
     id: string;
@@ -380,10 +382,15 @@ export function Field(props: {
   return (
     <div className={props.error ? 'field has-error' : 'field'}>
       <label htmlFor={props.id}>
-        {props.label}{' '}
-        <span className="req">
-          ({props.required ? props.t('portal.required') : props.t('portal.optional')})
-        </span>
+        {props.label}
+        {props.note === null ? null : (
+          <>
+            {' '}
+            <span className="req">
+              ({props.note ?? (props.required ? props.t('portal.required') : props.t('portal.optional'))})
+            </span>
+          </>
+        )}
       </label>
       {props.hint ? (
         <p className="hint" id={`${props.id}-hint`}>
@@ -423,7 +430,10 @@ export function ErrorSummary({ errors, t }: { errors: Record<string, string>; t:
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div className="summary" role="alert">
+    // Focus moves here when the page opens (GOV.UK's error summary), so the list is read first:
+    // the page exists to say what to fix, and the focus follows the person's own send.
+    // biome-ignore lint/a11y/noAutofocus: the error summary pattern moves focus to the summary
+    <div className="summary" role="alert" tabIndex={-1} autoFocus>
       <p>{t('portal.formErrors')}</p>
       <ul>
         {entries.map(([name, message]) => (

@@ -8,7 +8,6 @@ import { AppError, type Area, actorOf, type Platform, sameSecret } from '../../.
 import {
   ErrorSummary,
   Field,
-  fieldErrors,
   type PageContent,
   type PortalContext,
   portalContext,
@@ -17,10 +16,11 @@ import {
 } from '../../../platform/sdk/portal.ts';
 import { formToReport } from '../form-fields.ts';
 import { REPORT_TYPES } from '../lifecycle.ts';
-import { MAX_PHOTOS, readForm, withPhotos } from '../photos.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, receiveForm, unacceptedPhotos, withPhotos } from '../photos.ts';
 import { fileReport } from '../services/intake.ts';
 import { ElsewhereNotice } from './elsewhere.tsx';
 import { EmergencyNote } from './emergency.tsx';
+import { type FormErrors, formStatus, reportFormErrors } from './form-errors.ts';
 import { NearbyReports } from './nearby.tsx';
 import { PrivacyFields } from './privacy-fields.tsx';
 import { receiptPage } from './receipt.tsx';
@@ -41,6 +41,9 @@ const CLIENT_TEXTS = [
   'photosChosen',
   'photoAlt',
   'removePhoto',
+  'photoNotImage',
+  'photoTooMany',
+  'photoShrinkFailed',
   'draftSaved',
   'draftRestored',
   'draftDiscard',
@@ -83,6 +86,7 @@ function formEnhancement(ctx: PortalContext): Pick<PageContent, 'scripts' | 'sty
         tenant: ctx.tenant.id,
         userId: ctx.user?.id ?? null,
         maxPhotos: MAX_PHOTOS,
+        maxPhotoBytes: MAX_PHOTO_BYTES,
         texts: Object.fromEntries(
           CLIENT_TEXTS.map((k) => [k, ctx.t(`reports.portal.client.${k}`, { skipInterpolation: true })]),
         ),
@@ -99,6 +103,8 @@ function ReportForm(props: {
   nearbyRadiusM: number;
   values: FormValues;
   errors: Record<string, string>;
+  /** The places (from 0) of the photos the server refused, for the script to drop from the draft. */
+  refusedPhotos?: readonly number[];
   /** The copy the service worker keeps for offline use (fetched without cookies). */
   shell?: boolean;
 }) {
@@ -153,43 +159,53 @@ function ReportForm(props: {
       >
         {(aria) => <textarea name="description" defaultValue={values.description ?? ''} {...aria} />}
       </Field>
-      <Field
-        id="address"
-        label={t('reports.portal.address')}
-        hint={props.addressHint}
-        error={errors.address}
-        t={t}
-      >
-        {(aria) => (
-          <input
-            type="text"
-            name="address"
-            autoComplete="street-address"
-            defaultValue={values.address ?? ''}
-            {...aria}
-          />
-        )}
-      </Field>
-      <Field id="kelurahan" label={t('reports.portal.kelurahan')} error={errors.kelurahan} t={t}>
-        {(aria) => <input type="text" name="kelurahan" defaultValue={values.kelurahan ?? ''} {...aria} />}
-      </Field>
       <fieldset>
-        <legend>{t('reports.portal.pinLegend')}</legend>
-        <p className="hint" id="pin-hint">
-          {t('reports.portal.pinHint')}
+        <legend>
+          {t('reports.portal.locationLegend')}{' '}
+          <span className="req">({t('reports.portal.locationNote')})</span>
+        </legend>
+        <p className="hint" id="location-hint">
+          {t('reports.portal.locationHint')}
         </p>
-        <div className="pin-row">
-          <Field id="lat" label={t('reports.portal.lat')} error={errors.lat} t={t}>
-            {(aria) => (
-              <input type="text" name="lat" inputMode="decimal" defaultValue={values.lat ?? ''} {...aria} />
-            )}
-          </Field>
-          <Field id="lng" label={t('reports.portal.lng')} error={errors.lng} t={t}>
-            {(aria) => (
-              <input type="text" name="lng" inputMode="decimal" defaultValue={values.lng ?? ''} {...aria} />
-            )}
-          </Field>
-        </div>
+        <Field
+          id="address"
+          label={t('reports.portal.address')}
+          hint={props.addressHint}
+          error={errors.address}
+          note={null}
+          t={t}
+        >
+          {(aria) => (
+            <input
+              type="text"
+              name="address"
+              autoComplete="street-address"
+              defaultValue={values.address ?? ''}
+              {...aria}
+            />
+          )}
+        </Field>
+        <Field id="kelurahan" label={t('reports.portal.kelurahan')} error={errors.kelurahan} t={t}>
+          {(aria) => <input type="text" name="kelurahan" defaultValue={values.kelurahan ?? ''} {...aria} />}
+        </Field>
+        <fieldset>
+          <legend>{t('reports.portal.pinLegend')}</legend>
+          <p className="hint" id="pin-hint">
+            {t('reports.portal.pinHint')}
+          </p>
+          <div className="pin-row">
+            <Field id="lat" label={t('reports.portal.lat')} error={errors.lat} note={null} t={t}>
+              {(aria) => (
+                <input type="text" name="lat" inputMode="decimal" defaultValue={values.lat ?? ''} {...aria} />
+              )}
+            </Field>
+            <Field id="lng" label={t('reports.portal.lng')} error={errors.lng} note={null} t={t}>
+              {(aria) => (
+                <input type="text" name="lng" inputMode="decimal" defaultValue={values.lng ?? ''} {...aria} />
+              )}
+            </Field>
+          </div>
+        </fieldset>
       </fieldset>
       <NearbyReports ctx={ctx} radiusM={props.nearbyRadiusM} />
       <Field
@@ -200,7 +216,14 @@ function ReportForm(props: {
         t={t}
       >
         {(aria) => (
-          <input type="file" name="photo" accept="image/jpeg,image/png,image/webp" multiple {...aria} />
+          <input
+            type="file"
+            name="photo"
+            accept="image/jpeg,image/png,image/webp"
+            multiple
+            data-refused={props.refusedPhotos?.length ? props.refusedPhotos.join(' ') : undefined}
+            {...aria}
+          />
         )}
       </Field>
       {ctx.user ? null : (
@@ -276,7 +299,10 @@ export function reportFormRoutes(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       const ctx = portalContext(platform, request);
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-      const form = await readForm(request);
+      // Read to its end whatever its photos: a refused photo comes back beside its field, with
+      // everything typed kept (no error page, no form lost).
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+      const form = await receiveForm(request);
       if (request.principal?.via === 'session' && !sameSecret(form.fields._csrf ?? '', ctx.csrf ?? '')) {
         throw new AppError('csrf');
       }
@@ -284,7 +310,16 @@ export function reportFormRoutes(app: FastifyInstance, platform: Platform) {
       const key = /^[0-9a-f-]{36}$/.test(values._key ?? '') ? values._key : undefined;
       try {
         const { _key, ...fields } = form.fields;
-        const input = formToReport(fields);
+        // Every mistake at once: the photos' and the fields'.
+        const photoErrors = [...form.refused, ...(await unacceptedPhotos(form))];
+        let input: ReturnType<typeof formToReport>;
+        try {
+          input = formToReport(fields);
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+          throw new AppError('validation', { fields: [...error.fields, ...photoErrors] });
+        }
+        if (photoErrors.length) throw new AppError('validation', { fields: photoErrors });
         const filed = await withPhotos(platform, ctx.tenant.id, form.files, (photos) =>
           platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
             fileReport(platform, scope, ctx.tenant, input, {
@@ -297,30 +332,64 @@ export function reportFormRoutes(app: FastifyInstance, platform: Platform) {
         );
         return sendPage(reply, ctx, receiptPage(ctx, filed, input.confidential === true));
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'validation') throw error;
-        const errors = fieldErrors(error, ctx.t);
+        if (!isFormError(error)) throw error;
+        const errors = reportFormErrors(error.fields, ctx.t);
         const settings = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
           formSettings(platform, scope, ctx),
         );
-        return sendPage(reply, ctx, {
-          title: ctx.t('reports.portal.reportTitle'),
-          status: 400,
-          ...formEnhancement(ctx),
-          body: (
-            <>
-              <h1>{ctx.t('reports.portal.reportTitle')}</h1>
-              <ErrorSummary errors={errors} t={ctx.t} />
-              <ElsewhereNotice ctx={ctx} error={error} />
-              {form.files.length ? (
-                <p className="notice" id="photos-again">
-                  {ctx.t('reports.portal.photosAgain')}
-                </p>
-              ) : null}
-              <ReportForm ctx={ctx} {...settings} values={values} errors={errors} />
-            </>
-          ),
-        });
+        return sendPage(
+          reply,
+          ctx,
+          formAgain(ctx, settings, values, errors, formStatus(error.fields), form, error),
+        );
       }
     },
   );
+}
+
+/** A refusal the form shows beside its fields: a field's, or a photo's (its type, its size). */
+function isFormError(error: unknown): error is AppError {
+  if (!(error instanceof AppError)) return false;
+  if (error.code === 'validation') return true;
+  return (
+    (error.code === 'unsupported_media_type' || error.code === 'payload_too_large') &&
+    error.fields.length > 0 &&
+    error.fields.every((f) => f.path.startsWith('/body/photo'))
+  );
+}
+
+/** The form again with its errors, what was typed kept; the photos are to be chosen again (no JavaScript). */
+function formAgain(
+  ctx: PortalContext,
+  settings: Awaited<ReturnType<typeof formSettings>>,
+  values: FormValues,
+  errors: FormErrors,
+  status: number,
+  form: { files: unknown[]; refused: unknown[] },
+  error: AppError,
+): PageContent {
+  return {
+    title: ctx.t('reports.portal.reportTitle'),
+    status,
+    ...formEnhancement(ctx),
+    body: (
+      <>
+        <h1>{ctx.t('reports.portal.reportTitle')}</h1>
+        <ErrorSummary errors={errors.summary} t={ctx.t} />
+        <ElsewhereNotice ctx={ctx} error={error} />
+        {form.files.length || form.refused.length ? (
+          <p className="notice" id="photos-again">
+            {ctx.t('reports.portal.photosAgain')}
+          </p>
+        ) : null}
+        <ReportForm
+          ctx={ctx}
+          {...settings}
+          values={values}
+          errors={errors.inline}
+          refusedPhotos={errors.refusedPhotos}
+        />
+      </>
+    ),
+  };
 }

@@ -15,6 +15,7 @@ import {
   sendPage,
   when,
 } from '../../../platform/sdk/portal.ts';
+import { normalizeTrackingNo } from '../input.ts';
 import { type Status, stageOf } from '../lifecycle.ts';
 import { addInformation } from '../services/additions.ts';
 import { getReport } from '../services/detail.ts';
@@ -164,7 +165,7 @@ export function reportPageRoutes(app: FastifyInstance, platform: Platform) {
 }
 
 function trackingNoOf(raw: string): string {
-  const no = raw.toUpperCase();
+  const no = normalizeTrackingNo(raw);
   if (!TRACKING_NO.test(no)) throw new AppError('not_found', { params: { entity: 'report' } });
   return no;
 }

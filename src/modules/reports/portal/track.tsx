@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import { ErrorSummary, Field, portalContext, sendPage } from '../../../platform/sdk/portal.ts';
+import { normalizeTrackingNo } from '../input.ts';
 import { queryPublicReports } from '../services/lists.ts';
 import { TRACKING_NO } from './shared.tsx';
 
@@ -13,7 +14,8 @@ export function trackRoute(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       const ctx = portalContext(platform, request);
       const { t } = ctx;
-      const no = (request.query.no ?? '').trim().toUpperCase();
+      // As typed: lower case, spaces, no dash (`261123 ab3cd`) find the report too.
+      const no = normalizeTrackingNo(request.query.no ?? '');
       let error: string | undefined;
       if (no) {
         if (TRACKING_NO.test(no)) {

@@ -5,6 +5,7 @@
  */
 import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
 import { isUuid, type PlatformTables, type TenantScope } from '../../../platform/sdk/index.ts';
+import { normalizeTrackingNo } from '../input.ts';
 import type { ReportType, Status, Track } from '../lifecycle.ts';
 import { REPORT_COLUMNS, type ReplayColumn, type ReportsTable, tx } from '../tables.ts';
 
@@ -60,12 +61,15 @@ function publiclyVisible(scope: TenantScope) {
     or not coalesce((select s.verify_before_public from report_settings s where s.tenant_id = ${scope.tenantId}), false)))`;
 }
 
-/** The report with this id or tracking number (the query, to select from). */
+/**
+ * The report with this id or tracking number (the query, to select from). A tracking number is read
+ * as a person types it: lower case, spaces, no dash (`input.ts`).
+ */
 function reportByKey(scope: TenantScope, idOrTracking: string) {
   const q = tx(scope).selectFrom('reports').where('tenant_id', '=', scope.tenantId);
   return isUuid(idOrTracking)
     ? q.where('id', '=', idOrTracking)
-    : q.where('tracking_no', '=', idOrTracking.toUpperCase());
+    : q.where('tracking_no', '=', normalizeTrackingNo(idOrTracking));
 }
 
 /** The report with this id or tracking number, locked for the transaction when `lock`. */

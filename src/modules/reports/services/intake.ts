@@ -248,8 +248,9 @@ function checkLocation(
   if (hasLat !== (input.lng !== undefined)) {
     throw invalid({ path: hasLat ? '/body/lng' : '/body/lat', code: 'required' });
   }
-  // A chat message often comes without a place: the operator asks for it during triage.
-  if (!hasLat && !input.address && channel !== 'messaging') {
+  // A chat message often comes without a place: the operator asks for it during triage. A request
+  // for information (a document, a schedule) is about no place at all.
+  if (!hasLat && !input.address && channel !== 'messaging' && input.type !== 'information_request') {
     throw invalid({ path: '/body/address', code: 'location_required' });
   }
   if (hasLat && !insideTenantArea(tenant, input.lat!, input.lng!)) {

@@ -6,7 +6,7 @@
  * screenshots at phone and desktop sizes go to test-results/screenshots/ for review.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -82,7 +82,10 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
     assert.ok(((await page.locator('.secret').textContent()) ?? '').length >= 20);
 
     await page.goto(`${base}/lacak`);
-    await page.getByLabel('Nomor laporan').fill(trackingNo.toLowerCase());
+    // As a person may type it: lower case, spaces.
+    await page
+      .getByLabel('Nomor laporan')
+      .fill(`${trackingNo.slice(0, 6)} ${trackingNo.slice(7).toLowerCase()}`);
     await page.getByRole('button', { name: 'Lacak' }).click();
     assert.match(page.url(), new RegExp(`/laporan/${trackingNo}$`));
     await page.getByRole('heading', { name: `Jalan rusak · ${trackingNo}` }).waitFor();
@@ -116,6 +119,52 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
     assert.ok(((await page.locator('#category-error').textContent()) ?? '').length > 0);
     // The text was kept as text: no script element came from it.
     assert.equal(await page.locator('main script').count(), 0);
+    await page.context().close();
+  });
+
+  test('without JavaScript, a refused photo or a sixth brings the form back as typed, the summary focused, its links to the fields', async () => {
+    const page = await noScriptPage();
+    await page.goto(`${base}/lapor`);
+    await page.getByLabel('Pengaduan').check();
+    await page.getByLabel('Kategori').selectOption('lights');
+    const description = 'Lampu jalan di gang Kenanga mati sejak pekan lalu, gelap dan rawan.';
+    await page.getByLabel('Uraian').fill(description);
+    await page.getByLabel('Alamat atau patokan lokasi').fill('Gang Kenanga');
+    const pdf = { name: 'surat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 surat') };
+    await page
+      .getByLabel('Foto')
+      .setInputFiles([{ name: 'lampu.jpg', mimeType: 'image/jpeg', buffer: readFileSync(photoPath) }, pdf]);
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.locator('.summary').waitFor();
+    // The summary has the focus (GOV.UK's error summary), and names the photo.
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'summary');
+    assert.equal(await page.getByLabel('Uraian').inputValue(), description);
+    assert.equal(await page.getByLabel('Alamat atau patokan lokasi').inputValue(), 'Gang Kenanga');
+    assert.match((await page.locator('#photo-error').textContent()) ?? '', /^Foto 2 bukan gambar JPEG/);
+    await page.locator('.summary a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'photo');
+
+    // Six photos: said beside the field, nothing lost of what was typed.
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      name: `foto-${i + 1}.jpg`,
+      mimeType: 'image/jpeg',
+      buffer: readFileSync(photoPath),
+    }));
+    await page.getByLabel('Foto').setInputFiles(six);
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.locator('.summary').waitFor();
+    assert.equal(
+      await page.locator('#photo-error').textContent(),
+      'Pilih paling banyak 5 foto (tadi 6 foto).',
+    );
+    assert.equal(await page.getByLabel('Uraian').inputValue(), description);
+
+    // A request for information needs no place.
+    await page.getByLabel('Permintaan informasi').check();
+    await page.getByLabel('Alamat atau patokan lokasi').fill('');
+    await page.getByLabel('Foto').setInputFiles([]);
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
     await page.context().close();
   });
 

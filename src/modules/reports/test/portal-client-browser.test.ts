@@ -10,6 +10,8 @@
  * Needs `npm run build` first.
  */
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { DB_KIND, type Json } from '../../../../test/support/harness.ts';
@@ -118,6 +120,76 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     await context.close();
   });
 
+  test('a file that is not a photo is refused at once, a sixth photo with a word, a 17 MB photo is shrunk before it is kept', async () => {
+    const [context, page] = await open();
+    await openForm(page);
+    const input = page.locator('input[type=file]');
+    const jpeg = (name: string, buffer: Buffer) => ({ name, mimeType: 'image/jpeg', buffer });
+    const shades = await Promise.all(
+      ['#111111', '#333333', '#555555', '#777777', '#999999', '#bbbbbb'].map((background) =>
+        sharp({ create: { width: 64, height: 48, channels: 3, background } })
+          .jpeg()
+          .toBuffer(),
+      ),
+    );
+    // A text file named like a photo: refused by its content, the real photo kept.
+    await input.setInputFiles([
+      jpeg('catatan.jpg', Buffer.from('bukan foto')),
+      jpeg('foto-a.jpg', shades[0]!),
+    ]);
+    const message = page.locator('#photo-message');
+    await message.getByText('catatan.jpg bukan foto JPEG, PNG atau WebP').waitFor();
+    assert.ok(((await input.getAttribute('aria-describedby')) ?? '').includes('photo-message'));
+    assert.equal(await page.locator('#photo-count').textContent(), 'Foto dipilih: 1 dari 5');
+    // Five more: four fit, the sixth is refused with a word.
+    await input.setInputFiles(shades.slice(1).map((b, i) => jpeg(`foto-${'bcdef'[i]}.jpg`, b)));
+    await message.getByText('Paling banyak 5 foto: 1 foto tidak ditambahkan.').waitFor();
+    assert.equal(await page.locator('#photo-count').textContent(), 'Foto dipilih: 5 dari 5');
+    // A 17 MB camera photo (uncompressed PNG, 2400 × 2400) is redrawn as a JPEG under the limit.
+    await page.getByRole('button', { name: 'Hapus foto 5' }).click();
+    const big = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#7a6a5a' } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    assert.ok(big.length > 17_000_000);
+    // From a file on disk: the browser reads it itself (a buffer this size is slow to pass over).
+    const bigPath = path.join(path.dirname(photos[0]!), 'kamera.png');
+    writeFileSync(bigPath, big);
+    await input.setInputFiles(bigPath);
+    await page.locator('#photo-count').getByText('Foto dipilih: 5 dari 5').waitFor();
+    const last = await input.evaluate((el) => {
+      const files = [...((el as HTMLInputElement).files ?? [])];
+      const f = files[files.length - 1]!;
+      return { name: f.name, type: f.type, size: f.size };
+    });
+    assert.equal(last.name, 'kamera.jpg');
+    assert.equal(last.type, 'image/jpeg');
+    assert.ok(last.size < 10 * 1024 * 1024, String(last.size));
+    assert.equal(await message.isHidden(), true, 'nothing refused this time');
+    await context.close();
+  });
+
+  test('a photo the server refuses comes back beside the field, the summary focused, and the draft no longer keeps it', async () => {
+    const [context, page] = await open();
+    await openForm(page);
+    await fillReport(page, 'Trotoar amblas di depan sekolah dasar, anak-anak terpaksa berjalan di jalan.');
+    // Looks like a JPEG by its first bytes, but cannot be read: only the server finds out.
+    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 1)]);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles([{ name: 'rusak.jpg', mimeType: 'image/jpeg', buffer: broken }]);
+    await page.locator('#photo-previews img').nth(1).waitFor();
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.locator('#photo-error').getByText('Foto 2 tidak dapat dibaca').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'summary');
+    await page.locator('#photo-count').getByText('Foto dipilih: 1 dari 5').waitFor();
+    assert.equal((await page.evaluate(draftInBrowser, anonKey))?.photos, 1, 'the refused photo is not kept');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
+    const found = await reportsWith('trotoar amblas sekolah');
+    assert.equal(found.length, 1);
+    await context.close();
+  });
+
   test('sent with no network, the report is kept on the device and sent once when the connection returns', async () => {
     const [context, page] = await open();
     await openForm(page);
@@ -168,7 +240,7 @@ describe(`citizen portal with JavaScript in Chromium (${DB_KIND})`, () => {
     await page.locator('#photo-previews img').nth(1).waitFor();
     await page.getByRole('button', { name: 'Kirim laporan' }).click();
     // No category: the server's answer replaces the form, enhanced again, errors beside the fields.
-    await page.getByRole('alert').waitFor();
+    await page.locator('.summary').waitFor();
     assert.equal(await page.getByLabel('Kategori').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByLabel('Alamat atau patokan lokasi').inputValue(), 'Gang Melati');
     await page.locator('#pin-map.leaflet-container').waitFor();

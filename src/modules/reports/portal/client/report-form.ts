@@ -2,7 +2,9 @@
  * Enhances the report form (`/t/<slug>/lapor`), which works without this script:
  * - a map to drop or drag the pin, which fills the form's lat/lng fields (and follows them when
  *   typed), with the tenant's area drawn and fitted, and a "use my location" button;
- * - previews of the chosen photos, with their count and a button to remove each;
+ * - previews of the chosen photos, with their count and a button to remove each; a file that is
+ *   not a photo is refused at once, a large photo shrunk before it is kept, a photo past the
+ *   limit of five refused with a word (never silently);
  * - an offline draft: what the citizen types, photos included, is kept in IndexedDB as they type,
  *   per tenant and person (the signed-in user, or anonymous), for 7 days at most, deleted at
  *   sign-out; sending with no network keeps it queued and says so, and it goes out when the
@@ -34,6 +36,7 @@ import {
   parsePin,
   usableDraft,
 } from './lib/draft.ts';
+import { preparePhoto } from './lib/photo-file.ts';
 
 type Texts = Record<
   | 'mapLabel'
@@ -47,6 +50,9 @@ type Texts = Record<
   | 'photosChosen'
   | 'photoAlt'
   | 'removePhoto'
+  | 'photoNotImage'
+  | 'photoTooMany'
+  | 'photoShrinkFailed'
   | 'draftSaved'
   | 'draftRestored'
   | 'draftDiscard'
@@ -66,6 +72,8 @@ type Config = {
   tenant: string;
   userId: string | null;
   maxPhotos: number;
+  /** The server's limit for one photo, in bytes: larger ones are shrunk first, or refused. */
+  maxPhotoBytes: number;
   texts: Texts;
 };
 
@@ -266,10 +274,46 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean, carrie
     photoInput.after(count, previews);
     photos = [...(photoInput.files ?? [])];
     renderPhotos();
-    photoInput.addEventListener('change', () => {
-      photos = mergePhotos(photos, [...(photoInput.files ?? [])], cfg.maxPhotos);
+    // Said beside the field, the way the server says it: what was refused, and why.
+    const photoMessage = el(
+      'p',
+      { className: 'error', hidden: true },
+      { id: 'photo-message', role: 'alert' },
+    );
+    photoInput.before(photoMessage);
+    photoInput.addEventListener('change', async () => {
+      const chosen = [...(photoInput.files ?? [])];
+      // The input shows what the form keeps, not the new choice, while the new one is prepared.
+      syncInput();
+      const problems: string[] = [];
+      const ready: File[] = [];
+      for (const file of chosen) {
+        const prepared = await preparePhoto(file, cfg.maxPhotoBytes);
+        if ('file' in prepared) ready.push(prepared.file);
+        else
+          problems.push(
+            fill(prepared.refused === 'not_photo' ? texts.photoNotImage : texts.photoShrinkFailed, {
+              name: file.name,
+              limit: Math.round(cfg.maxPhotoBytes / 1024 / 1024),
+            }),
+          );
+      }
+      const before = photos.length;
+      photos = mergePhotos(photos, ready, cfg.maxPhotos);
+      const left = ready.length - (photos.length - before);
+      if (left > 0 && photos.length >= cfg.maxPhotos) {
+        problems.push(fill(texts.photoTooMany, { max: cfg.maxPhotos, count: left }));
+      }
+      photoMessage.textContent = problems.join(' ');
+      photoMessage.hidden = problems.length === 0;
+      const described = (photoInput.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter((id) => id && id !== photoMessage.id);
+      if (problems.length) described.push(photoMessage.id);
+      photoInput.setAttribute('aria-describedby', described.join(' '));
       syncInput();
       renderPhotos();
+      scheduleSave();
     });
   }
 
@@ -419,7 +463,15 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean, carrie
         response.status === 409 && 'randomUUID' in crypto
           ? { ...draft.fields, _key: crypto.randomUUID() }
           : draft.fields;
-      kept = { ...draft, fields, queued: false };
+      // A photo the server refused (not an image, too large) is not kept: a send of the draft
+      // would fail on it again. The others stay.
+      const refused = new Set(
+        (page.querySelector('input[name=photo]')?.getAttribute('data-refused') ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map(Number),
+      );
+      kept = { ...draft, fields, photos: draft.photos.filter((_, i) => !refused.has(i)), queued: false };
       await saveDraft(key, kept).catch(() => undefined);
     }
     map?.remove();
@@ -428,8 +480,11 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean, carrie
     if (!main || !next) return;
     document.title = page.title;
     main.replaceChildren(...next.childNodes);
+    // The error summary when there is one (GOV.UK's pattern), else the page's heading.
+    const summary = main.querySelector<HTMLElement>('.summary');
     const heading = main.querySelector('h1');
-    if (heading) {
+    if (summary) summary.focus();
+    else if (heading) {
       heading.tabIndex = -1;
       heading.focus();
     }

@@ -105,6 +105,8 @@ describe('report form draft', () => {
     assert.equal(formatCoordinate(-6.178306123456), '-6.178306');
     assert.equal(formatCoordinate(106.63), '106.63');
     assert.deepEqual(parsePin('-6.2', '106.6'), { lat: -6.2, lng: 106.6 });
+    assert.deepEqual(parsePin('-6,2', ' 106,63 '), { lat: -6.2, lng: 106.63 });
+    assert.equal(parsePin('1,2,3', '106'), null);
     assert.equal(parsePin('', '106.6'), null);
     assert.equal(parsePin('abc', '106.6'), null);
     assert.equal(parsePin('91', '0'), null);

@@ -120,8 +120,9 @@ export function formatCoordinate(value: number): string {
 /** A pin from the form's lat/lng inputs, or null when they do not hold a valid position. */
 export function parsePin(lat: string, lng: string): { lat: number; lng: number } | null {
   if (lat.trim() === '' || lng.trim() === '') return null;
-  const la = Number(lat);
-  const lo = Number(lng);
+  // A decimal comma (`106,63`) is a decimal point, as the server reads it (`input.ts`).
+  const la = Number(lat.trim().replace(/^([+-]?\d+),(\d+)$/, '$1.$2'));
+  const lo = Number(lng.trim().replace(/^([+-]?\d+),(\d+)$/, '$1.$2'));
   if (!Number.isFinite(la) || !Number.isFinite(lo) || Math.abs(la) > 90 || Math.abs(lo) > 180) return null;
   return { lat: la, lng: lo };
 }
