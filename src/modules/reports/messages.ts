@@ -1,5 +1,6 @@
 /** The reports app's messages: its own (`reports.*`) and what it adds to the platform's error groups. */
 
+import { followMessages } from './messages-follow.ts';
 import { open311Messages } from './open311/messages.ts';
 
 const statusId = {
@@ -164,8 +165,6 @@ export const messages = {
     },
     open311: open311Messages.id,
     mail: {
-      subject: 'Laporan {{trackingNo}}: {{status}} ({{tenant}})',
-      body: 'Laporan Anda dengan nomor {{trackingNo}} kini berstatus: {{status}}.',
       assignedSubject: 'Laporan {{trackingNo}} ditugaskan kepada Anda',
       assignedBody: 'Laporan {{trackingNo}} di {{tenant}} ditugaskan kepada Anda untuk ditindaklanjuti.',
       overdueSubject: 'Laporan {{trackingNo}} melewati tenggat',
@@ -176,6 +175,7 @@ export const messages = {
       reply: 'Terima kasih. Laporan Anda kami terima dengan nomor {{trackingNo}}. Pantau di {{url}}',
     },
     lapor: { noPlace: 'Lokasi belum disebutkan (laporan dari SP4N-LAPOR! {{laporId}})' },
+    ...followMessages.id,
   },
   en: {
     status: statusEn,
@@ -314,8 +314,6 @@ export const messages = {
     },
     open311: open311Messages.en,
     mail: {
-      subject: 'Report {{trackingNo}}: {{status}} ({{tenant}})',
-      body: 'Your report {{trackingNo}} is now: {{status}}.',
       assignedSubject: 'Report {{trackingNo}} is assigned to you',
       assignedBody: 'Report {{trackingNo}} in {{tenant}} is assigned to you for follow-up.',
       overdueSubject: 'Report {{trackingNo}} is overdue',
@@ -325,6 +323,7 @@ export const messages = {
       reply: 'Thank you. We received your report as {{trackingNo}}. Follow it at {{url}}',
     },
     lapor: { noPlace: 'No place given yet (report from SP4N-LAPOR! {{laporId}})' },
+    ...followMessages.en,
   },
 };
 
@@ -352,8 +351,9 @@ export const sharedMessages = {
       image_type: 'Berkas bukan foto yang didukung (terdeteksi: {{detected}}).',
       image_unreadable: 'Foto tidak dapat dibaca.',
       image_pixels: 'Resolusi foto terlalu besar.',
+      coordinate: 'Isi angka desimal, misalnya {{example}}.',
     },
-    entity: { report: 'Laporan', photo: 'Foto', category: 'Kategori' },
+    entity: { report: 'Laporan', photo: 'Foto', category: 'Kategori', follower: 'Pemantauan' },
   },
   en: {
     detail: {
@@ -377,7 +377,8 @@ export const sharedMessages = {
       image_type: 'The file is not a supported photo (detected: {{detected}}).',
       image_unreadable: 'The photo cannot be read.',
       image_pixels: 'The photo has too many pixels.',
+      coordinate: 'Give a decimal number, for example {{example}}.',
     },
-    entity: { report: 'Report', photo: 'Photo', category: 'Category' },
+    entity: { report: 'Report', photo: 'Photo', category: 'Category', follower: 'Following' },
   },
 };

@@ -15,6 +15,7 @@ import {
 import { addInformation } from '../services/additions.ts';
 import { getReport } from '../services/detail.ts';
 import { transition } from '../services/transitions.ts';
+import { FollowButton } from './follow.tsx';
 import { RESPONSES, ReporterForms, type ResponseForm } from './reporter-forms.tsx';
 import { PhotoList, type PublicDetail, StatusBadge, TRACKING_NO } from './shared.tsx';
 
@@ -178,6 +179,7 @@ function reportPage(ctx: PortalContext, r: PublicDetail, form: ResponseForm) {
           <PhotoList ctx={ctx} photos={r.photos} />
         </div>
         <ReporterForms ctx={ctx} r={r} form={form} />
+        <FollowButton ctx={ctx} trackingNo={r.trackingNo} />
         <h2>{t('reports.portal.history')}</h2>
         <ol className="history">
           {r.history.map((e) => (
