@@ -244,6 +244,36 @@ describe(`notifications over SMTP (${DB_KIND})`, () => {
     }
   });
 
+  test('a message with a stop link carries List-Unsubscribe and the one-click header (RFC 8058)', async () => {
+    const stop = 'https://kota-surel.balai.test/ikuti/berhenti/abc';
+    await t.platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
+      enqueueNotification(scope, {
+        channel: 'email',
+        to: 'pemantau@example.id',
+        subject: 'Laporan 261207-AB3CD: Selesai',
+        body: `Berhenti: ${stop}`,
+        unsubscribeUrl: stop,
+      }),
+    );
+    await deliverPending(deliveryFor(t.platform, tenantId), transports, RETRY);
+    const [mail] = receivedBy('pemantau@example.id');
+    assert.ok(mail, 'the message was delivered');
+    assert.equal(mail.headers['list-unsubscribe'], `<${stop}>`);
+    assert.equal(mail.headers['list-unsubscribe-post'], 'List-Unsubscribe=One-Click');
+    await assert.rejects(
+      t.platform.inTenant(tenantId, SYSTEM_ACTOR, (scope) =>
+        enqueueNotification(scope, {
+          channel: 'email',
+          to: 'pemantau@example.id',
+          subject: 's',
+          body: 'b',
+          unsubscribeUrl: 'javascript:alert(1)',
+        }),
+      ),
+      (e: unknown) => e instanceof AppError && e.code === 'validation',
+    );
+  });
+
   test('a change that rolls back sends nothing', async () => {
     const before = sink.received.length;
     await assert.rejects(

@@ -57,6 +57,12 @@ export type Config = Readonly<{
    * blank but still take a pin, so the pages work offline and with no tile server.
    */
   map: Readonly<{ tileUrl: string | undefined; attribution: string }>;
+  /**
+   * The address people reach the platform at (`https://balai.example.go.id`), for links in
+   * messages that leave it (a report's receipt, an unsubscribe link). Default outside production:
+   * `http://localhost:<port>`; in production: `https://<base domain>`.
+   */
+  publicUrl: string;
 }>;
 
 export class ConfigError extends Error {
@@ -119,6 +125,35 @@ function trustProxyVar(env: Env, problems: string[]): Config['trustProxy'] {
     `TRUST_PROXY must be false, a number of proxies from 1 to 10, or a comma-separated list of their addresses or CIDRs (got "${raw}")`,
   );
   return false;
+}
+
+/** `PUBLIC_URL`: an http(s) origin with an optional path, kept without its trailing slash. */
+function publicUrlVar(
+  env: Env,
+  envName: string,
+  baseDomain: string,
+  port: number,
+  problems: string[],
+): string {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return envName === 'production' ? `https://${baseDomain}` : `http://localhost:${port}`;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Reported below.
+  }
+  const ok =
+    url &&
+    !url.search &&
+    !url.hash &&
+    (url.protocol === 'https:' || (url.protocol === 'http:' && envName !== 'production'));
+  if (!ok) {
+    problems.push(
+      `PUBLIC_URL must be an https:// address such as https://balai.example.go.id (http:// outside production only; got "${raw}")`,
+    );
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 /** Reads and validates the configuration; throws a ConfigError listing every problem at once. */
@@ -211,6 +246,8 @@ export function loadConfig(env: Env = process.env): Config {
       );
     }
   }
+  const port = intVar(env, 'PORT', 3000, problems, 0, 65535);
+  const publicUrl = publicUrlVar(env, envName, baseDomain, port, problems);
   const metricsToken = env.METRICS_TOKEN || undefined;
   if (metricsToken !== undefined && metricsToken.length < 32) {
     problems.push('METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -hex 32`)');
@@ -218,7 +255,7 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     env: envName as Config['env'],
     host: env.HOST ?? '127.0.0.1',
-    port: intVar(env, 'PORT', 3000, problems, 0, 65535),
+    port,
     databaseUrl,
     databaseTimeouts: {
       statementMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, problems, 100, 3_600_000),
@@ -253,6 +290,7 @@ export function loadConfig(env: Env = process.env): Config {
       retrySeconds: intVar(env, 'NOTIFY_RETRY_SECONDS', 60, problems, 1, 86_400),
     },
     lapor,
+    publicUrl,
   };
   if (env.SEED_DEMO && env.SEED_DEMO !== 'true' && env.SEED_DEMO !== 'false') {
     problems.push(`SEED_DEMO must be true or false (got "${env.SEED_DEMO}")`);

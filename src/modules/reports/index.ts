@@ -13,6 +13,7 @@ import { open311RootRoutes, open311TenantRoutes } from './open311/routes.ts';
 import { PERM } from './permissions.ts';
 import { reportPortal } from './portal/index.tsx';
 import { reportRoutes } from './routes/index.ts';
+import { sendAreaAlerts } from './services/area-alerts.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './services/escalation.ts';
 import { forgetExpiredAnswers, tenantsWithExpiredAnswersAcrossTenants } from './services/replay.ts';
 import { reportsSetup, reportsSetupMessages } from './setup.ts';
@@ -38,6 +39,16 @@ const replaySweep = defineTenantTask({
   app: 'reports',
   candidates: tenantsWithExpiredAnswersAcrossTenants,
   run: (_platform, scope, _tenant, now) => forgetExpiredAnswers(scope, now),
+});
+
+/** Every ten minutes: tell area followers of the new public reports near them (area-alerts.ts). */
+const areaAlerts = defineTenantTask({
+  name: 'reports.area-alerts',
+  cron: '*/10 * * * *',
+  app: 'reports',
+  run: async (platform, scope, tenant) => {
+    await sendAreaAlerts(platform, scope, tenant);
+  },
 });
 
 export const reportsApp: AppManifest = {
@@ -91,7 +102,7 @@ export const reportsApp: AppManifest = {
   },
   // The exchange with SP4N-LAPOR! (lapor/): a task, not a per-tenant job, since a job's context
   // has no platform (directory, cache, config) to file and move reports with.
-  tasks: [deadlines, replaySweep, laporExchangeTask],
+  tasks: [deadlines, replaySweep, laporExchangeTask, areaAlerts],
   migrationsDir: path.join(here, 'migrations'),
   messages: {
     id: { ...messages.id, setup: reportsSetupMessages.id },

@@ -1,5 +1,6 @@
 /** The reports app's messages: its own (`reports.*`) and what it adds to the platform's error groups. */
 
+import { followMessages } from './messages-follow.ts';
 import { open311Messages } from './open311/messages.ts';
 
 const statusId = {
@@ -236,8 +237,6 @@ export const messages = {
     },
     open311: open311Messages.id,
     mail: {
-      subject: 'Laporan {{trackingNo}}: {{status}} ({{tenant}})',
-      body: 'Laporan Anda dengan nomor {{trackingNo}} kini berstatus: {{status}}.',
       assignedSubject: 'Laporan {{trackingNo}} ditugaskan kepada Anda',
       assignedBody: 'Laporan {{trackingNo}} di {{tenant}} ditugaskan kepada Anda untuk ditindaklanjuti.',
       overdueSubject: 'Laporan {{trackingNo}} melewati tenggat',
@@ -248,6 +247,7 @@ export const messages = {
       reply: 'Terima kasih. Laporan Anda kami terima dengan nomor {{trackingNo}}. Pantau di {{url}}',
     },
     lapor: { noPlace: 'Lokasi belum disebutkan (laporan dari SP4N-LAPOR! {{laporId}})' },
+    ...followMessages.id,
   },
   en: {
     status: statusEn,
@@ -458,8 +458,6 @@ export const messages = {
     },
     open311: open311Messages.en,
     mail: {
-      subject: 'Report {{trackingNo}}: {{status}} ({{tenant}})',
-      body: 'Your report {{trackingNo}} is now: {{status}}.',
       assignedSubject: 'Report {{trackingNo}} is assigned to you',
       assignedBody: 'Report {{trackingNo}} in {{tenant}} is assigned to you for follow-up.',
       overdueSubject: 'Report {{trackingNo}} is overdue',
@@ -469,6 +467,7 @@ export const messages = {
       reply: 'Thank you. We received your report as {{trackingNo}}. Follow it at {{url}}',
     },
     lapor: { noPlace: 'No place given yet (report from SP4N-LAPOR! {{laporId}})' },
+    ...followMessages.en,
   },
 };
 
@@ -501,7 +500,7 @@ export const sharedMessages = {
       image_unreadable: 'Foto tidak dapat dibaca.',
       image_pixels: 'Resolusi foto terlalu besar.',
     },
-    entity: { report: 'Laporan', photo: 'Foto', category: 'Kategori' },
+    entity: { report: 'Laporan', photo: 'Foto', category: 'Kategori', follower: 'Pemantauan' },
   },
   en: {
     detail: {
@@ -530,6 +529,6 @@ export const sharedMessages = {
       image_unreadable: 'The photo cannot be read.',
       image_pixels: 'The photo has too many pixels.',
     },
-    entity: { report: 'Report', photo: 'Photo', category: 'Category' },
+    entity: { report: 'Report', photo: 'Photo', category: 'Category', follower: 'Following' },
   },
 };

@@ -211,6 +211,8 @@ export interface NotificationOutboxTable {
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   /** The transport's id for the message (an SMTP Message-ID, a provider's reference). */
   provider_id: string | null;
+  /** Email only: the one-click address that stops such messages (`List-Unsubscribe`). */
+  unsubscribe_url: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   sent_at: Date | null;
 }

@@ -26,7 +26,14 @@ import type { SendReceipt, Transports } from './transports.ts';
 export const OUTBOX_CHANNEL = 'balai_outbox';
 
 export type NotificationInput =
-  | Readonly<{ channel: 'email'; to: string; subject: string; body: string }>
+  | Readonly<{
+      channel: 'email';
+      to: string;
+      subject: string;
+      body: string;
+      /** An https (or, outside production, http) address that stops such messages in one click. */
+      unsubscribeUrl?: string | undefined;
+    }>
   | Readonly<{ channel: 'sms' | 'whatsapp'; to: string; body: string }>;
 
 const MAX_BODY = 100_000;
@@ -46,6 +53,10 @@ export async function enqueueNotification(scope: TenantScope, input: Notificatio
   }
   // A subject is one header line: line breaks would be folded by the mailer anyway.
   const subject = input.channel === 'email' ? input.subject.replace(/[\r\n]+/g, ' ').slice(0, 998) : null;
+  const unsubscribeUrl = input.channel === 'email' ? (input.unsubscribeUrl ?? null) : null;
+  if (unsubscribeUrl !== null && !/^https?:\/\/[^\s<>]{1,2000}$/.test(unsubscribeUrl)) {
+    throw invalid({ path: '/notification/unsubscribeUrl', code: 'format' });
+  }
   const id = newId();
   await scope.trx
     .insertInto('notification_outbox')
@@ -56,6 +67,7 @@ export async function enqueueNotification(scope: TenantScope, input: Notificatio
       recipient: to,
       subject,
       body: input.body,
+      unsubscribe_url: unsubscribeUrl,
     })
     .execute();
   await sql`select pg_notify(${OUTBOX_CHANNEL}, ${scope.tenantId})`.execute(scope.trx);
@@ -90,6 +102,7 @@ type Claimed = {
   recipient: string;
   subject: string | null;
   body: string;
+  unsubscribe_url: string | null;
   attempts: number;
 };
 
@@ -147,7 +160,7 @@ async function claim(
         'in',
         due.map((r) => r.id),
       )
-      .returning(['id', 'channel', 'recipient', 'subject', 'body', 'attempts'])
+      .returning(['id', 'channel', 'recipient', 'subject', 'body', 'unsubscribe_url', 'attempts'])
       .execute();
   });
 }
@@ -156,7 +169,15 @@ async function send(transports: Transports, tenantId: string, row: Claimed): Pro
   const meta = { tenantId, messageId: row.id };
   if (row.channel === 'email') {
     if (!transports.email) throw new Error('no transport for email');
-    return transports.email.send({ to: row.recipient, subject: row.subject ?? '', text: row.body }, meta);
+    return transports.email.send(
+      {
+        to: row.recipient,
+        subject: row.subject ?? '',
+        text: row.body,
+        ...(row.unsubscribe_url ? { unsubscribeUrl: row.unsubscribe_url } : {}),
+      },
+      meta,
+    );
   }
   const provider = transports[row.channel];
   if (!provider) throw new Error(`no transport for ${row.channel}`);

@@ -27,7 +27,13 @@ export type SendMeta = Readonly<{ tenantId: string; messageId: string }>;
 /** A transport's receipt: its own id for the message. */
 export type SendReceipt = Readonly<{ providerId: string }>;
 
-export type OutgoingEmail = Readonly<{ to: string; subject: string; text: string }>;
+export type OutgoingEmail = Readonly<{
+  to: string;
+  subject: string;
+  text: string;
+  /** The one-click address that stops such messages: sent as `List-Unsubscribe` (RFC 2369, 8058). */
+  unsubscribeUrl?: string;
+}>;
 
 /** Sends email; throws when the message was not accepted, so the outbox retries it. */
 export interface EmailTransport {
@@ -69,6 +75,13 @@ export function smtpEmailTransport(smtpUrl: string, from: string): EmailTranspor
         subject: email.subject,
         text: email.text,
         messageId: `<${meta.messageId}@${domain}>`,
+        // RFC 8058: the mail client may stop the messages with one POST, without opening a page.
+        ...(email.unsubscribeUrl
+          ? {
+              list: { unsubscribe: email.unsubscribeUrl },
+              headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+            }
+          : {}),
       });
       return { providerId: String(info.messageId) };
     },

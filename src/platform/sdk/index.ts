@@ -16,7 +16,8 @@
  *   areas (`containsPoint`, `inBBox`)
  * - files: `FileStorage`, `newFileKey`, `readUpload`, `inspectUpload`, `normalizeImage`
  * - events, cache, audit, notifications: `emitEvent`, `invalidate` and the platform's cache
- *   tags, `recordAudit`, `enqueueNotification`
+ *   tags, `recordAudit`, `enqueueNotification` (with a one-click `unsubscribeUrl` for email),
+ *   `portalLink` (an absolute link to the tenant's portal, for messages)
  * - words: `translator`, `pickLanguage`, `LOCALES`
  * - everything of `shared.ts` (pure: dates in a tenant's zone, locales), which browser code imports directly
  */
@@ -46,6 +47,7 @@ export { pickLanguage, translator } from '../i18n/index.ts';
 export { isUuid, newId } from '../ids.ts';
 export { defineJob, defineTask, type JobDefinition, type ScheduledTask } from '../jobs/runner.ts';
 export { defineTenantTask, type TenantTask } from '../jobs/tenant-task.ts';
+export { portalLink } from '../notify/links.ts';
 export { enqueueNotification } from '../notify/outbox.ts';
 export {
   type AgencyAccess,

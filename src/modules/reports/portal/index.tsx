@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/sdk/index.ts';
+import { followRoutes } from './follow.tsx';
 import { reportFormRoutes } from './form.tsx';
 import { listRoute } from './list.tsx';
 import { mineRoute } from './mine.tsx';
@@ -20,4 +21,5 @@ export function reportPortal(app: FastifyInstance, platform: Platform) {
   listRoute(app, platform);
   mineRoute(app, platform);
   reportPageRoutes(app, platform);
+  followRoutes(app, platform);
 }

@@ -21,6 +21,7 @@ import { addInformation } from '../services/additions.ts';
 import { getReport } from '../services/detail.ts';
 import { transition } from '../services/transitions.ts';
 import { EmergencyNote } from './emergency.tsx';
+import { FollowButton } from './follow.tsx';
 import { LockedReport } from './locked-report.tsx';
 import { RESPONSES, ReporterForms, type ResponseForm } from './reporter-forms.tsx';
 import { PhotoList, type PublicDetail, StatusBadge, TRACKING_NO } from './shared.tsx';
@@ -256,6 +257,7 @@ function reportPage(ctx: PortalContext, r: PublicDetail, form: ResponseForm) {
         </div>
         <ReporterForms ctx={ctx} r={r} form={form} />
         <EmergencyNote ctx={ctx} />
+        {r.public ? <FollowButton ctx={ctx} trackingNo={r.trackingNo} /> : null}
         <h2>{t('reports.portal.history')}</h2>
         <ol className="history">
           {r.history.map((e) => (

@@ -53,11 +53,12 @@ export type PhotoRef = { id: string; kind: string };
 export type ViewRow = ReportRow & { photo_list: PhotoRef[]; duplicate_tracking_no: string | null };
 
 /**
- * The SQL of `isPublic` (publicity.ts) over `reports`: not set aside, not confidential, and
+ * The SQL of `isPublic` (publicity.ts) over `reports` (or its alias `r`): not set aside, not confidential, and
  * verified when the tenant shows only verified reports (its setting read once per statement).
  */
-function publiclyVisible(scope: TenantScope) {
-  return sql<boolean>`(reports.public and not reports.confidential and (reports.verified_at is not null
+export function publiclyVisible(scope: TenantScope, table: 'reports' | 'r' = 'reports') {
+  const col = (name: string) => sql.ref(`${table}.${name}`);
+  return sql<boolean>`(${col('public')} and not ${col('confidential')} and (${col('verified_at')} is not null
     or not coalesce((select s.verify_before_public from report_settings s where s.tenant_id = ${scope.tenantId}), false)))`;
 }
 

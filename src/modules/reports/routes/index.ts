@@ -9,6 +9,7 @@ import { actionRoute } from './actions.ts';
 import { additionRoutes } from './additions.ts';
 import { categoriesRoute, putCategoryRoute } from './categories.ts';
 import { detailRoute } from './detail.ts';
+import { followingRoutes } from './following.ts';
 import { inboxRoute, officersRoute } from './inbox.ts';
 import { fileRoute } from './intake.ts';
 import { listRoute, mapRoute, mineRoute } from './lists.ts';
@@ -36,4 +37,5 @@ export function reportRoutes(app: FastifyInstance, platform: Platform) {
   similarRoute(app, platform);
   actionRoute(app, platform);
   additionRoutes(app, platform);
+  followingRoutes(app, platform);
 }

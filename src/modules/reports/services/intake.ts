@@ -26,6 +26,7 @@ import type { NewReportInput } from '../schemas.ts';
 import type { ReportsTable } from '../tables.ts';
 import { REPORTS_TAG } from './cache-tags.ts';
 import { categoryRules, loadCalendar, loadConfig } from './config.ts';
+import { sendReceipt } from './notifications.ts';
 import {
   type FirstAnswer,
   idempotencyKeyHash,
@@ -192,6 +193,12 @@ export async function fileReport(
     entityType: 'report',
     entityId: id,
     data: { status: 'received', category: input.category },
+  });
+  await sendReceipt(platform, scope, tenant, intake.channel, {
+    tracking_no: trackingNo,
+    reporter_user_id: intake.reporterUserId,
+    reporter_email: input.email ?? null,
+    reporter_phone: input.phone ?? null,
   });
   await invalidate(scope, REPORTS_TAG);
   return { id, trackingNo, status: 'received', dueAt: due, secret, replayed: false };

@@ -24,7 +24,7 @@ import { findReport, isReporter, mayAct, type Who } from './access.ts';
 import { requireAgency, requireOfficer } from './agencies.ts';
 import { REPORTS_TAG } from './cache-tags.ts';
 import { categoryRules, loadCalendar, loadConfig } from './config.ts';
-import { notifyReporter, notifyStaff } from './notifications.ts';
+import { notifyStaff, notifyStep } from './notifications.ts';
 import { referTo } from './referral.ts';
 
 const NOTE_REQUIRED: ReadonlySet<Action> = new Set([
@@ -217,12 +217,16 @@ export async function transition(
     entityId: report.id,
     data: { from: report.status, to, agency: (patch.agency_id as string | undefined) ?? report.agency_id },
   });
-  await notifyReporter(
+  await notifyStep(
+    platform,
     scope,
     tenant,
-    report,
+    { ...report, public: (patch.public as boolean) ?? report.public },
     to,
-    input.note && !INTERNAL_NOTE.has(action) ? input.note : null,
+    {
+      note: input.note && !INTERNAL_NOTE.has(action) ? input.note : null,
+      deadlines: settings.deadlines,
+    },
   );
   if ((action === 'dispose' || action === 'hand_on') && patch.officer_user_id) {
     await notifyStaff(scope, tenant, [patch.officer_user_id as string], report.tracking_no, 'assigned');

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { IsolationFixture } from '../../../../test/support/isolation.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 
 const REPORT = { type: 'complaint', category: 'roads', description: 'Jalan rusak di A', address: 'Jl. A' };
 const OPEN311 = { service_code: 'roads', address_string: 'Jl. A', description: 'Jalan rusak di A' };
@@ -23,6 +24,15 @@ const fixture: IsolationFixture = {
     'POST /api/v1/reports/{id}/progress': { note: 'Dikerjakan' },
     'POST /api/v1/reports/{id}/info': { note: 'Tambahan', secret: 'B_SECRET' },
     'POST /api/v1/reports/{id}/rating': { rating: 5, secret: 'B_SECRET' },
+    'POST /api/v1/reports/{id}/followers': { email: 'pemantau@example.id' },
+    'POST /api/v1/reports/area-followers': {
+      lat: -6.2,
+      lng: 106.6,
+      radiusM: 1000,
+      email: 'pemantau@example.id',
+    },
+    'POST /api/v1/reports/followers/confirm': { token: 'B_FOLLOWTOKEN' },
+    'POST /api/v1/reports/followers/stop': { token: 'B_FOLLOWTOKEN' },
     'POST /open311/v2/requests.json': OPEN311,
     'POST /open311/v2/requests.xml': OPEN311,
   },
@@ -32,6 +42,11 @@ const fixture: IsolationFixture = {
     'POST /api/v1/reports/{id}/info',
     'POST /api/v1/reports/{id}/rating',
     'POST /api/v1/reports/{id}/actions/{action}',
+    // Following needs an address, not an account; confirming and stopping need the link's token.
+    'POST /api/v1/reports/{id}/followers',
+    'POST /api/v1/reports/area-followers',
+    'POST /api/v1/reports/followers/confirm',
+    'POST /api/v1/reports/followers/stop',
   ],
   signedInReads: ['GET /api/v1/reports/officers'],
   async setup({ t, a, b }) {
@@ -71,7 +86,29 @@ const fixture: IsolationFixture = {
     const view = await t.app.inject({ url: `/t/${b.slug}/api/v1/reports/${id}` });
     assert.equal(view.statusCode, 200, view.body);
     const photoId = (view.json() as { photos: { id: string }[] }).photos[0]!.id;
-    return { B_REPORT: id, B_TRACKING: trackingNo, B_SECRET: secret, B_PHOTO: photoId };
+    // A visitor follows B's report: the token of B's confirmation link must do nothing on A.
+    const follow = await t.app.inject({
+      method: 'POST',
+      url: `/t/${b.slug}/api/v1/reports/${id}/followers`,
+      payload: { email: 'pemantau-b@example.id' },
+    });
+    assert.equal(follow.statusCode, 201, follow.body);
+    const [confirmation] = await t.platform.inTenant(b.id, SYSTEM_ACTOR, (scope) =>
+      scope.trx
+        .selectFrom('notification_outbox')
+        .select('body')
+        .where('tenant_id', '=', b.id)
+        .where('recipient', '=', 'pemantau-b@example.id')
+        .execute(),
+    );
+    const followToken = /\/ikuti\/konfirmasi\/(\S+)/.exec(confirmation!.body)![1]!;
+    return {
+      B_REPORT: id,
+      B_TRACKING: trackingNo,
+      B_SECRET: secret,
+      B_PHOTO: photoId,
+      B_FOLLOWTOKEN: followToken,
+    };
   },
   leaks: ['Laporan Rahasia B'],
   fill(path, ids) {

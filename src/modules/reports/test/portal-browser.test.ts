@@ -16,6 +16,7 @@ import { axeViolations, launchChromium, screenshots } from '../../../../test/sup
 import {
   DB_KIND,
   makeLive,
+  makeStaff,
   makeTenant,
   startTest,
   type TestContext,
@@ -24,6 +25,7 @@ import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 import { reportsApp } from '../index.ts';
 import { updateReport } from '../repo/reports.ts';
 import { putCategory } from '../services/settings.ts';
+import { transition } from '../services/transitions.ts';
 
 describe(`citizen portal in Chromium (${DB_KIND})`, () => {
   let t: TestContext;
@@ -302,5 +304,58 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
       await screenshots(page, `portal-${name}`);
     }
     await context.close();
+  });
+
+  test('a visitor follows a report, confirms from the email, and stops from the link in a message', async () => {
+    const tenant = t.platform.directory.bySlug('kota-portal')!;
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-portal/api/v1/reports',
+      payload: {
+        type: 'complaint',
+        category: 'lights',
+        description: 'Lampu jalan mati di gang',
+        address: 'Gg. Mawar',
+      },
+    });
+    const no = (filed.json() as { trackingNo: string }).trackingNo;
+    const lastMail = async () => {
+      const rows = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+        scope.trx
+          .selectFrom('notification_outbox')
+          .select('body')
+          .where('tenant_id', '=', tenant.id)
+          .where('recipient', '=', 'pemantau@example.id')
+          .orderBy('created_at', 'desc')
+          .execute(),
+      );
+      return rows[0]?.body ?? '';
+    };
+    // Links in messages are absolute (PUBLIC_URL); the test's server listens elsewhere.
+    const pathIn = (body: string, kind: string) =>
+      new RegExp(`/t/kota-portal(/ikuti/${kind}/\\S+)`).exec(body)?.[1] ?? assert.fail(body);
+
+    // axe-core runs in the page, so this context keeps JavaScript (the pages need none).
+    const page = await (await browser.newContext({ locale: 'id-ID' })).newPage();
+    await page.goto(`${base}/laporan/${no}`);
+    await page.getByRole('link', { name: 'Pantau laporan ini' }).click();
+    await page.getByRole('button', { name: 'Pantau laporan ini' }).click();
+    await page.locator('.summary a[href="#email"]').waitFor();
+    await page.getByLabel('Alamat email').fill('pemantau@example.id');
+    await page.getByRole('button', { name: 'Pantau laporan ini' }).click();
+    await page.getByText('Periksa email Anda').waitFor();
+
+    await page.goto(`${base}${pathIn(await lastMail(), 'konfirmasi')}`);
+    await page.getByText(`Anda kini memantau laporan ${no}.`).waitFor();
+    const operator = await makeStaff(t.platform, tenant.id, ['operator']);
+    await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      transition(t.platform, scope, tenant, no, 'verify', {}, { role: 'operator', userId: operator.id }),
+    );
+    await page.goto(`${base}${pathIn(await lastMail(), 'berhenti')}`);
+    assert.deepEqual(await axeViolations(page), [], 'axe on the stop page');
+    await page.getByRole('button', { name: 'Berhenti memantau' }).click();
+    await page.getByText('Anda tidak akan menerima pesan ini lagi.').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe after stopping');
+    await page.context().close();
   });
 });
