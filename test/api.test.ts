@@ -75,6 +75,35 @@ describe(`platform API (${DB_KIND})`, () => {
     assert.equal(missing.json().title, 'Not found');
   });
 
+  test('the root lists the tenants’ portals as a page; a person’s unknown root path gets a page, a program’s a problem', async () => {
+    const root = await t.app.inject({ url: '/', headers: { accept: 'text/html' } });
+    assert.equal(root.statusCode, 200);
+    assert.match(String(root.headers['content-type']), /^text\/html/);
+    assert.match(String(root.headers['content-security-policy']), /script-src 'self'/);
+    for (const slug of ['kota-satu', 'kota-dua'])
+      assert.ok(root.body.includes(`<a href="/t/${slug}/">Kota ${slug}</a>`), slug);
+    assert.match(root.body, /<html lang="id">/);
+    const en = await t.app.inject({ url: '/', headers: { 'accept-language': 'en' } });
+    assert.equal(en.statusCode, 200, 'the page whatever the client accepts');
+    assert.match(en.body, /Regional service portals/);
+    // A person's mistyped address: a page in their language with the way back to the list.
+    const page = await t.app.inject({
+      url: '/portal-lama',
+      headers: { accept: 'text/html,application/xhtml+xml', 'accept-language': 'en' },
+    });
+    assert.equal(page.statusCode, 404);
+    assert.match(String(page.headers['content-type']), /^text\/html/);
+    assert.match(page.body, /Page not found/);
+    assert.match(page.body, /<a href="\/">/);
+    // Programs keep problem documents, even when they accept HTML.
+    for (const url of ['/portal-lama', '/api/v1/nothing', '/open311/nothing', '/t/kota-tiada/']) {
+      const accept = url === '/portal-lama' ? 'application/json' : 'text/html';
+      const res = await t.app.inject({ url, headers: { accept } });
+      assert.equal(res.statusCode, 404, url);
+      assert.match(String(res.headers['content-type']), /application\/problem\+json/, url);
+    }
+  });
+
   test('invalid input lists the offending fields in the caller’s language and changes nothing', async () => {
     const admin = await makeStaff(t.platform, t.platform.directory.bySlug('kota-satu')!.id, ['tenant_admin']);
     const headers = await signIn(t.app, 'kota-satu', admin.email);

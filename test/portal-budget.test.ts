@@ -30,8 +30,11 @@ import type { PortalPage, PortalPagesFixture } from './support/portal-pages.ts';
 const BUDGET = 60 * 1024;
 const MANIFEST = path.join(WEB_DIST, 'portal', '.vite', 'manifest.json');
 
-/** A script of the map library (Leaflet, which every map of the portal draws with), as Vite names its chunk. */
-const MAP_LIBRARY = /\/leaflet[^/]*\.js$/;
+/**
+ * A script of the map library (Leaflet, which every map of the portal draws with, and the maps' base
+ * of `sdk/client-map.ts`), as Vite names their shared chunk.
+ */
+const MAP_LIBRARY = /\/(leaflet|client-map)[^/]*\.js$/;
 
 /** The shell's own pages: the home page and the sign-in page. */
 const SHELL_PAGES: readonly PortalPage[] = [

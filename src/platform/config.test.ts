@@ -35,3 +35,31 @@ test('METRICS_TOKEN, when set, is long enough not to be guessed', () => {
   assert.equal(loadConfig({ ...base, METRICS_TOKEN: 'x'.repeat(32) }).metricsToken, 'x'.repeat(32));
   assert.throws(() => loadConfig({ ...base, METRICS_TOKEN: 'short' }), ConfigError);
 });
+
+test('maps get OpenStreetMap tiles and their attribution by default, never in tests; none turns them off', () => {
+  const dev = loadConfig({ NODE_ENV: 'development', DATA_DIR: 'memory://' });
+  assert.equal(dev.map.tileUrl, 'https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+  assert.match(
+    dev.map.attribution,
+    /© <a href="https:\/\/www\.openstreetmap\.org\/copyright">OpenStreetMap<\/a> contributors|&copy; <a href="https:\/\/www\.openstreetmap\.org\/copyright">OpenStreetMap<\/a> contributors/,
+  );
+  assert.equal(loadConfig(base).map.tileUrl, undefined, 'a test never reaches a real tile server');
+  const off = loadConfig({ NODE_ENV: 'development', DATA_DIR: 'memory://', MAP_TILE_URL: 'none' });
+  assert.equal(off.map.tileUrl, undefined);
+  const own = loadConfig({
+    ...base,
+    MAP_TILE_URL: 'https://{s}.tiles.example.id/{z}/{x}/{y}.png',
+    MAP_TILE_ATTRIBUTION: '© Peta Kota',
+  });
+  assert.equal(own.map.tileUrl, 'https://{s}.tiles.example.id/{z}/{x}/{y}.png');
+  assert.equal(own.map.attribution, '© Peta Kota');
+  // Another server's tiles do not carry OpenStreetMap's attribution unless told.
+  assert.equal(
+    loadConfig({ ...base, MAP_TILE_URL: 'https://tiles.example.id/{z}/{x}/{y}.png' }).map.attribution,
+    '',
+  );
+  assert.throws(
+    () => loadConfig({ ...base, MAP_TILE_URL: 'https://tiles.example.id/peta.png' }),
+    (e: unknown) => e instanceof ConfigError && /MAP_TILE_URL/.test(e.message),
+  );
+});

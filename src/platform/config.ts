@@ -53,8 +53,10 @@ export type Config = Readonly<{
   lapor: Readonly<{ url: string; token: string; timeoutMs: number }> | undefined;
   /**
    * The map tiles that the portal and console draw under their maps: an XYZ URL template
-   * (`https://tiles.example/{z}/{x}/{y}.png`) and its attribution. Without a URL the maps are
-   * blank but still take a pin, so the pages work offline and with no tile server.
+   * (`https://tiles.example/{z}/{x}/{y}.png`) and its attribution (HTML, shown by Leaflet). By
+   * default OpenStreetMap's standard tiles (not in tests, which never reach the internet);
+   * `MAP_TILE_URL=none` turns tiles off. Without tiles, or when they cannot load, the maps still
+   * draw the tenant's area, the points and a legend, and take a pin.
    */
   map: Readonly<{ tileUrl: string | undefined; attribution: string }>;
   /**
@@ -64,6 +66,15 @@ export type Config = Readonly<{
    */
   publicUrl: string;
 }>;
+
+/**
+ * OpenStreetMap's standard tiles, the default basemap: free for light use under its tile usage
+ * policy (attribution shown, a Referer sent, no bulk downloads). A region with heavy traffic sets
+ * its own tile server (or a provider's) in MAP_TILE_URL.
+ */
+export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const OSM_ATTRIBUTION =
+  '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -231,7 +242,9 @@ export function loadConfig(env: Env = process.env): Config {
   } else if (env.LAPOR_TOKEN) {
     problems.push('LAPOR_TOKEN is set but LAPOR_URL is not');
   }
-  const tileUrl = env.MAP_TILE_URL || undefined;
+  // Tests never fetch a real tile server: they name a made-up one when they want tiles.
+  const tileSetting = env.MAP_TILE_URL || (envName === 'test' ? 'none' : OSM_TILE_URL);
+  const tileUrl = tileSetting === 'none' ? undefined : tileSetting;
   if (tileUrl !== undefined) {
     let ok = false;
     try {
@@ -242,7 +255,7 @@ export function loadConfig(env: Env = process.env): Config {
     }
     if (!ok || !['{x}', '{y}', '{z}'].every((p) => tileUrl.includes(p))) {
       problems.push(
-        'MAP_TILE_URL must be an https:// URL template with {z}, {x} and {y} (http:// outside production only)',
+        'MAP_TILE_URL must be an https:// URL template with {z}, {x} and {y} (http:// outside production only), or none',
       );
     }
   }
@@ -284,7 +297,10 @@ export function loadConfig(env: Env = process.env): Config {
     },
     files,
     mail: { smtpUrl, from: mailFrom },
-    map: { tileUrl, attribution: env.MAP_TILE_ATTRIBUTION ?? '' },
+    map: {
+      tileUrl,
+      attribution: env.MAP_TILE_ATTRIBUTION ?? (tileUrl === OSM_TILE_URL ? OSM_ATTRIBUTION : ''),
+    },
     notify: {
       maxAttempts: intVar(env, 'NOTIFY_MAX_ATTEMPTS', 8, problems, 1, 50),
       retrySeconds: intVar(env, 'NOTIFY_RETRY_SECONDS', 60, problems, 1, 86_400),

@@ -1,14 +1,32 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { loadConfig } from '../platform/config.ts';
 import { redactQuery } from '../platform/http/app.ts';
+import type { Platform } from '../platform/platform.ts';
 import { withoutSecrets } from './portal/kit.tsx';
-import { scriptJson, tileSource } from './serve.ts';
+import { contentSecurityPolicy, scriptJson, tileSource } from './serve.ts';
 
 test('a tile template becomes the CSP source of its host, {s} as a wildcard label', () => {
   assert.equal(tileSource('https://{s}.tile.example.org/{z}/{x}/{y}.png'), 'https://*.tile.example.org');
   assert.equal(tileSource('https://tiles10.example.id/{z}/{x}/{y}.png'), 'https://tiles10.example.id');
   assert.equal(tileSource('http://10.0.0.5:8080/tiles/{z}/{x}/{y}.png'), 'http://10.0.0.5:8080');
   assert.equal(tileSource('not a url'), '');
+});
+
+test('the pages let in images from exactly the configured tile host: OpenStreetMap by default', () => {
+  const imgSrc = (env: Record<string, string>) =>
+    contentSecurityPolicy({ config: loadConfig({ DATA_DIR: 'memory://', ...env }) } as Platform)
+      .split('; ')
+      .find((d) => d.startsWith('img-src'));
+  assert.equal(
+    imgSrc({ NODE_ENV: 'development' }),
+    "img-src 'self' data: blob: https://tile.openstreetmap.org",
+  );
+  assert.equal(
+    imgSrc({ NODE_ENV: 'development', MAP_TILE_URL: 'https://peta.kota.go.id/tiles/{z}/{x}/{y}.png' }),
+    "img-src 'self' data: blob: https://peta.kota.go.id",
+  );
+  assert.equal(imgSrc({ NODE_ENV: 'development', MAP_TILE_URL: 'none' }), "img-src 'self' data: blob:");
 });
 
 test('JSON in a script element cannot close it', () => {

@@ -86,7 +86,14 @@ export const reportsApp: AppManifest = {
   },
   rootRoutes: open311RootRoutes,
   portal: reportPortal,
-  portalHome: { path: '/lapor', cta: 'reports.portal.reportCta' },
+  portalHome: {
+    path: '/lapor',
+    cta: 'reports.portal.reportCta',
+    links: [
+      { path: '/lacak', label: 'reports.portal.trackTitle' },
+      { path: '/laporan', label: 'reports.portal.listTitle' },
+    ],
+  },
   accountLinks: [{ path: '/laporan-saya', label: 'reports.portal.myReportsLink' }],
   // The report form works offline: its script is kept, and its offline copy keeps a draft.
   offline: {

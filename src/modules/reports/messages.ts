@@ -206,6 +206,8 @@ export const messages = {
         count: '{{count}} laporan dengan titik lokasi di peta.',
         none: 'Tidak ada laporan dengan titik lokasi untuk pilihan ini.',
         open: 'Buka laporan',
+        legendReport: 'Laporan',
+        legendOverdue: 'Lewat tenggat',
       },
       respond: {
         title: 'Tanggapan pelapor',
@@ -427,6 +429,8 @@ export const messages = {
         count: '{{count}} reports with a map point.',
         none: 'No report with a map point for this choice.',
         open: 'Open the report',
+        legendReport: 'Report',
+        legendOverdue: 'Overdue',
       },
       respond: {
         title: 'Your response',

@@ -95,10 +95,16 @@ export type AppManifest = Readonly<{
    */
   portal?: (app: FastifyInstance, platform: Platform) => Promise<void> | void;
   /**
-   * Where the app's tile on the portal's home page leads (a path under `/t/<slug>`); `cta`, a
-   * message key, makes the home page also show it first as a call to action.
+   * The app's tile on the portal's home page: where it leads (a path under `/t/<slug>`); `cta`, a
+   * message key, makes the home page also show it first as a call to action; `links`, the app's
+   * other pages a visitor looks for (label: a message key), listed on the tile with the app's
+   * `accountLinks`. An app without `portalHome` has no tile: a tile is always a link.
    */
-  portalHome?: Readonly<{ path: string; cta?: string }>;
+  portalHome?: Readonly<{
+    path: string;
+    cta?: string;
+    links?: readonly Readonly<{ path: string; label: string }>[];
+  }>;
   /** Links the signed-in citizen's account page shows where the app is live (message keys). */
   accountLinks?: readonly Readonly<{ path: string; label: string }>[];
   /**

@@ -26,6 +26,7 @@ import { authenticate } from './auth-hooks.ts';
 import { clientKey } from './client-address.ts';
 import './context.ts';
 import { portalRoutes } from '../../web/portal/routes.tsx';
+import { rootPage, sendRootNotFound, wantsRootPage } from '../../web/root-page.tsx';
 import { assetRoutes } from '../../web/serve.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
@@ -150,7 +151,12 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     else if (appError.status >= 500) request.log.warn({ err: error }, appError.code);
     return sendProblem(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, notFound('route')));
+  // A person who mistypes an address at the root gets a page; programs keep their problem document.
+  app.setNotFoundHandler((request, reply) =>
+    wantsRootPage(request)
+      ? sendRootNotFound(platform, request, reply)
+      : sendProblem(request, reply, notFound('route')),
+  );
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
@@ -300,7 +306,7 @@ function crossSiteWrite(request: FastifyRequest): boolean {
 
 type Registrar = (app: FastifyInstance, platform: Platform) => Promise<void> | void;
 
-const ROOT_ROUTES: Registrar[] = [tenancyRootRoutes, catalogueRootRoutes];
+const ROOT_ROUTES: Registrar[] = [tenancyRootRoutes, catalogueRootRoutes, rootPage];
 const TENANT_ROUTES: Registrar[] = [
   tenancyTenantRoutes,
   peopleRoutes,

@@ -3,11 +3,13 @@
  * branding and language; see web/portal/kit.tsx), and the URL of its built browser scripts.
  */
 export {
+  basemapData,
   dayText,
   ErrorSummary,
   Field,
   fieldErrors,
   href,
+  mapArea,
   numberText,
   type PageContent,
   type PortalContext,

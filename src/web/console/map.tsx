@@ -1,11 +1,14 @@
 /**
- * A Leaflet map of reports. Tiles come from the configured tile server (MAP_TILE_URL); without one
- * the map is blank but still shows the tenant's area and the reports, so it works offline.
+ * A Leaflet map of reports. Tiles come from the configured tile server (MAP_TILE_URL, OpenStreetMap
+ * by default); without them, or when they cannot load, the map still shows the tenant's area and the
+ * reports on a plain background, with a legend and a notice (`web/maps/basemap.ts`).
  */
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
+import { AREA_COLOR, addBasemap, drawArea } from '../maps/basemap.ts';
 import type { ConsoleConfig } from './api.ts';
+import { useConsole } from './ui.tsx';
 
 export type Point = {
   id: string;
@@ -14,6 +17,12 @@ export type Point = {
   label: string;
   overdue: boolean;
   fresh?: boolean;
+};
+
+const COLORS = {
+  report: { color: '#0b5cad', fill: '#1e88e5' },
+  overdue: { color: '#b00020', fill: '#e53935' },
+  fresh: { color: '#0b5cad', fill: '#ffb300' },
 };
 
 export function ReportMap({
@@ -25,32 +34,44 @@ export function ReportMap({
   points: Point[];
   label: string;
 }) {
-  const el = useRef<HTMLDivElement>(null);
+  const { t } = useConsole();
+  const el = useRef<HTMLElement>(null);
   const map = useRef<L.Map | undefined>(undefined);
   const layer = useRef<L.LayerGroup | undefined>(undefined);
 
   useEffect(() => {
     if (!el.current) return;
     const m = L.map(el.current, { zoomControl: false, attributionControl: Boolean(config.tileUrl) });
-    if (config.tileUrl)
-      L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(m);
-    let bounds: L.LatLngBounds | undefined;
-    if (config.area) {
-      const area = L.geoJSON(config.area as GeoJSON.GeoJsonObject, {
-        style: { color: '#0b5cad', weight: 2, fillOpacity: 0.05 },
-        interactive: false,
-      }).addTo(m);
-      bounds = area.getBounds();
-    }
-    if (bounds?.isValid()) m.fitBounds(bounds, { padding: [10, 10] });
+    const bounds = drawArea(m, config.area as GeoJSON.GeoJsonObject | null);
+    const legend = [
+      ...(bounds ? [{ kind: 'area' as const, label: t('baseMap.area'), color: AREA_COLOR }] : []),
+      ...(['report', 'overdue', 'fresh'] as const).map((k) => ({
+        kind: 'point' as const,
+        label: t(`baseMap.${k}`),
+        ...COLORS[k],
+      })),
+    ];
+    addBasemap(
+      m,
+      {
+        tileUrl: config.tileUrl,
+        attribution: config.tileAttribution,
+        texts: { tilesFailed: t('baseMap.tilesFailed'), legend: t('baseMap.legend') },
+      },
+      legend,
+    );
+    if (bounds) m.fitBounds(bounds, { padding: [10, 10] });
     else m.setView([-6.2, 106.63], 12);
     layer.current = L.layerGroup().addTo(m);
     map.current = m;
+    const box = el.current;
     return () => {
       m.remove();
+      // The notice and legend sit after the map's box: a new map brings its own.
+      while (box.nextElementSibling) box.nextElementSibling.remove();
       map.current = undefined;
     };
-  }, [config]);
+  }, [config, t]);
 
   useEffect(() => {
     const group = layer.current;
@@ -60,10 +81,11 @@ export function ReportMap({
       // Text content: a category name (set by a tenant admin) is never read as markup.
       const label = document.createElement('span');
       label.textContent = p.label;
+      const colors = p.fresh ? COLORS.fresh : p.overdue ? COLORS.overdue : COLORS.report;
       L.circleMarker([p.lat, p.lng], {
         radius: p.fresh ? 11 : 7,
-        color: p.overdue ? '#b00020' : '#0b5cad',
-        fillColor: p.fresh ? '#ffb300' : p.overdue ? '#e53935' : '#1e88e5',
+        color: p.overdue ? COLORS.overdue.color : colors.color,
+        fillColor: colors.fill,
         fillOpacity: 0.85,
         weight: 2,
       })
@@ -72,5 +94,11 @@ export function ReportMap({
     }
   }, [points]);
 
-  return <div ref={el} className="map" role="img" aria-label={label} />;
+  // The notice and legend go after the map's box, inside a wrapper React leaves alone.
+  return (
+    <div className="map-wrap">
+      {/* A region, not an image: it holds links (the tiles' attribution). */}
+      <section ref={el} className="map" aria-label={label} />
+    </div>
+  );
 }

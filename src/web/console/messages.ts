@@ -42,6 +42,14 @@ const id = {
     updated: 'Diperbarui {{time}}',
     none: 'Belum ada',
   },
+  baseMap: {
+    tilesFailed: 'Peta dasar tidak dapat dimuat. Batas wilayah dan titik tetap ditampilkan.',
+    legend: 'Keterangan peta',
+    area: 'Batas wilayah',
+    report: 'Laporan',
+    overdue: 'Lewat tenggat',
+    fresh: 'Baru masuk',
+  },
 };
 
 type Messages = typeof id;
@@ -80,6 +88,14 @@ const en: Messages = {
     reconnecting: 'Reconnecting…',
     updated: 'Updated {{time}}',
     none: 'None yet',
+  },
+  baseMap: {
+    tilesFailed: 'The base map could not be loaded. The area boundary and the points are still shown.',
+    legend: 'Map key',
+    area: 'Area boundary',
+    report: 'Report',
+    overdue: 'Overdue',
+    fresh: 'Just in',
   },
 };
 

@@ -15,6 +15,7 @@ import { addMessages, translator } from '../../platform/i18n/index.ts';
 import { LOCALES } from '../../platform/i18n/locales.ts';
 import type { PrincipalUser } from '../../platform/people/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { Area } from '../../platform/tenancy/area.ts';
 import type { VerifiedTenant } from '../../platform/tenancy/directory.ts';
 import { headerColor } from '../branding.ts';
 import { LANG_COOKIE, languageOf } from '../language.ts';
@@ -342,6 +343,36 @@ export function numberText(ctx: PortalContext, n: number, digits = 0): string {
     `number|${ctx.lang}|${digits}`,
     () => new Intl.NumberFormat(LOCALES[ctx.lang], { maximumFractionDigits: digits }),
   ).format(n);
+}
+
+/** The most positions of a tenant's area that a page carries for its map (about 50 KB of JSON). */
+const MAP_AREA_POSITIONS = 2_000;
+
+/**
+ * The tenant's area for a page's map: the outline when small enough to send with every visit on a
+ * phone (an area may hold up to 20,000 positions, about 0.5 MB), else null (the map then fits the
+ * area's bounding box, `ctx.tenant.areaBBox`).
+ */
+export function mapArea(ctx: PortalContext): Area | null {
+  const area = ctx.tenant.area;
+  if (!area) return null;
+  const polygons = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+  const positions = polygons.reduce((n, rings) => n + rings.reduce((m, ring) => m + ring.length, 0), 0);
+  return positions <= MAP_AREA_POSITIONS ? area : null;
+}
+
+/**
+ * What a page's map script needs for its base (`addBasemap` of `sdk/client-map.ts`): the tiles,
+ * their attribution, and the fallback's words in the visitor's language.
+ */
+export function basemapData(ctx: PortalContext) {
+  const { map } = ctx.platform.config;
+  return {
+    tileUrl: map.tileUrl ?? null,
+    attribution: map.attribution,
+    texts: { tilesFailed: ctx.t('portal.map.tilesFailed'), legend: ctx.t('portal.map.legend') },
+    areaLabel: ctx.t('portal.map.area'),
+  };
 }
 
 /** A path and query with any `token` parameter (a password-reset link's) removed. */

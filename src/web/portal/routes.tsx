@@ -1,5 +1,5 @@
 /**
- * The citizen portal's own pages under `/t/<slug>/`: home (the tenant's live apps as tiles),
+ * The citizen portal's own pages under `/t/<slug>/`: home (`home.tsx`: the tenant's live apps as tiles),
  * sign-in and sign-out; sign-up, password reset and my account (`account.tsx`); the adoption
  * network (`network.tsx`). Apps add their pages through their manifest's `portal` registrar, inside
  * this plugin, so that every portal error is an HTML page in the visitor's language rather than a
@@ -14,6 +14,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { slugInPath } from '../../platform/tenancy/directory.ts';
 import { consoleRoutes } from '../serve.ts';
 import { accountPages } from './account.tsx';
+import { homePage } from './home.tsx';
 import { ErrorSummary, Field, href, type PortalContext, portalContext, sendPage } from './kit.tsx';
 import { networkPage } from './network.tsx';
 import { pwaRoutes } from './pwa.tsx';
@@ -61,60 +62,7 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
     return sendPortalErrorPage(platform, request, reply, error) ?? sendProblem(request, reply, error);
   });
 
-  app.get('/', { config: { auth: 'optional' } }, async (request, reply) => {
-    const ctx = portalContext(platform, request);
-    const live = platform.directory.liveApps(ctx.tenant.id);
-    const apps = live.length
-      ? await platform.database.db
-          .selectFrom('apps')
-          .select(['code', 'name', 'description'])
-          .where('code', 'in', live)
-          .orderBy('name')
-          .execute()
-      : [];
-    const pages = new Map(
-      platform.modules.flatMap((m) => (m.portalHome ? [[m.code, m.portalHome] as const] : [])),
-    );
-    const { t } = ctx;
-    return sendPage(reply, ctx, {
-      title: t('portal.home'),
-      body: (
-        <>
-          <h1>{ctx.tenant.branding.displayName || ctx.tenant.name}</h1>
-          {platform.liveModules(ctx.tenant.id).flatMap((m) =>
-            m.portalHome?.cta ? (
-              <p key={m.code}>
-                <a className="cta" href={`${ctx.base}${m.portalHome.path}`}>
-                  {t(m.portalHome.cta)}
-                </a>
-              </p>
-            ) : (
-              []
-            ),
-          )}
-          <h2>{t('portal.apps')}</h2>
-          <p className="lead">{t('portal.appsIntro', { tenant: ctx.tenant.name })}</p>
-          {apps.length ? (
-            <ul className="tiles">
-              {apps.map((a) => {
-                const page = pages.get(a.code);
-                return (
-                  <li className="tile" key={a.code}>
-                    <h3>{page ? <a href={`${ctx.base}${page.path}`}>{a.name}</a> : a.name}</h3>
-                    <p>{a.description[ctx.lang]}</p>
-                  </li>
-                );
-              })}
-            </ul>
-          ) : (
-            <p>{t('portal.noApps')}</p>
-          )}
-          <h2>{t('portal.news')}</h2>
-          <p className="card">{t('portal.newsEmpty')}</p>
-        </>
-      ),
-    });
-  });
+  homePage(app, platform);
 
   app.get<{ Querystring: { next?: string; expired?: string; reset?: string } }>(
     '/masuk',

@@ -28,6 +28,10 @@ h2{font-size:1.25rem;margin:1.5rem 0 .75rem}
 .tile{background:#fff;border:1px solid #d0d5dd;border-radius:.5rem;padding:1rem}
 .tile h3{margin:0 0 .25rem;font-size:1.05rem}
 .tile p{margin:0;color:#444;font-size:.95rem}
+.tile-links{margin:.5rem 0 0;padding-left:1.1rem}
+.tile-links li{margin:.2rem 0}
+.region h2{margin:0 0 .25rem;font-size:1.1rem}
+.region img{float:right;margin-left:.5rem;object-fit:contain}
 .card{background:#fff;border:1px solid #d0d5dd;border-radius:.5rem;padding:1rem;margin-bottom:1rem}
 .field{margin-bottom:1rem}
 .field label{display:block;font-weight:600;margin-bottom:.25rem}

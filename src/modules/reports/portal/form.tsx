@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError, type Area, actorOf, type Platform, sameSecret } from '../../../platform/sdk/index.ts';
 import {
+  basemapData,
   ErrorSummary,
   Field,
   type PageContent,
@@ -68,14 +69,12 @@ function formEnhancement(ctx: PortalContext): Pick<PageContent, 'scripts' | 'sty
   const entry = portalEntry('report-form');
   if (!entry) return {};
   // Raw texts: their placeholders (`{{n}}`) are filled by the script.
-  const { map } = ctx.platform.config;
   return {
     scripts: [entry.script],
     styles: entry.styles,
     data: {
       reportForm: {
-        tileUrl: map.tileUrl ?? null,
-        attribution: map.attribution,
+        basemap: basemapData(ctx),
         // The area's outline only when small: a tenant's area may hold up to 20,000 positions
         // (about 0.5 MB of JSON), too much for every visit on a phone. Above MAP_AREA_POSITIONS the
         // map gets the bounding box only, to fit its view.

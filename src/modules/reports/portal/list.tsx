@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import {
+  basemapData,
   href,
+  mapArea,
   type PageContent,
   type PortalContext,
   portalContext,
@@ -18,7 +20,7 @@ import { categoryOptions, StatusBadge } from './shared.tsx';
 
 /**
  * What the list page adds for its map (`client/reports-map.ts`): the GeoJSON of the same filters
- * (up to 100 reports with a point), the tiles, the area's box and the texts. The list is the page.
+ * (up to 100 reports with a point), the tiles, the area (its outline when small, its box) and the texts. The list is the page.
  */
 function listMap(
   ctx: PortalContext,
@@ -30,7 +32,6 @@ function listMap(
   if (filters.q) query.set('q', filters.q);
   if (filters.category) query.set('category', filters.category);
   for (const s of filters.status ?? []) query.append('status', s);
-  const { map } = ctx.platform.config;
   const text = (k: string) => ctx.t(`reports.portal.map.${k}`, { skipInterpolation: true });
   return {
     scripts: [entry.script],
@@ -38,14 +39,16 @@ function listMap(
     data: {
       reportsMap: {
         geojson: `${ctx.base}/api/v1/reports/geojson?${query}`,
-        tileUrl: map.tileUrl ?? null,
-        attribution: map.attribution,
+        basemap: basemapData(ctx),
+        area: mapArea(ctx),
         bbox: ctx.tenant.areaBBox,
         texts: {
           mapLabel: text('label'),
           count: text('count'),
           none: text('none'),
           open: text('open'),
+          legendReport: text('legendReport'),
+          legendOverdue: text('legendOverdue'),
           zoomIn: ctx.t('reports.portal.client.zoomIn'),
           zoomOut: ctx.t('reports.portal.client.zoomOut'),
         },

@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { axeViolations, launchChromium, screenshots } from '../../../../test/support/browser.ts';
 import {
+  bearerFor,
   DB_KIND,
   makeLive,
   makeStaff,
@@ -360,6 +361,60 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
       (await t.app.inject({ url: `/t/${SLUG}/api/v1/reports/${filed.json().id}` })).statusCode,
       200,
     );
+    await context.close();
+  });
+
+  test('the LIVE Room map without tiles still shows the area, the reports and a legend, and says why', async () => {
+    const tenantId = t.platform.directory.bySlug(SLUG)!.id;
+    const admin = await makeStaff(t.platform, tenantId, ['tenant_admin']);
+    const square = [
+      [106.55, -6.3],
+      [106.75, -6.3],
+      [106.75, -6.1],
+      [106.55, -6.1],
+      [106.55, -6.3],
+    ];
+    const area = await t.app.inject({
+      method: 'PATCH',
+      url: `/t/${SLUG}/api/v1/settings`,
+      headers: await bearerFor(t.app, SLUG, admin.email),
+      payload: { area: { type: 'Polygon', coordinates: [square] } },
+    });
+    assert.equal(area.statusCode, 200, area.body);
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: `/t/${SLUG}/api/v1/reports`,
+      payload: {
+        type: 'complaint',
+        category: 'roads',
+        description: 'Gorong-gorong tersumbat.',
+        lat: -6.2,
+        lng: 106.65,
+      },
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const context = await browser.newContext({ locale: 'id-ID' });
+    let asked = 0;
+    await context.route('https://tiles.balai.test/**', (route) => {
+      asked += 1;
+      return route.abort('blockedbyclient');
+    });
+    const page = await signInToConsole(context, operator, '/konsol/ruang-live');
+    const map = page.locator('.live-map');
+    await map.locator('.map-notice').waitFor({ state: 'visible' });
+    assert.ok(asked > 0, 'the tiles were asked for, at the configured host');
+    assert.ok(
+      await map.locator('.leaflet-overlay-pane path:not(.leaflet-interactive)').isVisible(),
+      'the area',
+    );
+    await map.locator('.leaflet-overlay-pane path.leaflet-interactive').first().waitFor({ state: 'visible' });
+    assert.deepEqual(await map.locator('.map-legend li').allTextContents(), [
+      'Batas wilayah',
+      'Laporan',
+      'Lewat tenggat',
+      'Baru masuk',
+    ]);
+    assert.deepEqual(await axeViolations(page), [], 'axe on the LIVE Room without tiles');
     await context.close();
   });
 });

@@ -358,4 +358,34 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
     assert.deepEqual(await axeViolations(page), [], 'axe after stopping');
     await page.context().close();
   });
+
+  test('the home page leads to every citizen page of a service; a staff-only app has no tile; the root lists the portals', async () => {
+    // The LIVE Room is live here too, but has no citizen page: it must not show as a dead tile.
+    await makeLive(t.platform, t.platform.directory.bySlug('kota-portal')!.id, 'command-centre');
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    const tiles = page.locator('.tile');
+    assert.equal(await tiles.count(), 1, 'one tile: LAKSA');
+    assert.equal(await page.getByText('LIVE Room').count(), 0);
+    for (const tile of await tiles.all())
+      assert.equal(await tile.locator('h3 a').count(), 1, 'a tile is a link');
+    const links = tiles.locator('.tile-links a');
+    assert.deepEqual(await links.allTextContents(), ['Lacak laporan', 'Laporan warga', 'Laporan saya']);
+    assert.deepEqual(
+      await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+      ['/t/kota-portal/lacak', '/t/kota-portal/laporan', '/t/kota-portal/laporan-saya'],
+    );
+    assert.deepEqual(await axeViolations(page), [], 'axe on the home page');
+    await page.getByRole('link', { name: 'Lacak laporan' }).click();
+    await page.waitForURL(/\/lacak$/);
+    // The address the server prints at start: the tenants' portals, each a link.
+    await page.goto(new URL('/', base).toString());
+    assert.equal(await page.locator('h1').textContent(), 'Portal layanan daerah');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the root page');
+    await screenshots(page, 'root-portals');
+    await page.getByRole('link', { name: 'Kota kota-portal' }).click();
+    await page.waitForURL(`${base}/`);
+    await context.close();
+  });
 });

@@ -25,6 +25,7 @@ import {
   saveDraft,
   storageAvailable,
 } from '../../../../platform/sdk/client.ts';
+import { AREA_COLOR, addBasemap, type Basemap } from '../../../../platform/sdk/client-map.ts';
 import {
   type Draft,
   draftBody,
@@ -62,8 +63,8 @@ type Texts = Record<
 >;
 
 type Config = {
-  tileUrl: string | null;
-  attribution: string;
+  /** Tiles and the fallback's words (`basemapData`), with the words of the area's outline. */
+  basemap: Basemap & { areaLabel: string };
   /** The tenant's area when small enough to send, else null (then `bbox` only). */
   area: GeoJSON.GeoJsonObject | null;
   /** The area's bounding box [west, south, east, north], or null without an area. */
@@ -175,9 +176,13 @@ function enhance(form: HTMLFormElement, cfg: Config, fromServer: boolean, carrie
     if (hint?.id) box.setAttribute('aria-describedby', hint.id);
     const actions = el('div', { className: 'pin-actions' });
     (hint ?? pinBox.querySelector('legend'))?.after(box, actions, pinStatus);
-    map = L.map(box, { zoomControl: false, attributionControl: Boolean(cfg.tileUrl) });
+    map = L.map(box, { zoomControl: false, attributionControl: Boolean(cfg.basemap.tileUrl) });
     L.control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
-    if (cfg.tileUrl) L.tileLayer(cfg.tileUrl, { attribution: cfg.attribution, maxZoom: 19 }).addTo(map);
+    // Without tiles the area's outline and the pin still show where the report is.
+    addBasemap(map, cfg.basemap, [
+      ...(cfg.area ? [{ kind: 'area' as const, label: cfg.basemap.areaLabel, color: AREA_COLOR }] : []),
+      { kind: 'point', label: texts.pinTitle, color: '#b00020', fill: '#b00020' },
+    ]);
     let bounds: L.LatLngBounds | undefined;
     if (cfg.area) {
       bounds = L.geoJSON(cfg.area, {

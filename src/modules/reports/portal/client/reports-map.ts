@@ -6,16 +6,31 @@
 import 'leaflet/dist/leaflet.css';
 import './reports-map.css';
 import * as L from 'leaflet';
+import { AREA_COLOR, addBasemap, type Basemap, drawArea } from '../../../../platform/sdk/client-map.ts';
 
 type Config = {
   /** The GeoJSON of the list's filters (a same-origin API path). */
   geojson: string;
-  tileUrl: string | null;
-  attribution: string;
+  /** Tiles and the fallback's words (`basemapData`), with the words of the area's outline. */
+  basemap: Basemap & { areaLabel: string };
+  /** The tenant's area when small enough to send, else null. */
+  area: GeoJSON.GeoJsonObject | null;
   /** The tenant's area's bounding box [west, south, east, north], to frame an empty map. */
   bbox: [number, number, number, number] | null;
-  texts: { mapLabel: string; count: string; none: string; open: string; zoomIn: string; zoomOut: string };
+  texts: {
+    mapLabel: string;
+    count: string;
+    none: string;
+    open: string;
+    zoomIn: string;
+    zoomOut: string;
+    legendReport: string;
+    legendOverdue: string;
+  };
 };
+
+const REPORT = { color: '#0b5cad', fill: '#1e88e5' };
+const OVERDUE = { color: '#8a1111', fill: '#e53935' };
 
 type Feature = {
   geometry: { type: 'Point'; coordinates: [number, number] };
@@ -40,10 +55,18 @@ async function draw(cfg: Config, anchor: Element) {
   section.append(box, status);
   anchor.before(section);
 
-  const map = L.map(box, { zoomControl: false, attributionControl: Boolean(cfg.tileUrl) });
+  const map = L.map(box, { zoomControl: false, attributionControl: Boolean(cfg.basemap.tileUrl) });
   L.control.zoom({ zoomInTitle: cfg.texts.zoomIn, zoomOutTitle: cfg.texts.zoomOut }).addTo(map);
-  if (cfg.tileUrl) L.tileLayer(cfg.tileUrl, { attribution: cfg.attribution, maxZoom: 19 }).addTo(map);
-  const frame = cfg.bbox ? L.latLngBounds([cfg.bbox[1], cfg.bbox[0]], [cfg.bbox[3], cfg.bbox[2]]) : INDONESIA;
+  // The area's outline and the points stay readable when the tiles do not load.
+  const outline = drawArea(map, cfg.area);
+  addBasemap(map, cfg.basemap, [
+    ...(outline ? [{ kind: 'area' as const, label: cfg.basemap.areaLabel, color: AREA_COLOR }] : []),
+    { kind: 'point', label: cfg.texts.legendReport, ...REPORT },
+    { kind: 'point', label: cfg.texts.legendOverdue, ...OVERDUE },
+  ]);
+  const frame =
+    outline ??
+    (cfg.bbox ? L.latLngBounds([cfg.bbox[1], cfg.bbox[0]], [cfg.bbox[3], cfg.bbox[2]]) : INDONESIA);
   map.fitBounds(frame);
 
   let features: Feature[] = [];
@@ -66,17 +89,22 @@ async function draw(cfg: Config, anchor: Element) {
     link.href = `${location.pathname.replace(/\/laporan\/?$/, '')}/laporan/${f.properties.trackingNo}`;
     link.textContent = cfg.texts.open;
     popup.append(title, document.createElement('br'), link);
+    const colors = f.properties.overdue ? OVERDUE : REPORT;
     L.circleMarker(at, {
       radius: 8,
-      color: f.properties.overdue ? '#8a1111' : '#0b5cad',
-      fillColor: f.properties.overdue ? '#e53935' : '#1e88e5',
+      color: colors.color,
+      fillColor: colors.fill,
       fillOpacity: 0.85,
       weight: 2,
     })
       .bindPopup(popup)
       .addTo(map);
   }
-  if (points.length > 0) map.fitBounds(L.latLngBounds(points).pad(0.2), { maxZoom: 16 });
+  // The points within the area's outline: where they are in the region reads even without tiles.
+  if (points.length > 0) {
+    const around = L.latLngBounds(points).pad(0.2);
+    map.fitBounds(outline ? around.extend(outline) : around, { maxZoom: 16 });
+  }
   status.textContent = points.length
     ? cfg.texts.count.replace('{{count}}', String(points.length))
     : cfg.texts.none;
