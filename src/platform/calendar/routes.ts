@@ -14,6 +14,8 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['calendar'],
+        description:
+          'The days off the tenant’s deadlines skip in a year: national holidays, collective leave and the tenant’s own local holidays.',
         summary: 'National holidays, cuti bersama and local holidays of a year',
         querystring: Type.Object({
           year: Type.Integer({ minimum: 2000, maximum: 2100 }),
@@ -38,6 +40,8 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['calendar'],
+        description:
+          'Adds a local holiday (a regional anniversary, a local election day): deadlines computed from now on skip it.',
         summary: 'Add a local holiday',
         body: Type.Object(
           { date: LocalDate, name: Type.String({ minLength: 3, maxLength: 200 }) },
@@ -59,6 +63,7 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['calendar'],
+        description: 'Removes one of the tenant’s local holidays; national holidays cannot be removed.',
         summary: 'Remove a local holiday',
         params: Type.Object({ date: LocalDate }),
       },
@@ -77,6 +82,8 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['calendar'],
+        description:
+          'Computes a deadline as Balai does for reports: N working days after a moment, skipping weekends and the tenant’s holidays, in its time zone.',
         summary: 'The due date N working days after a moment, in the tenant’s time zone',
         querystring: Type.Object({
           from: Type.Optional(Type.String({ format: 'date-time' })),

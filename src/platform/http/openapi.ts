@@ -195,9 +195,17 @@ export async function registerApiReference(app: FastifyInstance): Promise<void> 
     transform({ schema, url, route }) {
       const given = (schema ?? {}) as RouteSchema;
       if (given.hide) return { schema: given, url };
+      const { permission, agencyScoped } = (route.config ?? {}) as {
+        permission?: string;
+        agencyScoped?: boolean;
+      };
+      const needs = permission
+        ? `\n\nPermission: \`${permission}\`${agencyScoped ? ' (a grant in one agency suffices; the agency is checked)' : ''}.`
+        : '';
       return {
         schema: {
           ...given,
+          ...(typeof given.description === 'string' ? { description: `${given.description}${needs}` } : {}),
           security: given.security ?? securityOf(route),
           'x-problems': problemsOf(route, given).filter((s) => given.response?.[String(s)] === undefined),
         },

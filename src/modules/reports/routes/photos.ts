@@ -19,6 +19,8 @@ export function photoRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'The image file of one photo of a report (its location metadata removed when it was filed).',
         summary:
           'A photo of a report (location metadata removed): public if its step is; otherwise for staff and the reporter (account or `x-report-secret`)',
         params: PhotoParams,

@@ -16,6 +16,8 @@ export function agencyStatsRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'For each agency: how many reports it followed up, the median working days it took and the share on time. Figures below the tenant’s minimum sample are withheld. Public.',
         summary: 'Per-agency responsiveness: median working days to follow-up and share on time',
         querystring: Type.Object(
           {
@@ -52,6 +54,8 @@ export function summaryRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'The tenant’s figures at a glance: reports by status and by category, and overdue reports per agency.',
         summary: 'Counts by status and category, overdue per agency',
         response: { 200: Summary },
       },
