@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { invalid } from '../errors.ts';
+import { noContent } from '../http/answers.ts';
 import { actorOf } from '../http/auth-hooks.ts';
 import type { Platform } from '../platform.ts';
 import { addLocalHoliday, calendarForTenant, holidaysOfYear, removeLocalHoliday } from './service.ts';
@@ -43,6 +44,15 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
         description:
           'Adds a local holiday (a regional anniversary, a local election day): deadlines computed from now on skip it.',
         summary: 'Add a local holiday',
+        response: {
+          201: Type.Object(
+            { date: LocalDate, name: Type.String() },
+            {
+              description: 'The holiday, added',
+              examples: [{ date: '2026-06-03', name: 'Hari Jadi Kota Bogor' }],
+            },
+          ),
+        },
         body: Type.Object(
           { date: LocalDate, name: Type.String({ minLength: 3, maxLength: 200 }) },
           { additionalProperties: false },
@@ -65,6 +75,7 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
         tags: ['calendar'],
         description: 'Removes one of the tenant’s local holidays; national holidays cannot be removed.',
         summary: 'Remove a local holiday',
+        response: { 204: noContent('The holiday is removed') },
         params: Type.Object({ date: LocalDate }),
       },
       config: { permission: 'platform.calendar.manage' },

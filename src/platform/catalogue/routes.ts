@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
+import { fileAnswer, noContent } from '../http/answers.ts';
 import { actorOf } from '../http/auth-hooks.ts';
 import { requireUuid } from '../http/params.ts';
 import { readUpload } from '../http/uploads.ts';
@@ -101,6 +102,15 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
         description:
           'Starts the adoption of a catalogue app on a channel (web, android, webservice) at the state `proposed`. Next steps go through the transitions route.',
         summary: 'Propose adopting an app on a channel',
+        response: {
+          201: Type.Object(
+            { app: Type.String(), channel: Type.String(), status: Type.Literal('proposed') },
+            {
+              description: 'The adoption, proposed',
+              examples: [{ app: 'reports', channel: 'web', status: 'proposed' }],
+            },
+          ),
+        },
         body: ProposeAdoption,
       },
       config: { permission: 'platform.adoption.manage' },
@@ -126,6 +136,15 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
         description:
           'Moves an adoption to its next state: proposed, mou_signed, pks_signed, onboarding, live, and between live and suspended. Signing states name the agreement; any other step answers 409.',
         summary: 'Move an adoption one step along its lifecycle',
+        response: {
+          200: Type.Object(
+            { app: Type.String(), channel: Type.String(), status: Type.String() },
+            {
+              description: 'The adoption in its new state',
+              examples: [{ app: 'reports', channel: 'web', status: 'mou_signed' }],
+            },
+          ),
+        },
         params: AdoptionParams,
         body: TransitionAdoption,
       },
@@ -194,6 +213,7 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
         description:
           'Stores the signed PDF of an agreement, replacing any earlier one. Only a PDF is accepted (checked by its content, not its name).',
         summary: 'Upload the signed agreement (PDF, multipart field "file", at most 10 MB)',
+        response: { 204: noContent('The document is stored') },
         consumes: ['multipart/form-data'],
         params: Type.Object({ id: Type.String() }),
       },
@@ -222,6 +242,7 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
         tags: ['catalogue'],
         description: 'The agreement’s signed PDF, as it was uploaded.',
         summary: 'Download the signed agreement',
+        response: { 200: fileAnswer('The signed agreement', ['application/pdf']) },
         params: Type.Object({ id: Type.String() }),
       },
       config: { permission: 'platform.adoption.manage' },

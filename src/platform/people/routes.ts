@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
+import { noContent } from '../http/answers.ts';
 import { actorOf, requirePrincipal, SESSION_COOKIE } from '../http/auth-hooks.ts';
 import { requireUuid } from '../http/params.ts';
 import type { Platform } from '../platform.ts';
@@ -102,6 +103,7 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
         tags: ['auth'],
         description: 'Ends the caller’s session and clears its cookie.',
         summary: 'Sign out',
+        response: { 204: noContent('Signed out; the session cookie is cleared') },
       },
       config: { auth: 'required' },
     },
@@ -164,10 +166,10 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
       schema: {
         tags: ['auth'],
         summary: 'Ask for a password reset link (202 whether or not the account exists)',
+        response: { 202: noContent('Accepted: a link is sent if the account exists') },
         description:
           'Sends a single-use link, valid for 60 minutes, to the email (or else the mobile number) of the account with this login. The answer is the same for an unknown login.',
         body: PasswordResetRequest,
-        response: { 202: Type.Null() },
       },
       config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
     },
@@ -194,6 +196,7 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
         description:
           'Sets the account’s new password with the token of a reset link (valid once, for a short time). Every session of the account ends; the caller signs in again.',
         summary: 'Set a new password with a reset link’s token; ends every session of the account',
+        response: { 204: noContent('The password is changed; sign in again') },
         body: PasswordResetConfirm,
       },
       config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
@@ -321,6 +324,7 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
         tags: ['users'],
         description: 'Takes one of an account’s roles away; its sessions and tokens lose it at once.',
         summary: 'Revoke a role',
+        response: { 204: noContent('The role is revoked') },
         params: Type.Object({ id: Type.String(), grantId: Type.String() }),
       },
       config: { permission: 'platform.role.grant' },
@@ -393,6 +397,7 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
         tags: ['auth'],
         description: 'Revokes one of the caller’s tokens; requests with it are refused (401) from now on.',
         summary: 'Revoke one of my API tokens',
+        response: { 204: noContent('The token is revoked') },
         params: IdParams,
       },
       config: { auth: 'required' },

@@ -99,6 +99,7 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
         description:
           'Changes the tenant’s own settings. Only the fields sent change; the area is a GeoJSON Polygon or MultiPolygon in WGS84. Answers the tenant as it now is.',
         summary: 'Change name, language, branding, domains or area',
+        response: { 200: TenantPublic },
         body: UpdateSettings,
       },
       config: { permission: 'platform.tenant.configure' },

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   actorOf,
   encodedBody,
+  fileAnswer,
   type Platform,
   type SharedBody,
   type TenantScope,
@@ -148,6 +149,14 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
         description:
           'The prices of `GET /api/v1/market-prices/today` as a CSV file (UTF-8, comma-separated, one row per market and commodity). Public.',
         summary: 'The same day’s prices as a CSV download',
+        response: {
+          200: fileAnswer(
+            'The prices, city-wide rows first',
+            ['text/csv'],
+            'day,market,market_name,commodity,commodity_name,unit,price,min,max,cheapest_market,price_yesterday,price_last_week,price_last_month\n' +
+              '2026-12-04,city,,beras-premium,Beras premium,kg,15200,14800,15600,PSR-BARU,15100,15000,14900\n',
+          ),
+        },
         querystring: TodayQuery,
       },
     },
@@ -190,6 +199,13 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
         description:
           'The history of `GET /api/v1/market-prices/history` as a CSV file (UTF-8, one row per day). Public.',
         summary: 'The same history as a CSV download',
+        response: {
+          200: fileAnswer(
+            'One row a day',
+            ['text/csv'],
+            'day,commodity,market,unit,price,min,max,markets\n2026-12-04,beras-premium,city,kg,15200,14800,15600,6\n',
+          ),
+        },
         querystring: HistoryQuery,
       },
     },

@@ -7,6 +7,7 @@ import { actorOf, type Platform, requirePrincipal } from '../../../platform/sdk/
 import { Filters, type FiltersInput, ReportPage } from '../schemas.ts';
 import { REPORTS_TAG } from '../services/cache-tags.ts';
 import { listReports } from '../services/lists.ts';
+import { ReportsGeoJson } from './geojson-schema.ts';
 
 const tags = ['reports'];
 
@@ -46,6 +47,8 @@ export function mapRoute(app: FastifyInstance, platform: Platform) {
         description:
           'Public reports with a location as GeoJSON points, with the same filters as the list, for a map layer.',
         summary: 'Public reports as a GeoJSON FeatureCollection (reports with a map location)',
+        produces: ['application/geo+json'],
+        response: { 200: ReportsGeoJson },
         querystring: Filters,
       },
     },
