@@ -1,6 +1,6 @@
 /** Request and response schemas of the reports app: one source for validation, types and OpenAPI. */
 import { type Static, Type } from 'typebox';
-import { ACTIONS, REJECT_REASONS, REPORT_TYPES, STATUSES, TRACKS } from './lifecycle.ts';
+import { REJECT_REASONS, REPORT_TYPES, STATUSES, TRACKS } from './lifecycle.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -55,7 +55,6 @@ export const PhotoParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
   photoId: Type.String({ maxLength: 64 }),
 });
-export const ActionParams = Type.Object({ id: Type.String(), action: Type.Enum(ACTIONS) });
 
 export const Rating = Type.Object(
   {

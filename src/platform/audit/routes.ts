@@ -51,6 +51,8 @@ export function auditRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['audit'],
+        description:
+          'Every recorded change in the tenant: who, when, from which address, what it was before and after. Pages backwards with `before`.',
         summary: 'The audit trail, newest first (page with `before` = last id)',
         querystring: AuditQuery,
         response: {

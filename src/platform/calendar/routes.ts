@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { invalid } from '../errors.ts';
+import { noContent } from '../http/answers.ts';
 import { actorOf } from '../http/auth-hooks.ts';
 import type { Platform } from '../platform.ts';
 import { addLocalHoliday, calendarForTenant, holidaysOfYear, removeLocalHoliday } from './service.ts';
@@ -14,6 +15,8 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['calendar'],
+        description:
+          'The days off the tenant’s deadlines skip in a year: national holidays, collective leave and the tenant’s own local holidays.',
         summary: 'National holidays, cuti bersama and local holidays of a year',
         querystring: Type.Object({
           year: Type.Integer({ minimum: 2000, maximum: 2100 }),
@@ -38,7 +41,18 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['calendar'],
+        description:
+          'Adds a local holiday (a regional anniversary, a local election day): deadlines computed from now on skip it.',
         summary: 'Add a local holiday',
+        response: {
+          201: Type.Object(
+            { date: LocalDate, name: Type.String() },
+            {
+              description: 'The holiday, added',
+              examples: [{ date: '2026-06-03', name: 'Hari Jadi Kota Bogor' }],
+            },
+          ),
+        },
         body: Type.Object(
           { date: LocalDate, name: Type.String({ minLength: 3, maxLength: 200 }) },
           { additionalProperties: false },
@@ -59,7 +73,9 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['calendar'],
+        description: 'Removes one of the tenant’s local holidays; national holidays cannot be removed.',
         summary: 'Remove a local holiday',
+        response: { 204: noContent('The holiday is removed') },
         params: Type.Object({ date: LocalDate }),
       },
       config: { permission: 'platform.calendar.manage' },
@@ -77,6 +93,8 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['calendar'],
+        description:
+          'Computes a deadline as Balai does for reports: N working days after a moment, skipping weekends and the tenant’s holidays, in its time zone.',
         summary: 'The due date N working days after a moment, in the tenant’s time zone',
         querystring: Type.Object({
           from: Type.Optional(Type.String({ format: 'date-time' })),

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
+import { fileAnswer, noContent } from '../http/answers.ts';
 import { actorOf } from '../http/auth-hooks.ts';
 import { requireUuid } from '../http/params.ts';
 import { readUpload } from '../http/uploads.ts';
@@ -44,6 +45,8 @@ export function catalogueRootRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['catalogue'],
+        description:
+          'Every app installed on this Balai, with its category and channels. Which tenant has taken which app live is in `GET /api/v1/network`. Public.',
         summary: 'The app catalogue',
         response: { 200: Type.Object({ items: Type.Array(AppView) }) },
       },
@@ -56,6 +59,8 @@ export function catalogueRootRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['catalogue'],
+        description:
+          'The adoption network across tenants: for each app, the tenants where it is live, since when, and the tenant they took it from (replication). Public.',
         summary: 'Which tenants adopted which apps, when, and from whom',
         querystring: Type.Object({
           app: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{2,40}$' })),
@@ -80,6 +85,8 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
     {
       schema: {
         tags: ['catalogue'],
+        description:
+          'Every app the tenant adopted or proposed, per channel, with its current state and each step it took (who, when, under which agreement).',
         summary: 'This tenant’s adoptions and their history',
         response: { 200: Type.Object({ items: Type.Array(AdoptionView) }) },
       },
@@ -92,7 +99,22 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
   app.post<{ Body: ProposeAdoptionInput }>(
     '/api/v1/adoptions',
     {
-      schema: { tags: ['catalogue'], summary: 'Propose adopting an app on a channel', body: ProposeAdoption },
+      schema: {
+        tags: ['catalogue'],
+        description:
+          'Starts the adoption of a catalogue app on a channel (web, android, webservice) at the state `proposed`. Next steps go through the transitions route.',
+        summary: 'Propose adopting an app on a channel',
+        response: {
+          201: Type.Object(
+            { app: Type.String(), channel: Type.String(), status: Type.Literal('proposed') },
+            {
+              description: 'The adoption, proposed',
+              examples: [{ app: 'reports', channel: 'web', status: 'proposed' }],
+            },
+          ),
+        },
+        body: ProposeAdoption,
+      },
       config: { permission: 'platform.adoption.manage' },
     },
     async (request, reply) => {
@@ -113,7 +135,18 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
     {
       schema: {
         tags: ['catalogue'],
+        description:
+          'Moves an adoption to its next state: proposed, mou_signed, pks_signed, onboarding, live, and between live and suspended. Signing states name the agreement; any other step answers 409.',
         summary: 'Move an adoption one step along its lifecycle',
+        response: {
+          200: Type.Object(
+            { app: Type.String(), channel: Type.String(), status: Type.String() },
+            {
+              description: 'The adoption in its new state',
+              examples: [{ app: 'reports', channel: 'web', status: 'mou_signed' }],
+            },
+          ),
+        },
         params: AdoptionParams,
         body: TransitionAdoption,
       },
@@ -195,6 +228,8 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
     {
       schema: {
         tags: ['catalogue'],
+        description:
+          'The tenant’s signed agreements (memorandum of understanding, technical agreement) with their parties, dates and whether a PDF is attached.',
         summary: 'MoU and PKS records',
         response: { 200: Type.Object({ items: Type.Array(AgreementView) }) },
       },
@@ -210,6 +245,8 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
     {
       schema: {
         tags: ['catalogue'],
+        description:
+          'Records an agreement: its kind, number, parties and signing date. The signed PDF is uploaded with `PUT /api/v1/agreements/{id}/document`.',
         summary: 'Record a signed MoU or PKS',
         body: CreateAgreement,
         response: { 201: Type.Object({ id: Type.String() }) },
@@ -229,7 +266,10 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
     {
       schema: {
         tags: ['catalogue'],
+        description:
+          'Stores the signed PDF of an agreement, replacing any earlier one. Only a PDF is accepted (checked by its content, not its name).',
         summary: 'Upload the signed agreement (PDF, multipart field "file", at most 10 MB)',
+        response: { 204: noContent('The document is stored') },
         consumes: ['multipart/form-data'],
         params: Type.Object({ id: Type.String() }),
       },
@@ -256,7 +296,9 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
     {
       schema: {
         tags: ['catalogue'],
+        description: 'The agreement’s signed PDF, as it was uploaded.',
         summary: 'Download the signed agreement',
+        response: { 200: fileAnswer('The signed agreement', ['application/pdf']) },
         params: Type.Object({ id: Type.String() }),
       },
       config: { permission: 'platform.adoption.manage' },

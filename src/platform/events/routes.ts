@@ -2,6 +2,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { fileAnswer } from '../http/answers.ts';
 import { principalReloader, requirePrincipal } from '../http/auth-hooks.ts';
 import { AUTH_TAG, type Principal } from '../people/auth.ts';
 import type { Platform } from '../platform.ts';
@@ -30,9 +31,15 @@ export function eventRoutes(app: FastifyInstance, platform: Platform) {
       schema: {
         tags: ['events'],
         summary: 'Live domain events of this tenant (text/event-stream)',
+        response: {
+          200: fileAnswer(
+            'Server-Sent Events, one domain event a message, until the caller’s rights change',
+            ['text/event-stream'],
+            'retry: 3000\n\nevent: reports.report.transitioned\ndata: {"tenantId":"3f2c8a10-6b1e-4d2f-9a7c-1e5b0d4c2a98","type":"reports.report.transitioned","entityType":"report","entityId":"7d0c3f52-2b8e-4a61-9f0d-3c5e8a1b2d47","at":"2026-12-06T03:15:00.000Z","data":{"to":"verified"}}\n\n',
+          ),
+        },
         description:
           'Ends when the session or token that opened it ends (expiry, sign-out, password reset, revocation, a disabled account) or when its holder’s roles change, on whichever server that happens; EventSource then reconnects under the rights the caller has now.',
-        produces: ['text/event-stream'],
       },
       config: { auth: 'required' },
     },

@@ -7,8 +7,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
@@ -40,8 +38,9 @@ import { tenancyRootRoutes, tenancyTenantRoutes } from '../tenancy/routes.ts';
 import { refuseBadBody, refuseNonFinite, refuseNulInUrl } from './edge.ts';
 import { frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerApiReference } from './openapi.ts';
 import { sendProblem, toAppError } from './problem.ts';
-import { DOCS_CSP, registerSecurityHeaders } from './security-headers.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 /** Root paths that stay at the root on a tenant's own host (everything else is the tenant's). */
 const ROOT_ONLY =
@@ -163,32 +162,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10, fields: 50 } });
   // Limits count clients, not addresses: an IPv6 client is its /64.
   await app.register(fastifyRateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip) });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Balai API',
-        version: '1',
-        description:
-          'Tenant-scoped routes live under /t/{tenant}/ and, on a tenant’s own host, at the root. ' +
-          'Errors are RFC 9457 problem documents in the caller’s language (Accept-Language: id or en). ' +
-          'A NUL character in any value (path, query, body) is refused with a 400 naming the field; ' +
-          'a path parameter longer than 100 characters answers 414.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'balai_session' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-  });
-  await app.register(fastifySwaggerUi, {
-    routePrefix: '/api/docs',
-    staticCSP: DOCS_CSP,
-    // The validator badge would send the document's address to validator.swagger.io.
-    uiConfig: { validatorUrl: null },
-  });
+  await registerApiReference(app);
   registerMetrics(app, config);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -47,6 +47,8 @@ export function notifyRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['development'],
+        description:
+          'The emails and SMS the platform sent for this tenant through the development mailbox (used when no provider is configured). Not available in production.',
         summary: 'Messages the development mailbox received for this tenant (not in production)',
         querystring: MailboxQuery,
         response: {

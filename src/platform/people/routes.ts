@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
+import { noContent } from '../http/answers.ts';
 import { actorOf, requirePrincipal, SESSION_COOKIE } from '../http/auth-hooks.ts';
 import { requireUuid } from '../http/params.ts';
 import type { Platform } from '../platform.ts';
@@ -97,7 +98,15 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out' }, config: { auth: 'required' } },
+    {
+      schema: {
+        tags: ['auth'],
+        description: 'Ends the caller’s session and clears its cookie.',
+        summary: 'Sign out',
+        response: { 204: noContent('Signed out; the session cookie is cleared') },
+      },
+      config: { auth: 'required' },
+    },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       if (principal.sessionId) {
@@ -113,7 +122,13 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
   app.get(
     '/api/v1/auth/session',
     {
-      schema: { tags: ['auth'], summary: 'Who am I', response: { 200: SessionView } },
+      schema: {
+        tags: ['auth'],
+        description:
+          'The signed-in caller: their account, their roles (with agencies) and, with a session, the CSRF token every write must send in `x-csrf-token`.',
+        summary: 'Who am I',
+        response: { 200: SessionView },
+      },
       config: { auth: 'required' },
     },
     async (request) => sessionView(platform, requirePrincipal(request)),
@@ -122,7 +137,14 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
   app.post<{ Body: RegisterInput }>(
     '/api/v1/auth/register',
     {
-      schema: { tags: ['auth'], summary: 'Citizen sign-up', body: Register, response: { 201: UserView } },
+      schema: {
+        tags: ['auth'],
+        description:
+          'Creates a citizen account with an email or phone number and a password, and signs it in (sets the session cookie). Limited per client and minute.',
+        summary: 'Citizen sign-up',
+        body: Register,
+        response: { 201: UserView },
+      },
       config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -144,10 +166,10 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
       schema: {
         tags: ['auth'],
         summary: 'Ask for a password reset link (202 whether or not the account exists)',
+        response: { 202: noContent('Accepted: a link is sent if the account exists') },
         description:
           'Sends a single-use link, valid for 60 minutes, to the email (or else the mobile number) of the account with this login. The answer is the same for an unknown login.',
         body: PasswordResetRequest,
-        response: { 202: Type.Null() },
       },
       config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
     },
@@ -171,7 +193,10 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['auth'],
+        description:
+          'Sets the account’s new password with the token of a reset link (valid once, for a short time). Every session of the account ends; the caller signs in again.',
         summary: 'Set a new password with a reset link’s token; ends every session of the account',
+        response: { 204: noContent('The password is changed; sign in again') },
         body: PasswordResetConfirm,
       },
       config: { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
@@ -190,6 +215,8 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['users'],
+        description:
+          'The tenant’s accounts, filtered by kind and searched by name, email or phone, with their roles.',
         summary: 'List users',
         querystring: Type.Object(
           {
@@ -224,6 +251,8 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['users'],
+        description:
+          'Creates an account in the tenant. Staff are identified by their NIP; an email or phone is needed to sign in. The email and phone are unique in the tenant (409).',
         summary: 'Create a staff, partner or citizen account',
         body: CreateUser,
         response: { 201: UserView },
@@ -241,7 +270,13 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
   app.get<{ Params: { id: string } }>(
     '/api/v1/users/:id',
     {
-      schema: { tags: ['users'], summary: 'One user', params: IdParams, response: { 200: UserView } },
+      schema: {
+        tags: ['users'],
+        description: 'One account of the tenant, with its roles and the agencies each role is held in.',
+        summary: 'One user',
+        params: IdParams,
+        response: { 200: UserView },
+      },
       config: { permission: 'platform.user.read' },
     },
     async (request) =>
@@ -255,6 +290,8 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['users'],
+        description:
+          'Grants a role to an account, tenant-wide or in one agency (and its sub-agencies). The account’s sessions see the new role at once.',
         summary: 'Grant a role',
         params: IdParams,
         body: GrantRole,
@@ -285,7 +322,9 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['users'],
+        description: 'Takes one of an account’s roles away; its sessions and tokens lose it at once.',
         summary: 'Revoke a role',
+        response: { 204: noContent('The role is revoked') },
         params: Type.Object({ id: Type.String(), grantId: Type.String() }),
       },
       config: { permission: 'platform.role.grant' },
@@ -310,6 +349,8 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['auth'],
+        description:
+          'The caller’s API tokens: name, when issued, last used and expiry. A token’s secret is shown only once, when it is issued.',
         summary: 'My API tokens',
         response: { 200: Type.Object({ items: Type.Array(TokenView) }) },
       },
@@ -330,6 +371,8 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['auth'],
+        description:
+          'Issues a bearer token that acts as the caller in this tenant, for integrations. The secret is in this answer only; keep it safe.',
         summary: 'Issue an API token for this tenant (shown once)',
         body: CreateToken,
         response: { 201: Type.Object({ id: Type.String(), token: Type.String() }) },
@@ -350,7 +393,13 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
   app.delete<{ Params: { id: string } }>(
     '/api/v1/api-tokens/:id',
     {
-      schema: { tags: ['auth'], summary: 'Revoke one of my API tokens', params: IdParams },
+      schema: {
+        tags: ['auth'],
+        description: 'Revokes one of the caller’s tokens; requests with it are refused (401) from now on.',
+        summary: 'Revoke one of my API tokens',
+        response: { 204: noContent('The token is revoked') },
+        params: IdParams,
+      },
       config: { auth: 'required' },
     },
     async (request, reply) => {

@@ -39,6 +39,7 @@ export { AppError, type FieldError, invalid, notFound } from '../errors.ts';
 export { emitEvent } from '../events/hub.ts';
 export { ImageRejectedError, inspectUpload, normalizeImage } from '../files/inspect.ts';
 export { type FileStorage, newFileKey } from '../files/storage.ts';
+export { fileAnswer, noContent } from '../http/answers.ts';
 export { actorOf, requirePrincipal } from '../http/auth-hooks.ts';
 export { encodedBody, type SharedBody } from '../http/compression.ts';
 export { toAppError } from '../http/problem.ts';

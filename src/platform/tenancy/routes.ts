@@ -62,6 +62,8 @@ export function tenancyRootRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['tenants'],
+        description:
+          'Every tenant on this Balai, for a client that serves several regions: its slug, code, kind, name, time zone and the bounding box of its area. Public.',
         summary: 'List tenants (regional governments); each area as its bounding box',
         response: { 200: Type.Object({ items: Type.Array(TenantSummary) }) },
       },
@@ -83,6 +85,8 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['tenants'],
+        description:
+          'The tenant’s public profile: name, kind, languages, branding, its area (GeoJSON) and the codes of the apps live for it. Public: the portal and the console start here.',
         summary: 'This tenant, with its area and the apps live for it',
         response: { 200: Type.Object({ ...TenantPublic.properties, apps: Type.Array(Type.String()) }) },
       },
@@ -98,7 +102,10 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['tenants'],
+        description:
+          'Changes the tenant’s own settings. Only the fields sent change; the area is a GeoJSON Polygon or MultiPolygon in WGS84. Answers the tenant as it now is.',
         summary: 'Change name, language, branding, domains or area',
+        response: { 200: TenantPublic },
         body: UpdateSettings,
       },
       config: { permission: 'platform.tenant.configure' },
@@ -121,6 +128,8 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['tenants'],
+        description:
+          'Creates a new tenant (a regional government) with its slug, region code, kind, name, time zone and domains. Called on the platform tenant by a platform administrator.',
         summary: 'Create a tenant (platform administrators)',
         body: CreateTenant,
         response: { 201: TenantPublic },
@@ -196,6 +205,8 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['agencies'],
+        description:
+          'Every agency (organisasi perangkat daerah) of the tenant, with its parent, as a flat list a client can draw as a tree. Public: the portal names the agency in charge of a report.',
         summary: 'The tenant’s agencies (OPD)',
         response: { 200: Type.Object({ items: Type.Array(Agency) }) },
       },
@@ -219,6 +230,8 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['agencies'],
+        description:
+          'Adds an agency under an optional parent. An agency administrator may add one only under an agency they manage. The code is unique in the tenant (409 otherwise).',
         summary: 'Create an agency',
         body: CreateAgency,
         response: { 201: Agency },
@@ -244,6 +257,8 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags: ['agencies'],
+        description:
+          'Changes an agency’s name, kind or parent. A move that would make an agency its own ancestor is refused (409).',
         summary: 'Rename or move an agency',
         params: Type.Object({ id: Type.String() }),
         body: UpdateAgency,

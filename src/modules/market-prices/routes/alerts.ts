@@ -22,6 +22,8 @@ export function alertRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Commodities whose price rose more than the alert percentage, per day, market and city-wide.',
         summary:
           'Price-rise alerts, newest day first or (order=recent) newest raised first; a month back by default',
         querystring: AlertsQuery,
@@ -42,6 +44,7 @@ export function alertRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description: 'The signed-in caller’s subscription to price-rise alerts and the daily summary.',
         summary: 'Whether the caller is sent alerts and the daily summary',
         response: { 200: Subscription },
       },
@@ -61,6 +64,7 @@ export function alertRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description: 'Sets the caller’s subscription; sent by email to their account’s address.',
         summary: 'Subscribe the caller to alerts and/or the daily summary (by email)',
         body: Subscription,
         response: { 200: Subscription },

@@ -15,6 +15,8 @@ export function correctionRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Replaces a published price with a corrected one. The reason is required and kept in the audit trail with the old value.',
         summary:
           'Correct a published price, with a reason (kept in the audit trail); the rollup is recomputed',
         params: EntryParams,

@@ -29,6 +29,8 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'The markets assigned to the signed-in officer, where they enter prices: their starting point in the console.',
         summary: 'The markets the caller enters prices for (assigned to them as an officer)',
         response: { 200: MarketList },
       },
@@ -48,6 +50,8 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'What an officer fills in for a market and day: every active commodity, the quotes entered so far and the last published price to compare with.',
         summary:
           'A market’s entry sheet for a day: each commodity, its quotes so far, the previous published price',
         params: EntryParams,
@@ -77,6 +81,8 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Saves the officer’s quotes for some commodities of the day (the average is the price). Prices outside the commodity’s plausible range are refused, naming the commodity.',
         summary:
           'The officer enters a day’s prices at their market (1–5 traders’ quotes per commodity; drafts until verified). A published day answers 409: use a correction',
         params: EntryParams,
@@ -102,6 +108,8 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Enters a whole day from a spreadsheet. Nothing is saved unless every row is valid; otherwise every bad cell is listed with its line and column.',
         summary:
           'Bulk entry from CSV (header commodity,price1[,…price5]; text/csv body or a multipart `file`): all or nothing, every bad cell listed with line, column and reason',
         params: EntryParams,

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   actorOf,
   encodedBody,
+  fileAnswer,
   type Platform,
   type SharedBody,
   type TenantScope,
@@ -86,7 +87,14 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
 
   app.get(
     `${BASE}/markets`,
-    { schema: { tags, summary: 'The tenant’s active markets', response: { 200: MarketList } } },
+    {
+      schema: {
+        tags,
+        description: 'The markets whose prices the tenant publishes. Public.',
+        summary: 'The tenant’s active markets',
+        response: { 200: MarketList },
+      },
+    },
     async (request) => {
       const config = await configOf(platform, request.tenant!.id, actorOf(request));
       return { items: config.markets.filter((m) => m.active).map(marketView) };
@@ -98,6 +106,8 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'The commodities priced at the tenant’s markets, with their group, grade, unit and the plausible price range entry is checked against. Public.',
         summary: 'The tenant’s active commodities with grade, unit and plausible price range',
         response: { 200: CommodityList },
       },
@@ -113,6 +123,8 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Prices as the public sees them: each commodity’s latest published price at each market on or before the day, and the city-wide figure, with their changes. Public; cached.',
         summary:
           'Published prices of a day (the latest on or before `day`, today by default): per market and city-wide, change against yesterday, last week and last month, the cheapest market',
         querystring: TodayQuery,
@@ -131,7 +143,23 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
 
   app.get<{ Querystring: TodayQueryType }>(
     `${BASE}/today.csv`,
-    { schema: { tags, summary: 'The same day’s prices as a CSV download', querystring: TodayQuery } },
+    {
+      schema: {
+        tags,
+        description:
+          'The prices of `GET /api/v1/market-prices/today` as a CSV file (UTF-8, comma-separated, one row per market and commodity). Public.',
+        summary: 'The same day’s prices as a CSV download',
+        response: {
+          200: fileAnswer(
+            'The prices, city-wide rows first',
+            ['text/csv'],
+            'day,market,market_name,commodity,commodity_name,unit,price,min,max,cheapest_market,price_yesterday,price_last_week,price_last_month\n' +
+              '2026-12-04,city,,beras-premium,Beras premium,kg,15200,14800,15600,PSR-BARU,15100,15000,14900\n',
+          ),
+        },
+        querystring: TodayQuery,
+      },
+    },
     async (request, reply) => {
       const { view } = await viewOf(request, request.query.day === undefined ? 'today' : null, (scope) =>
         todayView(platform, scope, request.tenant!, request.query.day, request.lang),
@@ -145,6 +173,8 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'One commodity’s daily prices over a period, city-wide or at one market, for a chart. Public; cached.',
         summary:
           'Daily published prices of a commodity: city-wide (from the rollup) or at one market; at most about two years per call',
         querystring: HistoryQuery,
@@ -163,7 +193,22 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
 
   app.get<{ Querystring: HistoryQueryType }>(
     `${BASE}/history.csv`,
-    { schema: { tags, summary: 'The same history as a CSV download', querystring: HistoryQuery } },
+    {
+      schema: {
+        tags,
+        description:
+          'The history of `GET /api/v1/market-prices/history` as a CSV file (UTF-8, one row per day). Public.',
+        summary: 'The same history as a CSV download',
+        response: {
+          200: fileAnswer(
+            'One row a day',
+            ['text/csv'],
+            'day,commodity,market,unit,price,min,max,markets\n2026-12-04,beras-premium,city,kg,15200,14800,15600,6\n',
+          ),
+        },
+        querystring: HistoryQuery,
+      },
+    },
     async (request, reply) => {
       const { view } = await viewOf(request, historyKey(request.query), (scope) =>
         historyView(platform, scope, request.tenant!, request.query, request.lang),

@@ -36,6 +36,8 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Creates the market with this code, or changes it: name, agency, address, location, whether it is active.',
         summary: 'Create or change a market (an agency administrator: only their own agencies’ markets)',
         params: CodeParams,
         body: MarketInput,
@@ -62,6 +64,7 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description: 'The staff assigned to enter this market’s prices.',
         summary: 'The officers who enter a market’s prices',
         params: CodeParams,
         response: { 200: Officers },
@@ -86,6 +89,8 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Replaces the list of officers of a market. Each must hold the entry permission; an unknown or ineligible account is refused with its position in the list.',
         summary: 'Set who enters a market’s prices (staff holding the entry permission); replaces the list',
         params: CodeParams,
         body: OfficersInput,
@@ -112,6 +117,8 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Creates the commodity with this code, or changes it. The plausible range makes entry refuse an implausible price.',
         summary: 'Create or change a commodity: names, group, grade, unit, plausible price range',
         params: CodeParams,
         body: CommodityInput,
@@ -130,7 +137,13 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
   app.get(
     `${BASE}/settings`,
     {
-      schema: { tags, summary: 'Publication time, jump and alert percentages', response: { 200: Settings } },
+      schema: {
+        tags,
+        description:
+          'The tenant’s market-price settings: when a verified day becomes public, the jump that flags a price for review and the rise that raises an alert.',
+        summary: 'Publication time, jump and alert percentages',
+        response: { 200: Settings },
+      },
       config: { permission: PERM.reference },
     },
     async (request) => {
@@ -144,6 +157,7 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description: 'Changes the tenant’s market-price settings; only the fields sent change.',
         summary: 'Change the publication time (HH:MM, tenant time), the jump and the alert percentages',
         body: SettingsInput,
         response: { 200: Settings },

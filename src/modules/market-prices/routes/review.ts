@@ -15,6 +15,8 @@ export function reviewRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'What a supervisor checks before publishing: every market they verify, each price against the last published one, jumps flagged, and what is still missing.',
         summary:
           'The supervisor’s review of a day: every market they verify, each price against the previous published one, jumps flagged',
         params: DayParams,
@@ -41,6 +43,7 @@ export function reviewRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description: 'Marks the day’s drafts as verified, ready to publish.',
         summary:
           'Verify a day’s drafts, in the markets given (body `{"markets": [codes]}`, optional) or every market the caller verifies',
         params: DayParams,
@@ -70,6 +73,8 @@ export function reviewRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Publishes the verified prices of the day: they become public at the publication time, the city-wide figures are computed and price-rise alerts are sent.',
         summary:
           'Publish a verified day: public from the later of now and the day’s publication time; writes the city rollup and raises alerts',
         params: DayParams,

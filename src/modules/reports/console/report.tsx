@@ -38,7 +38,7 @@ const FIELDS: Record<string, readonly string[]> = {
   start: ['officerUserId'],
   close: [],
   dispose: ['agencyId', 'officerUserId', 'track', 'note'],
-  hand_on: ['officerUserId', 'note'],
+  hand_on: ['agencyId', 'officerUserId', 'note'],
   mark_duplicate: ['duplicateOf', 'note'],
   reject: ['reason', 'note'],
   refer: ['targetTenant', 'note'],

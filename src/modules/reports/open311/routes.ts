@@ -24,6 +24,7 @@ import { configChangedAt, loadConfig } from '../services/config.ts';
 import { addIntakeNote, fileReport } from '../services/intake.ts';
 import { queryPublicReports } from '../services/lists.ts';
 import { type Format, formatOf, send, specErrors } from './answers.ts';
+import { OPEN311_DOCS, open311Answers } from './docs.ts';
 import { apiKeyPrincipal, homeOf, jurisdictionOf, type Mode, originOf } from './jurisdiction.ts';
 import { type Body, newReportOf } from './new-request.ts';
 import { Open311Error, publicQueryOf, requestsArgs } from './params.ts';
@@ -66,6 +67,8 @@ function open311(platform: Platform, mode: Mode) {
           schema: {
             tags,
             summary: `Open311 service discovery (${format}, ${where})`,
+            description: OPEN311_DOCS.discovery.description,
+            response: open311Answers('discovery', format),
             querystring: JurisdictionQuery,
           },
         },
@@ -98,6 +101,8 @@ function open311(platform: Platform, mode: Mode) {
           schema: {
             tags,
             summary: `Open311 service list: the active categories (${format})`,
+            description: OPEN311_DOCS.services.description,
+            response: open311Answers('services', format),
             querystring: JurisdictionQuery,
           },
         },
@@ -126,6 +131,8 @@ function open311(platform: Platform, mode: Mode) {
           schema: {
             tags,
             summary: `Open311 service definition: its attributes (${format})`,
+            description: OPEN311_DOCS.service_definition.description,
+            response: open311Answers('service_definition', format),
             params: CodeParams,
             querystring: JurisdictionQuery,
           },
@@ -153,6 +160,8 @@ function open311(platform: Platform, mode: Mode) {
           schema: {
             tags,
             summary: `Open311 service requests: public reports, newest first (${format})`,
+            description: OPEN311_DOCS.service_requests.description,
+            response: open311Answers('service_requests', format),
             querystring: RequestsQuery,
           },
         },
@@ -183,6 +192,8 @@ function open311(platform: Platform, mode: Mode) {
           schema: {
             tags,
             summary: `Open311 service request: one public report by tracking number (${format})`,
+            description: OPEN311_DOCS.service_request.description,
+            response: open311Answers('service_request', format),
             params: RequestParams,
             querystring: JurisdictionQuery,
           },
@@ -213,6 +224,8 @@ function open311(platform: Platform, mode: Mode) {
           schema: {
             tags,
             summary: `Open311 service_request_id from a token: the token is the report's id (UUID) (${format})`,
+            description: OPEN311_DOCS.token.description,
+            response: open311Answers('token', format),
             params: TokenParams,
             querystring: JurisdictionQuery,
           },
@@ -236,6 +249,9 @@ function open311(platform: Platform, mode: Mode) {
           schema: {
             tags,
             summary: `Open311 POST service request: file a report (form or JSON; honours Idempotency-Key) (${format})`,
+            description: OPEN311_DOCS.created.description,
+            response: open311Answers('created', format, 201),
+            security: [{ token: [] }],
             body: {
               content: {
                 'application/x-www-form-urlencoded': { schema: NewRequestBody },

@@ -20,6 +20,8 @@ export function additionRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'An agency officer records progress on a report, with up to five photos as proof (before, during, after). Shown on the report’s history.',
         summary: 'Officer’s progress note with proof photos (multipart: note, kind[], photo[])',
         params: IdParams,
         consumes: ['multipart/form-data', 'application/json'],
@@ -65,6 +67,8 @@ export function additionRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'The reporter adds a note, and photos in a multipart form, to their report; staff see it on the history.',
         summary: 'The reporter adds information (JSON {note, secret} or multipart with photos)',
         params: IdParams,
         consumes: ['multipart/form-data', 'application/json'],
@@ -102,6 +106,8 @@ export function additionRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'The reporter rates how well their finished report was resolved, from 1 to 5, with an optional comment.',
         summary: 'The reporter rates the resolution (1–5)',
         params: IdParams,
         body: Rating,

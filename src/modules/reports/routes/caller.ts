@@ -3,6 +3,7 @@
  * Idempotency-Key, and the roles and agencies in which the caller may act on reports.
  */
 import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import {
   agencyAccess,
   invalid,
@@ -14,6 +15,19 @@ import { PERM } from '../permissions.ts';
 import type { Who } from '../services/access.ts';
 
 const SECRET_HEADER = 'x-report-secret';
+
+/**
+ * The header of a reporter without an account, for the API reference: read by `secretOf`, never
+ * validated here (a wrong secret is the service's "not found").
+ */
+export const ReporterHeaders = Type.Object({
+  [SECRET_HEADER]: Type.Optional(
+    Type.String({
+      description:
+        'The report’s secret code, given once when it was filed anonymously: proves the caller is its reporter',
+    }),
+  ),
+});
 
 /** The report's secret: the header wins over the body's. */
 export function secretOf(request: FastifyRequest, bodySecret?: string): string | undefined {

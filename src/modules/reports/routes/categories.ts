@@ -13,7 +13,14 @@ const tags = ['reports'];
 export function categoriesRoute(app: FastifyInstance, platform: Platform) {
   app.get(
     '/api/v1/reports/categories',
-    { schema: { tags, summary: 'Report categories of the tenant', response: { 200: Type.Array(Category) } } },
+    {
+      schema: {
+        tags,
+        description: 'The categories a citizen chooses from, with their default agency and deadlines.',
+        summary: 'Report categories of the tenant',
+        response: { 200: Type.Array(Category) },
+      },
+    },
     async (request) => {
       const tenant = request.tenant!;
       const config = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
@@ -31,6 +38,8 @@ export function putCategoryRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Creates the category with this code, or changes it: names in each language, default agency and deadline track, deadline overrides, whether it is offered.',
         summary: 'Create or change a category (name, default agency, deadline overrides)',
         params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
         body: CategoryInput,

@@ -15,6 +15,8 @@ export function detailRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'A report as the caller may see it: the public see a public report without its reporter; staff and the reporter (signed in, or with `x-report-secret`) see more, with the actions they may take.',
         summary: 'One report with its history, by id or tracking number',
         params: IdParams,
         response: { 200: ReportDetail },

@@ -23,6 +23,8 @@ export function inboxRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'The reports staff work on: all of them for the command centre, only their agencies’ for agency staff, with the filters of the public list and overdue first.',
         summary: 'Staff work list: every report of the tenant, or of the caller’s agencies',
         querystring: Filters,
         response: { 200: ReportPage },
@@ -50,6 +52,8 @@ export function officersRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'The staff holding the follow-up permission in an agency, to assign a report to one of them.',
         summary: 'Staff who may follow up an agency’s reports: the officers to assign one to',
         querystring: Type.Object(
           { agency: Type.String({ format: 'uuid' }), lang: Type.Optional(Type.String()) },

@@ -7,6 +7,7 @@ import { actorOf, type Platform, requirePrincipal } from '../../../platform/sdk/
 import { Filters, type FiltersInput, ReportPage } from '../schemas.ts';
 import { REPORTS_TAG } from '../services/cache-tags.ts';
 import { listReports } from '../services/lists.ts';
+import { ReportsGeoJson } from './geojson-schema.ts';
 
 const tags = ['reports'];
 
@@ -17,6 +18,8 @@ export function listRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Reports the public may see, filtered by category, status, type, agency, area, period or map box, and searched in their text (Indonesian stemming). Paged with `limit` and `offset`.',
         summary: 'Public list of reports (reporter identity never shown), with full-text search',
         querystring: Filters,
         response: { 200: ReportPage },
@@ -41,7 +44,11 @@ export function mapRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Public reports with a location as GeoJSON points, with the same filters as the list, for a map layer.',
         summary: 'Public reports as a GeoJSON FeatureCollection (reports with a map location)',
+        produces: ['application/geo+json'],
+        response: { 200: ReportsGeoJson },
         querystring: Filters,
       },
     },
@@ -88,6 +95,7 @@ export function mineRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description: 'The reports the signed-in citizen filed, private ones included, newest first.',
         summary: 'The signed-in citizen’s own reports',
         querystring: Filters,
         response: { 200: ReportPage },

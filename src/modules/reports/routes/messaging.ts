@@ -17,6 +17,8 @@ export function messagingRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'A messaging gateway (WhatsApp, SMS) posts each inbound message; a message starting with `#<category>` becomes a report for the sender. Called by the gateway’s integration account.',
         summary: 'Inbound webhook of a messaging provider: one message becomes one report',
         body: Messaging,
         response: { 201: Type.Object({ trackingNo: Type.String(), reply: Type.String() }) },

@@ -4,7 +4,7 @@
  * by account or secret), cached by none but theirs.
  */
 import type { FastifyInstance } from 'fastify';
-import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
+import { actorOf, fileAnswer, type Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { PhotoParams } from '../schemas.ts';
 import { photoOf } from '../services/detail.ts';
@@ -19,8 +19,11 @@ export function photoRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'The image file of one photo of a report (its location metadata removed when it was filed).',
         summary:
           'A photo of a report (location metadata removed): public if its step is; otherwise for staff and the reporter (account or `x-report-secret`)',
+        response: { 200: fileAnswer('The image', ['image/jpeg', 'image/png', 'image/webp']) },
         params: PhotoParams,
       },
       config: { auth: 'optional' },

@@ -13,7 +13,13 @@ export function settingsRoutes(app: FastifyInstance, platform: Platform) {
   app.get(
     '/api/v1/reports/settings',
     {
-      schema: { tags, summary: 'The app’s settings for the tenant', response: { 200: Settings } },
+      schema: {
+        tags,
+        description:
+          'The reports app’s settings for the tenant: deadlines, duplicate window, the minimum sample for statistics and the app’s display name.',
+        summary: 'The app’s settings for the tenant',
+        response: { 200: Settings },
+      },
       config: { permission: PERM.settings },
     },
     async (request) => {
@@ -30,6 +36,7 @@ export function settingsRoutes(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description: 'Changes the reports app’s settings; only the fields sent change.',
         summary: 'Change deadlines, duplicate window, minimum sample, display name',
         body: SettingsInput,
         response: { 200: Settings },

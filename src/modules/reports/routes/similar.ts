@@ -14,6 +14,8 @@ export function similarRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'Reports an operator may merge this one with: same category, within the tenant’s distance, filed within the duplicate window.',
         summary: 'Possible duplicates: same category, nearby, within the time window',
         params: IdParams,
         response: { 200: Similar },

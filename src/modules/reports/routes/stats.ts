@@ -17,6 +17,8 @@ export function agencyStatsRoute(app: FastifyInstance, platform: Platform) {
     {
       schema: {
         tags,
+        description:
+          'For each agency: how many reports it followed up, the median working days it took and the share on time. Figures below the tenant’s minimum sample are withheld. Public.',
         summary: 'Per-agency responsiveness: median working days to follow-up and share on time',
         querystring: Type.Object(
           {
@@ -58,7 +60,8 @@ export function summaryRoute(app: FastifyInstance, platform: Platform) {
         tags,
         summary: 'Counts by status and category, overdue per agency',
         description:
-          'Counts of the public reports; for staff who read every report of the tenant (the LIVE Room), ' +
+          'The tenant’s figures at a glance: reports by status and by category, and overdue reports per ' +
+          'agency. Counts of the public reports; for staff who read every report of the tenant (the LIVE Room), ' +
           'of every report, confidential and not yet verified ones included.',
         response: { 200: Summary },
       },

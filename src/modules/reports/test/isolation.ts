@@ -8,6 +8,26 @@ import type { IsolationFixture } from '../../../../test/support/isolation.ts';
 import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 
 const REPORT = { type: 'complaint', category: 'roads', description: 'Jalan rusak di A', address: 'Jl. A' };
+/** A valid body for each report action (one route each). */
+const ACTION_SAMPLES = Object.fromEntries(
+  Object.entries({
+    verify: { note: 'Diperiksa' },
+    request_info: { note: 'Mohon foto' },
+    add_info: { note: 'Tambahan', secret: 'B_SECRET' },
+    mark_duplicate: { duplicateOf: 'B_TRACKING' },
+    reject: { reason: 'not_a_report', note: 'Bukan laporan' },
+    refer: { targetTenant: 'kota-a', note: 'Wilayah lain' },
+    dispose: { agencyId: 'B_AGENCY', note: 'Tolong' },
+    hand_on: { agencyId: 'B_AGENCY', note: 'Teruskan' },
+    hand_back: { note: 'Kembali' },
+    start: { note: 'Mulai' },
+    complete: { note: 'Selesai' },
+    send_back: { note: 'Ulangi' },
+    close: { note: 'Tutup' },
+    confirm: { rating: 5, secret: 'B_SECRET' },
+    reopen: { note: 'Buka lagi', secret: 'B_SECRET' },
+  }).map(([action, body]) => [`POST /api/v1/reports/{id}/actions/${action}`, body]),
+);
 const OPEN311 = { service_code: 'roads', address_string: 'Jl. A', description: 'Jalan rusak di A' };
 
 const fixture: IsolationFixture = {
@@ -20,7 +40,7 @@ const fixture: IsolationFixture = {
     },
     'PATCH /api/v1/reports/settings': { minStatsSample: 3 },
     'PUT /api/v1/reports/categories/{code}': { name: { id: 'Jalan', en: 'Roads' }, agencyId: 'B_AGENCY' },
-    'POST /api/v1/reports/{id}/actions/{action}': { note: 'Diperiksa', agencyId: 'B_AGENCY' },
+    ...ACTION_SAMPLES,
     'POST /api/v1/reports/{id}/progress': { note: 'Dikerjakan' },
     'POST /api/v1/reports/{id}/info': { note: 'Tambahan', secret: 'B_SECRET' },
     'POST /api/v1/reports/{id}/rating': { rating: 5, secret: 'B_SECRET' },
@@ -41,12 +61,14 @@ const fixture: IsolationFixture = {
     'POST /api/v1/reports',
     'POST /api/v1/reports/{id}/info',
     'POST /api/v1/reports/{id}/rating',
-    'POST /api/v1/reports/{id}/actions/{action}',
     // Following needs an address, not an account; confirming and stopping need the link's token.
     'POST /api/v1/reports/{id}/followers',
     'POST /api/v1/reports/area-followers',
     'POST /api/v1/reports/followers/confirm',
     'POST /api/v1/reports/followers/stop',
+    'POST /api/v1/reports/{id}/actions/add_info',
+    'POST /api/v1/reports/{id}/actions/confirm',
+    'POST /api/v1/reports/{id}/actions/reopen',
   ],
   signedInReads: ['GET /api/v1/reports/officers'],
   async setup({ t, a, b }) {
@@ -117,7 +139,6 @@ const fixture: IsolationFixture = {
       .replace('{id}', ids.B_REPORT!)
       .replace('{photoId}', ids.B_PHOTO!)
       .replace('{code}', 'roads')
-      .replace('{action}', 'verify')
       .replace('{service_code}', 'roads')
       .replace('{service_request_id}', ids.B_TRACKING!)
       .replace('{token_id}', ids.B_REPORT!);
