@@ -50,7 +50,11 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
       existsSync(path.join(WEB_DIST, 'console', 'index.html')),
       'dist/web/console is missing: run `npm run build` first (npm test does)',
     );
-    t = await startTest({ modules: [reportsApp] });
+    // A made-up tile host: no test reaches a real tile server.
+    t = await startTest({
+      modules: [reportsApp],
+      env: { MAP_TILE_URL: 'https://tiles.balai.test/{z}/{x}/{y}.png' },
+    });
     const tenant = await makeTenant(t.platform, SLUG);
     await makeLive(t.platform, tenant.id, 'reports');
     const agency = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
@@ -288,7 +292,7 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     await room.waitForFunction(() => document.querySelector('#kpi-total')?.textContent === '2');
     const context = await browser.newContext({ locale: 'id-ID' });
     const page = await signInToConsole(context, operator, `/konsol/laporan/${no}`);
-    await page.getByRole('img', { name: `Peta lokasi laporan ${no}` }).waitFor();
+    await page.getByRole('region', { name: `Peta lokasi laporan ${no}` }).waitFor();
     await page.locator('.map .leaflet-interactive').waitFor();
     await page.getByRole('button', { name: 'Verifikasi' }).click();
     await page.getByText('Tindakan "Verifikasi" berhasil.').waitFor();
