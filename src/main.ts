@@ -64,7 +64,7 @@ async function main() {
   console.log(`  Citizen portal: ${base}/t/kota-tangerang/`);
   console.log(`  Staff console:  ${base}/t/kota-tangerang/konsol (LIVE Room: /konsol/ruang-live)`);
   if (!config.mail.smtpUrl)
-    console.log(`  Dev mailbox:    ${base}/t/<tenant>/api/v1/dev/mailbox (no SMTP_URL)`);
+    console.log(`  Dev mailbox:    ${base}/t/kota-tangerang/konsol/admin/mailbox (no SMTP_URL)`);
   if (config.seedDemo) {
     console.log(
       `\nDemo sign-ins (password "${DEMO_PASSWORD}"), at /t/<tenant>/konsol, /t/<tenant>/masuk or POST /t/<tenant>/api/v1/auth/login:`,

@@ -63,3 +63,19 @@ test('maps get OpenStreetMap tiles and their attribution by default, never in te
     (e: unknown) => e instanceof ConfigError && /MAP_TILE_URL/.test(e.message),
   );
 });
+
+test('LOG_FORMAT is a readable line outside production and JSON in production; anything else is refused', () => {
+  assert.equal(loadConfig(base).logFormat, 'line');
+  assert.equal(loadConfig({ NODE_ENV: 'development', DATA_DIR: 'memory://' }).logFormat, 'line');
+  const production = { NODE_ENV: 'production', DATA_DIR: 'memory://', SMTP_URL: 'smtp://mail.example:587' };
+  assert.equal(loadConfig(production).logFormat, 'json');
+  assert.equal(loadConfig({ ...production, LOG_FORMAT: 'line' }).logFormat, 'line');
+  assert.equal(loadConfig({ ...base, LOG_FORMAT: 'json' }).logFormat, 'json');
+  assert.throws(
+    () => loadConfig({ ...base, LOG_FORMAT: 'pretty' }),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      error.problems.length === 1 &&
+      /LOG_FORMAT must be line .* or json \(got "pretty"\)/.test(error.problems[0]!),
+  );
+});

@@ -24,6 +24,12 @@ export type Config = Readonly<{
   /** Base domain: a tenant is also reached at `<slug>.<baseDomain>`. */
   baseDomain: string;
   logLevel: string;
+  /**
+   * `line`: one readable line per request (and per other record, an error's stack below it), the
+   * default outside production; `json`: pino's JSON records for a log collector, the default in
+   * production.
+   */
+  logFormat: 'line' | 'json';
   /** Write the demo tenants (with their published password) on first start: never by default in production. */
   seedDemo: boolean;
   /**
@@ -187,6 +193,10 @@ export function loadConfig(env: Env = process.env): Config {
       `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
     );
   }
+  const logFormat = env.LOG_FORMAT || (envName === 'production' ? 'json' : 'line');
+  if (logFormat !== 'line' && logFormat !== 'json') {
+    problems.push(`LOG_FORMAT must be line (one readable line per request) or json (got "${logFormat}")`);
+  }
   const dataDir = env.DATA_DIR === 'memory://' ? 'memory://' : path.resolve(env.DATA_DIR ?? 'data');
   let files: StorageConfig;
   if (env.S3_BUCKET) {
@@ -285,6 +295,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     baseDomain,
     logLevel,
+    logFormat: logFormat === 'json' ? 'json' : 'line',
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : envName !== 'production',
     trustProxy: trustProxyVar(env, problems),
     metricsToken,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadConfig } from '../platform/config.ts';
-import { redactQuery } from '../platform/http/app.ts';
+import { redactQuery } from '../platform/http/request-log.ts';
 import type { Platform } from '../platform/platform.ts';
 import { withoutSecrets } from './portal/kit.tsx';
 import { contentSecurityPolicy, scriptJson, tileSource } from './serve.ts';

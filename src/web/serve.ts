@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { devMailboxServed } from '../platform/notify/routes.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { VerifiedTenant } from '../platform/tenancy/directory.ts';
 import { headerColor } from './branding.ts';
@@ -97,7 +98,8 @@ export function contentSecurityPolicy(
   ].join('; ');
 }
 
-function consoleConfig(platform: Platform, tenant: VerifiedTenant, request: FastifyRequest) {
+/** What the console's page is told (`ConsoleConfig` in console/api.ts). */
+export function consoleConfig(platform: Platform, tenant: VerifiedTenant, request: FastifyRequest) {
   const lang = languageOf(request);
   return {
     base: `/t/${tenant.slug}`,
@@ -111,6 +113,7 @@ function consoleConfig(platform: Platform, tenant: VerifiedTenant, request: Fast
     timeZone: tenant.timeZone,
     area: tenant.area,
     apps: platform.directory.liveApps(tenant.id),
+    devMailbox: devMailboxServed(platform.config),
   };
 }
 

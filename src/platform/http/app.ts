@@ -40,6 +40,7 @@ import { frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerApiReference } from './openapi.ts';
 import { sendProblem, toAppError } from './problem.ts';
+import { type LogStream, loggerOptions, OneRecordPerRequest } from './request-log.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 /** Root paths that stay at the root on a tenant's own host (everything else is the tenant's). */
@@ -49,7 +50,8 @@ const ROOT_ONLY =
 /** `/readyz` answers "unavailable" when the database has not answered within this. */
 const READY_WITHIN_MS = 800;
 
-export type BuildOptions = { logger?: boolean };
+/** `logger: false` turns logging off; `logStream` receives the log instead of standard output. */
+export type BuildOptions = { logger?: boolean; logStream?: LogStream };
 
 function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string {
   const given = req.headers['x-request-id'];
@@ -67,31 +69,12 @@ function trustedProxies(setting: Config['trustProxy']) {
   return setting === false ? false : [...setting];
 }
 
-/** A URL with the values of secret-bearing query parameters (`token`) replaced. */
-export function redactQuery(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
-}
-
 /** Builds the Fastify application over a ready platform. */
 export async function buildApp(platform: Platform, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config, directory } = platform;
   const app = Fastify({
-    logger:
-      options.logger === false
-        ? false
-        : {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: {
-              // A password-reset link carries its token in the query: never write it to a log.
-              req: (req: { method: string; url: string; host?: string; ip?: string }) => ({
-                method: req.method,
-                url: redactQuery(req.url),
-                host: req.host,
-                remoteAddress: req.ip,
-              }),
-            },
-          },
+    logger: options.logger === false ? false : loggerOptions(config, options.logStream),
+    logController: new OneRecordPerRequest(),
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },

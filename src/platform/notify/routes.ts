@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import type { Config } from '../config.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { actorOf } from '../http/auth-hooks.ts';
 import type { Platform } from '../platform.ts';
@@ -39,9 +40,17 @@ export async function listDevMailbox(
   return query.orderBy('id', 'desc').limit(q.limit).execute();
 }
 
+/**
+ * Whether the mailbox route is served: outside production only. The console asks the same
+ * question (its page's configuration) to show the mailbox's screen.
+ */
+export function devMailboxServed(config: Pick<Config, 'env'>): boolean {
+  return config.env !== 'production';
+}
+
 /** Registers the mailbox route, outside production only. */
 export function notifyRoutes(app: FastifyInstance, platform: Platform) {
-  if (platform.config.env === 'production') return;
+  if (!devMailboxServed(platform.config)) return;
   app.get<{ Querystring: { to?: string; before?: string; limit: number } }>(
     '/api/v1/dev/mailbox',
     {

@@ -22,6 +22,8 @@ export type ConsoleConfig = {
   area: GeoJSON.Polygon | GeoJSON.MultiPolygon | null;
   /** The codes of the apps live for the tenant: their screens and menus show only then. */
   apps: string[];
+  /** Whether the API serves the development mailbox (outside production): its screen shows only then. */
+  devMailbox: boolean;
 };
 
 /** A refused field; a problem in an uploaded file (a CSV import) also names its line and column. */
@@ -182,5 +184,6 @@ export function readConfig(): ConsoleConfig {
     area: null,
     timeZone: 'Asia/Jakarta',
     apps: [],
+    devMailbox: false,
   };
 }

@@ -3,6 +3,7 @@
  * frame. Each app brings the words of its own screens (`console/index.ts`, `messages`), merged in
  * by `consoleMessagesWith`.
  */
+import { mailboxMessages } from './admin/mailbox-messages.ts';
 import { adminMessages } from './admin/messages.ts';
 import { setupMessages } from './admin/setup-messages.ts';
 import { type ConsoleApp, mergeMessages } from './apps.ts';
@@ -10,6 +11,7 @@ import { type ConsoleApp, mergeMessages } from './apps.ts';
 const id = {
   admin: adminMessages.id,
   setup: setupMessages.id,
+  mailbox: mailboxMessages.id,
   title: 'Konsol petugas',
   skip: 'Langsung ke isi',
   loading: 'Memuat…',
@@ -57,6 +59,7 @@ type Messages = typeof id;
 const en: Messages = {
   admin: adminMessages.en,
   setup: setupMessages.en,
+  mailbox: mailboxMessages.en,
   title: 'Staff console',
   skip: 'Skip to content',
   loading: 'Loading…',

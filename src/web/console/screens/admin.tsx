@@ -8,7 +8,9 @@ import { AgenciesSection } from '../admin/agencies.tsx';
 import { AppsSection } from '../admin/apps.tsx';
 import { AuditSection } from '../admin/audit.tsx';
 import { BrandingSection } from '../admin/branding.tsx';
+import { DEV_MAILBOX_PERMISSION, devMailboxShown } from '../admin/dev-mailbox.ts';
 import { HolidaysSection } from '../admin/holidays.tsx';
+import { MailboxSection } from '../admin/mailbox.tsx';
 import { SetupSection } from '../admin/setup.tsx';
 import { StaffSection } from '../admin/staff.tsx';
 import { TenantsSection } from '../admin/tenants.tsx';
@@ -24,6 +26,8 @@ type Section = {
   permissions: readonly string[];
   /** Whether the permissions must be held in the whole tenant (the API refuses agency grants). */
   tenantWide?: boolean;
+  /** Whether the section exists at all for this tenant and server (its API served), before permissions. */
+  shown?: (ctx: Pick<ConsoleContext, 'api' | 'can'>) => boolean;
   component: ComponentType;
 };
 
@@ -48,6 +52,15 @@ const SHELL_SECTIONS: readonly Section[] = [
   { slug: 'branding', order: 50, permissions: ['platform.tenant.configure'], component: BrandingSection },
   { slug: 'apps', order: 60, permissions: ['platform.adoption.manage'], component: AppsSection },
   { slug: 'audit', order: 70, permissions: ['platform.audit.read'], component: AuditSection },
+  // Outside production only: where mail goes when no SMTP server is set.
+  {
+    slug: 'mailbox',
+    label: 'mailbox.nav',
+    order: 80,
+    permissions: [DEV_MAILBOX_PERMISSION],
+    shown: devMailboxShown,
+    component: MailboxSection,
+  },
 ].map((s) => ({ label: `admin.nav.${s.slug}`, ...s }));
 
 /** The area screen draws on a map: Leaflet loads only when it opens. */
@@ -73,12 +86,13 @@ const ONBOARDING_SECTIONS: readonly Section[] = [
 ];
 
 /** Every section of the tenant's settings: the shell's and the live apps', in menu order. */
-function allSections(ctx: Pick<ConsoleContext, 'api'>): Section[] {
-  return [
+function allSections(ctx: Pick<ConsoleContext, 'api' | 'can'>): Section[] {
+  const sections: Section[] = [
     ...SHELL_SECTIONS,
     ...ONBOARDING_SECTIONS,
     ...liveConsoleApps(ctx).flatMap((a) => a.settings ?? []),
-  ].sort((a, b) => a.order - b.order);
+  ];
+  return sections.filter((s) => s.shown?.(ctx) ?? true).sort((a, b) => a.order - b.order);
 }
 
 /** What a section of an installed app that the tenant does not have live says, if `slug` is one. */
