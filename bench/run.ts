@@ -18,7 +18,9 @@
  * reports app's rows, PostgreSQL only — bench/reports-seed.ts; 0 leaves those rows out),
  * BENCH_PRICES_YEARS (5: years of daily market prices seeded on PostgreSQL for the market prices
  * app's rows — bench/prices-seed.ts; 0 leaves those rows out), BENCH_PRICES_EMBEDDED_YEARS (the same
- * for the embedded database, 5 unless set).
+ * for the embedded database, 5 unless set), BENCH_ROWS (row keys, comma-separated, e.g.
+ * `prices_today_day`: only those rows are measured, with hello world kept as the baseline; the data
+ * is seeded as for a full run, since a row's figure depends on the volume behind it).
  *
  * The server runs with TRUST_PROXY=1 (wrk stands for the one proxy): the report intake row sends
  * every request with its own X-Forwarded-For address (citizens behind a reverse proxy), so that the
@@ -93,6 +95,13 @@ const REPORT_COUNT = intEnv('BENCH_REPORTS', 100_000, 0, 10_000_000);
 const PRICES_YEARS = intEnv('BENCH_PRICES_YEARS', 5, 0, 20);
 const PRICES_EMBEDDED_YEARS = intEnv('BENCH_PRICES_EMBEDDED_YEARS', PRICES_YEARS, 0, 20);
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+/** Rows to measure (their keys); empty: all. Hello world is always measured, as the baseline. */
+const ROW_FILTER = new Set(
+  (process.env.BENCH_ROWS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const DATABASES: DbKind[] = (process.env.BENCH_DB || 'embedded,postgres').split(',').map((s) => {
   const kind = s.trim();
   if (kind !== 'embedded' && kind !== 'postgres') {
@@ -804,11 +813,16 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
     await waitFor(`${balaiBase}/readyz`);
     console.log(`   server: pid ${balai.child.pid} on ${balaiBase}; hello world on ${helloBase}`);
 
-    const list = [
+    const all = [
       ...endpoints(tenants),
       ...(withReports ? reportEndpoints(tenants) : []),
       ...(pricesSeed ? pricesEndpoints(tenants, pricesSeed) : []),
     ];
+    const unknown = [...ROW_FILTER].filter((key) => !all.some((e) => e.key === key));
+    if (unknown.length > 0) {
+      throw new Error(`BENCH_ROWS names rows this round does not have: ${unknown.join(', ')}`);
+    }
+    const list = ROW_FILTER.size === 0 ? all : all.filter((e) => e.key === 'hello' || ROW_FILTER.has(e.key));
     for (const e of list) await probe(e, e.on === 'hello' ? helloBase : balaiBase);
 
     const rows: Row[] = [];

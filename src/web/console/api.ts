@@ -65,7 +65,7 @@ export type Session = {
 type Listener = () => void;
 
 export class Api {
-  readonly config: ConsoleConfig;
+  config: ConsoleConfig;
   #csrf: string | null = null;
   #onUnauthenticated: Listener | undefined;
 
@@ -76,6 +76,11 @@ export class Api {
   /** Called when the session has ended (a 401 from any call). */
   onUnauthenticated(listener: Listener) {
     this.#onUnauthenticated = listener;
+  }
+
+  /** The apps live for the tenant changed (an administrator took one live or paused it). */
+  setApps(apps: string[]) {
+    this.config = { ...this.config, apps };
   }
 
   setCsrf(token: string | null) {

@@ -84,6 +84,14 @@ export function App({ api, t }: { api: Api; t: TFunction }) {
 
 function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: () => void }) {
   const { api, t, session } = props;
+  // Held as state so that every screen reading the live apps draws again when they change.
+  const [liveApps, setLiveApps] = useState<readonly string[]>(api.config.apps);
+  const refreshApps = useCallback(async () => {
+    const { apps } = await api.get<{ apps: string[] }>('');
+    if (apps.join() === api.config.apps.join()) return;
+    api.setApps(apps);
+    setLiveApps(apps);
+  }, [api]);
   const ctx = useMemo<ConsoleContext>(() => {
     const permissions = new Set(session.permissions);
     const tenantWide = new Set(session.tenantPermissions);
@@ -95,8 +103,10 @@ function Shell(props: { api: Api; t: TFunction; session: Session; onSignedOut: (
       canTenantWide: (p) => tenantWide.has(p),
       agencyIds: [...new Set(session.grants.flatMap((g) => (g.agencyId ? [g.agencyId] : [])))],
       roles: session.grants.filter((g) => !g.agencyId).map((g) => g.role),
+      liveApps,
+      refreshApps,
     };
-  }, [api, session, t]);
+  }, [api, session, t, liveApps, refreshApps]);
   const { route, search } = useLocation();
   // One live stream for every screen while signed in.
   useEffect(() => {
@@ -224,7 +234,7 @@ function Screen({ route, search }: { route: Route; search: URLSearchParams }) {
   const app = route.name === 'app' ? appOfSegment(route.segment) : undefined;
   const AppScreen = route.name === 'app' ? app?.screens?.[route.segment] : undefined;
   if (!app || !AppScreen || route.name !== 'app') return <p className="problem">{t('notFound')}</p>;
-  if (!ctx.api.config.apps.includes(app.code)) {
+  if (!ctx.liveApps.includes(app.code)) {
     return (
       <p className="problem" role="alert">
         {t(app.notLive ?? 'notFound')}

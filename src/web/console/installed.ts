@@ -16,6 +16,6 @@ export function appOfSegment(segment: string): ConsoleApp | undefined {
 }
 
 /** The installed apps the tenant has live. */
-export function liveConsoleApps(ctx: Pick<ConsoleContext, 'api'>): readonly ConsoleApp[] {
-  return CONSOLE_APPS.filter((a) => ctx.api.config.apps.includes(a.code));
+export function liveConsoleApps(ctx: Pick<ConsoleContext, 'liveApps'>): readonly ConsoleApp[] {
+  return CONSOLE_APPS.filter((a) => ctx.liveApps.includes(a.code));
 }

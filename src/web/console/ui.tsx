@@ -30,6 +30,13 @@ export type ConsoleContext = {
   agencyIds: string[];
   /** The tenant-wide grants' roles. */
   roles: string[];
+  /** The codes of the apps live for the tenant (as `api.config.apps`, kept current). */
+  liveApps: readonly string[];
+  /**
+   * Reads the apps live for the tenant again, after an administrator took one live or paused it:
+   * the menu and the settings' sections follow at once, without reloading the page.
+   */
+  refreshApps: () => Promise<void>;
 };
 
 export const Ctx = createContext<ConsoleContext | null>(null);

@@ -41,11 +41,28 @@ function ftx(scope: TenantScope): Transaction<FollowerTables> {
   return scope.trx as unknown as Transaction<FollowerTables>;
 }
 
-export async function insertFollower(scope: TenantScope, row: Omit<FollowerRow, 'tenant_id' | 'created_at'>) {
-  await ftx(scope)
+/**
+ * Inserts a follower; false when the address already follows the report live (the partial unique
+ * index `report_followers_report`): two follows of the same report by the same person at the same
+ * moment both pass the check for an existing follow, and the second must not fail on the index.
+ */
+export async function insertFollower(
+  scope: TenantScope,
+  row: Omit<FollowerRow, 'tenant_id' | 'created_at'>,
+): Promise<boolean> {
+  const inserted = await ftx(scope)
     .insertInto('report_followers')
     .values({ ...row, tenant_id: scope.tenantId })
-    .execute();
+    .onConflict((oc) =>
+      oc
+        .expression(sql`tenant_id, report_id, lower(email)`)
+        .where('report_id', 'is not', null)
+        .where('stopped_at', 'is', null)
+        .doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 export async function findFollower(scope: TenantScope, id: string): Promise<FollowerRow | undefined> {

@@ -72,6 +72,10 @@ async function addressOf(scope: TenantScope, who: Follower): Promise<{ email: st
   return { email, confirmed: false };
 }
 
+/**
+ * Starts a follow: the row, its audit entry and, for an address not yet confirmed, the message
+ * asking to confirm it. Null when the address already follows the report (another request's).
+ */
 async function start(
   platform: Platform,
   scope: TenantScope,
@@ -81,7 +85,7 @@ async function start(
   confirmed: boolean,
   where: { reportId: string; trackingNo: string } | { lat: number; lng: number; radiusM: number },
   now: Date,
-): Promise<FollowState> {
+): Promise<FollowState | null> {
   if (
     !confirmed &&
     (await followsStartedSince(scope, email, new Date(now.getTime() - 86_400_000))) >= FOLLOWS_PER_DAY
@@ -101,7 +105,7 @@ async function start(
     confirmed_at: confirmed ? now : null,
     stopped_at: null,
   };
-  await insertFollower(scope, follower);
+  if (!(await insertFollower(scope, follower))) return null;
   await recordAudit(scope, {
     action: 'report.follow',
     entityType: 'report_follower',
@@ -140,25 +144,20 @@ export async function followReport(
   // A report the public may not see cannot be followed (nor found this way).
   if (!report || !isPublic(report, (await loadConfig(platform, scope)).settings)) throw notFound('report');
   const { email, confirmed } = await addressOf(scope, who);
-  const existing = await liveReportFollow(scope, report.id, email);
-  if (existing) {
-    if (!existing.confirmed_at && confirmed) await setFollower(scope, existing.id, { confirmed_at: now });
-    return {
-      state: existing.confirmed_at || confirmed ? 'following' : 'confirm',
-      trackingNo: report.tracking_no,
-    };
+  const trackingNo = report.tracking_no;
+  let existing = await liveReportFollow(scope, report.id, email);
+  if (!existing) {
+    const where = { reportId: report.id, trackingNo };
+    const state = await start(platform, scope, tenant, who, email, confirmed, where, now);
+    if (state) return { state, trackingNo };
+    // A request of the same person followed it in the meantime (a double click, two tabs): the
+    // insert waited for that one to commit, so its follow is read now and answered as existing.
+    existing = await liveReportFollow(scope, report.id, email);
   }
-  const state = await start(
-    platform,
-    scope,
-    tenant,
-    who,
-    email,
-    confirmed,
-    { reportId: report.id, trackingNo: report.tracking_no },
-    now,
-  );
-  return { state, trackingNo: report.tracking_no };
+  if (existing && !existing.confirmed_at && confirmed) {
+    await setFollower(scope, existing.id, { confirmed_at: now });
+  }
+  return { state: existing?.confirmed_at || confirmed ? 'following' : 'confirm', trackingNo };
 }
 
 /** Follows new public reports within `radiusM` of a point in the tenant's area. */
@@ -177,7 +176,10 @@ export async function followArea(
     throw invalid({ path: '/body/lat', code: 'outside_area', params: { tenant: tenant.name } });
   }
   const { email, confirmed } = await addressOf(scope, who);
-  return { state: await start(platform, scope, tenant, who, email, confirmed, place, now) };
+  const state = await start(platform, scope, tenant, who, email, confirmed, place, now);
+  // Only a report's follow meets the unique index; an area's is always inserted.
+  if (!state) throw new Error('an area follow was not inserted');
+  return { state };
 }
 
 /** The follower a token names, or a 404 (a wrong secret answers as an unknown follower). */

@@ -359,6 +359,72 @@ describe(`citizen portal in Chromium (${DB_KIND})`, () => {
     await page.context().close();
   });
 
+  test('a signed-in citizen follows a report in one click, at once, and stops from the link in a message', async () => {
+    const tenant = t.platform.directory.bySlug('kota-portal')!;
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-portal/api/v1/auth/register',
+      payload: { displayName: 'Sari Pemantau', email: 'sari@example.id', password: 'rahasia-sari-1' },
+    });
+    assert.equal(registered.statusCode, 201, registered.body);
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/t/kota-portal/api/v1/reports',
+      payload: {
+        type: 'complaint',
+        category: 'roads',
+        description: 'Jalan amblas di tikungan',
+        address: 'Jl. Melati',
+      },
+    });
+    const no = (filed.json() as { trackingNo: string }).trackingNo;
+    const mails = () =>
+      t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+        scope.trx
+          .selectFrom('notification_outbox')
+          .select('body')
+          .where('tenant_id', '=', tenant.id)
+          .where('recipient', '=', 'sari@example.id')
+          .orderBy('created_at')
+          .execute(),
+      );
+
+    const page = await (await browser.newContext({ locale: 'id-ID' })).newPage();
+    await page.goto(`${base}/masuk`);
+    await page.getByLabel('Email atau nomor ponsel').fill('sari@example.id');
+    await page.locator('#password').fill('rahasia-sari-1');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
+    await page.goto(`${base}/laporan/${no}`);
+    // Signed in, the button follows at once: no address to give, nothing to confirm.
+    await page.getByRole('button', { name: 'Pantau laporan ini' }).click();
+    await page.getByText('Anda memantau laporan ini.').waitFor();
+    assert.match(page.url(), new RegExp(`/laporan/${no}/ikuti\\?hasil=following$`));
+    assert.deepEqual(await axeViolations(page), [], 'axe on the followed page');
+    assert.equal(
+      (await mails()).filter((m) => m.body.includes('/ikuti/konfirmasi/')).length,
+      0,
+      'no confirmation asked of an account',
+    );
+    // A second click (another tab, a double click) keeps the one follow.
+    await page.goto(`${base}/laporan/${no}`);
+    await page.getByRole('button', { name: 'Pantau laporan ini' }).click();
+    await page.getByText('Anda memantau laporan ini.').waitFor();
+
+    const operator = await makeStaff(t.platform, tenant.id, ['operator']);
+    await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      transition(t.platform, scope, tenant, no, 'verify', {}, { role: 'operator', userId: operator.id }),
+    );
+    const told = (await mails()).filter((m) => m.body.includes('/ikuti/berhenti/'));
+    assert.equal(told.length, 1, 'one message for the one follow');
+    const stop = /\/t\/kota-portal(\/ikuti\/berhenti\/\S+)/.exec(told[0]!.body)?.[1];
+    assert.ok(stop, told[0]!.body);
+    await page.goto(`${base}${stop}`);
+    await page.getByRole('button', { name: 'Berhenti memantau' }).click();
+    await page.getByText('Anda tidak akan menerima pesan ini lagi.').waitFor();
+    await page.context().close();
+  });
+
   test('the home page leads to every citizen page of a service; a staff-only app has no tile; the root lists the portals', async () => {
     // The LIVE Room is live here too, but has no citizen page: it must not show as a dead tile.
     await makeLive(t.platform, t.platform.directory.bySlug('kota-portal')!.id, 'command-centre');

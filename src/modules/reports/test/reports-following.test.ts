@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KIND, type Json } from '../../../../test/support/harness.ts';
 import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { reportFollowers } from '../repo/followers.ts';
 import { sendAreaAlerts } from '../services/area-alerts.ts';
 import { type ReportsContext, startReports } from './reports-setup.ts';
 
@@ -174,6 +175,23 @@ describe(`reports: messages and following (${DB_KIND})`, () => {
       (await ctx.call('POST', '/reports/followers/stop', {}, { token: 'x'.repeat(50) })).status,
       404,
     );
+  });
+
+  test('follows of the same report by the same person at the same moment all succeed, one follow kept', async () => {
+    const r = await file({ email: 'serentak@example.id' });
+    // A double click, two tabs: the requests run together, each finding no follow yet.
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => ctx.call('POST', `/reports/${r.id}/followers`, ctx.citizen, {})),
+    );
+    assert.deepEqual(
+      answers.map((a) => [a.status, a.body.state]),
+      answers.map(() => [201, 'following']),
+      JSON.stringify(answers.map((a) => a.body)),
+    );
+    const live = await ctx.t.platform.inTenant(ctx.tenantId, SYSTEM_ACTOR, (scope) =>
+      reportFollowers(scope, r.id),
+    );
+    assert.equal(live.length, 1, 'one live follow');
   });
 
   test('an area follower is told once of each new public report within the radius', async () => {

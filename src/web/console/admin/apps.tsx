@@ -43,7 +43,7 @@ const NEEDS: Record<string, string> = { mou_signed: 'mou', pks_signed: 'pks' };
 const CHANNELS = ['web', 'android', 'webservice'];
 
 export function AppsSection() {
-  const { api, t } = useConsole();
+  const { api, t, refreshApps } = useConsole();
   const adoptions = useLoad(() => api.get<{ items: Adoption[] }>('/adoptions').then((r) => r.items), []);
   const agreements = useLoad(() => api.get<{ items: Agreement[] }>('/agreements').then((r) => r.items), []);
   // The catalogue is the same for every tenant, at the root of the API.
@@ -60,6 +60,9 @@ export function AppsSection() {
   const reloadAll = () => {
     adoptions.reload();
     agreements.reload();
+    // An app taken live (or paused) brings its menu and settings sections at once. If the read
+    // fails, the menu stays as it was until the next page load; the adoptions list shows the change.
+    refreshApps().catch(() => undefined);
   };
   return (
     <section aria-labelledby="apps-title">

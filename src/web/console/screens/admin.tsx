@@ -86,7 +86,7 @@ const ONBOARDING_SECTIONS: readonly Section[] = [
 ];
 
 /** Every section of the tenant's settings: the shell's and the live apps', in menu order. */
-function allSections(ctx: Pick<ConsoleContext, 'api' | 'can'>): Section[] {
+function allSections(ctx: Pick<ConsoleContext, 'api' | 'can' | 'liveApps'>): Section[] {
   const sections: Section[] = [
     ...SHELL_SECTIONS,
     ...ONBOARDING_SECTIONS,
@@ -96,9 +96,9 @@ function allSections(ctx: Pick<ConsoleContext, 'api' | 'can'>): Section[] {
 }
 
 /** What a section of an installed app that the tenant does not have live says, if `slug` is one. */
-function notLiveSection(ctx: Pick<ConsoleContext, 'api'>, slug: string): string | undefined {
+function notLiveSection(ctx: Pick<ConsoleContext, 'liveApps'>, slug: string): string | undefined {
   for (const app of CONSOLE_APPS) {
-    if (ctx.api.config.apps.includes(app.code)) continue;
+    if (ctx.liveApps.includes(app.code)) continue;
     const section = app.settings?.find((s) => s.slug === slug);
     if (section) return section.notLive ?? app.notLive ?? 'admin.unknownSection';
   }
@@ -106,7 +106,9 @@ function notLiveSection(ctx: Pick<ConsoleContext, 'api'>, slug: string): string 
 }
 
 /** The sections the session may open: by its permissions and the tenant's live apps. */
-export function adminSections(ctx: Pick<ConsoleContext, 'api' | 'can' | 'canTenantWide'>): Section[] {
+export function adminSections(
+  ctx: Pick<ConsoleContext, 'api' | 'liveApps' | 'can' | 'canTenantWide'>,
+): Section[] {
   return allSections(ctx).filter((s) => s.permissions.some(s.tenantWide ? ctx.canTenantWide : ctx.can));
 }
 
