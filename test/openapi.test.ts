@@ -215,7 +215,12 @@ describe(`OpenAPI document (${DB_KIND})`, () => {
       (op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'x-report-secret'),
     );
     const names = secret.map((o) => o.name);
+    // Every operation that reads the header (`secretOf` in src/modules/reports/routes/caller.ts).
     for (const expected of [
+      'GET /t/{tenant}/api/v1/reports/{id}',
+      'GET /t/{tenant}/api/v1/reports/{id}/photos/{photoId}',
+      'POST /t/{tenant}/api/v1/reports/{id}/info',
+      'POST /t/{tenant}/api/v1/reports/{id}/rating',
       'POST /t/{tenant}/api/v1/reports/{id}/actions/add_info',
       'POST /t/{tenant}/api/v1/reports/{id}/actions/confirm',
       'POST /t/{tenant}/api/v1/reports/{id}/actions/reopen',

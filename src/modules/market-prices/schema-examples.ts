@@ -82,7 +82,7 @@ export const entrySheetExample = {
       minPrice: 8000,
       maxPrice: 20000,
       quotes: [13500, 13000, 13800],
-      price: 13433,
+      price: 13500,
       status: 'draft',
       previous: { day: '2026-12-03', price: 13400 },
     },
@@ -129,14 +129,14 @@ export const dayResultExample = {
 export const correctionInputExample = {
   commodity: 'beras-medium',
   quotes: [13500, 13000],
-  reason: 'Harga pedagang ketiga salah ketik (138000, seharusnya 13800); dihapus.',
+  reason: 'Harga tercatat dari kios beras premium; diganti dengan survei ulang kios beras medium.',
 };
 
 export const correctionResultExample = {
   market: 'pasar-anyar',
   commodity: 'beras-medium',
   day: '2026-12-04',
-  before: 54833,
+  before: 15500,
   price: 13250,
   alerts: 0,
 };
