@@ -3,7 +3,8 @@
  * makes a folder and changes nothing else; the project still type-checks, lints and keeps its
  * boundaries; the console builds with the new app; and the new app's own tests (unit, API with its
  * adoption and tenant isolation, console in Chromium) pass on the database this run uses, as do the
- * cross-app isolation and budget suites with its fixtures. So the template cannot rot.
+ * cross-app isolation and budget suites with its fixtures, and the API reference's (every operation
+ * documented, with examples). So the template cannot rot.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -82,7 +83,7 @@ describe(`new-app in a clean copy of the project (${DB_KIND})`, () => {
     node(['src/web/build.ts', '--force']);
   });
 
-  test('the new app’s own tests pass, and the isolation and budget suites take it in', () => {
+  test('the new app’s own tests pass, and the isolation, budget and API reference suites take it in', () => {
     const out = node([
       '--import',
       './src/web/jsx.ts',
@@ -92,6 +93,7 @@ describe(`new-app in a clean copy of the project (${DB_KIND})`, () => {
       `src/modules/${CODE}/**/*.test.ts`,
       'test/isolation.test.ts',
       'test/portal-budget.test.ts',
+      'test/openapi.test.ts',
     ]);
     assert.match(out, /ℹ fail 0/);
     assert.match(out, /ℹ pass [1-9]/);

@@ -1,6 +1,28 @@
 /** Request and response schemas of the market prices app: one source for validation, types and OpenAPI. */
 import { type Static, type TSchema, Type } from 'typebox';
 import { MAX_QUOTES } from './prices.ts';
+import {
+  alertsExample,
+  commodityExample,
+  commodityInputExample,
+  correctionInputExample,
+  correctionResultExample,
+  dayResultExample,
+  entryInputExample,
+  entrySheetExample,
+  historyExample,
+  importResultExample,
+  marketExample,
+  marketInputExample,
+  officersExample,
+  officersInputExample,
+  reviewExample,
+  settingsExample,
+  settingsInputExample,
+  subscriptionExample,
+  todayExample,
+  verifyInputExample,
+} from './schema-examples.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -45,20 +67,26 @@ export const MarketInput = Type.Object(
     active: Type.Optional(Type.Boolean()),
     sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [marketInputExample] },
 );
 export type MarketInputType = Static<typeof MarketInput>;
 
-export const Market = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  address: Nullable(Type.String()),
-  lat: Nullable(Type.Number()),
-  lng: Nullable(Type.Number()),
-  agencyId: Nullable(Type.String()),
-  active: Type.Boolean(),
-});
-export const MarketList = Type.Object({ items: Type.Array(Market) });
+export const Market = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.String(),
+    address: Nullable(Type.String()),
+    lat: Nullable(Type.Number()),
+    lng: Nullable(Type.Number()),
+    agencyId: Nullable(Type.String()),
+    active: Type.Boolean(),
+  },
+  { examples: [marketExample] },
+);
+export const MarketList = Type.Object(
+  { items: Type.Array(Market) },
+  { examples: [{ items: [marketExample] }] },
+);
 
 export const CommodityInput = Type.Object(
   {
@@ -71,44 +99,56 @@ export const CommodityInput = Type.Object(
     active: Type.Optional(Type.Boolean()),
     sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [commodityInputExample] },
 );
 export type CommodityInputType = Static<typeof CommodityInput>;
 
-export const Commodity = Type.Object({
-  code: Type.String(),
-  name: Type.Object({ id: Type.String(), en: Type.String() }),
-  group: Type.String(),
-  grade: Nullable(Type.String()),
-  unit: Type.String(),
-  minPrice: Type.Integer(),
-  maxPrice: Type.Integer(),
-  active: Type.Boolean(),
-});
-export const CommodityList = Type.Object({ items: Type.Array(Commodity) });
+export const Commodity = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.Object({ id: Type.String(), en: Type.String() }),
+    group: Type.String(),
+    grade: Nullable(Type.String()),
+    unit: Type.String(),
+    minPrice: Type.Integer(),
+    maxPrice: Type.Integer(),
+    active: Type.Boolean(),
+  },
+  { examples: [commodityExample] },
+);
+export const CommodityList = Type.Object(
+  { items: Type.Array(Commodity) },
+  { examples: [{ items: [commodityExample] }] },
+);
 
 export const OfficersInput = Type.Object(
   { userIds: Type.Array(Uuid, { maxItems: 50, uniqueItems: true }) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [officersInputExample] },
 );
 export type OfficersInputType = Static<typeof OfficersInput>;
-export const Officers = Type.Object({
-  market: Type.String(),
-  items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
-});
+export const Officers = Type.Object(
+  {
+    market: Type.String(),
+    items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  },
+  { examples: [officersExample] },
+);
 
-export const Settings = Type.Object({
-  publishTime: Type.String(),
-  jumpPercent: Type.Integer(),
-  alertPercent: Type.Integer(),
-});
+export const Settings = Type.Object(
+  {
+    publishTime: Type.String(),
+    jumpPercent: Type.Integer(),
+    alertPercent: Type.Integer(),
+  },
+  { examples: [settingsExample] },
+);
 export const SettingsInput = Type.Object(
   {
     publishTime: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),
     jumpPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     alertPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [settingsInputExample] },
 );
 export type SettingsInputType = Static<typeof SettingsInput>;
 
@@ -138,72 +178,81 @@ export const EntryInput = Type.Object(
       { minItems: 1, maxItems: 200 },
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [entryInputExample] },
 );
 export type EntryInputType = Static<typeof EntryInput>;
 
-export const EntrySheet = Type.Object({
-  market: Type.Object({ code: Type.String(), name: Type.String() }),
-  day: Type.String(),
-  dayStatus: DayStatus,
-  items: Type.Array(
-    Type.Object({
-      commodity: Type.String(),
-      name: Type.String(),
-      unit: Type.String(),
-      minPrice: Type.Integer(),
-      maxPrice: Type.Integer(),
-      quotes: Quotes,
-      price: Nullable(Type.Integer()),
-      status: EntryStatus,
-      previous: Previous,
-    }),
-  ),
-});
-
-export const Review = Type.Object({
-  day: Type.String(),
-  dayStatus: DayStatus,
-  publicFrom: Nullable(Type.String()),
-  jumpPercent: Type.Integer(),
-  counts: Type.Object({ draft: Type.Integer(), verified: Type.Integer(), published: Type.Integer() }),
-  markets: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      name: Type.String(),
-      missing: Type.Integer({ description: 'Active commodities without an entry' }),
-      missingCommodities: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), {
-        description: 'The active commodities without an entry: a publication leaves them out',
+export const EntrySheet = Type.Object(
+  {
+    market: Type.Object({ code: Type.String(), name: Type.String() }),
+    day: Type.String(),
+    dayStatus: DayStatus,
+    items: Type.Array(
+      Type.Object({
+        commodity: Type.String(),
+        name: Type.String(),
+        unit: Type.String(),
+        minPrice: Type.Integer(),
+        maxPrice: Type.Integer(),
+        quotes: Quotes,
+        price: Nullable(Type.Integer()),
+        status: EntryStatus,
+        previous: Previous,
       }),
-      items: Type.Array(
-        Type.Object({
-          commodity: Type.String(),
-          name: Type.String(),
-          quotes: Quotes,
-          price: Type.Integer(),
-          status: Type.String(),
-          previous: Previous,
-          changePercent: Nullable(Type.Number()),
-          jump: Type.Boolean(),
+    ),
+  },
+  { examples: [entrySheetExample] },
+);
+
+export const Review = Type.Object(
+  {
+    day: Type.String(),
+    dayStatus: DayStatus,
+    publicFrom: Nullable(Type.String()),
+    jumpPercent: Type.Integer(),
+    counts: Type.Object({ draft: Type.Integer(), verified: Type.Integer(), published: Type.Integer() }),
+    markets: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        missing: Type.Integer({ description: 'Active commodities without an entry' }),
+        missingCommodities: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), {
+          description: 'The active commodities without an entry: a publication leaves them out',
         }),
-      ),
-    }),
-  ),
-});
+        items: Type.Array(
+          Type.Object({
+            commodity: Type.String(),
+            name: Type.String(),
+            quotes: Quotes,
+            price: Type.Integer(),
+            status: Type.String(),
+            previous: Previous,
+            changePercent: Nullable(Type.Number()),
+            jump: Type.Boolean(),
+          }),
+        ),
+      }),
+    ),
+  },
+  { examples: [reviewExample] },
+);
 
 export const VerifyInput = Type.Object(
   { markets: Type.Optional(Type.Array(Code, { minItems: 1, maxItems: 100, uniqueItems: true })) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [verifyInputExample] },
 );
 export type VerifyInputType = Static<typeof VerifyInput>;
 
-export const DayResult = Type.Object({
-  day: Type.String(),
-  dayStatus: DayStatus,
-  entries: Type.Integer({ description: 'Entries this step changed' }),
-  publicFrom: Nullable(Type.String()),
-  alerts: Type.Integer(),
-});
+export const DayResult = Type.Object(
+  {
+    day: Type.String(),
+    dayStatus: DayStatus,
+    entries: Type.Integer({ description: 'Entries this step changed' }),
+    publicFrom: Nullable(Type.String()),
+    alerts: Type.Integer(),
+  },
+  { examples: [dayResultExample] },
+);
 
 export const CorrectionInput = Type.Object(
   {
@@ -211,19 +260,25 @@ export const CorrectionInput = Type.Object(
     quotes: Type.Array(Quote, { minItems: 1, maxItems: MAX_QUOTES }),
     reason: Text(1000, 10),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [correctionInputExample] },
 );
 export type CorrectionInputType = Static<typeof CorrectionInput>;
-export const CorrectionResult = Type.Object({
-  market: Type.String(),
-  commodity: Type.String(),
-  day: Type.String(),
-  before: Nullable(Type.Integer()),
-  price: Type.Integer(),
-  alerts: Type.Integer(),
-});
+export const CorrectionResult = Type.Object(
+  {
+    market: Type.String(),
+    commodity: Type.String(),
+    day: Type.String(),
+    before: Nullable(Type.Integer()),
+    price: Type.Integer(),
+    alerts: Type.Integer(),
+  },
+  { examples: [correctionResultExample] },
+);
 
-export const ImportResult = Type.Object({ market: Type.String(), day: Type.String(), saved: Type.Integer() });
+export const ImportResult = Type.Object(
+  { market: Type.String(), day: Type.String(), saved: Type.Integer() },
+  { examples: [importResultExample] },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Public views
@@ -246,50 +301,53 @@ export const TodayQuery = Type.Object(
 );
 export type TodayQueryType = Static<typeof TodayQuery>;
 
-export const Today = Type.Object({
-  day: Nullable(
-    Type.String({
-      description:
-        'The latest published day on or before the asked day; each price carries its own day, which may be earlier',
+export const Today = Type.Object(
+  {
+    day: Nullable(
+      Type.String({
+        description:
+          'The latest published day on or before the asked day; each price carries its own day, which may be earlier',
+      }),
+    ),
+    publishedAt: Nullable(
+      Type.String({
+        description: 'When the day’s prices became public: the publication, or its time when later',
+      }),
+    ),
+    compared: Type.Object({
+      yesterday: Nullable(Type.String()),
+      week: Nullable(Type.String()),
+      month: Nullable(Type.String()),
     }),
-  ),
-  publishedAt: Nullable(
-    Type.String({
-      description: 'When the day’s prices became public: the publication, or its time when later',
-    }),
-  ),
-  compared: Type.Object({
-    yesterday: Nullable(Type.String()),
-    week: Nullable(Type.String()),
-    month: Nullable(Type.String()),
-  }),
-  city: Type.Array(
-    Type.Object({
-      commodity: CommodityRef,
-      day: Type.String({ description: 'The newest day among the markets’ latest prices' }),
-      price: Type.Integer({ description: 'Average of each market’s latest price' }),
-      min: Type.Integer(),
-      max: Type.Integer(),
-      markets: Type.Integer(),
-      cheapest: Type.Object({ code: Type.String(), name: Type.String(), price: Type.Integer() }),
-      change: Changes,
-    }),
-  ),
-  markets: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      name: Type.String(),
-      items: Type.Array(
-        Type.Object({
-          commodity: Type.String(),
-          day: Type.String({ description: 'The day of this latest published price' }),
-          price: Type.Integer(),
-          change: Changes,
-        }),
-      ),
-    }),
-  ),
-});
+    city: Type.Array(
+      Type.Object({
+        commodity: CommodityRef,
+        day: Type.String({ description: 'The newest day among the markets’ latest prices' }),
+        price: Type.Integer({ description: 'Average of each market’s latest price' }),
+        min: Type.Integer(),
+        max: Type.Integer(),
+        markets: Type.Integer(),
+        cheapest: Type.Object({ code: Type.String(), name: Type.String(), price: Type.Integer() }),
+        change: Changes,
+      }),
+    ),
+    markets: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        items: Type.Array(
+          Type.Object({
+            commodity: Type.String(),
+            day: Type.String({ description: 'The day of this latest published price' }),
+            price: Type.Integer(),
+            change: Changes,
+          }),
+        ),
+      }),
+    ),
+  },
+  { examples: [todayExample] },
+);
 
 export const HistoryQuery = Type.Object(
   {
@@ -303,21 +361,24 @@ export const HistoryQuery = Type.Object(
 );
 export type HistoryQueryType = Static<typeof HistoryQuery>;
 
-export const History = Type.Object({
-  commodity: CommodityRef,
-  market: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
-  from: Type.String(),
-  to: Type.String(),
-  points: Type.Array(
-    Type.Object({
-      day: Type.String(),
-      price: Type.Integer(),
-      min: Type.Optional(Type.Integer()),
-      max: Type.Optional(Type.Integer()),
-      markets: Type.Optional(Type.Integer()),
-    }),
-  ),
-});
+export const History = Type.Object(
+  {
+    commodity: CommodityRef,
+    market: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+    from: Type.String(),
+    to: Type.String(),
+    points: Type.Array(
+      Type.Object({
+        day: Type.String(),
+        price: Type.Integer(),
+        min: Type.Optional(Type.Integer()),
+        max: Type.Optional(Type.Integer()),
+        markets: Type.Optional(Type.Integer()),
+      }),
+    ),
+  },
+  { examples: [historyExample] },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Alerts
@@ -338,25 +399,28 @@ export const AlertsQuery = Type.Object(
   { additionalProperties: false },
 );
 export type AlertsQueryType = Static<typeof AlertsQuery>;
-export const Alerts = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      day: Type.String(),
-      commodity: Type.Object({ code: Type.String(), name: Type.String(), unit: Type.String() }),
-      market: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
-      previousDay: Type.String(),
-      previous: Type.Integer(),
-      current: Type.Integer(),
-      percent: Type.Number(),
-      createdAt: Type.String(),
-    }),
-  ),
-});
+export const Alerts = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        day: Type.String(),
+        commodity: Type.Object({ code: Type.String(), name: Type.String(), unit: Type.String() }),
+        market: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+        previousDay: Type.String(),
+        previous: Type.Integer(),
+        current: Type.Integer(),
+        percent: Type.Number(),
+        createdAt: Type.String(),
+      }),
+    ),
+  },
+  { examples: [alertsExample] },
+);
 
 export const Subscription = Type.Object(
   { alerts: Type.Boolean(), dailySummary: Type.Boolean() },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [subscriptionExample] },
 );
 export type SubscriptionType = Static<typeof Subscription>;
 

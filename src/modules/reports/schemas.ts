@@ -1,6 +1,18 @@
 /** Request and response schemas of the reports app: one source for validation, types and OpenAPI. */
 import { type Static, Type } from 'typebox';
 import { REJECT_REASONS, REPORT_TYPES, STATUSES, TRACKS } from './lifecycle.ts';
+import {
+  agencyStatsExample,
+  categoryExample,
+  filedExample,
+  messagingExample,
+  newReportExample,
+  publicReportExample,
+  reportDetailExample,
+  settingsExample,
+  similarExample,
+  summaryExample,
+} from './schema-examples.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -28,7 +40,7 @@ export const NewReport = Type.Object(
     /** The reporter's identity is hidden from staff (SP4N-LAPOR!'s "anonim"). */
     anonymous: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [newReportExample] },
 );
 export type NewReportInput = Static<typeof NewReport>;
 
@@ -62,7 +74,10 @@ export const Rating = Type.Object(
     comment: Type.Optional(Text(1000)),
     secret: Type.Optional(Text(100)),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ rating: 5, comment: 'Cepat ditangani, jalan sudah mulus lagi. Terima kasih.' }],
+  },
 );
 export type RatingInput = Static<typeof Rating>;
 
@@ -108,88 +123,103 @@ const EventView = Type.Object({
 
 const Named = Type.Object({ id: Type.String(), name: Type.String() });
 
-export const PublicReport = Type.Object({
-  id: Type.String(),
-  trackingNo: Type.String(),
-  type: Type.String(),
-  category: Type.Object({ code: Type.String(), name: Type.String() }),
-  description: Type.String(),
-  status: Type.String(),
-  lat: Nullable(Type.Number()),
-  lng: Type.Union([Type.Number(), Type.Null()]),
-  address: Nullable(Type.String()),
-  kelurahan: Nullable(Type.String()),
-  agency: Nullable(Named),
-  dueAt: Nullable(Type.String()),
-  overdue: Type.Boolean(),
-  duplicateOf: Nullable(Type.String()),
-  referredTo: Nullable(
-    Type.Object({ tenant: Type.String(), name: Type.String(), trackingNo: Type.String() }),
-  ),
-  rejectReason: Nullable(Type.String()),
-  rating: Nullable(Type.Integer()),
-  /** The reporter asked that the report never be public (shown to them and to staff only). */
-  confidential: Type.Boolean(),
-  /** Whether the public sees the report now (not confidential, not set aside, verified if need be). */
-  public: Type.Boolean(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  photos: Type.Array(PhotoView),
-});
+export const PublicReport = Type.Object(
+  {
+    id: Type.String(),
+    trackingNo: Type.String(),
+    type: Type.String(),
+    category: Type.Object({ code: Type.String(), name: Type.String() }),
+    description: Type.String(),
+    status: Type.String(),
+    lat: Nullable(Type.Number()),
+    lng: Type.Union([Type.Number(), Type.Null()]),
+    address: Nullable(Type.String()),
+    kelurahan: Nullable(Type.String()),
+    agency: Nullable(Named),
+    dueAt: Nullable(Type.String()),
+    overdue: Type.Boolean(),
+    duplicateOf: Nullable(Type.String()),
+    referredTo: Nullable(
+      Type.Object({ tenant: Type.String(), name: Type.String(), trackingNo: Type.String() }),
+    ),
+    rejectReason: Nullable(Type.String()),
+    rating: Nullable(Type.Integer()),
+    /** The reporter asked that the report never be public (shown to them and to staff only). */
+    confidential: Type.Boolean(),
+    /** Whether the public sees the report now (not confidential, not set aside, verified if need be). */
+    public: Type.Boolean(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+    photos: Type.Array(PhotoView),
+  },
+  { examples: [publicReportExample] },
+);
 
-export const ReportDetail = Type.Object({
-  ...PublicReport.properties,
-  history: Type.Array(EventView),
-  /** Present for staff and for the reporter: the actions the caller may take now. */
-  actions: Type.Optional(Type.Array(Type.String())),
-  /** Staff only; every field null when the reporter asked to stay anonymous. */
-  reporter: Type.Optional(
-    Type.Object({
-      name: Nullable(Type.String()),
-      email: Nullable(Type.String()),
-      phone: Nullable(Type.String()),
-      userId: Nullable(Type.String()),
-      anonymous: Type.Boolean(),
-    }),
-  ),
-  channel: Type.Optional(Type.String()),
-  officer: Type.Optional(Nullable(Named)),
-  track: Type.Optional(Type.String()),
-  laporId: Type.Optional(Nullable(Type.String())),
-  /** Why SP4N-LAPOR! last refused the report; it is sent again once the report changes. */
-  laporError: Type.Optional(Nullable(Type.String())),
-  referredFrom: Type.Optional(Nullable(Type.Object({ tenant: Type.String(), trackingNo: Type.String() }))),
-});
+export const ReportDetail = Type.Object(
+  {
+    ...PublicReport.properties,
+    history: Type.Array(EventView),
+    /** Present for staff and for the reporter: the actions the caller may take now. */
+    actions: Type.Optional(Type.Array(Type.String())),
+    /** Staff only; every field null when the reporter asked to stay anonymous. */
+    reporter: Type.Optional(
+      Type.Object({
+        name: Nullable(Type.String()),
+        email: Nullable(Type.String()),
+        phone: Nullable(Type.String()),
+        userId: Nullable(Type.String()),
+        anonymous: Type.Boolean(),
+      }),
+    ),
+    channel: Type.Optional(Type.String()),
+    officer: Type.Optional(Nullable(Named)),
+    track: Type.Optional(Type.String()),
+    laporId: Type.Optional(Nullable(Type.String())),
+    /** Why SP4N-LAPOR! last refused the report; it is sent again once the report changes. */
+    laporError: Type.Optional(Nullable(Type.String())),
+    referredFrom: Type.Optional(Nullable(Type.Object({ tenant: Type.String(), trackingNo: Type.String() }))),
+  },
+  { examples: [reportDetailExample] },
+);
 
-export const ReportPage = Type.Object({
-  total: Type.Integer(),
-  items: Type.Array(PublicReport),
-});
+export const ReportPage = Type.Object(
+  {
+    total: Type.Integer(),
+    items: Type.Array(PublicReport),
+  },
+  { examples: [{ total: 1, items: [publicReportExample] }] },
+);
 
 /** The answers' types, for the console (which imports this file's types only, never its code). */
 export type ReportItemType = Static<typeof PublicReport>;
 export type ReportDetailType = Static<typeof ReportDetail>;
 export type ReportPageType = Static<typeof ReportPage>;
 
-export const Filed = Type.Object({
-  id: Type.String(),
-  trackingNo: Type.String(),
-  status: Type.String(),
-  dueAt: Nullable(Type.String()),
-  /** For a reporter who is not signed in: keep it to add information, rate or reopen. */
-  secret: Type.Optional(Type.String()),
-});
+export const Filed = Type.Object(
+  {
+    id: Type.String(),
+    trackingNo: Type.String(),
+    status: Type.String(),
+    dueAt: Nullable(Type.String()),
+    /** For a reporter who is not signed in: keep it to add information, rate or reopen. */
+    secret: Type.Optional(Type.String()),
+  },
+  { examples: [filedExample] },
+);
 
-export const Category = Type.Object({
-  code: Type.String(),
-  name: Type.Object({ id: Type.String(), en: Type.String() }),
-  agencyId: Nullable(Type.String()),
-  verifyDays: Nullable(Type.Integer()),
-  followUpDays: Nullable(Type.Integer()),
-  defaultTrack: Type.String(),
-  active: Type.Boolean(),
-  sort: Type.Integer(),
-});
+export const Category = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.Object({ id: Type.String(), en: Type.String() }),
+    agencyId: Nullable(Type.String()),
+    verifyDays: Nullable(Type.Integer()),
+    followUpDays: Nullable(Type.Integer()),
+    defaultTrack: Type.String(),
+    active: Type.Boolean(),
+    sort: Type.Integer(),
+  },
+  { examples: [categoryExample] },
+);
 
 export const CategoryInput = Type.Object(
   {
@@ -201,7 +231,17 @@ export const CategoryInput = Type.Object(
     active: Type.Optional(Type.Boolean()),
     sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        name: categoryExample.name,
+        agencyId: categoryExample.agencyId,
+        followUpDays: 14,
+        defaultTrack: 'field_work',
+      },
+    ],
+  },
 );
 export type CategoryInputType = Static<typeof CategoryInput>;
 export type CategoryType = Static<typeof Category>;
@@ -229,19 +269,22 @@ export const DeadlinesSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const Settings = Type.Object({
-  displayName: Nullable(Type.String()),
-  deadlines: DeadlinesSchema,
-  duplicateRadiusM: Type.Integer(),
-  duplicateWindowDays: Type.Integer(),
-  minStatsSample: Type.Integer(),
-  /** Reports are exchanged with SP4N-LAPOR! (when the platform has LAPOR_URL). */
-  laporEnabled: Type.Boolean(),
-  /** A report goes public only once an operator verified it (until then: its reporter and staff). */
-  verifyBeforePublic: Type.Boolean(),
-  /** The tenant's example for the report form's address hint (a street of its own); null: a general hint. */
-  addressExample: Nullable(Type.String()),
-});
+export const Settings = Type.Object(
+  {
+    displayName: Nullable(Type.String()),
+    deadlines: DeadlinesSchema,
+    duplicateRadiusM: Type.Integer(),
+    duplicateWindowDays: Type.Integer(),
+    minStatsSample: Type.Integer(),
+    /** Reports are exchanged with SP4N-LAPOR! (when the platform has LAPOR_URL). */
+    laporEnabled: Type.Boolean(),
+    /** A report goes public only once an operator verified it (until then: its reporter and staff). */
+    verifyBeforePublic: Type.Boolean(),
+    /** The tenant's example for the report form's address hint (a street of its own); null: a general hint. */
+    addressExample: Nullable(Type.String()),
+  },
+  { examples: [settingsExample] },
+);
 
 export const SettingsInput = Type.Object(
   {
@@ -254,7 +297,11 @@ export const SettingsInput = Type.Object(
     verifyBeforePublic: Type.Optional(Type.Boolean()),
     addressExample: Type.Optional(Nullable(Text(120, 3))),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ verifyBeforePublic: true, duplicateRadiusM: 150, addressExample: 'Jl. Daan Mogot No. 5' }],
+  },
 );
 export type SettingsInputType = Static<typeof SettingsInput>;
 
@@ -267,33 +314,40 @@ export const Similar = Type.Array(
     distanceM: Nullable(Type.Integer()),
     createdAt: Type.String(),
   }),
+  { examples: [similarExample] },
 );
 
-export const AgencyStats = Type.Object({
-  from: Type.String(),
-  to: Type.String(),
-  minSample: Type.Integer(),
-  agencies: Type.Array(
-    Type.Object({
-      agency: Named,
-      disposed: Type.Integer(),
-      completed: Type.Integer(),
-      openOverdue: Type.Integer(),
-      /** Null below the minimum sample: too few reports to judge fairly. */
-      medianFollowUpDays: Nullable(Type.Number()),
-      onTimeShare: Nullable(Type.Number()),
-      enoughData: Type.Boolean(),
-    }),
-  ),
-});
+export const AgencyStats = Type.Object(
+  {
+    from: Type.String(),
+    to: Type.String(),
+    minSample: Type.Integer(),
+    agencies: Type.Array(
+      Type.Object({
+        agency: Named,
+        disposed: Type.Integer(),
+        completed: Type.Integer(),
+        openOverdue: Type.Integer(),
+        /** Null below the minimum sample: too few reports to judge fairly. */
+        medianFollowUpDays: Nullable(Type.Number()),
+        onTimeShare: Nullable(Type.Number()),
+        enoughData: Type.Boolean(),
+      }),
+    ),
+  },
+  { examples: [agencyStatsExample] },
+);
 
-export const Summary = Type.Object({
-  total: Type.Integer(),
-  overdue: Type.Integer(),
-  byStatus: Type.Record(Type.String(), Type.Integer()),
-  byCategory: Type.Record(Type.String(), Type.Integer()),
-  overdueByAgency: Type.Array(Type.Object({ agency: Named, overdue: Type.Integer() })),
-});
+export const Summary = Type.Object(
+  {
+    total: Type.Integer(),
+    overdue: Type.Integer(),
+    byStatus: Type.Record(Type.String(), Type.Integer()),
+    byCategory: Type.Record(Type.String(), Type.Integer()),
+    overdueByAgency: Type.Array(Type.Object({ agency: Named, overdue: Type.Integer() })),
+  },
+  { examples: [summaryExample] },
+);
 
 export type SimilarType = Static<typeof Similar>;
 export type AgencyStatsType = Static<typeof AgencyStats>;
@@ -309,6 +363,6 @@ export const Messaging = Type.Object(
     lng: Type.Optional(Lng),
     address: Type.Optional(Text(300, 3)),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [messagingExample] },
 );
 export type MessagingInput = Static<typeof Messaging>;

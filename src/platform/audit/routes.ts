@@ -19,6 +19,25 @@ const AuditRow = Type.Object({
   ip: Type.Union([Type.String(), Type.Null()]),
 });
 
+const auditExample = {
+  items: [
+    {
+      id: '01939d21-4b7f-7c80-9a12-6e3d5f0b8c27',
+      at: '2026-12-04T02:17:45.311Z',
+      actorUserId: '01939a4e-7c21-7d3e-9a8b-2f41c6d0e512',
+      actor: 'Siti Rahmawati',
+      action: 'agency.update',
+      entityType: 'agency',
+      entityId: '01939a3f-0b6d-7e42-b1a9-8d2c4f6e0a17',
+      before: { name: 'Dinas PU' },
+      after: { name: 'Dinas Pekerjaan Umum dan Penataan Ruang' },
+      requestId: '5b1e7c3a-9d24-4f6b-8a01-c2e9f7d4b356',
+      ip: '103.47.132.18',
+    },
+  ],
+  next: '01939d21-4b7f-7c80-9a12-6e3d5f0b8c27',
+};
+
 const AuditQuery = Type.Object(
   {
     action: Type.Optional(Type.String({ maxLength: 100 })),
@@ -56,7 +75,10 @@ export function auditRoutes(app: FastifyInstance, platform: Platform) {
         summary: 'The audit trail, newest first (page with `before` = last id)',
         querystring: AuditQuery,
         response: {
-          200: Type.Object({ items: Type.Array(AuditRow), next: Type.Union([Type.String(), Type.Null()]) }),
+          200: Type.Object(
+            { items: Type.Array(AuditRow), next: Type.Union([Type.String(), Type.Null()]) },
+            { examples: [auditExample] },
+          ),
         },
       },
       config: { permission: 'platform.audit.read' },

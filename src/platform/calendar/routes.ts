@@ -23,9 +23,24 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
           lang: Type.Optional(Type.String()),
         }),
         response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ date: Type.String(), kind: Type.String(), name: Type.String() })),
-          }),
+          200: Type.Object(
+            {
+              items: Type.Array(
+                Type.Object({ date: Type.String(), kind: Type.String(), name: Type.String() }),
+              ),
+            },
+            {
+              examples: [
+                {
+                  items: [
+                    { date: '2026-03-20', kind: 'national', name: 'Hari Raya Idul Fitri 1447 H' },
+                    { date: '2026-03-23', kind: 'cuti_bersama', name: 'Cuti Bersama Idul Fitri 1447 H' },
+                    { date: '2026-02-28', kind: 'local', name: 'Hari Jadi Kota Tangerang' },
+                  ],
+                },
+              ],
+            },
+          ),
         },
       },
     },
@@ -55,7 +70,10 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
         },
         body: Type.Object(
           { date: LocalDate, name: Type.String({ minLength: 3, maxLength: 200 }) },
-          { additionalProperties: false },
+          {
+            additionalProperties: false,
+            examples: [{ date: '2026-02-28', name: 'Hari Jadi Kota Tangerang' }],
+          },
         ),
       },
       config: { permission: 'platform.calendar.manage' },
@@ -102,12 +120,19 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
           lang: Type.Optional(Type.String()),
         }),
         response: {
-          200: Type.Object({
-            from: Type.String(),
-            days: Type.Integer(),
-            dueDate: Type.String(),
-            dueAt: Type.String(),
-          }),
+          200: Type.Object(
+            { from: Type.String(), days: Type.Integer(), dueDate: Type.String(), dueAt: Type.String() },
+            {
+              examples: [
+                {
+                  from: '2026-03-18T03:00:00.000Z',
+                  days: 3,
+                  dueDate: '2026-03-26',
+                  dueAt: '2026-03-26T16:59:59.999Z',
+                },
+              ],
+            },
+          ),
         },
       },
     },

@@ -249,7 +249,12 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
           'Records an agreement: its kind, number, parties and signing date. The signed PDF is uploaded with `PUT /api/v1/agreements/{id}/document`.',
         summary: 'Record a signed MoU or PKS',
         body: CreateAgreement,
-        response: { 201: Type.Object({ id: Type.String() }) },
+        response: {
+          201: Type.Object(
+            { id: Type.String() },
+            { examples: [{ id: '01939c02-8e4b-7a31-b6d5-0f2a9c7e1b44' }] },
+          ),
+        },
       },
       config: { permission: 'platform.adoption.manage' },
     },

@@ -61,10 +61,27 @@ export function notifyRoutes(app: FastifyInstance, platform: Platform) {
         summary: 'Messages the development mailbox received for this tenant (not in production)',
         querystring: MailboxQuery,
         response: {
-          200: Type.Object({
-            items: Type.Array(MailboxMessage),
-            next: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: Type.Object(
+            { items: Type.Array(MailboxMessage), next: Type.Union([Type.String(), Type.Null()]) },
+            {
+              examples: [
+                {
+                  items: [
+                    {
+                      id: '01939e07-2c5d-7b19-8f4a-3d6e0c9b1a72',
+                      channel: 'email',
+                      from: 'noreply@tangerangkota.go.id',
+                      to: 'budi.santoso@example.id',
+                      subject: 'Laporan 261204-K7QX2 diterima',
+                      body: 'Laporan Anda tentang jalan berlubang di Jl. Daan Mogot sudah kami terima.',
+                      receivedAt: '2026-12-04T02:20:11.000Z',
+                    },
+                  ],
+                  next: null,
+                },
+              ],
+            },
+          ),
         },
       },
       config: { permission: 'platform.mailbox.read' },

@@ -25,7 +25,9 @@ import {
   type RegisterInput,
   SessionView,
   TokenView,
+  tokenExample,
   UserView,
+  userExample,
 } from './schemas.ts';
 import { createUser, getUser, grantRole, listUsers, registerCitizen, revokeGrant } from './service.ts';
 
@@ -230,7 +232,9 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(UserView) }) },
+        response: {
+          200: Type.Object({ items: Type.Array(UserView) }, { examples: [{ items: [userExample] }] }),
+        },
       },
       config: { permission: 'platform.user.read' },
     },
@@ -352,7 +356,9 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
         description:
           'The caller’s API tokens: name, when issued, last used and expiry. A token’s secret is shown only once, when it is issued.',
         summary: 'My API tokens',
-        response: { 200: Type.Object({ items: Type.Array(TokenView) }) },
+        response: {
+          200: Type.Object({ items: Type.Array(TokenView) }, { examples: [{ items: [tokenExample] }] }),
+        },
       },
       config: { auth: 'required' },
     },
@@ -375,7 +381,19 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
           'Issues a bearer token that acts as the caller in this tenant, for integrations. The secret is in this answer only; keep it safe.',
         summary: 'Issue an API token for this tenant (shown once)',
         body: CreateToken,
-        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }) },
+        response: {
+          201: Type.Object(
+            { id: Type.String(), token: Type.String({ description: 'Shown once: keep it' }) },
+            {
+              examples: [
+                {
+                  id: '01939b10-5a7e-7c02-8f3d-6b1e9a4c2d58',
+                  token: 'balai_lQYCoUImFcuAezGZ2wiiuA7zJvuzvsCc3aFkKKmqP2A',
+                },
+              ],
+            },
+          ),
+        },
       },
       config: { auth: 'required' },
     },

@@ -11,6 +11,7 @@ import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
 import { ImageRejectedError, inspectUpload, normalizeImage } from '../files/inspect.ts';
 import { newFileKey } from '../files/storage.ts';
+import { fileAnswer } from '../http/answers.ts';
 import { actorOf } from '../http/auth-hooks.ts';
 import { readUpload } from '../http/uploads.ts';
 import type { Platform } from '../platform.ts';
@@ -137,7 +138,7 @@ export function logoRoutes(app: FastifyInstance, platform: Platform) {
           'The image the branding’s `logoUrl` names; 404 for any other name (an earlier logo, or ' +
           'another file). Cached for a year: a new logo gets a new name.',
         params: Type.Object({ file: Type.String({ maxLength: 80 }) }),
-        response: { 200: Type.String({ format: 'binary', description: 'PNG, JPEG or WebP image' }) },
+        response: { 200: fileAnswer('The logo', ['image/png', 'image/jpeg', 'image/webp']) },
       },
     },
     async (request, reply) => {

@@ -12,6 +12,7 @@ import type { VerifiedTenant } from './directory.ts';
 import { logoRoutes } from './logo.ts';
 import {
   Agency,
+  agencyExample,
   CreateAgency,
   type CreateAgencyInput,
   CreateTenant,
@@ -19,6 +20,8 @@ import {
   Slug,
   TenantPublic,
   TenantSummary,
+  tenantExample,
+  tenantPublicExample,
   UpdateAgency,
   type UpdateAgencyInput,
   UpdateSettings,
@@ -65,7 +68,9 @@ export function tenancyRootRoutes(app: FastifyInstance, platform: Platform) {
         description:
           'Every tenant on this Balai, for a client that serves several regions: its slug, code, kind, name, time zone and the bounding box of its area. Public.',
         summary: 'List tenants (regional governments); each area as its bounding box',
-        response: { 200: Type.Object({ items: Type.Array(TenantSummary) }) },
+        response: {
+          200: Type.Object({ items: Type.Array(TenantSummary) }, { examples: [{ items: [tenantExample] }] }),
+        },
       },
     },
     async () => ({
@@ -88,7 +93,12 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
         description:
           'The tenant’s public profile: name, kind, languages, branding, its area (GeoJSON) and the codes of the apps live for it. Public: the portal and the console start here.',
         summary: 'This tenant, with its area and the apps live for it',
-        response: { 200: Type.Object({ ...TenantPublic.properties, apps: Type.Array(Type.String()) }) },
+        response: {
+          200: Type.Object(
+            { ...TenantPublic.properties, apps: Type.Array(Type.String()) },
+            { examples: [{ ...tenantPublicExample, apps: ['reports', 'market-prices'] }] },
+          ),
+        },
       },
     },
     async (request) => {
@@ -168,7 +178,7 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
               examples: [
                 {
                   id: '019aa0c4-3a52-7c1e-9f3b-5d2f1c0e8a11',
-                  link: 'https://kotabogor.go.id/atur-sandi?token=…',
+                  link: 'https://lapor.tangerangkota.go.id/atur-sandi?token=Xq4Lw9pRt2VbN7cZk3HsM8yFd1GjA5eU6oTi0nPr',
                   expiresAt: '2026-12-10T04:00:00.000Z',
                 },
               ],
@@ -208,7 +218,27 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
         description:
           'Every agency (organisasi perangkat daerah) of the tenant, with its parent, as a flat list a client can draw as a tree. Public: the portal names the agency in charge of a report.',
         summary: 'The tenant’s agencies (OPD)',
-        response: { 200: Type.Object({ items: Type.Array(Agency) }) },
+        response: {
+          200: Type.Object(
+            { items: Type.Array(Agency) },
+            {
+              examples: [
+                {
+                  items: [
+                    agencyExample,
+                    {
+                      id: '01939a40-6c1a-7f93-a2d4-1e7b9c5f3a60',
+                      parentId: null,
+                      code: 'KEC-CIPONDOH',
+                      name: 'Kecamatan Cipondoh',
+                      kind: 'kecamatan',
+                    },
+                  ],
+                },
+              ],
+            },
+          ),
+        },
       },
     },
     async (request) => {

@@ -20,6 +20,42 @@ export const Branding = Type.Object(
   { additionalProperties: false },
 );
 
+const tangerangArea = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [106.57, -6.27],
+      [106.73, -6.27],
+      [106.73, -6.12],
+      [106.57, -6.12],
+      [106.57, -6.27],
+    ],
+  ],
+};
+
+const brandingExample = {
+  displayName: 'Pemerintah Kota Tangerang',
+  logoUrl: '/t/kota-tangerang/api/v1/branding/logo/0193a1c2-logo.png',
+  primaryColor: '#0b5394',
+  accentColor: '#f1c232',
+};
+
+/** Kota Tangerang as the public list shows it: the examples of the tenant answers. */
+export const tenantExample = {
+  slug: 'kota-tangerang',
+  code: '36.71',
+  name: 'Kota Tangerang',
+  kind: 'kota',
+  timeZone: 'Asia/Jakarta',
+  defaultLanguage: 'id',
+  branding: brandingExample,
+  domains: ['lapor.tangerangkota.go.id'],
+  bbox: [106.57, -6.27, 106.73, -6.12],
+};
+
+/** Kota Tangerang with its area. */
+export const tenantPublicExample = { ...tenantExample, area: tangerangArea };
+
 /**
  * A tenant's area as sent: any JSON here, checked by `area.ts` in the service so that an invalid
  * geometry is refused with one clear error on `/body/area` (and no type coercion touches it).
@@ -30,20 +66,7 @@ export const AreaInput = Type.Unknown({
     'FeatureCollection of them, joined into one MultiPolygon; points or lines are refused), WGS84 positions ' +
     '[longitude, latitude], closed rings of at least 4 positions, at most 20,000 positions in all; ' +
     'null removes it.',
-  examples: [
-    {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [106.57, -6.27],
-          [106.73, -6.27],
-          [106.73, -6.12],
-          [106.57, -6.12],
-          [106.57, -6.27],
-        ],
-      ],
-    },
-  ],
+  examples: [tangerangArea],
 });
 
 export const AreaBBox = Type.Union([
@@ -56,26 +79,32 @@ export const AreaBBox = Type.Union([
 ]);
 
 /** A tenant in the public list: its area only as a bounding box (an outline may be large). */
-export const TenantSummary = Type.Object({
-  slug: Type.String(),
-  code: Type.String(),
-  name: Type.String(),
-  kind: Type.String(),
-  timeZone: Type.String(),
-  defaultLanguage: Type.String(),
-  branding: Branding,
-  domains: Type.Array(Type.String()),
-  bbox: AreaBBox,
-});
+export const TenantSummary = Type.Object(
+  {
+    slug: Type.String(),
+    code: Type.String(),
+    name: Type.String(),
+    kind: Type.String(),
+    timeZone: Type.String(),
+    defaultLanguage: Type.String(),
+    branding: Branding,
+    domains: Type.Array(Type.String()),
+    bbox: AreaBBox,
+  },
+  { examples: [tenantExample] },
+);
 
 /** A tenant, with its area (public geography). */
-export const TenantPublic = Type.Object({
-  ...TenantSummary.properties,
-  area: Type.Unknown({
-    description:
-      'GeoJSON Polygon or MultiPolygon (WGS84, [longitude, latitude]), or null when none is recorded',
-  }),
-});
+export const TenantPublic = Type.Object(
+  {
+    ...TenantSummary.properties,
+    area: Type.Unknown({
+      description:
+        'GeoJSON Polygon or MultiPolygon (WGS84, [longitude, latitude]), or null when none is recorded',
+    }),
+  },
+  { examples: [tenantPublicExample] },
+);
 
 export const CreateTenant = Type.Object(
   {
@@ -92,7 +121,20 @@ export const CreateTenant = Type.Object(
     branding: Type.Optional(Branding),
     area: Type.Optional(AreaInput),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        slug: 'kota-tangerang',
+        code: '36.71',
+        kind: 'kota',
+        name: 'Kota Tangerang',
+        timeZone: 'Asia/Jakarta',
+        domains: ['lapor.tangerangkota.go.id'],
+        area: tangerangArea,
+      },
+    ],
+  },
 );
 export type CreateTenantInput = Static<typeof CreateTenant>;
 
@@ -104,17 +146,33 @@ export const UpdateSettings = Type.Object(
     branding: Type.Optional(Branding),
     area: Type.Optional(AreaInput),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ branding: { ...brandingExample, logoUrl: null }, domains: ['lapor.tangerangkota.go.id'] }],
+  },
 );
 export type UpdateSettingsInput = Static<typeof UpdateSettings>;
 
-export const Agency = Type.Object({
-  id: Type.String(),
-  parentId: Type.Union([Type.String(), Type.Null()]),
-  code: Type.String(),
-  name: Type.String(),
-  kind: Type.String(),
-});
+/** Dinas PUPR of Kota Tangerang: the example of the agency answers. */
+export const agencyExample = {
+  id: '01939a3f-0b6d-7e42-b1a9-8d2c4f6e0a17',
+  parentId: null,
+  code: 'DPUPR',
+  name: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+  kind: 'dinas',
+};
+
+export const Agency = Type.Object(
+  {
+    id: Type.String(),
+    parentId: Type.Union([Type.String(), Type.Null()]),
+    code: Type.String(),
+    name: Type.String(),
+    kind: Type.String(),
+  },
+  { examples: [agencyExample] },
+);
 
 export const AGENCY_KINDS = [
   'secretariat',
@@ -135,7 +193,10 @@ export const CreateAgency = Type.Object(
     name: Type.String({ minLength: 3, maxLength: 200 }),
     kind: AgencyKind,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ code: 'DPUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', kind: 'dinas' }],
+  },
 );
 export type CreateAgencyInput = Static<typeof CreateAgency>;
 
@@ -145,6 +206,10 @@ export const UpdateAgency = Type.Object(
     kind: Type.Optional(AgencyKind),
     parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ name: 'Dinas Pekerjaan Umum dan Penataan Ruang Kota Tangerang' }],
+  },
 );
 export type UpdateAgencyInput = Static<typeof UpdateAgency>;

@@ -12,7 +12,12 @@ export function itemRoutes(app: FastifyInstance, platform: Platform) {
   app.get(
     BASE,
     {
-      schema: { tags, summary: "The tenant's latest items", response: { 200: Items } },
+      schema: {
+        tags,
+        summary: "The tenant's latest items",
+        description: 'The newest items first, for anyone: the public see what the tenant published.',
+        response: { 200: Items },
+      },
       config: { auth: 'optional' },
     },
     async (request) => platform.inTenant(request.tenant!.id, actorOf(request), (scope) => itemsView(scope)),
@@ -21,7 +26,13 @@ export function itemRoutes(app: FastifyInstance, platform: Platform) {
   app.post<{ Body: ItemInputType }>(
     BASE,
     {
-      schema: { tags, summary: 'Adds an item', body: ItemInput, response: { 201: Item } },
+      schema: {
+        tags,
+        summary: 'Adds an item',
+        description: 'Stores a new item of the tenant and answers it as the list will show it.',
+        body: ItemInput,
+        response: { 201: Item },
+      },
       config: { permission: PERM.manage },
     },
     async (request, reply) => {

@@ -61,7 +61,23 @@ export const NewRequestBody = Type.Object(
     description: text(4000),
     media_url: text(2000, 'Kept as a note for staff; never fetched'),
   },
-  { additionalProperties: true },
+  {
+    additionalProperties: true,
+    examples: [
+      {
+        jurisdiction_id: 'kota-tangerang',
+        service_code: 'jalan-rusak',
+        lat: '-6.1852',
+        long: '106.6821',
+        address_string: 'Jl. KH Hasyim Ashari No. 12, Cipondoh',
+        'attribute[kelurahan]': 'Cipondoh Indah',
+        first_name: 'Budi',
+        last_name: 'Santoso',
+        phone: '081234567890',
+        description: 'Jalan berlubang cukup dalam di depan SDN Cipondoh 3, membahayakan pengendara motor.',
+      },
+    ],
+  },
 );
 export const CodeParams = Type.Object({ service_code: Type.String({ maxLength: 40 }) });
 export const RequestParams = Type.Object({ service_request_id: Type.String({ maxLength: 64 }) });

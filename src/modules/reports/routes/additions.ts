@@ -9,7 +9,7 @@ import { PERM } from '../permissions.ts';
 import { readForm, withPhotos } from '../photos.ts';
 import { IdParams, Rating, type RatingInput } from '../schemas.ts';
 import { addInformation, addProgress, rateReport } from '../services/additions.ts';
-import { secretOf, whoAll } from './caller.ts';
+import { ReporterHeaders, secretOf, whoAll } from './caller.ts';
 
 const tags = ['reports'];
 
@@ -71,6 +71,7 @@ export function additionRoutes(app: FastifyInstance, platform: Platform) {
           'The reporter adds a note, and photos in a multipart form, to their report; staff see it on the history.',
         summary: 'The reporter adds information (JSON {note, secret} or multipart with photos)',
         params: IdParams,
+        headers: ReporterHeaders,
         consumes: ['multipart/form-data', 'application/json'],
         response: { 204: Type.Null() },
       },
@@ -110,6 +111,7 @@ export function additionRoutes(app: FastifyInstance, platform: Platform) {
           'The reporter rates how well their finished report was resolved, from 1 to 5, with an optional comment.',
         summary: 'The reporter rates the resolution (1–5)',
         params: IdParams,
+        headers: ReporterHeaders,
         body: Rating,
         response: { 204: Type.Null() },
       },

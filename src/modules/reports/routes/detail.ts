@@ -4,7 +4,7 @@ import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { IdParams, ReportDetail } from '../schemas.ts';
 import { getReport } from '../services/detail.ts';
-import { agenciesWith, secretOf, whoAll } from './caller.ts';
+import { agenciesWith, ReporterHeaders, secretOf, whoAll } from './caller.ts';
 
 const tags = ['reports'];
 
@@ -19,6 +19,7 @@ export function detailRoute(app: FastifyInstance, platform: Platform) {
           'A report as the caller may see it: the public see a public report without its reporter; staff and the reporter (signed in, or with `x-report-secret`) see more, with the actions they may take.',
         summary: 'One report with its history, by id or tracking number',
         params: IdParams,
+        headers: ReporterHeaders,
         response: { 200: ReportDetail },
       },
       config: { auth: 'optional' },

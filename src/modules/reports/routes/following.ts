@@ -23,7 +23,10 @@ const State = Type.Union([Type.Literal('following'), Type.Literal('confirm')], {
 });
 const Token = Type.Object(
   { token: Type.String({ minLength: 40, maxLength: 110, description: "The token of a follow's links" }) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [{ token: '01939a72-5e18-7c4b-9d03-6f2a8b1c4e57.Hk3vQ9mXp2Rt7LwZc8Nb4YdF1sJe6GaU' }],
+  },
 );
 const FollowView = Type.Object({
   kind: Type.Union([Type.Literal('report'), Type.Literal('area')]),
@@ -61,7 +64,10 @@ export function followingRoutes(app: FastifyInstance, platform: Platform) {
         description:
           "Signed in, the account's email follows at once. Otherwise give `email`: a link to confirm is sent there, and nothing else until it is opened. Following again answers alike and sends nothing new.",
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        body: Type.Object({ email: Type.Optional(Email) }, { additionalProperties: false }),
+        body: Type.Object(
+          { email: Type.Optional(Email) },
+          { additionalProperties: false, examples: [{ email: 'budi.santoso@example.id' }] },
+        ),
         response: {
           201: Type.Object(
             { state: State, trackingNo: Type.String() },
@@ -98,7 +104,10 @@ export function followingRoutes(app: FastifyInstance, platform: Platform) {
             ),
             email: Type.Optional(Email),
           },
-          { additionalProperties: false },
+          {
+            additionalProperties: false,
+            examples: [{ lat: -6.1852, lng: 106.6821, radiusM: 1000, email: 'budi.santoso@example.id' }],
+          },
         ),
         response: { 201: Type.Object({ state: State }, { examples: [{ state: 'confirm' }] }) },
       },

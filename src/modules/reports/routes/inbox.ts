@@ -60,7 +60,12 @@ export function officersRoute(app: FastifyInstance, platform: Platform) {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }),
+          200: Type.Object(
+            { items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) },
+            {
+              examples: [{ items: [{ id: '01939a4e-7c21-7d3e-9a8b-2f41c6d0e512', name: 'Agus Prasetyo' }] }],
+            },
+          ),
         },
       },
       config: { permission: PERM.read, agencyScoped: true },

@@ -21,7 +21,23 @@ export function messagingRoute(app: FastifyInstance, platform: Platform) {
           'A messaging gateway (WhatsApp, SMS) posts each inbound message; a message starting with `#<category>` becomes a report for the sender. Called by the gateway’s integration account.',
         summary: 'Inbound webhook of a messaging provider: one message becomes one report',
         body: Messaging,
-        response: { 201: Type.Object({ trackingNo: Type.String(), reply: Type.String() }) },
+        response: {
+          201: Type.Object(
+            {
+              trackingNo: Type.String(),
+              reply: Type.String({ description: 'The text to send back to the sender' }),
+            },
+            {
+              examples: [
+                {
+                  trackingNo: '261204-M2WQ9',
+                  reply:
+                    'Terima kasih. Laporan Anda kami terima dengan nomor 261204-M2WQ9. Pantau di /t/kota-tangerang/api/v1/reports/261204-M2WQ9',
+                },
+              ],
+            },
+          ),
+        },
       },
       config: { permission: PERM.intake },
     },

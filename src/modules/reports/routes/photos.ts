@@ -8,7 +8,7 @@ import { actorOf, fileAnswer, type Platform } from '../../../platform/sdk/index.
 import { PERM } from '../permissions.ts';
 import { PhotoParams } from '../schemas.ts';
 import { photoOf } from '../services/detail.ts';
-import { agenciesWith, secretOf, whoAll } from './caller.ts';
+import { agenciesWith, ReporterHeaders, secretOf, whoAll } from './caller.ts';
 
 const tags = ['reports'];
 
@@ -25,6 +25,7 @@ export function photoRoute(app: FastifyInstance, platform: Platform) {
           'A photo of a report (location metadata removed): public if its step is; otherwise for staff and the reporter (account or `x-report-secret`)',
         response: { 200: fileAnswer('The image', ['image/jpeg', 'image/png', 'image/webp']) },
         params: PhotoParams,
+        headers: ReporterHeaders,
       },
       config: { auth: 'optional' },
     },
