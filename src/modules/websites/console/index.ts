@@ -1,0 +1,25 @@
+/**
+ * What the websites app brings to the staff console: the sites and their content (loaded as the
+ * app's own chunk when first opened), and the live events those screens follow.
+ */
+import { lazy } from 'react';
+import { defineConsoleApp } from '../../../platform/sdk/console.ts';
+import { PERM } from '../permissions.ts';
+import { consoleMessages } from './messages.ts';
+
+export default defineConsoleApp({
+  code: 'websites',
+  messages: consoleMessages,
+  notLive: 'websites.notLive',
+  liveEvents: ['websites.post.changed'],
+  nav: [
+    {
+      path: '/websites',
+      label: 'nav.websites',
+      order: 60,
+      home: 60,
+      visible: (ctx) => ctx.can(PERM.write) || ctx.can(PERM.manage) || ctx.can(PERM.ppid),
+    },
+  ],
+  screens: { websites: lazy(() => import('./screen.tsx')) },
+});

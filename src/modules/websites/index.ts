@@ -1,0 +1,54 @@
+/**
+ * Website OPD (`websites`): a website for the tenant and for each of its agencies — pages, news,
+ * announcements, agenda, documents, galleries and the PPID menu — written by the agency's staff,
+ * reviewed, published, and served fast to citizens without JavaScript; a WordPress site moves in
+ * from its export file. See docs/apps/websites.md and ADR 0018.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppManifest } from '../../platform/sdk/index.ts';
+import { seedDemo } from './demo.ts';
+import { messages, sharedMessages } from './messages.ts';
+import { EDIT_ROLES, PERM, WRITE_ROLES } from './permissions.ts';
+import { homeSections } from './portal/home-section.tsx';
+import { registerPortal } from './portal/index.tsx';
+import { registerRoutes } from './routes/index.ts';
+import { ensureMainSite } from './services/sites.ts';
+import { setup } from './setup.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const app: AppManifest = {
+  code: 'websites',
+  name: 'Website OPD',
+  category: 'e-government',
+  channels: ['web', 'webservice'],
+  version: '0.1.0',
+  description: {
+    id: 'Situs web pemerintah daerah dan setiap perangkat daerah, dengan berita, dokumen dan PPID',
+    en: 'Websites of the regional government and each of its agencies, with news, documents and PPID',
+  },
+  permissions: [
+    { name: PERM.write, roles: [...WRITE_ROLES] },
+    { name: PERM.review, roles: [...EDIT_ROLES] },
+    { name: PERM.publish, roles: [...EDIT_ROLES] },
+    { name: PERM.manage, roles: [...EDIT_ROLES] },
+    { name: PERM.import, roles: ['platform_admin', 'tenant_admin'] },
+    { name: PERM.ppid, roles: ['platform_admin', 'tenant_admin', 'agency_admin', 'operator'] },
+  ],
+  // The tenant's own site exists from the day the app is live.
+  onLive: async (_platform, scope, tenant) => {
+    await ensureMainSite(scope, tenant);
+  },
+  routes: registerRoutes,
+  portal: registerPortal,
+  portalHome: { path: '/situs' },
+  homeSections,
+  migrationsDir: path.join(here, 'migrations'),
+  messages,
+  sharedMessages,
+  setup,
+  seedDemo,
+};
+
+export default app;

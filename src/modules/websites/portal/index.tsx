@@ -1,0 +1,40 @@
+/**
+ * The app's citizen pages: the list of the tenant's websites (`/situs`). Each site's own pages
+ * are under `/situs/<slug>/`, drawn on the server in the tenant's layout; they work without
+ * JavaScript.
+ */
+import type { FastifyInstance } from 'fastify';
+import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
+import { portalContext, sendPage } from '../../../platform/sdk/portal.ts';
+import { sitesView } from '../services/sites.ts';
+
+/** Registers the app's portal pages (inside the portal, behind the adoption gate). */
+export function registerPortal(app: FastifyInstance, platform: Platform) {
+  app.get('/situs', { config: { auth: 'optional' } }, async (request, reply) => {
+    const ctx = portalContext(platform, request);
+    const { t } = ctx;
+    const { items } = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+      sitesView(scope, ctx.base),
+    );
+    return sendPage(reply, ctx, {
+      title: t('websites.portal.title'),
+      body: (
+        <>
+          <h1>{t('websites.portal.title')}</h1>
+          <p className="lead">{t('websites.portal.intro', { tenant: ctx.tenant.name })}</p>
+          {items.length === 0 ? <p className="card">{t('websites.portal.empty')}</p> : null}
+          <ul className="tiles">
+            {items.map((site) => (
+              <li className="tile" key={site.id}>
+                <h2>
+                  <a href={site.url}>{site.name}</a>
+                </h2>
+                {site.tagline ? <p>{site.tagline}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ),
+    });
+  });
+}

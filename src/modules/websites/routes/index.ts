@@ -1,0 +1,12 @@
+/**
+ * Routes of the websites app, one file per resource: thin — validate, establish who acts (agency
+ * by agency: a site belongs to an agency), call the service in one tenant transaction, shape the
+ * answer. Registered in this order, which is the order of their operations in OpenAPI.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../../../platform/sdk/index.ts';
+import { siteRoutes } from './sites.ts';
+
+export function registerRoutes(app: FastifyInstance, platform: Platform) {
+  siteRoutes(app, platform);
+}
