@@ -61,21 +61,47 @@ export const MenuEntry = Type.Object(
 );
 export const Menu = Type.Array(MenuEntry, { maxItems: 12 });
 
-export const Site = Type.Object({
-  id: Uuid,
-  slug: Type.String(),
-  name: Type.String(),
-  tagline: Nullable(Type.String()),
-  agencyId: Nullable(Uuid),
-  agencyName: Nullable(Type.String()),
-  logoUrl: Nullable(Type.String()),
-  host: Nullable(Type.String()),
-  footer: Footer,
-  menu: Menu,
-  reviewStages: Type.Integer({ minimum: 0, maximum: 3 }),
-  /** The site's public address, under the tenant's portal or on its own host. */
-  url: Type.String(),
-});
+export const Site = Type.Object(
+  {
+    id: Uuid,
+    slug: Type.String(),
+    name: Type.String(),
+    tagline: Nullable(Type.String()),
+    agencyId: Nullable(Uuid),
+    agencyName: Nullable(Type.String()),
+    logoUrl: Nullable(Type.String()),
+    host: Nullable(Type.String()),
+    footer: Footer,
+    menu: Menu,
+    reviewStages: Type.Integer({ minimum: 0, maximum: 3 }),
+    /** The site's public address, under the tenant's portal or on its own host. */
+    url: Type.String(),
+  },
+  {
+    examples: [
+      {
+        id: '0193a5c2-7d41-7c3e-9a52-4f1e8b2d6c10',
+        slug: 'dinkes',
+        name: 'Dinas Kesehatan Kota Tangerang',
+        tagline: 'Sehat bersama warga',
+        agencyId: '0193a5c2-6b10-7a2f-8e31-2c9d4b7a1e05',
+        agencyName: 'Dinas Kesehatan',
+        logoUrl: '/t/kota-tangerang/situs/dinkes/logo',
+        host: 'dinkes.tangerangkota.go.id',
+        footer: {
+          address: 'Jl. Satria Sudirman No. 1, Tangerang',
+          phone: '021-5584110',
+          email: 'dinkes@tangerangkota.go.id',
+          hours: 'Senin–Jumat 08.00–16.00 WIB',
+          social: [{ kind: 'instagram', url: 'https://instagram.com/dinkeskotatangerang' }],
+        },
+        menu: [{ label: 'Profil', postId: '0193a5c3-0a11-7b22-8c33-4d44e55f6a77', children: [] }],
+        reviewStages: 1,
+        url: 'https://dinkes.tangerangkota.go.id/',
+      },
+    ],
+  },
+);
 export type SiteType = Static<typeof Site>;
 export const Sites = Type.Object({ items: Type.Array(Site) });
 
@@ -86,7 +112,16 @@ export const SiteInput = Type.Object(
     agencyId: Nullable(Uuid),
     tagline: Type.Optional(Nullable(Text(200))),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        slug: 'dinkes',
+        name: 'Dinas Kesehatan Kota Tangerang',
+        agencyId: '0193a5c2-6b10-7a2f-8e31-2c9d4b7a1e05',
+      },
+    ],
+  },
 );
 export type SiteInputType = Static<typeof SiteInput>;
 
@@ -99,7 +134,11 @@ export const SitePatch = Type.Object(
     menu: Type.Optional(Menu),
     reviewStages: Type.Optional(Type.Integer({ minimum: 0, maximum: 3 })),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ tagline: 'Sehat bersama warga', host: 'dinkes.tangerangkota.go.id', reviewStages: 2 }],
+  },
 );
 export type SitePatchType = Static<typeof SitePatch>;
 
