@@ -10,6 +10,13 @@ const fixture: IsolationFixture = {
   samples: {
     'POST /api/v1/websites/sites': { slug: 'dari-a', name: 'Dari kota A', agencyId: 'B_AGENCY' },
     'PATCH /api/v1/websites/sites/{site}': { tagline: 'Dari kota A' },
+    'POST /api/v1/websites/sites/{site}/posts': { kind: 'news', title: 'Dari kota A', body: '<p>A</p>' },
+    'PUT /api/v1/websites/sites/{site}/posts/{id}': { kind: 'news', title: 'Dari kota A', body: '<p>A</p>' },
+    'POST /api/v1/websites/sites/{site}/posts/{id}/submit': { revision: 1 },
+    'POST /api/v1/websites/sites/{site}/posts/{id}/reviews': { decision: 'approve', revision: 1 },
+    'POST /api/v1/websites/sites/{site}/posts/{id}/publish': { revision: 1 },
+    'POST /api/v1/websites/sites/{site}/posts/{id}/unpublish': undefined,
+    'POST /api/v1/websites/sites/{site}/posts/{id}/revisions/{number}/restore': undefined,
   },
   async setup({ t, b, ids }) {
     const res = await t.app.inject({
@@ -19,10 +26,21 @@ const fixture: IsolationFixture = {
       payload: { slug: 'rahasia-b', name: SECRET, agencyId: ids.B_AGENCY },
     });
     if (res.statusCode !== 201) throw new Error(`B's site: ${res.body}`);
-    return { B_SITE: res.json().id };
+    const post = await t.app.inject({
+      method: 'POST',
+      url: `/t/${b.slug}/api/v1/websites/sites/rahasia-b/posts`,
+      headers: b.admin,
+      payload: { kind: 'news', title: SECRET, body: `<p>${SECRET}</p>` },
+    });
+    if (post.statusCode !== 201) throw new Error(`B's post: ${post.body}`);
+    return { B_SITE: res.json().id, B_POST: post.json().id };
   },
   leaks: [SECRET],
-  fill: (path) => (path.startsWith('/api/v1/websites/') ? path.replace('{site}', 'rahasia-b') : undefined),
+  fill: (path, ids) =>
+    path.startsWith('/api/v1/websites/')
+      ? path.replace('{site}', 'rahasia-b').replace('{id}', ids.B_POST!).replace('{number}', '1')
+      : undefined,
+  query: (path) => (path.endsWith('/diff') ? '?from=1&to=1' : undefined),
 };
 
 export default fixture;
