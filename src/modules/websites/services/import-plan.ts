@@ -240,6 +240,9 @@ export async function planImport(
   const parentsOf = new Map(wxr.terms.filter((t) => t.kind === 'category').map((t) => [t.slug, t.parent]));
   for (const term of wxr.terms) {
     const id = addTerm(term.kind, term.slug, term.name, null);
+    const slug = slugify(term.slug || term.name);
+    if (id && term.kind === 'category' && term.wpId) redirect(`/?cat=${term.wpId}`, newPath.category(slug));
+    if (id && term.kind === 'tag') redirect(`/?tag=${slug}`, newPath.tag(slug));
     if (id && term.kind === 'category' && term.parent) {
       // Nested categories live at /category/parent/child/ in WordPress; the site has one level.
       const chain = [term.slug];

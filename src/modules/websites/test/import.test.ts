@@ -227,7 +227,8 @@ describe(`websites: WordPress import (${DB_KIND})`, () => {
       ['?page_id=15', '/layanan/puskesmas/jadwal-pelayanan'],
       ['/category/program/imunisasi/', '/kategori/imunisasi'],
       ['/category/berita/', '/kategori/berita'],
-      ['/tag/posyandu/', '/tag/posyandu'],
+      ['?cat=4', '/kategori/imunisasi'],
+      ['/?tag=vaksin', '/tag/vaksin'],
     ];
     for (const [old, to] of cases) {
       const res = await t.app.inject(`${site}${old}`);

@@ -10,6 +10,8 @@ const fixture: IsolationFixture = {
   samples: {
     'POST /api/v1/websites/sites': { slug: 'dari-a', name: 'Dari kota A', agencyId: 'B_AGENCY' },
     'PATCH /api/v1/websites/sites/{site}': { tagline: 'Dari kota A' },
+    // Not an export: refused for A's admin (400), after B's credentials were refused.
+    'POST /api/v1/websites/sites/{site}/import': 'pdf',
   },
   async setup({ t, b, ids }) {
     const res = await t.app.inject({
