@@ -57,7 +57,9 @@ export function registerRedirectHook(app: FastifyInstance, platform: Platform) {
 
 /** The catch-all routes of a site's old paths: call last, after every page route of the app. */
 export function registerRedirectRoutes(app: FastifyInstance, platform: Platform) {
-  if (!app.hasRoute({ method: 'GET', url: '/situs/:site' })) {
+  // The router knows routes by their full path: the portal's prefix included.
+  const taken = (path: string) => app.hasRoute({ method: 'GET', url: `${app.prefix}${path}` });
+  if (!taken('/situs/:site')) {
     // Until the site's home page exists, its address answers the query forms only.
     app.get<{ Params: { site: string } }>(
       '/situs/:site',
@@ -72,7 +74,7 @@ export function registerRedirectRoutes(app: FastifyInstance, platform: Platform)
         ),
     );
   }
-  if (!app.hasRoute({ method: 'GET', url: '/situs/:site/*' })) {
+  if (!taken('/situs/:site/*')) {
     app.get<{ Params: { site: string; '*': string } }>(
       '/situs/:site/*',
       { config: { auth: 'optional' } },
