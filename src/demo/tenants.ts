@@ -35,6 +35,7 @@ export const TANGERANG_APPS = [
   'queues',
   'permits',
   'webgis',
+  'websites',
 ];
 const LUTIM_APPS = [
   'e-office',
@@ -42,7 +43,7 @@ const LUTIM_APPS = [
   'reports',
   'citizen-portal',
   'open-data',
-  'agency-sites',
+  'websites',
   'archives',
   'market-prices',
   'queues',

@@ -11,6 +11,7 @@ import { seedMarketPricesDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { ENTER_ROLES, PERM } from './permissions.ts';
 import { marketPricePortal } from './portal/index.tsx';
+import { marketPriceWidgets } from './portal/widget.tsx';
 import { marketPriceRoutes } from './routes/index.ts';
 import { ensureReferenceData } from './services/config.ts';
 import { runDailySummary } from './services/daily-summary.ts';
@@ -59,6 +60,7 @@ export const marketPricesApp: AppManifest = {
   routes: marketPriceRoutes,
   portal: marketPricePortal,
   portalHome: { path: '/harga' },
+  widgets: marketPriceWidgets,
   tasks: [dailySummary],
   migrationsDir: path.join(here, 'migrations'),
   messages: {

@@ -3,6 +3,12 @@
 export const messages = {
   id: {
     city: 'rata-rata kota',
+    widget: {
+      label: 'Harga bahan pokok hari ini',
+      title: 'Harga bahan pokok',
+      caption: 'Rata-rata harga di pasar-pasar, {{day}}',
+      more: 'Semua harga dan riwayatnya',
+    },
     portal: {
       title: 'Harga bahan pokok',
       lead: 'Harga bahan pokok di pasar-pasar {{tenant}}, dicatat petugas pasar setiap hari, diverifikasi, lalu diterbitkan pukul {{time}} {{zone}}.',
@@ -77,6 +83,12 @@ export const messages = {
   },
   en: {
     city: 'city average',
+    widget: {
+      label: "Today's staple-food prices",
+      title: 'Staple-food prices',
+      caption: 'Average prices at the markets, {{day}}',
+      more: 'All prices and their history',
+    },
     portal: {
       title: 'Staple-food prices',
       lead: 'Staple-food prices at the markets of {{tenant}}, recorded by market officers every day, verified, then published at {{time}} {{zone}}.',

@@ -12,6 +12,7 @@ import { messages, sharedMessages } from './messages.ts';
 import { open311RootRoutes, open311TenantRoutes } from './open311/routes.ts';
 import { PERM } from './permissions.ts';
 import { reportPortal } from './portal/index.tsx';
+import { reportWidgets } from './portal/widget.tsx';
 import { reportRoutes } from './routes/index.ts';
 import { sendAreaAlerts } from './services/area-alerts.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './services/escalation.ts';
@@ -86,6 +87,7 @@ export const reportsApp: AppManifest = {
   },
   rootRoutes: open311RootRoutes,
   portal: reportPortal,
+  widgets: reportWidgets,
   portalHome: {
     path: '/lapor',
     cta: 'reports.portal.reportCta',

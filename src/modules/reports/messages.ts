@@ -32,6 +32,7 @@ const statusEn = {
 
 export const messages = {
   id: {
+    widget: { reportButton: 'Tombol lapor (laporkan masalah, lacak laporan)' },
     status: statusId,
     portal: {
       reportCta: 'Laporkan masalah',
@@ -252,6 +253,7 @@ export const messages = {
     ...followMessages.id,
   },
   en: {
+    widget: { reportButton: 'Report button (report a problem, follow a report)' },
     status: statusEn,
     portal: {
       reportCta: 'Report a problem',

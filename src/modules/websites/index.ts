@@ -10,6 +10,7 @@ import type { AppManifest } from '../../platform/sdk/index.ts';
 import { seedDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { EDIT_ROLES, PERM, WRITE_ROLES } from './permissions.ts';
+import { homeSections } from './portal/home-section.tsx';
 import { registerPortal } from './portal/index.tsx';
 import { registerRoutes } from './routes/index.ts';
 import { ensureMainSite } from './services/sites.ts';
@@ -42,6 +43,7 @@ const app: AppManifest = {
   routes: registerRoutes,
   portal: registerPortal,
   portalHome: { path: '/situs' },
+  homeSections,
   migrationsDir: path.join(here, 'migrations'),
   messages,
   sharedMessages,

@@ -9,6 +9,7 @@ export const messages = {
       empty: 'Belum ada situs.',
     },
     setup: { agencySites: 'Buat situs untuk perangkat daerah' },
+    home: { title: 'Kabar terbaru', allSites: 'Semua situs perangkat daerah' },
   },
   en: {
     portal: {
@@ -17,6 +18,7 @@ export const messages = {
       empty: 'No websites yet.',
     },
     setup: { agencySites: 'Create websites for the agencies' },
+    home: { title: 'Latest news', allSites: "All the agencies' websites" },
   },
 };
 

@@ -3,7 +3,8 @@
  * the platform registers its routes behind the adoption gate, runs its migrations in order, adds
  * its permissions to the roles and its messages to the translations.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ReactNode } from 'react';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import type { JobDefinition, ScheduledTask } from '../jobs/runner.ts';
 import type { Platform } from '../platform.ts';
@@ -60,6 +61,37 @@ export type SetupItem = Readonly<{
   screen: string;
   check: (scope: TenantScope, platform: Platform) => Promise<SetupState>;
 }>;
+
+/**
+ * A piece of an app's public content that other apps' pages may show (today's market prices, a
+ * report button) without importing the app: a page's HTML holds `<div data-widget="<app>.<id>">`
+ * and the portal draws the widget there (`expandWidgets` in the portal kit). The widget is drawn
+ * for each request, so it keeps its own data fresh (its app's cache), whatever caches the page.
+ */
+export type WidgetDef = Readonly<{
+  /** Unique within the app (`today`); pages name it `<app code>.<id>`. */
+  id: string;
+  /** A message key of the app's words: the widget's name in an editor's menu. */
+  label: string;
+  /** Draws the widget for this request (the portal context comes from it), or null for nothing. */
+  render: (request: FastifyRequest, platform: Platform) => Promise<ReactNode | null>;
+}>;
+
+/** A section an app adds to the portal's home page (the latest news of the tenant's websites). */
+export type HomeSection = Readonly<{
+  id: string;
+  /** Lower first; sections follow the apps' tiles. */
+  order: number;
+  /** Draws the section for this request, or null when it has nothing to show. */
+  render: (request: FastifyRequest, platform: Platform) => Promise<ReactNode | null>;
+}>;
+
+/**
+ * A host name a tenant's app serves besides the tenant's own (an agency's site on
+ * `dinkes.<tenant domain>`): requests on it are served from the app's path under the tenant
+ * (`/situs/dinkes`). Claimed and released by the app (`claimHost`, `releaseHost` in the SDK).
+ */
+export type HostAlias = Readonly<{ host: string; tenantId: string; app: string; path: string }>;
 
 export type AppManifest = Readonly<{
   code: string;
@@ -127,6 +159,10 @@ export type AppManifest = Readonly<{
    * to do it. `GET /api/v1/setup` runs the checks of every live app for the tenant's administrator.
    */
   setup?: readonly SetupItem[];
+  /** Widgets the app offers to other apps' pages (see `WidgetDef`). */
+  widgets?: readonly WidgetDef[];
+  /** Sections the app adds to the portal's home page where it is live. */
+  homeSections?: readonly HomeSection[];
   /** Writes the app's demo data for one tenant where the app is live (run by the demo seed). */
   seedDemo?: (platform: Platform, scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
 }>;

@@ -86,10 +86,10 @@ export const PORTFOLIO: readonly PortfolioEntry[] = [
     description: { id: 'Katalog data terbuka', en: 'Open data catalogue' },
   },
   {
-    code: 'agency-sites',
-    name: 'Portal e-Gov',
+    code: 'websites',
+    name: 'Website OPD',
     category: 'e-government',
-    channels: ['web'],
+    channels: ['web', 'webservice'],
     description: { id: 'Situs dan berita perangkat daerah', en: 'Agency websites and news' },
   },
   {

@@ -37,6 +37,8 @@ class FoldersMigrationProvider implements MigrationProvider {
 export async function migrateToLatest(
   db: Kysely<unknown>,
   moduleFolders: readonly string[] = [],
+  /** Stop after this migration (a test of a data migration sets up the data it finds). */
+  until?: string,
 ): Promise<{ applied: string[]; leakproofSearch: boolean }> {
   await ensureRoles(db);
   const migrator = new Migrator({
@@ -45,7 +47,7 @@ export async function migrateToLatest(
     // Module migrations interleave with the platform's by timestamp.
     allowUnorderedMigrations: false,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = until ? await migrator.migrateTo(until) : await migrator.migrateToLatest();
   if (error) throw error;
   await grantPrivileges(db);
   const leakproofSearch = await ensureLeakproofTextSearch(db);

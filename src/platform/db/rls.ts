@@ -46,7 +46,7 @@ export async function grantPrivileges(db: Kysely<unknown>): Promise<void> {
     `grant select on all tables in schema public to ${PLATFORM_ROLE}`,
     `grant usage, select on all sequences in schema public to ${APP_ROLE}`,
     `revoke update, delete on audit_log from ${APP_ROLE}`,
-    `revoke insert, update, delete on tenants, tenant_domains, apps from ${APP_ROLE}`,
+    `revoke insert, update, delete on tenants, tenant_domains, host_aliases, apps from ${APP_ROLE}`,
   ]);
 }
 

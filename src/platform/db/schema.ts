@@ -39,6 +39,14 @@ export interface TenantDomainsTable {
   tenant_id: string;
 }
 
+export interface HostAliasesTable {
+  host: string;
+  tenant_id: string;
+  app_code: string;
+  path: string;
+  created_at: CreatedAt;
+}
+
 export interface AppsTable {
   code: string;
   name: string;
@@ -232,6 +240,7 @@ export interface DevMailboxTable {
 export interface PlatformTables {
   tenants: TenantsTable;
   tenant_domains: TenantDomainsTable;
+  host_aliases: HostAliasesTable;
   apps: AppsTable;
   agencies: AgenciesTable;
   agreements: AgreementsTable;
@@ -256,6 +265,7 @@ export interface PlatformTables {
 export const SHARED_TABLES: Readonly<Record<string, string>> = {
   tenants: 'the tenants themselves: the distribution key',
   tenant_domains: 'routes a Host header to a tenant before any tenant is known',
+  host_aliases: "routes a Host header to a tenant's app (an agency's website) before any tenant is known",
   apps: 'the app catalogue, shared by every tenant',
   kysely_migration: "the migrator's bookkeeping",
   kysely_migration_lock: "the migrator's bookkeeping",

@@ -30,6 +30,7 @@ import { auditRoutes } from '../audit/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { catalogueRootRoutes, catalogueTenantRoutes } from '../catalogue/routes.ts';
 import { setupRoutes } from '../catalogue/setup-routes.ts';
+import { widgetRoutes } from '../catalogue/widget-routes.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { notifyRoutes } from '../notify/routes.ts';
 import { peopleRoutes } from '../people/routes.ts';
@@ -105,7 +106,12 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       const url = req.url ?? '/';
       if (url.startsWith('/t/') || ROOT_ONLY.test(url)) return url;
       const tenant = directory.byHost(req.headers.host);
-      return tenant ? `/t/${tenant.slug}${url}` : url;
+      if (tenant) return `/t/${tenant.slug}${url}`;
+      // An app's own host name (an agency's website): its root is the app's path under the tenant.
+      const alias = directory.aliasOf(req.headers.host);
+      if (!alias) return url;
+      const rest = url === '/' ? '' : url.startsWith('/?') ? url.slice(1) : url;
+      return `/t/${alias.tenant.slug}${alias.path}${rest}`;
     },
   });
 
@@ -286,6 +292,7 @@ const TENANT_ROUTES: Registrar[] = [
   peopleRoutes,
   catalogueTenantRoutes,
   setupRoutes,
+  widgetRoutes,
   calendarRoutes,
   auditRoutes,
   eventRoutes,

@@ -13,7 +13,9 @@
  * - errors: `AppError`, `invalid`, `notFound`, `toAppError`; validation: `validate`
  * - calendar: `calendarForTenant`, `WorkingCalendar`, local dates and instants in the tenant's zone
  * - tenancy: `VerifiedTenant`, agencies (`listAgencies`, `agencyPaths`, `findAgencyIdByCode`),
- *   areas (`containsPoint`, `inBBox`)
+ *   areas (`containsPoint`, `inBBox`), an app's own host names (`claimHost`, `releaseHost`,
+ *   `hostParents`, `aliasPathOf`)
+ * - the portal's parts apps fill: `WidgetDef` (widgets other apps' pages show), `HomeSection`
  * - files: `FileStorage`, `newFileKey`, `readUpload`, `inspectUpload`, `normalizeImage`
  * - events, cache, audit, notifications: `emitEvent`, `invalidate` and the platform's cache
  *   tags, `recordAudit`, `enqueueNotification` (with a one-click `unsubscribeUrl` for email),
@@ -24,7 +26,15 @@
 export { recordAudit } from '../audit/audit.ts';
 export { invalidate } from '../cache/tenant-cache.ts';
 export { CALENDAR_TAG, calendarForTenant } from '../calendar/service.ts';
-export type { AppManifest, PermissionDef, Role, SetupItem, SetupState } from '../catalogue/manifest.ts';
+export type {
+  AppManifest,
+  HomeSection,
+  PermissionDef,
+  Role,
+  SetupItem,
+  SetupState,
+  WidgetDef,
+} from '../catalogue/manifest.ts';
 export type { Config } from '../config.ts';
 export { enableTenantIsolation, runStatements } from '../db/rls.ts';
 export type { Language, PlatformTables } from '../db/schema.ts';
@@ -68,6 +78,7 @@ export { findUserIdByEmail } from '../people/service.ts';
 export type { Platform } from '../platform.ts';
 export { type Area, containsPoint, inBBox } from '../tenancy/area.ts';
 export type { VerifiedTenant } from '../tenancy/directory.ts';
+export { aliasPathOf, claimHost, hostParents, releaseHost } from '../tenancy/host-aliases.ts';
 export { AGENCIES_TAG, agencyPaths, findAgencyIdByCode, listAgencies } from '../tenancy/service.ts';
 export { validate } from '../validate.ts';
 export * from './shared.ts';

@@ -12,6 +12,7 @@ export {
   mapArea,
   numberText,
   type PageContent,
+  type PageHead,
   type PortalContext,
   portalContext,
   prerender,
@@ -21,4 +22,5 @@ export {
   sendPage,
   when,
 } from '../../web/portal/kit.tsx';
+export { expandWidgets, renderWidget } from '../../web/portal/widgets.tsx';
 export { portalEntry, portalScript } from '../../web/serve.ts';

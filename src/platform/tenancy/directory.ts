@@ -32,6 +32,9 @@ export type VerifiedTenant = TenantInfo & { readonly [verified]: true };
 
 export const DIRECTORY_CHANNEL = 'balai_directory';
 
+/** A host name an app of a tenant serves (`host_aliases`): its requests go to `path` under the tenant. */
+export type ServedAlias = Readonly<{ tenant: VerifiedTenant; app: string; path: string }>;
+
 /** A tenant's area as last loaded, with the row version (`xmin`) it was read from. */
 type LoadedArea = { version: string; area: Area | null; bbox: BBox | null };
 
@@ -40,6 +43,7 @@ export class TenantDirectory {
   readonly #baseDomain: string;
   #bySlug = new Map<string, VerifiedTenant>();
   #byDomain = new Map<string, VerifiedTenant>();
+  #aliases = new Map<string, ServedAlias>();
   #liveApps = new Map<string, Set<string>>();
   /** Tenants with an area, ordered by code: what `tenantsAt` walks. */
   #withArea: VerifiedTenant[] = [];
@@ -79,7 +83,7 @@ export class TenantDirectory {
 
   async #loadAcrossTenants(): Promise<void> {
     const previous = this.#areas;
-    const { tenants, domains, live, areas } = await readAcrossTenants(this.#db, async (trx) => {
+    const { tenants, domains, aliases, live, areas } = await readAcrossTenants(this.#db, async (trx) => {
       // Areas may be large (up to 20,000 positions each): each is read, parsed and checked again
       // only when its tenant's row changed, which its row version (`xmin`) tells.
       const tenants = await trx
@@ -91,6 +95,10 @@ export class TenantDirectory {
       return {
         tenants,
         domains: await trx.selectFrom('tenant_domains').selectAll().execute(),
+        aliases: await trx
+          .selectFrom('host_aliases')
+          .select(['host', 'tenant_id', 'app_code', 'path'])
+          .execute(),
         live: await trx
           .selectFrom('adoptions')
           .select(['tenant_id', 'app_code'])
@@ -140,8 +148,14 @@ export class TenantDirectory {
       set.add(row.app_code);
       liveApps.set(row.tenant_id, set);
     }
+    const served = new Map<string, ServedAlias>();
+    for (const a of aliases) {
+      const tenant = byId.get(a.tenant_id);
+      if (tenant) served.set(a.host, Object.freeze({ tenant, app: a.app_code, path: a.path }));
+    }
     this.#bySlug = bySlug;
     this.#byDomain = byDomain;
+    this.#aliases = served;
     this.#liveApps = liveApps;
     this.#areas = loaded;
     this.#withArea = [...byId.values()].filter((t) => t.area).sort((a, b) => a.code.localeCompare(b.code));
@@ -164,6 +178,15 @@ export class TenantDirectory {
       return label.includes('.') ? undefined : this.#bySlug.get(label);
     }
     return this.#byDomain.get(name);
+  }
+
+  /**
+   * The app path served on this Host when it is an alias (an agency's website on its own name),
+   * or undefined. A tenant's own domains and `<slug>.<base>` are `byHost`'s, never an alias.
+   */
+  aliasOf(host: string | undefined): ServedAlias | undefined {
+    if (!host) return undefined;
+    return this.#aliases.get(host.toLowerCase().replace(/:\d+$/, ''));
   }
 
   /** Whether `appCode` is live for the tenant on at least one channel. */

@@ -3,8 +3,11 @@
  * for each live app that has citizen pages (its manifest's `portalHome`), each tile a link with the
  * app's other pages a visitor looks for (`portalHome.links`, `accountLinks`). An app without
  * citizen pages (a staff-only app such as the LIVE Room) has no tile: a tile is never a dead end.
+ * After the tiles, the sections live apps add (`homeSections`: the latest news of the tenant's
+ * websites), in their order; a section with nothing to show is left out.
  */
 import type { FastifyInstance } from 'fastify';
+import { Fragment } from 'react';
 import type { Platform } from '../../platform/platform.ts';
 import { portalContext, sendPage } from './kit.tsx';
 
@@ -25,6 +28,15 @@ export function homePage(app: FastifyInstance, platform: Platform): void {
           .execute()
       : [];
     const catalogue = new Map(rows.map((r) => [r.code, r]));
+    const sections = platform
+      .liveModules(ctx.tenant.id)
+      .flatMap((m) => (m.homeSections ?? []).map((section) => ({ key: `${m.code}.${section.id}`, section })))
+      .sort((a, b) => a.section.order - b.section.order);
+    const drawn = [];
+    for (const { key, section } of sections) {
+      const node = await section.render(request, platform);
+      if (node !== null) drawn.push(<Fragment key={key}>{node}</Fragment>);
+    }
     const tiles = modules
       .flatMap((m) => {
         const row = catalogue.get(m.code);
@@ -82,8 +94,7 @@ export function homePage(app: FastifyInstance, platform: Platform): void {
           ) : (
             <p>{t('portal.noApps')}</p>
           )}
-          <h2>{t('portal.news')}</h2>
-          <p className="card">{t('portal.newsEmpty')}</p>
+          {drawn}
         </>
       ),
     });

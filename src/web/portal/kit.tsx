@@ -106,7 +106,53 @@ export type PageContent = Readonly<{
   styles?: readonly string[];
   /** Data for the scripts, as JSON in `<script type="application/json" id="page-data">`. */
   data?: Readonly<Record<string, unknown>>;
+  /** What the page says of itself to search engines, feed readers and link previews. */
+  head?: PageHead;
 }>;
+
+/**
+ * A page's description for search engines and link previews: its summary, its one address
+ * (`canonical`, absolute or under the portal), Open Graph and similar `<meta>` (`property` or
+ * `name`), structured data (schema.org objects, written as JSON-LD) and its feeds (`alternates`).
+ */
+export type PageHead = Readonly<{
+  description?: string;
+  canonical?: string;
+  meta?: readonly Readonly<{ property?: string; name?: string; content: string }>[];
+  jsonLd?: readonly Readonly<Record<string, unknown>>[];
+  alternates?: readonly Readonly<{ type: string; title: string; href: string }>[];
+}>;
+
+/** The `<head>` elements of a page's {@link PageHead}; every value escaped by React or as script JSON. */
+function HeadOf({ head }: { head: PageHead | undefined }) {
+  if (!head) return null;
+  return (
+    <>
+      {head.description ? <meta name="description" content={head.description} /> : null}
+      {head.canonical ? <link rel="canonical" href={head.canonical} /> : null}
+      {(head.meta ?? []).map((m) => (
+        <meta
+          key={`${m.property ?? m.name}:${m.content}`}
+          property={m.property}
+          name={m.name}
+          content={m.content}
+        />
+      ))}
+      {(head.alternates ?? []).map((a) => (
+        <link key={a.href} rel="alternate" type={a.type} title={a.title} href={a.href} />
+      ))}
+      {(head.jsonLd ?? []).map((data, i) => (
+        <script
+          // biome-ignore lint/suspicious/noArrayIndexKey: the page's objects in their given order
+          key={i}
+          type="application/ld+json"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON made safe for a script element
+          dangerouslySetInnerHTML={{ __html: scriptJson(data) }}
+        />
+      ))}
+    </>
+  );
+}
 
 /**
  * A whole page rendered ahead of time (see {@link renderPage}): the document and its status, and
@@ -206,6 +252,7 @@ function Layout({ ctx, page }: { ctx: PortalContext; page: PageContent }) {
           <link key={href} rel="stylesheet" href={href} />
         ))}
         <style>{`:root{--primary:${primary}}${PORTAL_CSS}`}</style>
+        <HeadOf head={page.head} />
       </head>
       <body>
         <a className="skip" href="#main">

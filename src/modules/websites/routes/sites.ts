@@ -11,6 +11,7 @@ import {
   type SitePatchType,
   Sites,
 } from '../schemas.ts';
+import { setSiteHost } from '../services/site-host.ts';
 import { changeSite, createSite, siteBySlug, sitesView, siteView } from '../services/sites.ts';
 import { BASE, portalBase, tags } from './api.ts';
 
@@ -87,7 +88,7 @@ export function siteRoutes(app: FastifyInstance, platform: Platform) {
         tags,
         summary: "Change a website's settings",
         description:
-          "Changes a website's name, tagline, footer, menu or number of review stages. An agency's site managers change their own agency's site only.",
+          "Changes a website's name, tagline, footer, menu, number of review stages or own host name (under one of the tenant's domains, e.g. `dinkes.tangerangkota.go.id`; null removes it). An agency's site managers change their own agency's site only.",
         params: SiteParams,
         body: SitePatch,
         response: { 200: Site },
@@ -96,7 +97,14 @@ export function siteRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      const { host: _host, ...patch } = request.body;
+      const { host, ...patch } = request.body;
+      if (host !== undefined) await setSiteHost(platform, request, request.params.site, host);
+      if (Object.keys(patch).length === 0) {
+        return platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+          const all = await sitesView(scope, portalBase(tenant));
+          return all.items.find((s) => s.slug === request.params.site)!;
+        });
+      }
       return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
         changeSite(
           scope,

@@ -107,6 +107,25 @@ describe(`websites: sites (${DB_KIND})`, () => {
     assert.equal(create.statusCode, 403, 'creating a site is tenant-wide');
   });
 
+  test('a site takes its own host name under the tenant’s domain; a foreign or taken name changes nothing', async () => {
+    const patch = (site: string, host: string | null) =>
+      call('PATCH', 'kota-a', `${SITES}/${site}`, a.admin, { host });
+    const foreign = await patch('dinkes', 'dinkes.kota-b.balai.test');
+    assert.equal(foreign.statusCode, 400);
+    assert.equal(foreign.json().errors[0].code, 'host_not_yours');
+    const set = await patch('dinkes', 'dinkes.kota-a.balai.test');
+    assert.equal(set.statusCode, 200, set.body);
+    assert.equal(set.json().host, 'dinkes.kota-a.balai.test');
+    assert.equal(set.json().url, 'https://dinkes.kota-a.balai.test/');
+    const taken = await patch('disdik', 'dinkes.kota-a.balai.test');
+    assert.equal(taken.json().errors[0].code, 'host_taken');
+    assert.equal((await call('GET', 'kota-a', `${SITES}/disdik`)).json().host, null, 'nothing changed');
+    // Given up, the name is free for another site.
+    assert.equal((await patch('dinkes', null)).json().host, null);
+    assert.equal((await patch('disdik', 'dinkes.kota-a.balai.test')).statusCode, 200);
+    assert.equal((await patch('disdik', null)).statusCode, 200);
+  });
+
   test("another tenant's administrator reaches nothing of A", async () => {
     assert.equal(
       (await call('PATCH', 'kota-a', `${SITES}/dinkes`, b.admin, { tagline: 'B' })).statusCode,
