@@ -18,8 +18,8 @@ import {
   normalizeImage,
 } from '../../../platform/sdk/index.ts';
 import type { MenuEntry, PostImage, PostKind, Publication, ReviewState } from '../tables.ts';
-import { cleanBody } from './import-sanitize.ts';
 import { newPath, normalizeOldPath, pathOfLink, slugify } from './legacy-paths.ts';
+import { sanitizeBody } from './sanitize.ts';
 import { autop, convertShortcodes, rewriteUploads, textOf, uploadKey } from './wp-html.ts';
 import type { Wxr, WxrItem } from './wxr-parse.ts';
 
@@ -468,8 +468,9 @@ export async function planImport(
       seenNotes.add(key);
       warn(`wxr_${note.code}`, item, `[${note.name}]`);
     }
-    row.body = cleanBody(rewriteUploads(html, mediaByUpload));
-    row.body_text = textOf(row.body);
+    const clean = sanitizeBody(rewriteUploads(html, mediaByUpload));
+    row.body = clean.html;
+    row.body_text = clean.text;
     const to = row.kind === 'page' ? newPath.page(pagePath(row)) : newPath.news(row.slug);
     redirect(row.kind === 'page' ? `/?page_id=${item.id}` : `/?p=${item.id}`, to);
     redirect(`/?p=${item.id}`, to);

@@ -1,7 +1,8 @@
 /**
  * A WordPress post's HTML made into the site's: paragraphs where WordPress adds them on display
  * (its classic editor stores none), shortcodes turned into plain HTML where that is plain
- * ([caption] → figure, [gallery] → figures of the imported images, [embed] → a link) or removed
+ * ([caption] → figure, [gallery] → figures of the imported images, [embed] → a YouTube video or a
+ * link) or removed
  * and reported, and the old uploads' addresses pointed at the imported media. The result still
  * goes through the sanitiser before it is stored (import-plan.ts).
  */
@@ -75,6 +76,13 @@ export function convertShortcodes(
       notes.push({ code: 'shortcode_removed', name: 'embed' });
       return '';
     }
+    // A YouTube video stays a video: the sanitiser keeps its embed (through youtube-nocookie).
+    const video =
+      /^https:\/\/(?:www\.|m\.)?(?:youtube\.com\/watch\?(?:[^"<>\s]*&)?v=|youtu\.be\/)([A-Za-z0-9_-]{6,64})/i.exec(
+        href,
+      );
+    if (video)
+      return `<iframe src="https://www.youtube.com/embed/${video[1]}" title="Video YouTube"></iframe>`;
     notes.push({ code: 'embed_as_link', name: 'embed' });
     return `<p><a href="${escapeHtml(href)}">${escapeHtml(href)}</a></p>`;
   });
