@@ -1,5 +1,5 @@
 /** Importing a WordPress export (WXR, or a ZIP of it with its uploads) into a site. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   AppError,
   actorOf,
@@ -13,6 +13,20 @@ import { SiteParams } from '../schemas.ts';
 import { ImportAnswer, type ImportAnswerType } from '../schemas-import.ts';
 import { importWordPress, problemFields, tooLarge, UPLOAD_LIMIT } from '../services/import.ts';
 import { BASE, tags } from './api.ts';
+
+/** The uploaded file's bytes: a broken multipart body is the client's error (400), too large a 413. */
+async function readExport(request: FastifyRequest): Promise<Buffer> {
+  try {
+    const part = await request.file({ limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
+    if (part?.fieldname !== 'file') throw invalid({ path: '/body/file', code: 'required' });
+    return await part.toBuffer();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(UPLOAD_LIMIT);
+    if ((error as { statusCode?: number }).statusCode) throw error;
+    throw new AppError('bad_request', { params: { reason: 'multipart' }, cause: error });
+  }
+}
 
 export function importRoutes(app: FastifyInstance, platform: Platform) {
   app.post<{ Params: { site: string } }>(
@@ -41,15 +55,7 @@ export function importRoutes(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenant = request.tenant!;
       if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-      const part = await request.file({ limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
-      if (part?.fieldname !== 'file') throw invalid({ path: '/body/file', code: 'required' });
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(UPLOAD_LIMIT);
-        throw error;
-      }
+      const bytes = await readExport(request);
       if (bytes.length === 0) throw invalid({ path: '/body/file', code: 'required' });
       const stored: string[] = [];
       try {

@@ -368,6 +368,15 @@ describe(`websites: WordPress import (${DB_KIND})`, () => {
       );
       assert.ok(problem.errors[0].message.length > 10, what);
     }
+    for (const contentType of ['multipart/form-data', 'multipart/form-data; boundary=x']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: importUrl('kota-a', 'disdik'),
+        headers: { ...a.admin, 'content-type': contentType },
+        payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.xml"\r\n\r\n<rss',
+      });
+      assert.equal(res.statusCode, 400, `${contentType}: ${res.body}`);
+    }
     const invalid = await upload('kota-a', 'disdik', a.admin, Buffer.from(broken));
     assert.equal(typeof invalid.json().errors[0].line, 'number');
     const { posts, terms, redirects, media } = await rows(a, 'disdik');
