@@ -1,4 +1,5 @@
 import { contentMessages } from './messages-content.ts';
+import { importSharedMessages } from './messages-import.ts';
 
 /** The app's words on the server and the portal (`websites.<key>`), Bahasa Indonesia first. */
 export const messages = {
@@ -28,8 +29,10 @@ export const sharedMessages = {
     detail: {
       not_your_site: 'Anda hanya dapat mengelola situs perangkat daerah tempat Anda bertugas.',
       ...contentMessages.id.detail,
+      ...importSharedMessages.id.detail,
     },
     field: {
+      ...importSharedMessages.id.field,
       site_slug_taken: 'Alamat situs ini sudah dipakai situs lain.',
       agency_has_site: 'Perangkat daerah ini sudah memiliki situs.',
       ...contentMessages.id.field,
@@ -40,8 +43,10 @@ export const sharedMessages = {
     detail: {
       not_your_site: 'You may manage only the websites of the agencies you work for.',
       ...contentMessages.en.detail,
+      ...importSharedMessages.en.detail,
     },
     field: {
+      ...importSharedMessages.en.field,
       site_slug_taken: 'Another website uses this address already.',
       agency_has_site: 'This agency has a website already.',
       ...contentMessages.en.field,

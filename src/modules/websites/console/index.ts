@@ -20,6 +20,15 @@ export default defineConsoleApp({
       home: 60,
       visible: (ctx) => ctx.can(PERM.write) || ctx.can(PERM.manage) || ctx.can(PERM.ppid),
     },
+    {
+      path: '/websites-import',
+      label: 'websites.import.nav',
+      order: 61,
+      visible: (ctx) => ctx.can(PERM.import),
+    },
   ],
-  screens: { websites: lazy(() => import('./screen.tsx')) },
+  screens: {
+    websites: lazy(() => import('./screen.tsx')),
+    'websites-import': lazy(() => import('./import.tsx')),
+  },
 });

@@ -1,3 +1,5 @@
+import { importConsoleMessages } from './messages-import.ts';
+
 /** The app's words in the console (under `websites`, and its menu entry), Bahasa Indonesia first. */
 const id = {
   nav: { websites: 'Situs web' },
@@ -5,6 +7,7 @@ const id = {
     title: 'Situs web',
     notLive: 'Aplikasi Website OPD belum aktif di daerah ini.',
     empty: 'Belum ada situs.',
+    import: importConsoleMessages.id,
   },
 };
 
@@ -14,6 +17,7 @@ const en: typeof id = {
     title: 'Websites',
     notLive: 'The Website OPD app is not live in this region.',
     empty: 'No websites yet.',
+    import: importConsoleMessages.en,
   },
 };
 

@@ -17,6 +17,8 @@ const fixture: IsolationFixture = {
     'POST /api/v1/websites/sites/{site}/posts/{id}/publish': { revision: 1 },
     'POST /api/v1/websites/sites/{site}/posts/{id}/unpublish': undefined,
     'POST /api/v1/websites/sites/{site}/posts/{id}/revisions/{number}/restore': undefined,
+    // Not an export: refused for A's admin (400), after B's credentials were refused.
+    'POST /api/v1/websites/sites/{site}/import': 'pdf',
   },
   async setup({ t, b, ids }) {
     const res = await t.app.inject({
