@@ -1,4 +1,6 @@
 /** The app's words on the server and the portal (`websites.<key>`), Bahasa Indonesia first. */
+import { ppidMessages, ppidSharedMessages } from './messages-ppid.ts';
+
 export const messages = {
   id: {
     portal: {
@@ -8,6 +10,7 @@ export const messages = {
     },
     setup: { agencySites: 'Buat situs untuk perangkat daerah' },
     home: { title: 'Kabar terbaru', allSites: 'Semua situs perangkat daerah' },
+    ppid: ppidMessages.id,
   },
   en: {
     portal: {
@@ -17,25 +20,34 @@ export const messages = {
     },
     setup: { agencySites: 'Create websites for the agencies' },
     home: { title: 'Latest news', allSites: "All the agencies' websites" },
+    ppid: ppidMessages.en,
   },
 };
 
 /** Entries in the platform's shared groups, so that the app's refusals read like the platform's. */
 export const sharedMessages = {
   id: {
-    detail: { not_your_site: 'Anda hanya dapat mengelola situs perangkat daerah tempat Anda bertugas.' },
+    detail: {
+      not_your_site: 'Anda hanya dapat mengelola situs perangkat daerah tempat Anda bertugas.',
+      ...ppidSharedMessages.id.detail,
+    },
     field: {
+      ...ppidSharedMessages.id.field,
       site_slug_taken: 'Alamat situs ini sudah dipakai situs lain.',
       agency_has_site: 'Perangkat daerah ini sudah memiliki situs.',
     },
-    entity: { site: 'Situs' },
+    entity: { site: 'Situs', ...ppidSharedMessages.id.entity },
   },
   en: {
-    detail: { not_your_site: 'You may manage only the websites of the agencies you work for.' },
+    detail: {
+      not_your_site: 'You may manage only the websites of the agencies you work for.',
+      ...ppidSharedMessages.en.detail,
+    },
     field: {
+      ...ppidSharedMessages.en.field,
       site_slug_taken: 'Another website uses this address already.',
       agency_has_site: 'This agency has a website already.',
     },
-    entity: { site: 'Website' },
+    entity: { site: 'Website', ...ppidSharedMessages.en.entity },
   },
 };
