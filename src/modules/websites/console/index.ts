@@ -20,6 +20,10 @@ export default defineConsoleApp({
       home: 60,
       visible: (ctx) => ctx.can(PERM.write) || ctx.can(PERM.manage) || ctx.can(PERM.ppid),
     },
+    { path: '/ppid', label: 'nav.ppid', order: 61, visible: (ctx) => ctx.can(PERM.ppid) },
   ],
-  screens: { websites: lazy(() => import('./screen.tsx')) },
+  screens: {
+    websites: lazy(() => import('./screen.tsx')),
+    ppid: lazy(() => import('./ppid.tsx')),
+  },
 });

@@ -5,12 +5,35 @@
 import type { IsolationFixture } from '../../../../test/support/isolation.ts';
 
 const SECRET = 'Situs rahasia kota B';
+const PPID_SECRET = 'Informasi rahasia yang diminta warga kota B';
 
 const fixture: IsolationFixture = {
   samples: {
     'POST /api/v1/websites/sites': { slug: 'dari-a', name: 'Dari kota A', agencyId: 'B_AGENCY' },
     'PATCH /api/v1/websites/sites/{site}': { tagline: 'Dari kota A' },
+    'POST /api/v1/websites/sites/{site}/ppid/requests': {
+      name: 'Warga A',
+      email: 'warga-a@example.id',
+      information: 'Informasi yang diminta dari kota A',
+      purpose: 'Penelitian',
+      delivery: 'email',
+    },
+    'POST /api/v1/websites/sites/{site}/ppid/status/{number}/objection': {
+      ground: 'c',
+      reason: 'Permohonan tidak ditanggapi',
+    },
+    'POST /api/v1/websites/sites/{site}/ppid/requests/{id}/extension': {
+      days: 3,
+      reason: 'Data masih dihimpun',
+    },
+    'POST /api/v1/websites/sites/{site}/ppid/requests/{id}/answer': { kind: 'granted', text: 'Dari kota A' },
+    'POST /api/v1/websites/sites/{site}/ppid/requests/{id}/objection-answer': { text: 'Dari kota A' },
   },
+  // A citizen files a request without an account; the objection needs the request's secret.
+  anonymousWrites: [
+    'POST /api/v1/websites/sites/{site}/ppid/requests',
+    'POST /api/v1/websites/sites/{site}/ppid/status/{number}/objection',
+  ],
   async setup({ t, b, ids }) {
     const res = await t.app.inject({
       method: 'POST',
@@ -19,10 +42,32 @@ const fixture: IsolationFixture = {
       payload: { slug: 'rahasia-b', name: SECRET, agencyId: ids.B_AGENCY },
     });
     if (res.statusCode !== 201) throw new Error(`B's site: ${res.body}`);
-    return { B_SITE: res.json().id };
+    const ppid = `/t/${b.slug}/api/v1/websites/sites/rahasia-b/ppid`;
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: `${ppid}/requests`,
+      payload: {
+        name: 'Warga B',
+        email: 'warga-b@example.id',
+        information: PPID_SECRET,
+        purpose: 'Penelitian',
+        delivery: 'email',
+      },
+    });
+    if (filed.statusCode !== 201) throw new Error(`B's request: ${filed.body}`);
+    const list = await t.app.inject({ url: `${ppid}/requests`, headers: b.admin });
+    const item = (list.json().items as { id: string; number: string }[])[0];
+    if (!item) throw new Error(`B's requests: ${list.body}`);
+    return { B_SITE: res.json().id, B_PPIDREQUEST: item.id, B_PPIDNUMBER: item.number };
   },
-  leaks: [SECRET],
-  fill: (path) => (path.startsWith('/api/v1/websites/') ? path.replace('{site}', 'rahasia-b') : undefined),
+  leaks: [SECRET, PPID_SECRET],
+  fill: (path, ids) =>
+    path.startsWith('/api/v1/websites/')
+      ? path
+          .replace('{site}', 'rahasia-b')
+          .replace('{id}', ids.B_PPIDREQUEST!)
+          .replace('{number}', ids.B_PPIDNUMBER!)
+      : undefined,
 };
 
 export default fixture;

@@ -41,7 +41,7 @@ describe(`websites: the PPID's pages in Chromium (${DB_KIND})`, () => {
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
     // The summary names each mistake and links to its field; what was typed is still there.
     await page.locator('.summary a[href="#email"]').waitFor();
-    assert.match(await page.locator('.summary').innerText(), /surel atau nomor telepon/);
+    assert.match((await page.locator('.summary').textContent()) ?? '', /surel atau nomor telepon/);
     assert.ok(await page.locator('.summary a[href="#information"]').count());
     assert.equal(await page.getByLabel('Nama lengkap').inputValue(), 'Siti Aminah');
     assert.equal(await page.getByLabel('Tujuan penggunaan informasi').inputValue(), 'Penelitian');
@@ -49,21 +49,21 @@ describe(`websites: the PPID's pages in Chromium (${DB_KIND})`, () => {
     await page.getByLabel('Informasi yang dibutuhkan').fill('Jumlah puskesmas per kecamatan tahun 2025');
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
     await page.getByRole('heading', { name: 'Permohonan diterima' }).waitFor();
-    const number = await page.locator('#ppid-number').innerText();
-    const secret = await page.locator('#ppid-secret').innerText();
+    const number = (await page.locator('#ppid-number').textContent()) ?? '';
+    const secret = (await page.locator('#ppid-secret').textContent()) ?? '';
     assert.match(number, /^PPID-DINKES-\d{4}-\d{6}$/);
     await page.locator('#ppid-status-link').click();
     await page.getByRole('heading', { name: `Status permohonan ${number}` }).waitFor();
-    assert.match(await page.locator('#ppid-status').innerText(), /Menunggu jawaban PPID/);
+    assert.match((await page.locator('#ppid-status').textContent()) ?? '', /Menunggu jawaban PPID/);
     // Without the code: its form; a wrong code is said in words; the right one opens the status.
     await page.goto(`${base}/ppid/status/${number}`);
     await page.getByLabel('Kode rahasia').fill('salah-kode');
     await page.getByRole('button', { name: 'Buka status' }).click();
-    assert.match(await page.locator('.summary').innerText(), /kode rahasia tidak cocok/);
+    assert.match((await page.locator('.summary').textContent()) ?? '', /kode rahasia tidak cocok/);
     await page.getByLabel('Kode rahasia').fill(secret);
     await page.getByRole('button', { name: 'Buka status' }).click();
     await page.locator('#ppid-status').waitFor();
-    assert.match(await page.locator('#ppid-status').innerText(), /Jumlah puskesmas/);
+    assert.match((await page.locator('#ppid-status').textContent()) ?? '', /Jumlah puskesmas/);
   });
 
   test('the pages pass axe-core WCAG 2.1 A/AA checks', async () => {
@@ -88,7 +88,7 @@ describe(`websites: the PPID's pages in Chromium (${DB_KIND})`, () => {
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
     await page.getByRole('heading', { name: 'Permohonan diterima' }).waitFor();
     await check('filed');
-    const number = await page.locator('#ppid-number').innerText();
+    const number = (await page.locator('#ppid-number').textContent()) ?? '';
     await page.locator('#ppid-status-link').click();
     await page.locator('#ppid-status').waitFor();
     await check('status');
