@@ -278,6 +278,7 @@ export const ppidSharedMessages = {
   id: {
     detail: {
       ppid_wrong_secret: 'Nomor permohonan atau kode rahasia tidak cocok.',
+      ppid_secret_missing: 'Sertakan kode rahasia permohonan (kepala x-request-secret).',
       ppid_extended_once: 'Batas waktu permohonan ini sudah pernah diperpanjang; perpanjangan hanya sekali.',
       ppid_closed: 'Permohonan ini sudah dijawab; batas waktunya tidak dapat diperpanjang lagi.',
       ppid_extension_late:
@@ -303,6 +304,7 @@ export const ppidSharedMessages = {
   en: {
     detail: {
       ppid_wrong_secret: 'The request number or the secret code does not match.',
+      ppid_secret_missing: "Send the request's secret code (header x-request-secret).",
       ppid_extended_once: "This request's deadline was extended already; it may be extended once only.",
       ppid_closed: 'This request has been answered; its deadline cannot be extended any more.',
       ppid_extension_late:

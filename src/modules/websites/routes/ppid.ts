@@ -45,7 +45,7 @@ import { BASE, portalBase, tags } from './api.ts';
 type SiteP = { site: string };
 type NumberP = { site: string; number: string };
 type IdP = { site: string; id: string };
-type SecretH = { 'x-request-secret': string };
+type SecretH = { 'x-request-secret'?: string };
 
 const PPID = `${BASE}/sites/:site/ppid`;
 
@@ -123,7 +123,7 @@ export function ppidRoutes(app: FastifyInstance, platform: Platform) {
           scope,
           request.params.site,
           request.params.number,
-          request.headers['x-request-secret'],
+          request.headers['x-request-secret'] ?? '',
         ),
       ),
   );
@@ -151,7 +151,7 @@ export function ppidRoutes(app: FastifyInstance, platform: Platform) {
           scope,
           request.params.site,
           request.params.number,
-          request.headers['x-request-secret'],
+          request.headers['x-request-secret'] ?? '',
           request.body,
         ),
       ),

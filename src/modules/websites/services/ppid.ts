@@ -173,6 +173,7 @@ async function requestBySecret(
   secret: string,
   lock = false,
 ): Promise<RequestRow> {
+  if (!secret.trim()) throw new AppError('forbidden', { detailKey: 'ppid_secret_missing' });
   const row = await findRequest(scope, site.id, { number: number.toUpperCase() }, lock);
   if (!row || !secret || !sameSecret(sha256(secret.trim()), row.secret_hash)) {
     throw new AppError('forbidden', { detailKey: 'ppid_wrong_secret' });

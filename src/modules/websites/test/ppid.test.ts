@@ -295,7 +295,9 @@ describe(`websites: PPID requests (${DB_KIND})`, () => {
     assert.equal(statusUrl, `/t/kota-a/situs/dinkes/ppid/status/${number}`);
     const status = (headers: Record<string, string>) =>
       t.app.inject({ url: `${api('kota-a', 'dinkes')}/status/${number}`, headers });
-    assert.equal((await status({})).statusCode, 400);
+    const missing = await status({});
+    assert.equal(missing.statusCode, 403);
+    assert.match(missing.body, /x-request-secret/);
     const wrong = await status({ 'x-request-secret': 'bukan-kodenya' });
     assert.equal(wrong.statusCode, 403);
     assert.match(wrong.body, /kode rahasia tidak cocok/);
