@@ -26,9 +26,11 @@ export default defineConsoleApp({
       order: 61,
       visible: (ctx) => ctx.can(PERM.import),
     },
+    { path: '/ppid', label: 'nav.ppid', order: 62, visible: (ctx) => ctx.can(PERM.ppid) },
   ],
   screens: {
     websites: lazy(() => import('./screen.tsx')),
     'websites-import': lazy(() => import('./import.tsx')),
+    ppid: lazy(() => import('./ppid.tsx')),
   },
 });

@@ -7,11 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import { portalContext, sendPage } from '../../../platform/sdk/portal.ts';
 import { sitesView } from '../services/sites.ts';
+import { registerPpidPortal } from './ppid.tsx';
 import { registerRedirectHook, registerRedirectRoutes } from './redirects.ts';
 
 /** Registers the app's portal pages (inside the portal, behind the adoption gate). */
 export function registerPortal(app: FastifyInstance, platform: Platform) {
   registerRedirectHook(app, platform);
+  registerPpidPortal(app, platform);
   app.get('/situs', { config: { auth: 'optional' } }, async (request, reply) => {
     const ctx = portalContext(platform, request);
     const { t } = ctx;

@@ -7,10 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/sdk/index.ts';
 import { importRoutes } from './import.ts';
 import { postRoutes } from './posts.ts';
+import { ppidRoutes } from './ppid.ts';
 import { siteRoutes } from './sites.ts';
 
 export function registerRoutes(app: FastifyInstance, platform: Platform) {
   siteRoutes(app, platform);
   postRoutes(app, platform);
   importRoutes(app, platform);
+  ppidRoutes(app, platform);
 }

@@ -5,6 +5,7 @@
 import type { IsolationFixture } from '../../../../test/support/isolation.ts';
 
 const SECRET = 'Situs rahasia kota B';
+const PPID_SECRET = 'Informasi rahasia yang diminta warga kota B';
 
 const fixture: IsolationFixture = {
   samples: {
@@ -19,7 +20,29 @@ const fixture: IsolationFixture = {
     'POST /api/v1/websites/sites/{site}/posts/{id}/revisions/{number}/restore': undefined,
     // Not an export: refused for A's admin (400), after B's credentials were refused.
     'POST /api/v1/websites/sites/{site}/import': 'pdf',
+    'POST /api/v1/websites/sites/{site}/ppid/requests': {
+      name: 'Warga A',
+      email: 'warga-a@example.id',
+      information: 'Informasi yang diminta dari kota A',
+      purpose: 'Penelitian',
+      delivery: 'email',
+    },
+    'POST /api/v1/websites/sites/{site}/ppid/status/{number}/objection': {
+      ground: 'c',
+      reason: 'Permohonan tidak ditanggapi',
+    },
+    'POST /api/v1/websites/sites/{site}/ppid/requests/{id}/extension': {
+      days: 3,
+      reason: 'Data masih dihimpun',
+    },
+    'POST /api/v1/websites/sites/{site}/ppid/requests/{id}/answer': { kind: 'granted', text: 'Dari kota A' },
+    'POST /api/v1/websites/sites/{site}/ppid/requests/{id}/objection-answer': { text: 'Dari kota A' },
   },
+  // A citizen files a request without an account; the objection needs the request's secret.
+  anonymousWrites: [
+    'POST /api/v1/websites/sites/{site}/ppid/requests',
+    'POST /api/v1/websites/sites/{site}/ppid/status/{number}/objection',
+  ],
   async setup({ t, b, ids }) {
     const res = await t.app.inject({
       method: 'POST',
@@ -35,13 +58,38 @@ const fixture: IsolationFixture = {
       payload: { kind: 'news', title: SECRET, body: `<p>${SECRET}</p>` },
     });
     if (post.statusCode !== 201) throw new Error(`B's post: ${post.body}`);
-    return { B_SITE: res.json().id, B_POST: post.json().id };
+    const ppid = `/t/${b.slug}/api/v1/websites/sites/rahasia-b/ppid`;
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: `${ppid}/requests`,
+      payload: {
+        name: 'Warga B',
+        email: 'warga-b@example.id',
+        information: PPID_SECRET,
+        purpose: 'Penelitian',
+        delivery: 'email',
+      },
+    });
+    if (filed.statusCode !== 201) throw new Error(`B's request: ${filed.body}`);
+    const list = await t.app.inject({ url: `${ppid}/requests`, headers: b.admin });
+    const item = (list.json().items as { id: string; number: string }[])[0];
+    if (!item) throw new Error(`B's requests: ${list.body}`);
+    return {
+      B_SITE: res.json().id,
+      B_POST: post.json().id,
+      B_PPIDREQUEST: item.id,
+      B_PPIDNUMBER: item.number,
+    };
   },
-  leaks: [SECRET],
-  fill: (path, ids) =>
-    path.startsWith('/api/v1/websites/')
-      ? path.replace('{site}', 'rahasia-b').replace('{id}', ids.B_POST!).replace('{number}', '1')
-      : undefined,
+  leaks: [SECRET, PPID_SECRET],
+  fill: (path, ids) => {
+    if (!path.startsWith('/api/v1/websites/')) return undefined;
+    const site = path.replace('{site}', 'rahasia-b');
+    // A PPID request's paths name it by id or number; the posts' by id and revision number.
+    return site.includes('/ppid/')
+      ? site.replace('{id}', ids.B_PPIDREQUEST!).replace('{number}', ids.B_PPIDNUMBER!)
+      : site.replace('{id}', ids.B_POST!).replace('{number}', '1');
+  },
   query: (path) => (path.endsWith('/diff') ? '?from=1&to=1' : undefined),
 };
 
