@@ -1,4 +1,6 @@
 /** The app's words on the server and the portal (`websites.<key>`), Bahasa Indonesia first. */
+import { siteMessages } from './messages-site.ts';
+
 export const messages = {
   id: {
     portal: {
@@ -8,6 +10,7 @@ export const messages = {
     },
     setup: { agencySites: 'Buat situs untuk perangkat daerah' },
     home: { title: 'Kabar terbaru', allSites: 'Semua situs perangkat daerah' },
+    site: siteMessages.id,
   },
   en: {
     portal: {
@@ -17,6 +20,7 @@ export const messages = {
     },
     setup: { agencySites: 'Create websites for the agencies' },
     home: { title: 'Latest news', allSites: "All the agencies' websites" },
+    site: siteMessages.en,
   },
 };
 

@@ -7,9 +7,15 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import { portalContext, sendPage } from '../../../platform/sdk/portal.ts';
 import { sitesView } from '../services/sites.ts';
+import { registerSiteFeeds } from './site-feeds.ts';
+import { registerSitePages } from './site-pages.tsx';
+import { registerSiteSearch } from './site-search.tsx';
 
 /** Registers the app's portal pages (inside the portal, behind the adoption gate). */
 export function registerPortal(app: FastifyInstance, platform: Platform) {
+  registerSitePages(app, platform);
+  registerSiteSearch(app, platform);
+  registerSiteFeeds(app, platform);
   app.get('/situs', { config: { auth: 'optional' } }, async (request, reply) => {
     const ctx = portalContext(platform, request);
     const { t } = ctx;
