@@ -212,8 +212,10 @@ export type SearchHit = PostSummary & {
  * Full-text search of published posts in Indonesian (`websearch_to_tsquery` on the stored `search`
  * vector, as the reports' search), of one site or of all the tenant's, best match first, with a
  * `ts_headline` snippet whose marks are `[[`…`]]` (the page escapes the text, then marks them).
+ * The snippets are made in a second query for the page's posts only: `ts_headline` re-parses a
+ * post's text, too costly for every match of a common word.
  */
-export function searchPublished(
+export async function searchPublished(
   scope: TenantScope,
   q: { text: string; siteId?: string; limit: number; offset: number },
 ): Promise<SearchHit[]> {
@@ -223,25 +225,35 @@ export function searchPublished(
     .innerJoin('websites_sites as s', (j) =>
       j.onRef('s.tenant_id', '=', 'p.tenant_id').onRef('s.id', '=', 'p.site_id'),
     )
-    .select([
-      ...SUMMARY,
-      'p.site_id',
-      's.slug as site_slug',
-      's.name as site_name',
-      sql<string>`ts_headline('indonesian', coalesce(p.summary, '') || ' ' || p.body_text, ${query},
-        'StartSel=[[, StopSel=]], MaxWords=30, MinWords=12, MaxFragments=2')`.as('snippet'),
-    ])
+    .select([...SUMMARY, 'p.site_id', 's.slug as site_slug', 's.name as site_name'])
     .where('p.tenant_id', '=', scope.tenantId)
     .where('p.status', '=', 'published')
     .where(sql<boolean>`p.search @@ ${query}`);
   if (q.siteId) s = s.where('p.site_id', '=', q.siteId);
-  return s
+  const hits = (await s
     .orderBy(sql`ts_rank(p.search, ${query})`, 'desc')
     .orderBy('p.published_at', 'desc')
     .orderBy('p.id')
     .limit(q.limit + 1)
     .offset(q.offset)
-    .execute() as Promise<SearchHit[]>;
+    .execute()) as Omit<SearchHit, 'snippet'>[];
+  if (hits.length === 0) return [];
+  const snippets = await tx(scope)
+    .selectFrom('websites_posts as p')
+    .select([
+      'p.id',
+      sql<string>`ts_headline('indonesian', coalesce(p.summary, '') || ' ' || p.body_text, ${query},
+        'StartSel=[[, StopSel=]], MaxWords=30, MinWords=12, MaxFragments=2')`.as('snippet'),
+    ])
+    .where('p.tenant_id', '=', scope.tenantId)
+    .where(
+      'p.id',
+      'in',
+      hits.map((h) => h.id),
+    )
+    .execute();
+  const byId = new Map(snippets.map((r) => [r.id, r.snippet]));
+  return hits.map((h) => ({ ...h, snippet: byId.get(h.id) ?? '' }));
 }
 
 export type SitemapRow = Pick<PostSummary, 'id' | 'kind' | 'slug' | 'parent_id' | 'updated_at'>;
