@@ -43,6 +43,7 @@ import { type CpuUse, cpuBetween, snapshot, waitForQuiet } from './cpu.ts';
 import { BENCH_AGENCY_COUNT, BENCH_STAFF_COUNT, type BenchTenant, prepareData } from './prepare.ts';
 import { type PricesSeed, seedPrices } from './prices-seed.ts';
 import { intakeBodies, type ReportsSeed, SEARCH_TERMS, seedReports } from './reports-seed.ts';
+import { seedWebsites, WEBSITES_ARTICLES, WEBSITES_TERMS, type WebsitesSeed } from './websites-seed.ts';
 import {
   runWrk,
   type WrkChoices,
@@ -93,6 +94,8 @@ const TENANT_COUNT = intEnv('BENCH_TENANTS', 20, 1, 500);
 const REPORT_COUNT = intEnv('BENCH_REPORTS', 100_000, 0, 10_000_000);
 /** Years of daily market prices seeded for the market prices app's rows; 0 leaves those rows out. */
 const PRICES_YEARS = intEnv('BENCH_PRICES_YEARS', 5, 0, 20);
+/** Whether the websites app's rows run (20 tenants × 10 sites × 1,000 articles); 0 leaves them out. */
+const WEBSITES = intEnv('BENCH_WEBSITES', 1, 0, 1);
 const PRICES_EMBEDDED_YEARS = intEnv('BENCH_PRICES_EMBEDDED_YEARS', PRICES_YEARS, 0, 20);
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Rows to measure (their keys); empty: all. Hello world is always measured, as the baseline. */
@@ -267,6 +270,64 @@ function lastYearDays(now = new Date()): string[] {
 }
 
 /** The reports app's rows: intake, the public list (cached) and search (mostly not), the staff inbox. */
+/** The websites app's public pages: an article and a home page from the cache, a search, the RSS feed. */
+function websitesEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
+  const articles = tenants.flatMap((t) =>
+    [1, 2, 3].flatMap((site) =>
+      [11, 222, 777].map((n) => `/t/${t.slug}/situs/opd-${site}/berita/berita-${n}`),
+    ),
+  );
+  const homes = tenants.map((t) => `/t/${t.slug}/situs/opd-1`);
+  const feeds = tenants.map((t) => `/t/${t.slug}/situs/opd-1/rss.xml`);
+  const html = (text: string) => (text.includes('<h1') ? null : 'no heading in the page');
+  return [
+    {
+      key: 'websites_article',
+      label: 'websites article, cached',
+      does: "GET /t/<slug>/situs/opd-<n>/berita/<slug>: 9 articles × 20 tenants, whole pages kept in the site's cache after the warm-up",
+      on: 'balai',
+      requests: articles.map((path) => ({ method: 'GET' as const, path })),
+      prime: articles,
+      expect: 200,
+      checkText: html,
+    },
+    {
+      key: 'websites_home',
+      label: 'websites site home, cached',
+      does: "GET /t/<slug>/situs/opd-1: a site's home (menu, latest news and announcements, agenda), kept whole in its cache",
+      on: 'balai',
+      requests: homes.map((path) => ({ method: 'GET' as const, path })),
+      prime: homes,
+      expect: 200,
+      checkText: (text) => (text.includes('site-head') ? null : 'no site header'),
+    },
+    {
+      key: 'websites_search',
+      label: 'websites search (uncached)',
+      does: `GET /t/<slug>/situs/opd-<n>/cari?q=<term>: ${WEBSITES_TERMS.length} terms × 9 sites × 20 tenants of ${WEBSITES_ARTICLES} articles a site, never cached: full-text query ranked, ts_headline snippets`,
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET' as const,
+        path: `/t/${t.slug}/situs/opd-%{site}/cari?q=%{q}`,
+      })),
+      choices: { q: WEBSITES_TERMS, site: ['1', '2', '3', '4', '5', '6', '7', '8', '9'] },
+      expect: 200,
+      countTransactions: true,
+      checkText: (text) => (text.includes('<mark>') ? null : 'no marked match'),
+    },
+    {
+      key: 'websites_rss',
+      label: 'websites RSS feed, cached',
+      does: "GET /t/<slug>/situs/opd-1/rss.xml: the site's 20 latest posts as RSS 2.0, kept in its cache",
+      on: 'balai',
+      requests: feeds.map((path) => ({ method: 'GET' as const, path })),
+      prime: feeds,
+      expect: 200,
+      checkText: (text) => (text.includes('<rss') ? null : 'not an RSS document'),
+    },
+  ];
+}
+
 function reportEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
   const bearer = (t: BenchTenant) => ({ Authorization: `Bearer ${t.token}` });
   const lists = [
@@ -802,6 +863,17 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       console.log(`   prices: ${pricesSeedLine(pricesSeed)}`);
     }
 
+    let websitesSeed: WebsitesSeed | undefined;
+    if (WEBSITES > 0) {
+      websitesSeed = await seedWebsites(
+        loadConfig(balaiEnv),
+        tenants.map((t) => t.slug),
+      );
+      console.log(
+        `   websites: ${websitesSeed.posts.toLocaleString('en-US')} articles in ${tenants.length} tenants × 10 sites (seeded in ${fmt(websitesSeed.seconds)} s)`,
+      );
+    }
+
     balai = await startNode(
       'the Balai server',
       ['--import', './src/web/jsx.ts', 'src/main.ts'],
@@ -817,6 +889,7 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       ...endpoints(tenants),
       ...(withReports ? reportEndpoints(tenants) : []),
       ...(pricesSeed ? pricesEndpoints(tenants, pricesSeed) : []),
+      ...(websitesSeed ? websitesEndpoints(tenants) : []),
     ];
     const unknown = [...ROW_FILTER].filter((key) => !all.some((e) => e.key === key));
     if (unknown.length > 0) {

@@ -2,6 +2,7 @@
 import { contentMessages } from './messages-content.ts';
 import { importSharedMessages } from './messages-import.ts';
 import { ppidMessages, ppidSharedMessages } from './messages-ppid.ts';
+import { siteMessages } from './messages-site.ts';
 
 export const messages = {
   id: {
@@ -13,6 +14,7 @@ export const messages = {
     setup: { agencySites: 'Buat situs untuk perangkat daerah' },
     home: { title: 'Kabar terbaru', allSites: 'Semua situs perangkat daerah' },
     ppid: ppidMessages.id,
+    site: siteMessages.id,
   },
   en: {
     portal: {
@@ -23,6 +25,7 @@ export const messages = {
     setup: { agencySites: 'Create websites for the agencies' },
     home: { title: 'Latest news', allSites: "All the agencies' websites" },
     ppid: ppidMessages.en,
+    site: siteMessages.en,
   },
 };
 

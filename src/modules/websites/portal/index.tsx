@@ -9,11 +9,17 @@ import { portalContext, sendPage } from '../../../platform/sdk/portal.ts';
 import { sitesView } from '../services/sites.ts';
 import { registerPpidPortal } from './ppid.tsx';
 import { registerRedirectHook, registerRedirectRoutes } from './redirects.ts';
+import { registerSiteFeeds } from './site-feeds.ts';
+import { registerSitePages } from './site-pages.tsx';
+import { registerSiteSearch } from './site-search.tsx';
 
 /** Registers the app's portal pages (inside the portal, behind the adoption gate). */
 export function registerPortal(app: FastifyInstance, platform: Platform) {
   registerRedirectHook(app, platform);
   registerPpidPortal(app, platform);
+  registerSitePages(app, platform);
+  registerSiteSearch(app, platform);
+  registerSiteFeeds(app, platform);
   app.get('/situs', { config: { auth: 'optional' } }, async (request, reply) => {
     const ctx = portalContext(platform, request);
     const { t } = ctx;

@@ -22,6 +22,7 @@ import {
   updateSite,
 } from '../repo/sites.ts';
 import type { SiteInputType, SitePatchType, SiteType } from '../schemas.ts';
+import { invalidateSite } from './public-site.ts';
 
 /** The slug of the tenant's own site. */
 export const MAIN_SITE = 'utama';
@@ -162,5 +163,7 @@ export async function changeSite(
     },
     after: patch,
   });
+  // The site's pages show its name, menu and footer.
+  await invalidateSite(scope, row.id);
   return view;
 }

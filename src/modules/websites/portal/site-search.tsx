@@ -1,0 +1,198 @@
+/**
+ * Search of published posts in Indonesian (stemmed by PostgreSQL's `indonesian` configuration):
+ * one site's (`/situs/<site>/cari?q=`) or all the tenant's (`/situs/cari?q=`), best match first,
+ * with the matched words marked in a snippet. Not cached: any words can be asked.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { actorOf, invalid, notFound, type Platform } from '../../../platform/sdk/index.ts';
+import { type PortalContext, portalContext, queryText, sendPage } from '../../../platform/sdk/portal.ts';
+import { publishedPages, type SearchHit, searchPublished } from '../repo/public.ts';
+import { pagePaths, postPath, siteRoot } from '../services/public-site.ts';
+import { loadSiteView, SiteFrame } from './site-frame.tsx';
+import { Dated, PAGE_SIZE, Paging, pageOf } from './site-parts.tsx';
+
+const MAX_QUERY = 200;
+
+function queryOf(request: FastifyRequest): string | undefined {
+  const q = queryText((request.query as Record<string, unknown>)?.q);
+  if (q && q.length > MAX_QUERY)
+    throw invalid({ path: '/query/q', code: 'maxLength', params: { limit: MAX_QUERY } });
+  return q;
+}
+
+/** A snippet whose `[[`…`]]` marks (from ts_headline) become `<mark>`: the text itself stays escaped. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(/\[\[|\]\]/);
+  return (
+    <p style={{ margin: '.25rem 0 0' }}>
+      {parts.map((part, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the snippet's parts in their order
+        i % 2 === 1 ? <mark key={i}>{part}</mark> : <span key={i}>{part}</span>,
+      )}
+    </p>
+  );
+}
+
+function SearchForm({
+  ctx,
+  action,
+  q,
+  label,
+}: {
+  ctx: PortalContext;
+  action: string;
+  q: string;
+  label: string;
+}) {
+  return (
+    <form method="get" action={action} className="card">
+      <div className="field">
+        <label htmlFor="search-q">{label}</label>
+        <input type="search" id="search-q" name="q" defaultValue={q} maxLength={MAX_QUERY} />
+      </div>
+      <button type="submit" className="secondary">
+        {ctx.t('websites.site.search')}
+      </button>
+    </form>
+  );
+}
+
+function Hits({
+  ctx,
+  hits,
+  link,
+}: {
+  ctx: PortalContext;
+  hits: SearchHit[];
+  link: (h: SearchHit) => string | null;
+}) {
+  return (
+    <ul className="list">
+      {hits.map((h) => {
+        const href = link(h);
+        return (
+          <li key={h.id}>
+            <h2 style={{ margin: 0, fontSize: '1.05rem' }}>
+              {href ? <a href={href}>{h.title}</a> : h.title}
+            </h2>
+            <Snippet text={h.snippet} />
+            <p className="meta">
+              {h.site_name} · <Dated ctx={ctx} at={h.published_at} />
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function registerSiteSearch(app: FastifyInstance, platform: Platform) {
+  const optional = { config: { auth: 'optional' as const } };
+
+  app.get('/situs/:site/cari', optional, async (request, reply) => {
+    const ctx = portalContext(platform, request);
+    const { t } = ctx;
+    const { site } = request.params as { site: string };
+    const page = pageOf(request);
+    const q = queryOf(request) ?? '';
+    const found = await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+      const view = await loadSiteView(scope, site, ctx.base);
+      if (!view) throw notFound('site');
+      const hits = q
+        ? await searchPublished(scope, {
+            text: q,
+            siteId: view.site.id,
+            limit: PAGE_SIZE,
+            offset: (page - 1) * PAGE_SIZE,
+          })
+        : [];
+      return { view, hits };
+    });
+    const { view, hits } = found;
+    const title = q ? t('websites.site.results', { q }) : t('websites.site.searchSite');
+    return sendPage(reply, ctx, {
+      title: `${title} · ${view.site.name}`,
+      head: { meta: [{ name: 'robots', content: 'noindex' }] },
+      body: (
+        <SiteFrame ctx={ctx} view={view} crumbs={[{ label: t('websites.site.search') }]}>
+          <h1>{title}</h1>
+          <SearchForm ctx={ctx} action={`${view.root}/cari`} q={q} label={t('websites.site.searchLabel')} />
+          {q && hits.length === 0 ? <p className="card">{t('websites.site.noResults', { q })}</p> : null}
+          <Hits
+            ctx={ctx}
+            hits={hits.slice(0, PAGE_SIZE)}
+            link={(h) => {
+              const path = postPath(h, view.paths);
+              return path ? `${view.root}${path}` : null;
+            }}
+          />
+          <Paging
+            ctx={ctx}
+            path={`${view.root}/cari`}
+            page={page}
+            more={hits.length > PAGE_SIZE}
+            query={{ q }}
+          />
+          <p>
+            <a href={`${ctx.base}/situs/cari${q ? `?q=${encodeURIComponent(q)}` : ''}`}>
+              {t('websites.site.searchAll', { tenant: ctx.tenant.name })}
+            </a>
+          </p>
+        </SiteFrame>
+      ),
+    });
+  });
+
+  app.get('/situs/cari', optional, async (request, reply) => {
+    const ctx = portalContext(platform, request);
+    const { t } = ctx;
+    const page = pageOf(request);
+    const q = queryOf(request) ?? '';
+    const { hits, paths } = await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+      const hits = q
+        ? await searchPublished(scope, { text: q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+        : [];
+      // A page's path needs its site's pages: read only for the sites of pages found.
+      const paths = new Map<string, Map<string, string>>();
+      for (const h of hits) {
+        if (h.kind !== 'page' || paths.has(h.site_slug)) continue;
+        paths.set(h.site_slug, pagePaths(await publishedPages(scope, h.site_id)));
+      }
+      return { hits, paths };
+    });
+    const title = q
+      ? t('websites.site.results', { q })
+      : t('websites.site.searchAll', { tenant: ctx.tenant.name });
+    return sendPage(reply, ctx, {
+      title,
+      head: { meta: [{ name: 'robots', content: 'noindex' }] },
+      body: (
+        <>
+          <h1>{title}</h1>
+          <SearchForm
+            ctx={ctx}
+            action={`${ctx.base}/situs/cari`}
+            q={q}
+            label={t('websites.site.searchAll', { tenant: ctx.tenant.name })}
+          />
+          {q && hits.length === 0 ? <p className="card">{t('websites.site.noResults', { q })}</p> : null}
+          <Hits
+            ctx={ctx}
+            hits={hits.slice(0, PAGE_SIZE)}
+            link={(h) => {
+              const path = postPath(h, paths.get(h.site_slug) ?? new Map());
+              return path ? `${siteRoot(ctx.base, h.site_slug)}${path}` : null;
+            }}
+          />
+          <Paging
+            ctx={ctx}
+            path={`${ctx.base}/situs/cari`}
+            page={page}
+            more={hits.length > PAGE_SIZE}
+            query={{ q }}
+          />
+        </>
+      ),
+    });
+  });
+}
