@@ -3,6 +3,7 @@
  * the console. The API's shape is here; docs/apps/websites.md lists the routes that use them.
  */
 import { type Static, type TSchema, Type } from 'typebox';
+import { EXAMPLES, withExample } from './schema-examples.ts';
 import { POST_KINDS, PPID_CLASSES, PUBLICATION, REVIEW_STATES, SOCIAL_KINDS } from './tables.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -361,3 +362,17 @@ export const InfoRequest = Type.Object({
   objectionAnsweredAt: Nullable(Instant),
 });
 export type InfoRequestType = Static<typeof InfoRequest>;
+
+// The API reference's examples (schema-examples.ts), given once the schemas exist.
+withExample(PostInput, EXAMPLES.postInput);
+withExample(PostSummary, EXAMPLES.postSummary);
+withExample(Revision, EXAMPLES.revision);
+withExample(Review, EXAMPLES.review);
+withExample(PostDetail, EXAMPLES.postDetail);
+withExample(RevisionDiff, EXAMPLES.revisionDiff);
+withExample(ReviewInput, EXAMPLES.reviewInput);
+withExample(PublishInput, EXAMPLES.publishInput);
+withExample(Posts, { items: [EXAMPLES.postSummary], next: null });
+withExample(Revisions, {
+  items: [(({ body: _b, details: _d, ...rest }) => rest)(EXAMPLES.revision)],
+});

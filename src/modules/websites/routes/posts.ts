@@ -63,7 +63,7 @@ const DiffQuery = Type.Object(
 );
 const SubmitInput = Type.Object(
   { revision: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ revision: 2 }] },
 );
 
 type Site = Static<typeof SiteParams>;
