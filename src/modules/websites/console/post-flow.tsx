@@ -46,8 +46,9 @@ export function PostFlow(props: {
   };
   const revision = post.headRevision;
   const inReview = post.reviewState === 'in_review';
-  const approved = post.reviewState === 'approved' || site.reviewStages === 0;
-  const mayWrite = can(PERM.write) && post.reviewState === 'draft' && site.reviewStages > 0;
+  const approved = post.reviewState === 'approved';
+  // With no review stage, submitting approves at once: the publisher then publishes.
+  const mayWrite = can(PERM.write) && post.reviewState === 'draft';
   const mayReview = can(PERM.review) && inReview;
   const headPublished = post.publishedRevision === revision && post.status === 'published';
   const mayPublish = can(PERM.publish) && approved && !headPublished;

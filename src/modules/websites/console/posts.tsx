@@ -36,7 +36,7 @@ export function PostsSection({ site, search }: { site: string; search: URLSearch
   const more = () => {
     if (!next) return;
     api
-      .get<Posts>(sitePath(site, '/posts'), { ...query, limit: 50, cursor: next })
+      .get<Posts>(sitePath(site, '/posts'), { ...query, limit: 50, after: next })
       .then((r) => setExtra({ key, items: [...later.items, ...r.items], next: r.next }));
   };
   const items = [...(posts.data?.items ?? []), ...later.items];
