@@ -2,7 +2,7 @@
  * The editor's toolbar: every button named in words, its state told by `aria-pressed`, one tab
  * stop with the arrow keys (and Home/End) moving between the buttons (the ARIA toolbar pattern).
  */
-import type { Editor } from '@tiptap/react';
+import { type Editor, useEditorState } from '@tiptap/react';
 import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
 import { useConsole } from '../../../platform/sdk/console.ts';
 
@@ -23,6 +23,8 @@ export function Toolbar(props: {
 }) {
   const { t } = useConsole();
   const { editor } = props;
+  // Drawn again on every change of the editor's state, so that pressed and disabled stay true.
+  useEditorState({ editor, selector: ({ editor: e }) => e.state });
   const chain = () => editor.chain().focus();
   const tools: Tool[] = [
     {

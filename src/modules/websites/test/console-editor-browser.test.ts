@@ -39,6 +39,48 @@ describe(`staff console: the editor, review and publication in Chromium (${DB_KI
     await c?.t.close();
   });
 
+  test('the editor: a keyboard toolbar, alt text required beside its field, only safe embeds', async () => {
+    const context = await c.browser.newContext({ locale: 'id-ID' });
+    const page = await c.signIn(context, c.writer.email, '/konsol/websites/dinkes/tulis/agenda');
+    await page.getByRole('heading', { name: 'Agenda baru' }).waitFor();
+    await page.getByLabel('Mulai').waitFor();
+    const toolbar = page.getByRole('toolbar', { name: 'Format isi' });
+    assert.equal(await toolbar.locator('button[tabindex="0"]').count(), 1, 'one tab stop');
+    await toolbar.getByRole('button', { name: 'Paragraf' }).focus();
+    await page.keyboard.press('End');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Ulangi');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Urungkan');
+    await page.locator('#post-body').click();
+    await page.keyboard.type('Posyandu keliling');
+    await toolbar.getByRole('button', { name: 'Tebal' }).click();
+    assert.equal(await toolbar.getByRole('button', { name: 'Tebal' }).getAttribute('aria-pressed'), 'true');
+    await toolbar.getByRole('button', { name: 'Gambar' }).click();
+    await page.getByRole('button', { name: 'Unggah dan sisipkan' }).click();
+    assert.equal(await page.locator('#body-image-file-error').textContent(), 'Pilih berkas gambar.');
+    assert.equal(await page.locator('#body-image-alt-error').textContent(), 'Teks alternatif wajib diisi.');
+    assert.equal(await page.getByLabel('Teks alternatif').getAttribute('aria-invalid'), 'true');
+    await page.getByRole('button', { name: 'Batal' }).click();
+    await toolbar.getByRole('button', { name: 'Sematkan video/peta' }).click();
+    await page.getByLabel('Alamat YouTube atau Google Maps').fill('https://evil.example/embed/x');
+    await page.getByLabel('Judul sematan').fill('Video');
+    await page.getByRole('button', { name: 'Sematkan', exact: true }).click();
+    assert.equal(
+      await page.locator('#embed-url-error').textContent(),
+      'Hanya video YouTube dan peta Google Maps yang dapat disematkan.',
+    );
+    await page.getByLabel('Alamat YouTube atau Google Maps').fill('https://youtu.be/dQw4w9WgXcQ');
+    await page.getByRole('button', { name: 'Sematkan', exact: true }).click();
+    await page.locator('#post-body .embed-box').waitFor();
+    assert.match(
+      (await page.locator('#post-body .embed-box').textContent()) ?? '',
+      /youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/,
+    );
+    assert.deepEqual(await axeViolations(page), [], 'axe on a new agenda item in the editor');
+    await screenshots(page, 'console-websites-editor-agenda');
+    await context.close();
+  });
+
   test('a contributor writes a news item with an image (alt text required) and submits it', async (t) => {
     if (missing) return t.skip(missing);
     writer = await c.signIn(writerContext, c.writer.email, '/konsol/websites/dinkes');
