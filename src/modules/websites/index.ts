@@ -6,17 +6,27 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppManifest } from '../../platform/sdk/index.ts';
+import { type AppManifest, defineTenantTask } from '../../platform/sdk/index.ts';
 import { seedDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
 import { EDIT_ROLES, PERM, WRITE_ROLES } from './permissions.ts';
 import { homeSections } from './portal/home-section.tsx';
 import { registerPortal } from './portal/index.tsx';
 import { registerRoutes } from './routes/index.ts';
+import { publishDue, tenantsWithDuePostsAcrossTenants } from './services/publish.ts';
 import { ensureMainSite } from './services/sites.ts';
 import { setup } from './setup.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Every minute: publish the scheduled posts whose time has come. */
+export const publishDueTask = defineTenantTask({
+  name: 'websites.publish-due',
+  cron: '* * * * *',
+  app: 'websites',
+  candidates: tenantsWithDuePostsAcrossTenants,
+  run: (_platform, scope, _tenant, now) => publishDue(scope, now),
+});
 
 const app: AppManifest = {
   code: 'websites',
@@ -49,6 +59,7 @@ const app: AppManifest = {
   sharedMessages,
   setup,
   seedDemo,
+  tasks: [publishDueTask],
 };
 
 export default app;

@@ -100,6 +100,8 @@ export interface PostsTable {
   review_stage: number;
   published_revision: number | null;
   publish_at: Date | null;
+  /** The revision a scheduled publication will publish (migration 0101). */
+  scheduled_revision: ColumnType<number | null, number | null | undefined, number | null>;
   published_at: Date | null;
   author_id: string | null;
   author_name: string | null;

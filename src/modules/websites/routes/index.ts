@@ -5,8 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/sdk/index.ts';
+import { postRoutes } from './posts.ts';
 import { siteRoutes } from './sites.ts';
 
 export function registerRoutes(app: FastifyInstance, platform: Platform) {
   siteRoutes(app, platform);
+  postRoutes(app, platform);
 }
