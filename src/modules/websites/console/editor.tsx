@@ -59,6 +59,9 @@ function valuesOf(post: PostDetailType | undefined, timeZone: string): Values {
   };
 }
 
+/** The notice of a first save, handed to the editor that opens at the new post's address. */
+let firstSave: { id: string; message: string } | null = null;
+
 type Panel = 'image' | 'embed' | 'link' | 'featured' | 'widget' | null;
 
 export default function PostEditor(props: { site: string; kind?: PostKind; postId?: string }) {
@@ -85,7 +88,11 @@ export default function PostEditor(props: { site: string; kind?: PostKind; postI
   const [panel, setPanel] = useState<Panel>(null);
   const [error, setError] = useState<ApiError | undefined>();
   const [stale, setStale] = useState<number | null>(null);
-  const [done, setDone] = useState('');
+  const [done, setDone] = useState(() => {
+    const notice = firstSave && firstSave.id === props.postId ? firstSave.message : '';
+    firstSave = null;
+    return notice;
+  });
   const [busy, setBusy] = useState(false);
 
   const editor = useEditor({
@@ -164,7 +171,10 @@ export default function PostEditor(props: { site: string; kind?: PostKind; postI
         setDirty(false);
         setStale(null);
         setDone(t('websites.editor.saved', { n: saved.headRevision }));
-        if (!post) navigate(`/websites/${props.site}/konten/${saved.id}`, { replace: true });
+        if (!post) {
+          firstSave = { id: saved.id, message: t('websites.editor.saved', { n: saved.headRevision }) };
+          navigate(`/websites/${props.site}/konten/${saved.id}`, { replace: true });
+        }
       },
       (err: unknown) => {
         setBusy(false);
