@@ -84,10 +84,12 @@ describe(`staff console: the editor, review and publication in Chromium (${DB_KI
     await context.close();
   });
 
-  // TODO(editor-16): the return's notice never shows against content-16's API; to debug next.
+  // Not yet reliable against content-16's API: to debug next (see the reason).
   const flowPending =
-    'review and publication through the console do not pass yet against the merged content API (writing passed once and timed out once, the return's notice never shows): to be finished';
-  test('a contributor writes a news item with an image (alt text required) and submits it', skip: flowPending , async (t) => {
+    'review and publication through the console do not pass yet against the merged content API (writing passed once and timed out once; the return’s notice never shows): to be finished';
+  test('a contributor writes a news item with an image (alt text required) and submits it', {
+    skip: flowPending,
+  }, async (t) => {
     if (missing) return t.skip(missing);
     writer = await c.signIn(writerContext, c.writer.email, '/konsol/websites/dinkes');
     await writer.getByRole('link', { name: 'Tulis Berita' }).click();
