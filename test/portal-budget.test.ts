@@ -3,7 +3,8 @@
  * JavaScript. For each portal page, every script the page names — with the chunks each statically
  * imports (Vite's manifest lists them) and the service worker its registration script fetches —
  * is requested as a browser would (`accept-encoding: br`) and the bytes actually sent are summed.
- * The pages also carry a Content-Security-Policy and no inline script (only JSON data elements).
+ * The pages also carry a Content-Security-Policy and no inline script (only JSON data elements:
+ * page data, and JSON-LD that search engines read; a browser runs neither).
  * The shell's pages are below; each installed app names its own, with what they need written
  * first, in `src/modules/<app>/test/portal-pages.ts` (see test/support/portal-pages.ts), and says
  * which ship a map: the map library loads there and nowhere else. Needs `npm run build` first.
@@ -138,7 +139,10 @@ describe(`portal JavaScript budget (${DB_KIND})`, () => {
       const csp = String(page.headers['content-security-policy'] ?? '');
       assert.match(csp, /script-src 'self'(;|$)/, name);
       for (const tag of page.body.match(/<script\b[^>]*>/g) ?? []) {
-        assert.ok(/\bsrc="/.test(tag) || /type="application\/json"/.test(tag), `${name}: inline ${tag}`);
+        assert.ok(
+          /\bsrc="/.test(tag) || /type="application\/(ld\+)?json"/.test(tag),
+          `${name}: inline ${tag}`,
+        );
       }
     }
   });

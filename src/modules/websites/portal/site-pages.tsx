@@ -24,7 +24,7 @@ import {
   publishedPost,
   termsOfPost,
 } from '../repo/public.ts';
-import { normalizeOldPath } from '../services/legacy-paths.ts';
+import { legacyQueryKey, normalizeOldPath } from '../services/legacy-paths.ts';
 import { KIND_SEGMENT, siteCache, siteTag } from '../services/public-site.ts';
 import type { PostImage, PostKind } from '../tables.ts';
 import { legacyRedirect } from './redirects.ts';
@@ -299,8 +299,11 @@ export function registerSitePages(app: FastifyInstance, platform: Platform) {
     } catch (error) {
       // An old WordPress address the import recorded, which no page answers now: sent on.
       if (!(error instanceof AppError && error.status === 404)) throw error;
-      const { site, '*': rest } = request.params as Params;
-      const to = await legacyRedirect(platform, request, site, normalizeOldPath(`/${rest ?? ''}`));
+      const { site, '*': rest = '' } = request.params as Params;
+      // The home with a slash (`/?p=123`) names the old post in its query; any other path by itself.
+      const old =
+        rest === '' ? legacyQueryKey(request.query as Record<string, unknown>) : normalizeOldPath(`/${rest}`);
+      const to = await legacyRedirect(platform, request, site, old);
       if (!to) throw error;
       return reply.redirect(to, 301);
     }
