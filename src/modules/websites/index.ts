@@ -2,7 +2,7 @@
  * Website OPD (`websites`): a website for the tenant and for each of its agencies — pages, news,
  * announcements, agenda, documents, galleries and the PPID menu — written by the agency's staff,
  * reviewed, published, and served fast to citizens without JavaScript; a WordPress site moves in
- * from its export file. See docs/apps/websites.md and ADR 0018.
+ * from its export file. See docs/apps/websites/README.md and ADR 0018.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 /**
  * Request and response schemas of the websites app: one source for validation, types, OpenAPI and
- * the console. The API's shape is here; docs/apps/websites.md lists the routes that use them.
+ * the console. The API's shape is here; docs/apps/websites/ lists the routes that use them.
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import { EXAMPLES, withExample } from './schema-examples.ts';
