@@ -210,6 +210,24 @@ describe(`portal hooks for apps (${DB_KIND})`, () => {
       (e: { fields?: { code: string }[] }) => e.fields?.[0]?.code === 'host_not_yours',
     );
 
+    // Nor may any tenant make a served name its own domain (it would take the site's traffic).
+    const adminB = await bearerFor(
+      t.app,
+      'kota-b',
+      (await makeStaff(t.platform, tenantB.id, ['tenant_admin'])).email,
+    );
+    const hijack = await t.app.inject({
+      method: 'PATCH',
+      url: '/t/kota-b/api/v1/settings',
+      headers: adminB,
+      payload: { domains: ['pusat.kota-a.go.id', 'papan.kota-a.go.id'] },
+    });
+    assert.equal(hijack.statusCode, 400, hijack.body);
+    assert.deepEqual(
+      hijack.json().errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+      [['/body/domains/1', 'host_taken']],
+    );
+
     const served = await t.app.inject({
       url: '/?html=%3Cp%3EDi%20host%20sendiri%3C%2Fp%3E',
       headers: { host: 'papan.kota-a.go.id' },

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/platform/http/app.ts';
-import { formatRecord } from '../src/platform/http/request-log.ts';
+import { formatRecord, redactQuery } from '../src/platform/http/request-log.ts';
 import { DB_KIND, makeTenant, startTest, type TestContext } from './support/harness.ts';
 
 const SECRET = 'rahasia-token-0123456789';
@@ -65,6 +65,14 @@ describe(`request log (${DB_KIND})`, () => {
     } finally {
       await app.close();
     }
+  });
+
+  test('a PPID status link’s secret (`kode`) is redacted like a reset token, other values kept', () => {
+    assert.equal(
+      redactQuery('/t/kota/situs/utama/ppid/status/PPID-UTAMA-2026-000001?kode=rahasia123&lang=id'),
+      '/t/kota/situs/utama/ppid/status/PPID-UTAMA-2026-000001?kode=[redacted]&lang=id',
+    );
+    assert.equal(redactQuery('/cari?q=kode&kodepos=15111'), '/cari?q=kode&kodepos=15111');
   });
 
   test('LOG_FORMAT=json writes one JSON record per request, the token redacted', async () => {

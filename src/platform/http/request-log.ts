@@ -10,9 +10,12 @@ import type { Config } from '../config.ts';
 /** Where log records are written: process.stdout by default, a captured stream in tests. */
 export type LogStream = { write(chunk: string): unknown };
 
-/** A URL with the values of secret-bearing query parameters (`token`) replaced. */
+/**
+ * A URL with the values of secret-bearing query parameters replaced: `token` (a password-reset
+ * link) and `kode` (the secret of a public-information request's status link).
+ */
 export function redactQuery(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
+  return url.replace(/([?&](?:token|kode)=)[^&#]*/g, '$1[redacted]');
 }
 
 /** Fastify's `logger` options for the configured level and format. */

@@ -46,6 +46,14 @@ async function assertDomainsFree(
       ...clash.map((c) => ({ path: `/body/domains/${domains.indexOf(c.domain)}`, code: 'taken' })),
     );
   }
+  // A host name an app serves (an agency's website, `host_aliases`) is never a tenant's domain,
+  // not even its own tenant's: the name would stop reaching the site.
+  const served = await db.selectFrom('host_aliases').select('host').where('host', 'in', domains).execute();
+  if (served.length > 0) {
+    throw invalid(
+      ...served.map((a) => ({ path: `/body/domains/${domains.indexOf(a.host)}`, code: 'host_taken' })),
+    );
+  }
 }
 
 /** Creates a tenant; returns its id. Throws a 400 on an invalid code and 409 on a taken slug or code. */

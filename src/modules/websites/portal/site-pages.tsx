@@ -66,7 +66,8 @@ async function sitePage(
 ): Promise<FastifyReply> {
   const ctx = portalContext(platform, request);
   const { site } = request.params as Params;
-  const canonicalUrl = request.url;
+  // The address without its query: a cached page must not carry the first visitor's parameters.
+  const canonicalUrl = request.url.split('?')[0] ?? request.url;
   return sendCachedPage(reply, ctx, {
     key: key === null ? null : `${ctx.lang}:${request.url.split('?')[0]}:${key}`,
     canonicalUrl,

@@ -1,4 +1,5 @@
 /** The portal home's read of the websites: the latest public news of all the tenant's sites. */
+import { sql } from 'kysely';
 import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { tx } from '../tables.ts';
 
@@ -32,6 +33,7 @@ export function latestNews(scope: TenantScope, limit: number): Promise<LatestPos
     ])
     .where('p.tenant_id', '=', scope.tenantId)
     .where('p.status', '=', 'published')
+    .where(sql<boolean>`p.ppid is distinct from 'dikecualikan'`)
     .where('p.kind', 'in', ['news', 'announcement'])
     .orderBy('p.published_at', 'desc')
     .orderBy('p.id', 'desc')

@@ -38,12 +38,19 @@ const SUMMARY = [
   'p.parent_id',
 ] as const;
 
+/**
+ * Information UU 14/2008 excepts (Pasal 17, `ppid = 'dikecualikan'`) is named in the PPID menu and
+ * never served: not at an address, in a list, a search, a feed or a sitemap.
+ */
+export const NOT_EXCEPTED = sql<boolean>`p.ppid is distinct from 'dikecualikan'`;
+
 function published(scope: TenantScope, siteId: string) {
   return tx(scope)
     .selectFrom('websites_posts as p')
     .where('p.tenant_id', '=', scope.tenantId)
     .where('p.site_id', '=', siteId)
-    .where('p.status', '=', 'published');
+    .where('p.status', '=', 'published')
+    .where(NOT_EXCEPTED);
 }
 
 /** A published post of the site by kind and slug. */
@@ -228,6 +235,7 @@ export async function searchPublished(
     .select([...SUMMARY, 'p.site_id', 's.slug as site_slug', 's.name as site_name'])
     .where('p.tenant_id', '=', scope.tenantId)
     .where('p.status', '=', 'published')
+    .where(NOT_EXCEPTED)
     .where(sql<boolean>`p.search @@ ${query}`);
   if (q.siteId) s = s.where('p.site_id', '=', q.siteId);
   const hits = (await s

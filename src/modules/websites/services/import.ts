@@ -27,6 +27,7 @@ import {
   staffByEmail,
 } from '../repo/import.ts';
 import { type FileSource, type ImportProblem, LIMITS, planImport, type SiteState } from './import-plan.ts';
+import { invalidateSite } from './public-site.ts';
 import { siteForStaff } from './sites.ts';
 import { parseWxr, type Wxr, WxrError } from './wxr-parse.ts';
 import { listZip, looksLikeZip, readZipEntry, ZipError } from './zip-reader.ts';
@@ -219,5 +220,7 @@ export async function importWordPress(
     entityId: site.id,
     data: { imported: counts.news + counts.pages },
   });
+  // The site's cached pages, feeds and menu now lack what was imported.
+  await invalidateSite(scope, site.id);
   return { counts, problems: plan.problems };
 }

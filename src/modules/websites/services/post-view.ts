@@ -2,6 +2,7 @@
 import type { PostRow, ReviewRow, RevisionRow } from '../repo/posts.ts';
 import type { SiteRow } from '../repo/sites.ts';
 import type { PostDetailType, RevisionType } from '../schemas.ts';
+import { KIND_SEGMENT } from './public-site.ts';
 import { sitePath } from './sites.ts';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -10,7 +11,7 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
 export function postPath(site: Pick<SiteRow, 'slug'>, post: Pick<PostRow, 'kind' | 'slug'>): string {
   return post.kind === 'page'
     ? `${sitePath(site.slug)}/${post.slug}`
-    : `${sitePath(site.slug)}/${post.kind}/${post.slug}`;
+    : `${sitePath(site.slug)}/${KIND_SEGMENT[post.kind]}/${post.slug}`;
 }
 
 export function postSummary(row: PostRow) {

@@ -7,7 +7,6 @@ import {
   type AgencyAccess,
   AppError,
   invalid,
-  invalidate,
   type Platform,
   readAcrossTenants,
   type TenantScope,
@@ -15,11 +14,9 @@ import {
 import { duePosts, findRevision, type PostRow, replacePostTerms, updatePost } from '../repo/posts.ts';
 import type { tx } from '../tables.ts';
 import { changed, detailOf, postForStaff } from './posts.ts';
+import { invalidateSite } from './public-site.ts';
 import { sanitizeBody } from './sanitize.ts';
 import { siteForStaff } from './sites.ts';
-
-/** The cache tag of the public pages of the tenant's sites. */
-export const WEBSITES_TAG = 'websites';
 
 /** Copies revision `number` into the post and marks it published. */
 async function publishRevision(scope: TenantScope, post: PostRow, number: number, now: Date): Promise<void> {
@@ -44,7 +41,7 @@ async function publishRevision(scope: TenantScope, post: PostRow, number: number
     scheduled_revision: null,
   });
   await replacePostTerms(scope, post.id, r.terms);
-  await invalidate(scope, WEBSITES_TAG);
+  await invalidateSite(scope, post.site_id);
 }
 
 export async function publishPost(
@@ -93,7 +90,7 @@ export async function unpublishPost(
     publish_at: null,
     scheduled_revision: null,
   });
-  await invalidate(scope, WEBSITES_TAG);
+  await invalidateSite(scope, post.site_id);
   await changed(scope, post, 'unpublish', { was: post.status });
   return detailOf(scope, site, await postForStaff(scope, site, id), portalBase);
 }

@@ -127,7 +127,7 @@ describe(`websites: posts, review and publication (${DB_KIND})`, () => {
     const p = published.json();
     assert.equal(p.status, 'published');
     assert.equal(p.publishedRevision, 2);
-    assert.equal(p.url, `/t/kota-a/situs/disdik/news/${post.slug}`);
+    assert.equal(p.url, `/t/kota-a/situs/disdik/berita/${post.slug}`);
     const firstPublished = p.publishedAt;
 
     // A new save returns it to draft but leaves the public copy; publishing again keeps the first time.
@@ -149,8 +149,15 @@ describe(`websites: posts, review and publication (${DB_KIND})`, () => {
       list.items.map((i: { id: string }) => i.id),
       [post.id],
     );
+    // Citizens read it at its address, from the site's cache once drawn; unpublished, it is gone
+    // at once (publication and unpublication clear the site's cached pages).
+    const page = () => t.app.inject({ url: again.url });
+    assert.equal(again.url, `/t/kota-a/situs/disdik/berita/${post.slug}`);
+    assert.match((await page()).body, /PPDB 2027: jadwal/);
+    assert.equal((await page()).statusCode, 200);
     assert.equal((await call('POST', a, `/posts/${post.id}/unpublish`, officer)).statusCode, 403);
     assert.equal((await call('POST', a, `/posts/${post.id}/unpublish`, editor)).json().status, 'unpublished');
+    assert.equal((await page()).statusCode, 404, 'not served from the cache after unpublishing');
   });
 
   test('four eyes: nobody approves their own revision, nor two stages of one revision', async () => {

@@ -315,6 +315,25 @@ describe(`websites: the citizens' site pages (${DB_KIND})`, () => {
     assert.match(fresh, /Berita lain/);
   });
 
+  test('information UU 14/2008 excepts is never served: not at its address, in a list or a search', async () => {
+    const tid = a.tenant.id;
+    const id = await seedPost(t, tid, 'dinkes', {
+      kind: 'document',
+      slug: 'laporan-penyelidikan-wabah',
+      title: 'Laporan penyelidikan wabah tertutup',
+      details: { year: 2026, type: 'Laporan', mediaId: '00000000-0000-4000-8000-000000000002' },
+    });
+    await t.platform.inTenant(tid, SYSTEM_ACTOR, (scope) =>
+      tx(scope).updateTable('websites_posts').set({ ppid: 'dikecualikan' }).where('id', '=', id).execute(),
+    );
+    assert.equal((await get('/t/situs-a/situs/dinkes/dokumen/laporan-penyelidikan-wabah')).statusCode, 404);
+    assert.doesNotMatch((await get('/t/situs-a/situs/dinkes/dokumen')).body, /penyelidikan wabah/);
+    assert.doesNotMatch(
+      (await get('/t/situs-a/situs/dinkes/cari?q=penyelidikan')).body,
+      /penyelidikan wabah/,
+    );
+  });
+
   test("another tenant's site, and a site that does not exist, are 404", async () => {
     for (const url of [
       '/t/situs-b/situs/dinkes/berita/pembangunan-puskesmas',
