@@ -273,7 +273,7 @@ export function duePosts(scope: TenantScope, now: Date): Promise<PostRow[]> {
     .selectFrom('websites_posts')
     .select(POST)
     .where('tenant_id', '=', scope.tenantId)
-    .where('status', '=', 'scheduled')
+    .where('publish_at', 'is not', null)
     .where('publish_at', '<=', now)
     .orderBy('publish_at')
     .limit(500)

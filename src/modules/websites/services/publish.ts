@@ -64,7 +64,12 @@ export async function publishPost(
   const at = input.at ? new Date(input.at) : undefined;
   if (at && Number.isNaN(at.getTime())) throw invalid({ path: '/body/at', code: 'format' });
   if (at && at > now) {
-    await updatePost(scope, id, { status: 'scheduled', publish_at: at, scheduled_revision: input.revision });
+    // A published post keeps its public copy until the scheduled revision replaces it.
+    await updatePost(scope, id, {
+      status: post.status === 'published' ? 'published' : 'scheduled',
+      publish_at: at,
+      scheduled_revision: input.revision,
+    });
     await changed(scope, post, 'schedule', { revision: input.revision, at: at.toISOString() });
   } else {
     await publishRevision(scope, post, input.revision, now);
@@ -115,7 +120,7 @@ export function tenantsWithDuePostsAcrossTenants(platform: Platform, now: Date):
       .selectFrom('websites_posts')
       .select('tenant_id')
       .distinct()
-      .where('status', '=', 'scheduled')
+      .where('publish_at', 'is not', null)
       .where('publish_at', '<=', now)
       .execute();
     return rows.map((r) => r.tenant_id);

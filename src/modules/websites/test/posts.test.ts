@@ -222,6 +222,25 @@ describe(`websites: posts, review and publication (${DB_KIND})`, () => {
     const done = (await call('GET', a, `/posts/${post.id}`, officer)).json();
     assert.equal(done.status, 'published');
     assert.equal(done.publishedRevision, 1);
+
+    // A correction of the public post scheduled for later: the post stays public meanwhile.
+    await call('PUT', a, `/posts/${post.id}`, officer, {
+      ...news('Upacara Hari Guru Nasional'),
+      baseRevision: 1,
+    });
+    await call('POST', a, `/posts/${post.id}/submit`, officer, { revision: 2 });
+    await call('POST', a, `/posts/${post.id}/reviews`, editor, { decision: 'approve', revision: 2 });
+    const later = new Date(Date.now() + 7_200_000);
+    const corrected = (
+      await call('POST', a, `/posts/${post.id}/publish`, editor, { revision: 2, at: later.toISOString() })
+    ).json();
+    assert.equal(corrected.status, 'published');
+    assert.equal(corrected.publishedRevision, 1);
+    const page = () => t.app.inject({ url: done.url });
+    assert.equal((await page()).statusCode, 200, 'still served until the correction is due');
+    assert.doesNotMatch((await page()).body, /Hari Guru Nasional/);
+    assert.equal(await run(new Date(later.getTime() + 1000)), 1);
+    assert.match((await page()).body, /Upacara Hari Guru Nasional/);
   });
 
   test('revisions: list, one, diff and restore', async () => {
