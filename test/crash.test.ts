@@ -48,9 +48,12 @@ describe(`crash safety (${DB_KIND})`, () => {
     const workers = Array.from({ length: 8 }, worker);
     // Kill once a fair number of writes went through, while the workers still have requests in flight.
     for (let i = 0; i < 200 && acknowledged.length < 60; i++) await new Promise((r) => setTimeout(r, 25));
+    // The data directory's lock is freed when the process is gone, not when the signal is sent.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);
+    if (child.exitCode === null && child.signalCode === null) await exited;
     assert.ok(acknowledged.length >= 20, `only ${acknowledged.length} writes before the kill`);
 
     const database = await openMigratedDatabase(config, MODULES);

@@ -12,7 +12,7 @@ function countingDb() {
       setAccessMode: () => ({
         execute: () =>
           new Promise((resolve) => {
-            loads.push(() => resolve({ tenants: [], domains: [], live: [], areas: [] }));
+            loads.push(() => resolve({ tenants: [], domains: [], aliases: [], live: [], areas: [] }));
           }),
       }),
     }),
