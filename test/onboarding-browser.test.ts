@@ -434,6 +434,8 @@ describe(`a new region live through the console (${DB_KIND})`, () => {
         await act(officer.getByLabel('Kata sandi', { exact: true }).fill(OFFICER.password));
         await act(officer.getByRole('button', { name: 'Masuk' }).click());
         await officer.getByRole('heading', { name: 'Isian harga harian' }).waitFor();
+        // The heading is drawn before the markets arrive.
+        await officer.locator('#entry-market option').first().waitFor({ state: 'attached' });
         assert.deepEqual(await officer.locator('#entry-market option').allTextContents(), ['Pasar Bogor']);
         assert.equal(await officer.locator('fieldset[data-commodity="beras-bawah-2"]').count(), 0, 'retired');
         await act(officer.locator('#q-beras-premium-0').fill('15000'));

@@ -69,6 +69,8 @@ describe(`staff console: market prices in Chromium (${DB_KIND})`, () => {
     // the agency's reports (issue #15).
     const page = await signIn(context, officerEmail, '/konsol');
     await page.getByRole('heading', { name: 'Isian harga harian' }).waitFor();
+    // The heading is drawn before the markets arrive.
+    await page.locator('#entry-market option').first().waitFor({ state: 'attached' });
     // Only my markets, and today in the tenant's zone.
     assert.deepEqual(await page.locator('#entry-market option').allTextContents(), [
       'Pasar Anyar',

@@ -162,6 +162,8 @@ describe(`staff console: setting SEGAR up from an empty region in Chromium (${DB
     const officerPage = await officerContext.newPage();
     await signIn(officerPage, 'budi.santoso@kota-segar-baru.go.id', '/harga/isian', 'sandi-awal-budi-2026');
     await officerPage.getByRole('heading', { name: 'Isian harga harian' }).waitFor();
+    // The heading is drawn before the markets arrive.
+    await officerPage.locator('#entry-market option').first().waitFor({ state: 'attached' });
     assert.deepEqual(await officerPage.locator('#entry-market option').allTextContents(), ['Pasar Anyar']);
     assert.equal(await officerPage.locator('fieldset[data-commodity="beras-bawah-2"]').count(), 0, 'retired');
     await officerPage.locator('#q-beras-premium-0').fill('15000');
