@@ -184,6 +184,35 @@ export function multipartFile(field: string, filename: string, contentType: stri
   };
 }
 
+/** A multipart/form-data body of text fields and files, in the order given, for `app.inject`. */
+export function multipartForm(
+  parts: (
+    | { name: string; value: string }
+    | { name: string; filename: string; type: string; bytes: Uint8Array }
+  )[],
+) {
+  const boundary = `----balai${randomBytes(8).toString('hex')}`;
+  const chunks = parts.flatMap((p) =>
+    'value' in p
+      ? [
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`,
+          ),
+        ]
+      : [
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`,
+          ),
+          Buffer.from(p.bytes),
+          Buffer.from('\r\n'),
+        ],
+  );
+  return {
+    payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
 /** A small but real PDF document carrying `text`. */
 export function tinyPdf(text: string): Uint8Array {
   return Buffer.from(

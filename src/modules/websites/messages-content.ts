@@ -12,6 +12,8 @@ export const contentMessages = {
         'Anda sudah menyetujui satu tahap revisi ini; tahap berikutnya harus disetujui orang lain.',
       not_approved: 'Revisi {{revision}} belum disetujui untuk terbit.',
       not_published_post: 'Tulisan ini tidak sedang terbit atau terjadwal.',
+      media_in_use: 'Berkas ini masih dipakai tulisan: {{posts}}. Lepaskan dari tulisan itu lebih dulu.',
+      term_in_use: 'Kategori atau tag ini masih dipakai {{count}} tulisan.',
     },
     field: {
       kind_fixed: 'Jenis tulisan tidak dapat diubah.',
@@ -24,8 +26,14 @@ export const contentMessages = {
       parent_cycle: 'Halaman tidak dapat menjadi induk dari dirinya sendiri atau turunannya.',
       unknown_parent: 'Halaman induk tidak ditemukan di situs ini.',
       bad_cursor: 'Penanda halaman tidak valid.',
+      media_type:
+        'Berkas harus berupa gambar (JPEG, PNG, WebP, GIF, AVIF, HEIC) atau dokumen (PDF, Word, Excel, PowerPoint, OpenDocument).',
+      media_too_large: 'Ukuran berkas maksimal {{limit}} MB.',
+      image_unreadable: 'Gambar tidak dapat dibaca: berkasnya rusak atau terpotong.',
+      image_too_many_pixels: 'Gambar terlalu besar (lebih dari 40 megapiksel); perkecil dulu.',
+      alt_required: 'Tulis teks alternatif: apa yang tampak pada gambar, bagi yang tidak dapat melihatnya.',
     },
-    entity: { post: 'Tulisan', revision: 'Revisi' },
+    entity: { post: 'Tulisan', revision: 'Revisi', media: 'Berkas media', term: 'Kategori atau tag' },
   },
   en: {
     detail: {
@@ -39,6 +47,8 @@ export const contentMessages = {
         'You approved a stage of this revision already; someone else must approve the next.',
       not_approved: 'Revision {{revision}} is not approved for publication.',
       not_published_post: 'This post is neither published nor scheduled.',
+      media_in_use: 'This file is still used by: {{posts}}. Take it out of those posts first.',
+      term_in_use: 'This category or tag is still used by {{count}} posts.',
     },
     field: {
       kind_fixed: 'The kind of a post cannot change.',
@@ -51,7 +61,13 @@ export const contentMessages = {
       parent_cycle: 'A page cannot be its own parent or its descendant’s child.',
       unknown_parent: 'The parent page is not one of this website.',
       bad_cursor: 'The page marker is not valid.',
+      media_type:
+        'The file must be an image (JPEG, PNG, WebP, GIF, AVIF, HEIC) or a document (PDF, Word, Excel, PowerPoint, OpenDocument).',
+      media_too_large: 'The file can be at most {{limit}} MB.',
+      image_unreadable: 'The image cannot be read: the file is broken or cut short.',
+      image_too_many_pixels: 'The image is too large (over 40 megapixels); make it smaller first.',
+      alt_required: 'Write the alternative text: what the image shows, for those who cannot see it.',
     },
-    entity: { post: 'Post', revision: 'Revision' },
+    entity: { post: 'Post', revision: 'Revision', media: 'Media file', term: 'Category or tag' },
   },
 };

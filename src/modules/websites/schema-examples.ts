@@ -5,6 +5,7 @@
  */
 const POST_ID = '0193a5d0-2b4c-7d6e-8f10-1a2b3c4d5e6f';
 const TERM_ID = '0193a5cf-1111-7222-8333-444455556666';
+const MEDIA_ID = '0193a5d1-4e5f-7a6b-8c7d-9e0f1a2b3c4d';
 const WHEN = '2026-12-03T02:15:00.000Z';
 
 const revision = {
@@ -90,6 +91,24 @@ export const EXAMPLES = {
   reviewInput: { decision: 'approve', note: 'Siap terbit.', revision: 2 },
   publishInput: { revision: 2, at: '2026-12-07T00:00:00.000Z' },
   submitInput: { revision: 2 },
+  term: { id: TERM_ID, kind: 'category', slug: 'kesehatan', name: 'Kesehatan' },
+  media: {
+    id: MEDIA_ID,
+    kind: 'image',
+    fileName: 'posyandu-sukasari.jpg',
+    mime: 'image/jpeg',
+    size: 412_330,
+    width: 1600,
+    height: 1067,
+    alt: 'Petugas posyandu menimbang balita di Kelurahan Sukasari',
+    caption: 'Posyandu Melati, Sukasari, 3 Desember 2026',
+    url: `/t/kota-tangerang/situs/dinkes/media/${MEDIA_ID}`,
+    variants: [320, 640, 960, 1280].map((width) => ({
+      width,
+      url: `/t/kota-tangerang/situs/dinkes/media/${MEDIA_ID}/${width}`,
+    })),
+    createdAt: WHEN,
+  },
 } as const;
 
 /** `schema` with its example for the API reference (TypeBox schemas are plain JSON Schema). */

@@ -321,6 +321,7 @@ export const Media = Type.Object({
 });
 export type MediaType = Static<typeof Media>;
 export const MediaList = Type.Object({ items: Type.Array(Media), next: Nullable(Type.String()) });
+export type TermInputType = Static<typeof TermInput>;
 
 // ---------------------------------------------------------------------------------------------
 // Public-information requests (PPID, UU 14/2008)
@@ -373,6 +374,11 @@ withExample(RevisionDiff, EXAMPLES.revisionDiff);
 withExample(ReviewInput, EXAMPLES.reviewInput);
 withExample(PublishInput, EXAMPLES.publishInput);
 withExample(Posts, { items: [EXAMPLES.postSummary], next: null });
+withExample(Term, EXAMPLES.term);
+withExample(Terms, { items: [EXAMPLES.term] });
+withExample(TermInput, { kind: 'tag', name: 'Imunisasi' });
+withExample(Media, EXAMPLES.media);
+withExample(MediaList, { items: [EXAMPLES.media], next: null });
 withExample(Revisions, {
   items: [(({ body: _b, details: _d, ...rest }) => rest)(EXAMPLES.revision)],
 });

@@ -10,6 +10,7 @@ import { sitesView } from '../services/sites.ts';
 import { registerPpidPortal } from './ppid.tsx';
 import { registerRedirectHook, registerRedirectRoutes } from './redirects.ts';
 import { registerSiteFeeds } from './site-feeds.ts';
+import { registerSiteMedia } from './site-media.ts';
 import { registerSitePages } from './site-pages.tsx';
 import { registerSiteSearch } from './site-search.tsx';
 
@@ -20,6 +21,7 @@ export function registerPortal(app: FastifyInstance, platform: Platform) {
   registerSitePages(app, platform);
   registerSiteSearch(app, platform);
   registerSiteFeeds(app, platform);
+  registerSiteMedia(app, platform);
   app.get('/situs', { config: { auth: 'optional' } }, async (request, reply) => {
     const ctx = portalContext(platform, request);
     const { t } = ctx;

@@ -6,13 +6,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/sdk/index.ts';
 import { importRoutes } from './import.ts';
+import { mediaRoutes } from './media.ts';
 import { postRoutes } from './posts.ts';
 import { ppidRoutes } from './ppid.ts';
 import { siteRoutes } from './sites.ts';
+import { termRoutes } from './terms.ts';
 
 export function registerRoutes(app: FastifyInstance, platform: Platform) {
   siteRoutes(app, platform);
   postRoutes(app, platform);
+  mediaRoutes(app, platform);
+  termRoutes(app, platform);
   importRoutes(app, platform);
   ppidRoutes(app, platform);
 }

@@ -129,9 +129,11 @@ export async function detailOf(
   const head = await findRevision(scope, post.id, post.head_revision);
   if (!head) throw notFound('revision');
   const reviews = await listReviews(scope, post.id);
+  // A term removed since the head was written is not offered back to the editor.
+  const known = await termsOfSite(scope, site.id, head.terms);
   return postDetail(
     post,
-    head,
+    { ...head, terms: head.terms.filter((id) => known.has(id)) },
     reviews,
     site,
     portalBase,
@@ -418,7 +420,8 @@ export async function restoreRevision(
     body: r.body,
     image: r.image,
     details: r.details,
-    terms: r.terms,
+    // Only the terms the site still has (one removed since is left out, not refused).
+    terms: [...(await termsOfSite(scope, site.id, r.terms))],
     ppid: r.ppid,
     parentId: r.parent_id,
     menuOrder: r.menu_order,

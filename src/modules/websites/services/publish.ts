@@ -11,7 +11,14 @@ import {
   readAcrossTenants,
   type TenantScope,
 } from '../../../platform/sdk/index.ts';
-import { duePosts, findRevision, type PostRow, replacePostTerms, updatePost } from '../repo/posts.ts';
+import {
+  duePosts,
+  findRevision,
+  type PostRow,
+  replacePostTerms,
+  termsOfSite,
+  updatePost,
+} from '../repo/posts.ts';
 import type { tx } from '../tables.ts';
 import { changed, detailOf, postForStaff } from './posts.ts';
 import { invalidateSite } from './public-site.ts';
@@ -40,7 +47,8 @@ async function publishRevision(scope: TenantScope, post: PostRow, number: number
     publish_at: null,
     scheduled_revision: null,
   });
-  await replacePostTerms(scope, post.id, r.terms);
+  // A term removed after the revision was written is left out (its links went with it).
+  await replacePostTerms(scope, post.id, [...(await termsOfSite(scope, post.site_id, r.terms))]);
   await invalidateSite(scope, post.site_id);
 }
 

@@ -2,6 +2,7 @@
  * What the tenant isolation suite (test/isolation.test.ts) needs of this app: a valid body for each
  * of its writes, B's data that nothing on A may show, and how to fill its paths with B's ids.
  */
+import { multipartFile, tinyPdf } from '../../../../test/support/harness.ts';
 import type { IsolationFixture } from '../../../../test/support/isolation.ts';
 
 const SECRET = 'Situs rahasia kota B';
@@ -18,6 +19,12 @@ const fixture: IsolationFixture = {
     'POST /api/v1/websites/sites/{site}/posts/{id}/publish': { revision: 1 },
     'POST /api/v1/websites/sites/{site}/posts/{id}/unpublish': undefined,
     'POST /api/v1/websites/sites/{site}/posts/{id}/revisions/{number}/restore': undefined,
+    'POST /api/v1/websites/sites/{site}/media': 'pdf',
+    'PATCH /api/v1/websites/sites/{site}/media/{id}': { alt: 'Dari kota A' },
+    'DELETE /api/v1/websites/sites/{site}/media/{id}': undefined,
+    'POST /api/v1/websites/sites/{site}/terms': { kind: 'tag', name: 'Dari kota A' },
+    'PATCH /api/v1/websites/sites/{site}/terms/{id}': { name: 'Dari kota A' },
+    'DELETE /api/v1/websites/sites/{site}/terms/{id}': undefined,
     // Not an export: refused for A's admin (400), after B's credentials were refused.
     'POST /api/v1/websites/sites/{site}/import': 'pdf',
     'POST /api/v1/websites/sites/{site}/ppid/requests': {
@@ -71,6 +78,21 @@ const fixture: IsolationFixture = {
       },
     });
     if (filed.statusCode !== 201) throw new Error(`B's request: ${filed.body}`);
+    const doc = multipartFile('file', 'rahasia.pdf', 'application/pdf', tinyPdf(SECRET));
+    const media = await t.app.inject({
+      method: 'POST',
+      url: `/t/${b.slug}/api/v1/websites/sites/rahasia-b/media`,
+      headers: { ...b.admin, ...doc.headers },
+      payload: doc.payload,
+    });
+    if (media.statusCode !== 201) throw new Error(`B's media: ${media.body}`);
+    const term = await t.app.inject({
+      method: 'POST',
+      url: `/t/${b.slug}/api/v1/websites/sites/rahasia-b/terms`,
+      headers: b.admin,
+      payload: { kind: 'category', name: SECRET },
+    });
+    if (term.statusCode !== 201) throw new Error(`B's term: ${term.body}`);
     const list = await t.app.inject({ url: `${ppid}/requests`, headers: b.admin });
     const item = (list.json().items as { id: string; number: string }[])[0];
     if (!item) throw new Error(`B's requests: ${list.body}`);
@@ -78,6 +100,8 @@ const fixture: IsolationFixture = {
       B_SITE: res.json().id,
       B_POST: post.json().id,
       B_PPIDREQUEST: item.id,
+      B_MEDIA: media.json().id,
+      B_TERM: term.json().id,
       B_PPIDNUMBER: item.number,
     };
   },
@@ -86,6 +110,8 @@ const fixture: IsolationFixture = {
     if (!path.startsWith('/api/v1/websites/')) return undefined;
     const site = path.replace('{site}', 'rahasia-b');
     // A PPID request's paths name it by id or number; the posts' by id and revision number.
+    if (site.includes('/media/')) return site.replace('{id}', ids.B_MEDIA!);
+    if (site.includes('/terms/')) return site.replace('{id}', ids.B_TERM!);
     return site.includes('/ppid/')
       ? site.replace('{id}', ids.B_PPIDREQUEST!).replace('{number}', ids.B_PPIDNUMBER!)
       : site.replace('{id}', ids.B_POST!).replace('{number}', '1');
