@@ -21,9 +21,11 @@ export async function openMigratedDatabase(
   config: Config,
   modules: readonly AppManifest[] = MODULES,
   role = 'a Balai process',
+  snapshot?: Blob,
 ): Promise<Database> {
   const database = await openDatabase({
     role,
+    snapshot,
     url: config.databaseUrl,
     dataDir: config.dataDir === 'memory://' ? 'memory://' : path.join(config.dataDir, 'pglite'),
     timeouts: config.databaseTimeouts,

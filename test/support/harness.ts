@@ -16,6 +16,7 @@ import { buildApp } from '../../src/platform/http/app.ts';
 import { createUser, grantRole } from '../../src/platform/people/service.ts';
 import { createPlatform, type Platform } from '../../src/platform/platform.ts';
 import { createTenant } from '../../src/platform/tenancy/service.ts';
+import { readTemplate, writeTemplate } from './embedded-template.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -73,7 +74,9 @@ export async function startTest(
     ...options.env,
   });
   const modules = options.modules ?? [];
-  const database = await openMigratedDatabase(config, modules);
+  const template = server ? undefined : readTemplate(modules);
+  const database = await openMigratedDatabase(config, modules, undefined, template?.snapshot);
+  if (template && !template.snapshot) await writeTemplate(template.file, database);
   const platform = await createPlatform(config, database, modules);
   const app = await buildApp(platform, { logger: false });
   await app.ready();

@@ -38,6 +38,11 @@ export interface Database {
    * connection is handed on; on PostgreSQL it runs on the pool.
    */
   executeRaw(text: string, values?: readonly unknown[]): Promise<RawResult>;
+  /**
+   * Embedded only: the whole database as a tar file (PGlite's `dumpDataDir`), from which another
+   * embedded database can start (`DatabaseOptions.snapshot`) without creating a cluster.
+   */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -78,16 +83,23 @@ export type DatabaseOptions = {
   timeouts?: DatabaseTimeouts | undefined;
   /** What this process is, named to another process that finds the embedded directory taken. */
   role?: string;
+  /**
+   * For embedded in memory: start from this dump of another embedded database (`Database.dump`)
+   * rather than from an empty cluster — seconds faster, which a test run starting a hundred
+   * databases feels.
+   */
+  snapshot?: Blob | undefined;
 };
 
 /** Opens the database named by the options (it does not migrate: see migrator.ts). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url
     ? openPostgres(options.url, options.poolSize ?? 20, options.timeouts)
-    : openEmbedded(options.dataDir ?? 'memory://', options.role ?? 'a Balai process');
+    : openEmbedded(options.dataDir ?? 'memory://', options.role ?? 'a Balai process', options.snapshot);
 }
 
-async function openEmbedded(dataDir: string, role: string): Promise<Database> {
+async function openEmbedded(dataDir: string, role: string, snapshot: Blob | undefined): Promise<Database> {
+  if (snapshot && dataDir !== 'memory://') throw new Error('a snapshot is for a database in memory only');
   let dirLock: DataDirLock | undefined;
   if (dataDir !== 'memory://') {
     mkdirSync(dataDir, { recursive: true });
@@ -98,6 +110,7 @@ async function openEmbedded(dataDir: string, role: string): Promise<Database> {
     // Options must be the only argument: with a data directory first, PGlite drops them.
     pglite = new PGlite({
       ...(dataDir === 'memory://' ? {} : { dataDir }),
+      ...(snapshot ? { loadDataDir: snapshot } : {}),
       parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: parseInt8 },
       // Contrib extensions the migrations create (loaded from the package, no download).
       extensions: { btree_gin },
@@ -137,6 +150,9 @@ async function openEmbedded(dataDir: string, role: string): Promise<Database> {
     },
     onReconnect() {
       // One process, one connection: nothing is ever missed.
+    },
+    dump() {
+      return lock.run(() => pglite.dumpDataDir('none'));
     },
     async listen(channel, handler) {
       // LISTEN runs on the one connection: take the lock so it cannot land inside someone's transaction.

@@ -1,0 +1,62 @@
+/**
+ * A migrated embedded database kept on disk between suites: creating a PGlite cluster and running
+ * every migration takes 2–3 s, starting from a dump of one ~0.3 s, and a run starts a database per
+ * suite. The dump is named by a hash of every migration file and of the apps given, so a changed
+ * migration or another set of apps makes a new one; dumps older than a day are removed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AppManifest } from '../../src/platform/catalogue/manifest.ts';
+import type { Database } from '../../src/platform/db/database.ts';
+
+const DIR = path.join(tmpdir(), 'balai-test-databases');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function migrationFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') out.push(...migrationFiles(full));
+    } else if (path.basename(dir) === 'migrations') {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+function templatePath(modules: readonly AppManifest[]): string {
+  const hash = createHash('sha256');
+  for (const file of migrationFiles(path.join(ROOT, 'src')).sort()) {
+    hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  hash.update(modules.map((m) => m.code).join(','));
+  return path.join(DIR, `${hash.digest('hex').slice(0, 24)}.tar`);
+}
+
+/** The dump for these apps' migrations, if one was made. */
+export function readTemplate(modules: readonly AppManifest[]): { file: string; snapshot?: Blob } {
+  const file = templatePath(modules);
+  try {
+    return { file, snapshot: new Blob([readFileSync(file)]) };
+  } catch {
+    return { file };
+  }
+}
+
+/** Keeps a freshly migrated database's dump for the next suites (written whole, then renamed). */
+export async function writeTemplate(file: string, database: Database): Promise<void> {
+  if (!database.dump) return;
+  const bytes = Buffer.from(await (await database.dump()).arrayBuffer());
+  mkdirSync(DIR, { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, file);
+  for (const name of readdirSync(DIR)) {
+    const other = path.join(DIR, name);
+    if (other !== file && Date.now() - statSync(other).mtimeMs > DAY_MS) rmSync(other, { force: true });
+  }
+}
