@@ -4,19 +4,11 @@
  */
 import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { publishedPpidPosts } from '../repo/ppid.ts';
+import { publishedPages } from '../repo/public.ts';
 import type { PpidMenuType } from '../schemas-ppid.ts';
-import { type PostKind, PPID_CLASSES } from '../tables.ts';
+import { PPID_CLASSES } from '../tables.ts';
+import { pagePaths, postPath } from './public-site.ts';
 import { siteBySlug, sitePath } from './sites.ts';
-
-/** Where a published post of each kind is read under its site (the citizens' pages' addresses). */
-export const POST_PATH: Record<PostKind, string> = {
-  page: 'halaman',
-  news: 'berita',
-  announcement: 'pengumuman',
-  agenda: 'agenda',
-  document: 'dokumen',
-  gallery: 'galeri',
-};
 
 export async function ppidMenu(
   scope: TenantScope,
@@ -26,6 +18,12 @@ export async function ppidMenu(
   const site = await siteBySlug(scope, siteSlug);
   const posts = await publishedPpidPosts(scope, site.id);
   const base = `${portalBase}${sitePath(site.slug)}`;
+  // A page is read at its place in the tree (`/profil/visi-misi`), the other kinds under their segment.
+  const pages = pagePaths(await publishedPages(scope, site.id));
+  const urlOf = (p: (typeof posts)[number]) => {
+    const path = postPath(p, pages);
+    return path ? `${base}${path}` : null;
+  };
   return {
     site: site.slug,
     classes: PPID_CLASSES.map((c) => ({
@@ -37,7 +35,7 @@ export async function ppidMenu(
           kind: p.kind,
           title: p.title,
           summary: p.summary,
-          url: c === 'dikecualikan' ? null : `${base}/${POST_PATH[p.kind]}/${p.slug}`,
+          url: c === 'dikecualikan' ? null : urlOf(p),
           publishedAt: p.published_at ? new Date(p.published_at).toISOString() : null,
         })),
     })),

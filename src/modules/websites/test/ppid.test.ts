@@ -335,6 +335,7 @@ describe(`websites: PPID requests (${DB_KIND})`, () => {
   });
 
   test("the menu lists the site's published posts by class; excepted ones without a link", async () => {
+    const PROFILE = crypto.randomUUID();
     const site = await inA((scope) =>
       tx(scope)
         .selectFrom('websites_sites')
@@ -343,14 +344,20 @@ describe(`websites: PPID requests (${DB_KIND})`, () => {
         .where('slug', '=', 'dinkes')
         .executeTakeFirstOrThrow(),
     );
-    const post = (slug: string, ppid: string, status: 'published' | 'draft') => ({
+    const post = (
+      slug: string,
+      ppid: string | null,
+      status: 'published' | 'draft',
+      page?: { parent: string | null; id: string },
+    ) => ({
       tenant_id: a.tenant.id,
-      id: crypto.randomUUID(),
+      id: page?.id ?? crypto.randomUUID(),
       site_id: site.id,
-      kind: 'document' as const,
+      kind: page ? ('page' as const) : ('document' as const),
+      parent_id: page?.parent ?? null,
       slug,
       title: `Dokumen ${slug}`,
-      ppid: ppid as 'berkala',
+      ppid: ppid as 'berkala' | null,
       status,
       published_at: status === 'published' ? new Date() : null,
       body: '<p>Isi</p>',
@@ -369,11 +376,20 @@ describe(`websites: PPID requests (${DB_KIND})`, () => {
           post('laporan-keuangan', 'berkala', 'published'),
           post('rahasia-medis', 'dikecualikan', 'published'),
           post('konsep', 'berkala', 'draft'),
+          post('profil', null, 'published', { parent: null, id: PROFILE }),
+          post('standar-layanan', 'setiap_saat', 'published', { parent: PROFILE, id: crypto.randomUUID() }),
         ])
         .execute(),
     );
     const res = await t.app.inject(api('kota-a', 'dinkes'));
     assert.equal(res.statusCode, 200, res.body);
+    // A page is linked at its place in the site's tree, and the link answers.
+    const standing = res.json().classes.find((c: { class: string }) => c.class === 'setiap_saat').posts;
+    assert.deepEqual(
+      standing.map((p: { url: string }) => p.url),
+      ['/t/kota-a/situs/dinkes/profil/standar-layanan'],
+    );
+    assert.equal((await t.app.inject({ url: standing[0].url })).statusCode, 200);
     const classes = res.json().classes as { class: string; posts: { title: string; url: string | null }[] }[];
     const of = (c: string) => classes.find((x) => x.class === c)!.posts;
     assert.deepEqual(
