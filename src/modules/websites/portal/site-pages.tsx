@@ -25,7 +25,7 @@ import {
   termsOfPost,
 } from '../repo/public.ts';
 import { legacyQueryKey, normalizeOldPath } from '../services/legacy-paths.ts';
-import { KIND_SEGMENT, siteCache, siteTag } from '../services/public-site.ts';
+import { KIND_SEGMENT, rebaseLinks, siteCache, siteTag } from '../services/public-site.ts';
 import type { PostImage, PostKind } from '../tables.ts';
 import { legacyRedirect } from './redirects.ts';
 import { loadSiteView, SiteFrame, type SiteView } from './site-frame.tsx';
@@ -372,7 +372,8 @@ async function postPage(
   // Other apps' widgets in the body (today's prices, a report button), drawn by their apps. The
   // page is kept in the site's cache as drawn: a widget shows the data of that moment until the
   // site's content changes (a shortcut noted in docs/apps/websites/site.md).
-  const body = await expandWidgets(platform, request, post.body);
+  // Links made site-relative first: a widget's own links (to the portal's apps) are left as drawn.
+  const body = await expandWidgets(platform, request, rebaseLinks(post.body, view.root));
   const details = (post.details ?? {}) as Record<string, unknown>;
   const gallery = Array.isArray(details.items)
     ? (details.items as { mediaId?: string; caption?: string }[])

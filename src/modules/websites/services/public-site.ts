@@ -89,6 +89,29 @@ export function postPath(
 
 export type MenuLink = { label: string; href: string; children: MenuLink[] };
 
+/**
+ * A link of a menu or a post's text as the reader's page needs it. A path (`/kategori/kesehatan`,
+ * an imported `/2024/05/slug/`) is the site's: it is put under the site's root, which is the
+ * portal's `/t/<tenant>/situs/<site>` or nothing on the site's own host. A path already under the
+ * root (a media address from the API) and anything else (a full URL, `mailto:`, `#top`) stay.
+ */
+export function siteHref(href: string, root: string): string {
+  if (!href.startsWith('/') || href.startsWith('//')) return href;
+  if (href === root || href.startsWith(`${root}/`)) return href;
+  return `${root}${href}`;
+}
+
+/** A post's sanitised text with its path links and images put under the site's root ({@link siteHref}). */
+export function rebaseLinks(html: string, root: string): string {
+  // Inside tags only: a text that reads `href="/x"` is left as written.
+  return html.replace(/<[a-z][^>]*>/gi, (tag) =>
+    tag.replace(
+      /(\s(?:href|src)=")(\/[^"]*)"/gi,
+      (_, head: string, url: string) => `${head}${siteHref(url, root)}"`,
+    ),
+  );
+}
+
 /** The site's menu as links: an entry naming a post links to it while it is published, else is left out. */
 export function menuLinks(
   menu: readonly MenuEntry[],
@@ -104,7 +127,11 @@ export function menuLinks(
       const path = post ? postPath(post, pages) : null;
       target = path ? `${root}${path}` : null;
     } else if (entry.href) {
-      target = /^(https?:|mailto:|tel:)/i.test(entry.href) || entry.href.startsWith('/') ? entry.href : null;
+      target = /^(https?:|mailto:|tel:)/i.test(entry.href)
+        ? entry.href
+        : entry.href.startsWith('/') && !entry.href.startsWith('//')
+          ? siteHref(entry.href, root)
+          : null;
     }
     const children = menuLinks(entry.children ?? [], root, posts, pages);
     if (target) links.push({ label: entry.label, href: target, children });

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { menuLinks, rebaseLinks, siteHref } from './public-site.ts';
+
+const ROOT = '/t/kota-tangerang/situs/dinkes';
+
+test("a path is the site's: under the portal's root, and as it is on the site's own host", () => {
+  assert.equal(siteHref('/kategori/kesehatan', ROOT), `${ROOT}/kategori/kesehatan`);
+  assert.equal(siteHref('/2024/05/vaksinasi/', ROOT), `${ROOT}/2024/05/vaksinasi/`);
+  assert.equal(siteHref('/kategori/kesehatan', ''), '/kategori/kesehatan');
+  // Already under the root (a media address the API gave), a full URL, another scheme: left.
+  assert.equal(siteHref(`${ROOT}/media/1`, ROOT), `${ROOT}/media/1`);
+  assert.equal(siteHref('https://tangerangkota.go.id/', ROOT), 'https://tangerangkota.go.id/');
+  assert.equal(siteHref('//cdn.example/x.png', ROOT), '//cdn.example/x.png');
+  assert.equal(siteHref('mailto:dinkes@tangerangkota.go.id', ROOT), 'mailto:dinkes@tangerangkota.go.id');
+  assert.equal(siteHref('#jadwal', ROOT), '#jadwal');
+});
+
+test("a post's text: path links and images rebased, nothing else touched", () => {
+  const html =
+    '<p><a href="/kategori/kesehatan">Kesehatan</a> <a href="https://x.go.id/a">x</a> ' +
+    `<img src="${ROOT}/media/9" alt="a"> <img src="/wp-content/uploads/b.jpg" alt="b"></p><p>href="/teks"</p>`;
+  assert.equal(
+    rebaseLinks(html, ROOT),
+    `<p><a href="${ROOT}/kategori/kesehatan">Kesehatan</a> <a href="https://x.go.id/a">x</a> ` +
+      `<img src="${ROOT}/media/9" alt="a"> <img src="${ROOT}/wp-content/uploads/b.jpg" alt="b"></p><p>href="/teks"</p>`,
+  );
+});
+
+test('a menu entry with a path links under the root; one of an unknown form is left out', () => {
+  const links = menuLinks(
+    [
+      { label: 'Berita', href: '/berita' },
+      { label: 'Portal', href: 'https://tangerangkota.go.id' },
+      { label: 'Rusak', href: 'javascript:alert(1)' },
+    ],
+    ROOT,
+    new Map(),
+    new Map(),
+  );
+  assert.deepEqual(
+    links.map((l) => l.href),
+    [`${ROOT}/berita`, 'https://tangerangkota.go.id'],
+  );
+});
