@@ -72,30 +72,38 @@ export function tileSource(template: string): string {
 export function contentSecurityPolicy(
   platform: Platform,
   imageUrls: readonly (string | null)[] = [],
+  frameUrls: readonly string[] = [],
 ): string {
   const tiles = platform.config.map.tileUrl;
-  let tileOrigin = '';
-  if (tiles) tileOrigin = ` ${tileSource(tiles)}`;
-  for (const url of imageUrls) {
-    if (!url?.startsWith('https://')) continue;
-    try {
-      tileOrigin += ` ${new URL(url).origin}`;
-    } catch {
-      // Not a URL: the image will not load, and nothing else is allowed.
-    }
-  }
+  const images = [...(tiles ? [tileSource(tiles)] : []), ...httpsOrigins(imageUrls)];
+  const frames = httpsOrigins(frameUrls);
   return [
     "default-src 'self'",
     "script-src 'self'",
     // Leaflet and React set style attributes; no script can run from a style.
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob:${tileOrigin}`,
+    `img-src 'self' data: blob:${images.map((o) => ` ${o}`).join('')}`,
+    ...(frames.length > 0 ? [`frame-src 'self' ${frames.join(' ')}`] : []),
     "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "object-src 'none'",
   ].join('; ');
+}
+
+/** The distinct origins of the https URLs among `urls` (anything else would widen the policy). */
+function httpsOrigins(urls: readonly (string | null | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const url of urls) {
+    if (!url?.startsWith('https://')) continue;
+    try {
+      out.add(new URL(url).origin);
+    } catch {
+      // Not a URL: what it names will not load, and nothing else is allowed.
+    }
+  }
+  return [...out];
 }
 
 /** What the console's page is told (`ConsoleConfig` in console/api.ts). */

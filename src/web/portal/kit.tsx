@@ -108,6 +108,12 @@ export type PageContent = Readonly<{
   data?: Readonly<Record<string, unknown>>;
   /** What the page says of itself to search engines, feed readers and link previews. */
   head?: PageHead;
+  /**
+   * Other origins the page's content loads from (`https://…` only; anything else is ignored): its
+   * images (`img-src`) and its embedded frames (`frame-src`), e.g. a video on
+   * youtube-nocookie.com that a post embeds. Nothing is allowed that a page does not ask for.
+   */
+  sources?: Readonly<{ images?: readonly string[]; frames?: readonly string[] }>;
 }>;
 
 /**
@@ -158,13 +164,22 @@ function HeadOf({ head }: { head: PageHead | undefined }) {
  * A whole page rendered ahead of time (see {@link renderPage}): the document and its status, and
  * (kept by the first send) its bytes and gzip for the next visitors of a cached page.
  */
-export type RenderedPage = Readonly<{ document: string; status: number }> & SharedBody;
+export type RenderedPage = Readonly<{ document: string; status: number; csp: string }> & SharedBody;
+
+function pagePolicy(ctx: PortalContext, page: PageContent): string {
+  return contentSecurityPolicy(
+    ctx.platform,
+    [ctx.tenant.branding.logoUrl, ...(page.sources?.images ?? [])],
+    page.sources?.frames ?? [],
+  );
+}
 
 /** Renders `page` in the tenant's layout as an HTML document, for sending now or from a cache. */
 export function renderPage(ctx: PortalContext, page: PageContent): RenderedPage {
   return {
     document: `<!doctype html>${renderToStaticMarkup(<Layout ctx={ctx} page={page} />)}`,
     status: page.status ?? 200,
+    csp: pagePolicy(ctx, page),
   };
 }
 
@@ -185,7 +200,7 @@ export function sendPage(
       .status(rendered.status)
       .header('content-language', ctx.lang)
       .header('cache-control', 'no-store')
-      .header('content-security-policy', contentSecurityPolicy(ctx.platform, [ctx.tenant.branding.logoUrl]))
+      .header('content-security-policy', rendered.csp)
       .header('x-content-type-options', 'nosniff')
       // A page may ask for less (the password-reset page sends no referrer at all).
       .header('referrer-policy', reply.getHeader('referrer-policy') ?? 'same-origin')

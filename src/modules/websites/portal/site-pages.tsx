@@ -25,7 +25,7 @@ import {
   termsOfPost,
 } from '../repo/public.ts';
 import { legacyQueryKey, normalizeOldPath } from '../services/legacy-paths.ts';
-import { KIND_SEGMENT, rebaseLinks, siteCache, siteTag } from '../services/public-site.ts';
+import { contentSources, KIND_SEGMENT, rebaseLinks, siteCache, siteTag } from '../services/public-site.ts';
 import type { PostImage, PostKind } from '../tables.ts';
 import { legacyRedirect } from './redirects.ts';
 import { loadSiteView, SiteFrame, type SiteView } from './site-frame.tsx';
@@ -428,6 +428,8 @@ async function postPage(
   return {
     title: `${post.title} · ${view.site.name}`,
     head: { ...head, meta, jsonLd },
+    // The safe embeds the sanitiser kept, and images the text links from elsewhere, may load.
+    sources: contentSources(post.body),
     body: (
       <SiteFrame ctx={ctx} view={view} crumbs={crumbs}>
         <article>

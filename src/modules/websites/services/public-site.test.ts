@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { menuLinks, rebaseLinks, siteHref } from './public-site.ts';
+import { contentSources, menuLinks, rebaseLinks, siteHref } from './public-site.ts';
 
 const ROOT = '/t/kota-tangerang/situs/dinkes';
 
@@ -42,4 +42,15 @@ test('a menu entry with a path links under the root; one of an unknown form is l
     links.map((l) => l.href),
     [`${ROOT}/berita`, 'https://tangerangkota.go.id'],
   );
+});
+
+test("a post's embeds and outside images are the origins its page may load", () => {
+  const html =
+    '<p><img src="https://wp.tangerangkota.go.id/wp-content/uploads/a.jpg" alt="a">' +
+    '<img src="/t/k/situs/s/media/1" alt="b"></p>' +
+    '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>';
+  assert.deepEqual(contentSources(html), {
+    images: ['https://wp.tangerangkota.go.id/wp-content/uploads/a.jpg'],
+    frames: ['https://www.youtube-nocookie.com/embed/abc'],
+  });
 });

@@ -101,6 +101,19 @@ export function siteHref(href: string, root: string): string {
   return `${root}${href}`;
 }
 
+/**
+ * The other origins a post's sanitised text loads from: the `src` of its images and of its
+ * frames (only the sanitiser's safe embeds are left), for the page's Content-Security-Policy.
+ */
+export function contentSources(html: string): { images: string[]; frames: string[] } {
+  const images: string[] = [];
+  const frames: string[] = [];
+  for (const [, tag, src] of html.matchAll(/<(img|iframe)\b[^>]*\ssrc="(https:\/\/[^"]+)"/gi)) {
+    (tag!.toLowerCase() === 'img' ? images : frames).push(src!);
+  }
+  return { images, frames };
+}
+
 /** A post's sanitised text with its path links and images put under the site's root ({@link siteHref}). */
 export function rebaseLinks(html: string, root: string): string {
   // Inside tags only: a text that reads `href="/x"` is left as written.
