@@ -448,16 +448,7 @@ export default function PostEditor(props: { site: string; kind?: PostKind; postI
           </button>
         ) : null}
       </form>
-      {post && site.data ? (
-        <PostFlow
-          site={site.data}
-          post={post}
-          dirty={dirty}
-          onChanged={() =>
-            api.get<PostDetailType>(sitePath(props.site, `/posts/${post.id}`)).then(setPost, () => undefined)
-          }
-        />
-      ) : null}
+      {post && site.data ? <PostFlow site={site.data} post={post} dirty={dirty} onChanged={setPost} /> : null}
     </section>
   );
 }

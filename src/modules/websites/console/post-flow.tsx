@@ -15,7 +15,8 @@ export function PostFlow(props: {
   post: PostDetailType;
   /** The editor holds changes not saved yet: acting now would act on the saved revision. */
   dirty: boolean;
-  onChanged: () => void;
+  /** The post as the action left it (every action answers the post). */
+  onChanged: (post: PostDetailType) => void;
 }) {
   const { api, t, can } = useConsole();
   const { post, site } = props;
@@ -23,20 +24,21 @@ export function PostFlow(props: {
   const [at, setAt] = useState('');
   const [noteError, setNoteError] = useState<string | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
-  const [done, setDone] = useState('');
+  // The notice belongs to the revision acted on: a later save makes it stale.
+  const [done, setDone] = useState<{ message: string; revision: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const zone = api.config.timeZone;
   const path = (action: string) => sitePath(site.slug, `/posts/${post.id}/${action}`);
-  const act = (run: () => Promise<unknown>, message: string) => {
+  const act = (run: () => Promise<PostDetailType>, message: string) => {
     setBusy(true);
     setError(undefined);
-    setDone('');
+    setDone(null);
     run().then(
-      () => {
+      (changed) => {
         setBusy(false);
-        setDone(message);
+        setDone({ message, revision: changed.headRevision });
         setNote('');
-        props.onChanged();
+        props.onChanged(changed);
       },
       (err: unknown) => {
         setBusy(false);
@@ -53,7 +55,11 @@ export function PostFlow(props: {
   const headPublished = post.publishedRevision === revision && post.status === 'published';
   const mayPublish = can(PERM.publish) && approved && !headPublished;
   const mayUnpublish = can(PERM.publish) && (post.status === 'published' || post.status === 'scheduled');
-  if (!mayWrite && !mayReview && !mayPublish && !mayUnpublish && !post.reviews.length) return null;
+  const notice = done?.revision === revision ? done.message : '';
+  // After an action that leaves this person nothing to do (a contributor who has just submitted),
+  // its notice or its problem still shows.
+  const idle = !mayWrite && !mayReview && !mayPublish && !mayUnpublish;
+  if (idle && !post.reviews.length && !notice && !error) return null;
   const lang = api.config.lang;
   return (
     <section className="post-flow" aria-labelledby="flow-title">
@@ -81,7 +87,9 @@ export function PostFlow(props: {
         <button
           type="button"
           disabled={busy || props.dirty}
-          onClick={() => act(() => api.post(path('submit'), { revision }), t('websites.flow.submitted'))}
+          onClick={() =>
+            act(() => api.post<PostDetailType>(path('submit'), { revision }), t('websites.flow.submitted'))
+          }
         >
           {t('websites.flow.submit')}
         </button>
@@ -106,7 +114,7 @@ export function PostFlow(props: {
               onClick={() =>
                 act(
                   () =>
-                    api.post(path('review'), {
+                    api.post<PostDetailType>(path('reviews'), {
                       decision: 'approve',
                       revision,
                       ...(note.trim() ? { note: note.trim() } : {}),
@@ -125,7 +133,12 @@ export function PostFlow(props: {
                 if (!note.trim()) return setNoteError(t('websites.flow.noteRequired'));
                 setNoteError(undefined);
                 act(
-                  () => api.post(path('review'), { decision: 'return', revision, note: note.trim() }),
+                  () =>
+                    api.post<PostDetailType>(path('reviews'), {
+                      decision: 'return',
+                      revision,
+                      note: note.trim(),
+                    }),
                   t('websites.flow.returned'),
                 );
               }}
@@ -140,7 +153,9 @@ export function PostFlow(props: {
           <button
             type="button"
             disabled={busy || props.dirty}
-            onClick={() => act(() => api.post(path('publish'), { revision }), t('websites.flow.published'))}
+            onClick={() =>
+              act(() => api.post<PostDetailType>(path('publish'), { revision }), t('websites.flow.published'))
+            }
           >
             {t('websites.flow.publishNow')}
           </button>
@@ -154,7 +169,7 @@ export function PostFlow(props: {
             disabled={busy || props.dirty || !at}
             onClick={() =>
               act(
-                () => api.post(path('publish'), { revision, at: instantOf(at, zone) }),
+                () => api.post<PostDetailType>(path('publish'), { revision, at: instantOf(at, zone) }),
                 t('websites.flow.scheduled'),
               )
             }
@@ -167,15 +182,17 @@ export function PostFlow(props: {
         <button
           type="button"
           disabled={busy}
-          onClick={() => act(() => api.post(path('unpublish'), {}), t('websites.flow.unpublished'))}
+          onClick={() =>
+            act(() => api.post<PostDetailType>(path('unpublish'), {}), t('websites.flow.unpublished'))
+          }
         >
           {t('websites.flow.unpublish')}
         </button>
       ) : null}
       <Problem error={error} />
-      {done ? (
+      {notice ? (
         <p className="notice" role="status">
-          {done}
+          {notice}
         </p>
       ) : null}
     </section>

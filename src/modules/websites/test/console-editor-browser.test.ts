@@ -4,38 +4,48 @@
  * finds no publish button; the site's editor returns it with a note; the contributor changes it and
  * submits again; the editor approves; the tenant's publisher publishes it; the revisions show the
  * change as inserted and deleted words, and restoring the first makes a new revision. axe-core
- * finds no WCAG 2.1 A/AA violation on the editor and the revisions.
+ * finds no WCAG 2.1 A/AA violation on the editor, the review and the revisions. Each person has a
+ * browser context of their own for the way to publication; what was stored is read back through
+ * the API.
  *
- * The content API is built beside this console (branch content-16): until its routes answer, the
- * suite says so and skips. Needs the built console: `npm run build` first.
+ * Needs the built console: `npm run build` first.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { axeViolations, screenshots } from '../../../../test/support/browser.ts';
-import { DB_KIND } from '../../../../test/support/harness.ts';
-import { startWebsitesConsole } from './console-setup.ts';
+import { DB_KIND, type Json } from '../../../../test/support/harness.ts';
+import { SLUG, startWebsitesConsole } from './console-setup.ts';
 
 const TITLE = 'Imunisasi anak di puskesmas';
+const ALT = 'Petugas memberi imunisasi kepada balita';
+const NOTE = 'Tambahkan jam layanan.';
+const HOURS = 'Pukul 08.00 sampai 12.00.';
+
+/** The images of a stored body, with their source and alternative text. */
+function imagesOf(html: string): Array<{ src: string; alt: string }> {
+  return [...html.matchAll(/<img\b[^>]*>/g)].map(([tag]) => ({
+    src: /\ssrc="([^"]*)"/.exec(tag)?.[1] ?? '',
+    alt: /\salt="([^"]*)"/.exec(tag)?.[1] ?? '',
+  }));
+}
 
 describe(`staff console: the editor, review and publication in Chromium (${DB_KIND})`, () => {
   let c: Awaited<ReturnType<typeof startWebsitesConsole>>;
-  let missing = '';
-  let noMedia = false;
+  // One context per person: the contributor, the site's editor and the tenant's publisher.
   let writerContext: BrowserContext;
   let editorContext: BrowserContext;
+  let publisherContext: BrowserContext;
   let writer: Page;
   let editor: Page;
   let postPath = '';
+  let postId = '';
   before(async () => {
     c = await startWebsitesConsole();
-    const probe = await c.api('GET', '/sites/dinkes/posts', c.admin);
-    if (probe.status === 404) missing = 'the content API (posts) is not on this branch yet';
-    // The media API lands after the posts': until it answers, the item is written without its image.
-    noMedia = (await c.api('GET', '/sites/dinkes/media', c.admin)).status === 404;
     writerContext = await c.browser.newContext({ locale: 'id-ID' });
     editorContext = await c.browser.newContext({ locale: 'id-ID' });
+    publisherContext = await c.browser.newContext({ locale: 'id-ID' });
   });
   after(async () => {
     await c?.browser.close();
@@ -84,13 +94,7 @@ describe(`staff console: the editor, review and publication in Chromium (${DB_KI
     await context.close();
   });
 
-  // Not yet reliable against content-16's API: to debug next (see the reason).
-  const flowPending =
-    'review and publication through the console do not pass yet against the merged content API (writing passed once and timed out once; the return’s notice never shows): to be finished';
-  test('a contributor writes a news item with an image (alt text required) and submits it', {
-    skip: flowPending,
-  }, async (t) => {
-    if (missing) return t.skip(missing);
+  test('a contributor writes a news item with an image (alt text required) and submits it', async () => {
     writer = await c.signIn(writerContext, c.writer.email, '/konsol/websites/dinkes');
     await writer.getByRole('link', { name: 'Tulis Berita' }).click();
     await writer.getByRole('heading', { name: 'Berita baru' }).waitFor();
@@ -104,101 +108,208 @@ describe(`staff console: the editor, review and publication in Chromium (${DB_KI
     await toolbar.getByRole('button', { name: 'Paragraf' }).focus();
     await writer.keyboard.press('ArrowRight');
     assert.equal(await writer.evaluate(() => document.activeElement?.textContent), 'Judul bagian');
-    if (!noMedia) {
-      await toolbar.getByRole('button', { name: 'Gambar' }).click();
-      const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0b5cad' } })
-        .png()
-        .toBuffer();
-      await writer
-        .getByLabel('Berkas gambar')
-        .setInputFiles({ name: 'imunisasi.png', mimeType: 'image/png', buffer: png });
-      await writer.getByRole('button', { name: 'Unggah dan sisipkan' }).click();
-      const altError = writer.locator('#body-image-alt-error');
-      await altError.waitFor();
-      assert.equal(await altError.textContent(), 'Teks alternatif wajib diisi.');
-      assert.equal(
-        await writer.getByLabel('Teks alternatif').getAttribute('aria-describedby'),
-        'body-image-alt-hint body-image-alt-error',
-      );
-      await writer.getByLabel('Teks alternatif').fill('Petugas memberi imunisasi kepada balita');
-      await writer.getByRole('button', { name: 'Unggah dan sisipkan' }).click();
-      await body.locator('img[alt="Petugas memberi imunisasi kepada balita"]').waitFor();
-    }
+
+    await toolbar.getByRole('button', { name: 'Gambar' }).click();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0b5cad' } })
+      .png()
+      .toBuffer();
+    await writer
+      .getByLabel('Berkas gambar')
+      .setInputFiles({ name: 'imunisasi.png', mimeType: 'image/png', buffer: png });
+    await writer.getByRole('button', { name: 'Unggah dan sisipkan' }).click();
+    const altError = writer.locator('#body-image-alt-error');
+    await altError.waitFor();
+    assert.equal(await altError.textContent(), 'Teks alternatif wajib diisi.');
+    const altField = writer.getByLabel('Teks alternatif');
+    assert.equal(await altField.getAttribute('aria-invalid'), 'true');
+    assert.equal(await altField.getAttribute('aria-describedby'), 'body-image-alt-hint body-image-alt-error');
+    assert.equal(await writer.locator('#body-image-file-error').count(), 0, 'the file was chosen');
+    assert.equal((await c.api('GET', '/sites/dinkes/media', c.admin)).body.items.length, 0, 'nothing sent');
+    await altField.fill(ALT);
+    await writer.getByRole('button', { name: 'Unggah dan sisipkan' }).click();
+    const image = body.locator(`img[alt="${ALT}"]`);
+    await image.waitFor();
+    // The author sees the picture itself, not a broken image: decode() refuses one that did not load.
+    await image.evaluate((img: HTMLImageElement) => img.decode());
+    assert.equal(await image.evaluate((img: HTMLImageElement) => img.naturalWidth), 64);
+    assert.equal(await writer.getByRole('group', { name: 'Unggah gambar' }).count(), 0, 'the panel closed');
+
     await writer.getByRole('button', { name: 'Simpan revisi' }).click();
     await writer.getByText('Revisi 1 disimpan.').waitFor();
-    postPath = new URL(writer.url()).pathname.replace(`/t/${'kota-situs'}`, '');
+    await writer.getByRole('heading', { name: `Sunting: ${TITLE}` }).waitFor();
+    postPath = new URL(writer.url()).pathname.replace(`/t/${SLUG}`, '');
     assert.match(postPath, /^\/konsol\/websites\/dinkes\/konten\/[0-9a-f-]{36}$/);
+    postId = postPath.split('/').pop()!;
+    assert.equal(await writer.locator('#post-state').textContent(), 'Status: Draf · Draf · revisi 1');
     assert.deepEqual(await axeViolations(writer), [], 'axe on the editor');
     await screenshots(writer, 'console-websites-editor');
+
     await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click();
     await writer.getByText('Diajukan untuk ditinjau.').waitFor();
+    await writer.locator('#post-state').getByText('Status: Draf · Sedang ditinjau · revisi 1').waitFor();
+    assert.equal(await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).count(), 0);
     assert.equal(
       await writer.getByRole('button', { name: 'Terbitkan sekarang' }).count(),
       0,
       'a contributor cannot publish',
     );
+    assert.equal(await writer.getByRole('button', { name: 'Setujui' }).count(), 0, 'nor review');
+
+    // Stored: one image with its alternative text, placed in the body at the address it is served at.
+    const media = (await c.api('GET', '/sites/dinkes/media', c.admin)).body.items as Json[];
+    assert.equal(media.length, 1);
+    assert.equal(media[0]!.kind, 'image');
+    assert.equal(media[0]!.fileName, 'imunisasi.png');
+    assert.equal(media[0]!.alt, ALT);
+    assert.equal(media[0]!.width, 64);
+    const post = (await c.api('GET', `/sites/dinkes/posts/${postId}`, c.admin)).body;
+    assert.equal(post.headRevision, 1);
+    assert.equal(post.reviewState, 'in_review');
+    assert.equal(post.status, 'draft');
+    assert.equal(post.head.title, TITLE);
+    assert.deepEqual(imagesOf(post.head.body), [{ src: media[0]!.url, alt: ALT }]);
   });
 
-  test("the site's editor returns it with a note; the contributor changes it and submits again", {
-    skip: flowPending,
-  }, async (t) => {
-    if (missing) return t.skip(missing);
+  test("the site's editor returns it with a note; the contributor changes it and submits again", async () => {
+    assert.ok(postId, 'the news item was written');
     editor = await c.signIn(editorContext, c.editor.email, postPath);
+    await editor.getByRole('heading', { name: `Sunting: ${TITLE}` }).waitFor();
+    await editor.locator('#post-state').getByText('Sedang ditinjau · revisi 1').waitFor();
+    // Returning without a note is refused beside the note's field.
     await editor.getByRole('button', { name: 'Kembalikan ke penulis' }).click();
     await editor.locator('#review-note-error').waitFor();
-    await editor.getByLabel('Catatan tinjauan').fill('Tambahkan jam layanan.');
+    assert.equal(await editor.locator('#review-note-error').textContent(), 'Tulis catatan untuk penulis.');
+    const noteField = editor.getByLabel('Catatan tinjauan');
+    assert.equal(await noteField.getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await axeViolations(editor), [], 'axe on the editor as a reviewer');
+    assert.equal((await c.api('GET', `/sites/dinkes/posts/${postId}`, c.admin)).body.reviews.length, 0);
+
+    await noteField.fill(NOTE);
     await editor.getByRole('button', { name: 'Kembalikan ke penulis' }).click();
     await editor.getByText('Dikembalikan ke penulis.').waitFor();
+    await editor.locator('#post-state').getByText('Status: Draf · Draf · revisi 1').waitFor();
+    assert.equal(await editor.getByRole('button', { name: 'Setujui' }).count(), 0, 'nothing left to review');
+    const line = editor.locator('#post-reviews li');
+    assert.match((await line.textContent()) ?? '', /^Revisi 1, tahap 1: dikembalikan oleh Redaktur Dinkes, /);
+    assert.equal(await line.locator('blockquote').textContent(), NOTE);
+    const returned = (await c.api('GET', `/sites/dinkes/posts/${postId}`, c.admin)).body;
+    assert.equal(returned.reviewState, 'draft');
+    assert.deepEqual(
+      returned.reviews.map((r: Json) => [r.revision, r.stage, r.decision, r.note, r.reviewer]),
+      [[1, 1, 'return', NOTE, 'Redaktur Dinkes']],
+    );
 
+    // The contributor finds the note where they left the item, changes the body and submits again.
     await writer.reload();
-    await writer.locator('#post-reviews').getByText('Tambahkan jam layanan.').waitFor();
+    await writer.locator('#post-reviews').getByText(NOTE).waitFor();
+    await writer.locator('#post-state').getByText('Status: Draf · Draf · revisi 1').waitFor();
+    assert.equal(await writer.getByText('Diajukan untuk ditinjau.').count(), 0, 'the old notice is gone');
     const body = writer.locator('#post-body');
-    await body.click();
-    await writer.keyboard.press('Control+End');
-    await writer.keyboard.type(' Pukul 08.00 sampai 12.00.');
+    await body.getByText('Puskesmas membuka layanan').click();
+    await writer.keyboard.press('End');
+    await writer.keyboard.type(` ${HOURS}`);
     await writer.getByLabel('Catatan revisi (opsional)').fill('Jam layanan');
+    // Unsaved changes are not what would be submitted: the button waits for the save.
+    assert.equal(await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).isDisabled(), true);
     await writer.getByRole('button', { name: 'Simpan revisi' }).click();
     await writer.getByText('Revisi 2 disimpan.').waitFor();
+    await writer.locator('#post-state').getByText('revisi 2').waitFor();
     await writer.getByRole('button', { name: 'Ajukan untuk ditinjau' }).click();
     await writer.getByText('Diajukan untuk ditinjau.').waitFor();
+    await writer.locator('#post-state').getByText('Status: Draf · Sedang ditinjau · revisi 2').waitFor();
+
+    const resubmitted = (await c.api('GET', `/sites/dinkes/posts/${postId}`, c.admin)).body;
+    assert.equal(resubmitted.headRevision, 2);
+    assert.equal(resubmitted.reviewState, 'in_review');
+    assert.equal(resubmitted.head.note, 'Jam layanan');
+    assert.match(resubmitted.head.body, /setiap Senin\. Pukul 08\.00 sampai 12\.00\./);
+    assert.deepEqual(
+      imagesOf(resubmitted.head.body).map((i) => i.alt),
+      [ALT],
+      'the image stays with its alt text',
+    );
+    const revisions = (await c.api('GET', `/sites/dinkes/posts/${postId}/revisions`, c.admin)).body;
+    assert.deepEqual(
+      revisions.items.map((r: Json) => [r.number, r.author, r.note]),
+      [
+        [2, 'Penulis Dinkes', 'Jam layanan'],
+        [1, 'Penulis Dinkes', null],
+      ],
+    );
   });
 
-  test('the editor approves; the publisher publishes', { skip: flowPending }, async (t) => {
-    if (missing) return t.skip(missing);
+  test('the editor approves; the publisher publishes; the revisions show the change and restore', async () => {
+    assert.ok(postId, 'the news item was written');
     await editor.reload();
+    await editor.locator('#post-state').getByText('Sedang ditinjau · revisi 2').waitFor();
     await editor.getByRole('button', { name: 'Setujui' }).click();
     await editor.getByText('Disetujui.').waitFor();
-    const publisherContext = await c.browser.newContext({ locale: 'id-ID' });
+    await editor.locator('#post-state').getByText('Status: Draf · Disetujui · revisi 2').waitFor();
+    const approved = (await c.api('GET', `/sites/dinkes/posts/${postId}`, c.admin)).body;
+    assert.equal(approved.reviewState, 'approved');
+    assert.deepEqual(
+      approved.reviews.map((r: Json) => [r.revision, r.decision, r.reviewer]),
+      [
+        [1, 'return', 'Redaktur Dinkes'],
+        [2, 'approve', 'Redaktur Dinkes'],
+      ],
+    );
+    assert.equal(approved.status, 'draft', 'approval alone publishes nothing');
+
     const publisher = await c.signIn(publisherContext, c.adminEmail, postPath);
+    await publisher.getByRole('heading', { name: `Sunting: ${TITLE}` }).waitFor();
     await publisher.getByRole('button', { name: 'Terbitkan sekarang' }).click();
     await publisher.getByText('Diterbitkan.').waitFor();
-    await publisher
-      .locator('#post-state')
-      .getByText(/Terbit/)
-      .waitFor();
-    const id = postPath.split('/').pop();
-    const post = await c.api('GET', `/sites/dinkes/posts/${id}`, c.admin);
-    assert.equal(post.body.status, 'published');
-    assert.equal(post.body.publishedRevision, 2);
+    await publisher.locator('#post-state').getByText('Status: Terbit · Disetujui · revisi 2').waitFor();
+    assert.equal(await publisher.getByRole('button', { name: 'Terbitkan sekarang' }).count(), 0);
+    const post = (await c.api('GET', `/sites/dinkes/posts/${postId}`, c.admin)).body;
+    assert.equal(post.status, 'published');
+    assert.equal(post.publishedRevision, 2);
+    assert.equal(post.headRevision, 2);
+    assert.equal(post.url, `/t/${SLUG}/situs/dinkes/berita/${post.head.slug}`);
+    assert.equal(
+      await publisher.getByRole('link', { name: 'Lihat di situs' }).getAttribute('href'),
+      post.url,
+    );
+    const publicPage = async () => (await c.t.app.inject({ url: post.url })).body;
+    const page = await publicPage();
+    assert.match(page, /Pukul 08\.00 sampai 12\.00\./);
+    assert.match(page, new RegExp(`<img[^>]* alt="${ALT}"`));
 
     await publisher.getByRole('link', { name: 'Riwayat revisi' }).click();
-    await publisher.locator('#revisions tr[data-revision="2"]').waitFor();
-    assert.match(
-      (await publisher.locator('#revisions tr[data-revision="2"]').textContent()) ?? '',
-      /Jam layanan/,
-    );
+    await publisher.getByRole('heading', { name: `Riwayat revisi: ${TITLE}` }).waitFor();
+    const row = (n: number) => publisher.locator(`#revisions tr[data-revision="${n}"]`);
+    await row(2).waitFor();
+    assert.match((await row(2).textContent()) ?? '', /^2Penulis Dinkes.*Jam layanan/);
+    assert.equal(await publisher.locator('#revisions tbody tr').count(), 2);
     await publisher.getByRole('button', { name: 'Bandingkan' }).click();
+    await publisher.getByRole('heading', { name: 'Perbedaan revisi 1 dan 2' }).waitFor();
     const diff = publisher.locator('#revision-diff [data-field="body"]');
-    await diff.waitFor();
-    assert.match((await diff.locator('ins').allTextContents()).join(' '), /08\.00/);
+    assert.equal(
+      (await diff.locator('ins').allTextContents()).join('|'),
+      'ditambah: Pukul 08.00 sampai 12.00.',
+    );
+    assert.equal(await diff.locator('del').count(), 0, 'nothing was deleted');
+    assert.equal(await publisher.locator('#revision-diff [data-field="title"]').count(), 0);
     assert.deepEqual(await axeViolations(publisher), [], 'axe on the revisions');
     await screenshots(publisher, 'console-websites-revisions');
+
     await publisher.getByRole('button', { name: 'Pulihkan revisi 1' }).click();
     await publisher.getByText('Revisi 1 dipulihkan sebagai revisi baru.').waitFor();
-    await publisher.locator('#revisions tr[data-revision="3"]').waitFor();
-    const restored = await c.api('GET', `/sites/dinkes/posts/${id}`, c.admin);
-    assert.equal(restored.body.headRevision, 3);
-    assert.doesNotMatch(restored.body.head.body, /08\.00/);
-    await publisherContext.close();
+    await row(3).waitFor();
+    assert.equal(await publisher.locator('#revisions tbody tr').count(), 3);
+    const restored = (await c.api('GET', `/sites/dinkes/posts/${postId}`, c.admin)).body;
+    assert.equal(restored.headRevision, 3);
+    assert.equal(restored.head.restoredFrom, 1);
+    assert.doesNotMatch(restored.head.body, /08\.00/);
+    assert.deepEqual(
+      imagesOf(restored.head.body).map((i) => i.alt),
+      [ALT],
+    );
+    // The restored revision is a draft to review again: the public copy is still revision 2.
+    assert.equal(restored.reviewState, 'draft');
+    assert.equal(restored.status, 'published');
+    assert.equal(restored.publishedRevision, 2);
+    assert.match(await publicPage(), /Pukul 08\.00 sampai 12\.00\./);
   });
 });
