@@ -33,7 +33,8 @@ function templatePath(modules: readonly AppManifest[]): string {
   for (const file of migrationFiles(path.join(ROOT, 'src')).sort()) {
     hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
-  hash.update(modules.map((m) => m.code).join(','));
+  // The apps' migrations are the ones run, not their codes: a test's stand-in for an app has none.
+  hash.update(modules.map((m) => `${m.code}:${m.migrationsDir ?? ''}`).join(','));
   return path.join(DIR, `${hash.digest('hex').slice(0, 24)}.tar`);
 }
 
