@@ -100,18 +100,27 @@ export async function insertMedia(
   }
 }
 
-/** The posts with their first revision (the same content, by the same author) and their terms. */
-export async function insertPosts(scope: TenantScope, siteId: string, rows: PostRow[]): Promise<void> {
+/**
+ * The posts with their first revision (the same content, by the same author, with `note`) and
+ * their terms.
+ */
+export async function insertPosts(
+  scope: TenantScope,
+  siteId: string,
+  rows: PostRow[],
+  note = 'Impor WordPress',
+): Promise<void> {
   const now = new Date();
   for (const batch of batches(rows)) {
     await tx(scope)
       .insertInto('websites_posts')
       .values(
-        batch.map(({ terms: _terms, image, ...r }) => ({
+        batch.map(({ terms: _terms, image, details, ...r }) => ({
           tenant_id: scope.tenantId,
           site_id: siteId,
           ...r,
           image: JSON.stringify(image),
+          details: JSON.stringify(details ?? {}),
           head_revision: 1,
           review_stage: 0,
           updated_at: now,
@@ -130,10 +139,12 @@ export async function insertPosts(scope: TenantScope, siteId: string, rows: Post
           summary: r.summary,
           body: r.body,
           image: JSON.stringify(r.image),
+          details: JSON.stringify(r.details ?? {}),
           terms: JSON.stringify(r.terms),
+          ppid: r.ppid ?? null,
           parent_id: r.parent_id,
           menu_order: r.menu_order,
-          note: 'Impor WordPress',
+          note,
           author_id: r.author_id,
           author_name: r.author_name,
           created_at: r.created_at,

@@ -280,3 +280,14 @@ export function duePosts(scope: TenantScope, now: Date): Promise<PostRow[]> {
     .forUpdate()
     .execute();
 }
+
+/** How many posts the site has, whatever their state. */
+export async function countPosts(scope: TenantScope, siteId: string): Promise<number> {
+  const row = await tx(scope)
+    .selectFrom('websites_posts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', scope.tenantId)
+    .where('site_id', '=', siteId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

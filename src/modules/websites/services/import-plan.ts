@@ -17,7 +17,7 @@ import {
   newId,
   normalizeImage,
 } from '../../../platform/sdk/index.ts';
-import type { MenuEntry, PostImage, PostKind, Publication, ReviewState } from '../tables.ts';
+import type { MenuEntry, PostImage, PostKind, PpidClass, Publication, ReviewState } from '../tables.ts';
 import { buildMenu } from './import-menu.ts';
 import { newPath, normalizeOldPath, pathOfLink, slugify } from './legacy-paths.ts';
 import { sanitizeBody } from './sanitize.ts';
@@ -73,9 +73,12 @@ export type PostRow = {
   published_at: Date | null;
   author_id: string | null;
   author_name: string | null;
-  legacy_id: number;
+  legacy_id: number | null;
   created_at: Date;
   terms: string[];
+  /** What the kind adds (agenda, document, gallery); none for what WordPress exports. */
+  details?: Record<string, unknown>;
+  ppid?: PpidClass | null;
 };
 export type MediaRow = {
   id: string;
