@@ -20,6 +20,7 @@ import {
 import type { MenuEntry, PostImage, PostKind, PpidClass, Publication, ReviewState } from '../tables.ts';
 import { buildMenu } from './import-menu.ts';
 import { newPath, normalizeOldPath, pathOfLink, slugify } from './legacy-paths.ts';
+import { RESERVED_PAGE_SLUGS } from './public-site.ts';
 import { sanitizeBody } from './sanitize.ts';
 import { autop, convertShortcodes, rewriteUploads, textOf, uploadKey } from './wp-html.ts';
 import type { Wxr, WxrItem } from './wxr-parse.ts';
@@ -343,7 +344,7 @@ export async function planImport(
 
   // Posts and pages.
   const authors = new Map(wxr.authors.map((a) => [a.login, a]));
-  const taken = new Set(state.takenSlugs);
+  const taken = new Set([...state.takenSlugs, ...[...RESERVED_PAGE_SLUGS].map((s) => `page:${s}`)]);
   const planned = new Map<number, PostRow>();
   const already = new Map<number, number>();
   const entries: { item: WxrItem; row: PostRow }[] = [];

@@ -41,6 +41,7 @@ import {
 } from '../schemas.ts';
 import { type AppTables, tx } from '../tables.ts';
 import { postDetail, postSummary, revisionView } from './post-view.ts';
+import { RESERVED_PAGE_SLUGS } from './public-site.ts';
 import { sanitizeBody, textOf } from './sanitize.ts';
 import { siteForStaff } from './sites.ts';
 
@@ -61,6 +62,7 @@ export function slugify(text: string): string {
 /** `base`, or `base-2`, `base-3`… whichever is free among the site's posts of the kind. */
 async function freeSlug(scope: TenantScope, site: SiteRow, kind: string, base: string, self: string | null) {
   const taken = await slugsLike(scope, site.id, kind, base, self);
+  if (kind === 'page') for (const reserved of RESERVED_PAGE_SLUGS) taken.add(reserved);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n += 1) {
     const candidate = `${base}-${n}`;

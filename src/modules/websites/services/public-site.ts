@@ -26,6 +26,24 @@ export const KIND_SEGMENT: Readonly<Record<Exclude<PostKind, 'page'>, string>> =
   gallery: 'galeri',
 };
 
+/**
+ * Address parts a site's own routes answer (`/situs/<site>/<part>`): a page with one of these slugs
+ * would never be reached, so a page is never given one (it gets `berita-2`).
+ */
+export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([
+  ...Object.values(KIND_SEGMENT),
+  'kategori',
+  'tag',
+  'cari',
+  'media',
+  'logo',
+  'ppid',
+  'rss.xml',
+  'atom.xml',
+  'sitemap.xml',
+  'agenda.ics',
+]);
+
 export const SITES_TAG = 'websites-sites';
 
 /** The cache tag of one site's public pages. */

@@ -309,4 +309,26 @@ describe(`websites: posts, review and publication (${DB_KIND})`, () => {
     assert.equal(list.items.length, 0);
     assert.equal((await call('PUT', b, `/posts/${post.id}`, b.admin, news('x'))).statusCode, 404);
   });
+
+  test("a page is never given an address part the site's own routes answer (berita, cari, ppid…)", async () => {
+    for (const [title, slug] of [
+      ['Berita', 'berita-2'],
+      ['PPID', 'ppid-2'],
+      ['Cari', 'cari-2'],
+    ]) {
+      const res = await call('POST', a, '/posts', editor, { kind: 'page', title, body: '<p>Halaman</p>' });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().slug, slug);
+    }
+    const asked = await call('POST', a, '/posts', editor, {
+      kind: 'page',
+      title: 'Dokumen kami',
+      slug: 'dokumen',
+      body: '<p>Halaman</p>',
+    });
+    assert.equal(asked.json().slug, 'dokumen-2');
+    // A news item keeps its own: it is read under /berita/.
+    const item = await call('POST', a, '/posts', editor, news('Cari'));
+    assert.equal(item.json().slug, 'cari');
+  });
 });
