@@ -6,13 +6,14 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AppManifest, defineTenantTask } from '../../platform/sdk/index.ts';
+import { type AppManifest, calendarForTenant, defineTenantTask } from '../../platform/sdk/index.ts';
 import { seedDemo } from './demo.ts';
 import { messages, sharedMessages } from './messages.ts';
-import { EDIT_ROLES, PERM, WRITE_ROLES } from './permissions.ts';
+import { EDIT_ROLES, PERM, PPID_ROLES, WRITE_ROLES } from './permissions.ts';
 import { homeSections } from './portal/home-section.tsx';
 import { registerPortal } from './portal/index.tsx';
 import { registerRoutes } from './routes/index.ts';
+import { remindHandlers } from './services/ppid-staff-notices.ts';
 import { publishDue, tenantsWithDuePostsAcrossTenants } from './services/publish.ts';
 import { ensureMainSite } from './services/sites.ts';
 import { setup } from './setup.ts';
@@ -26,6 +27,18 @@ export const publishDueTask = defineTenantTask({
   app: 'websites',
   candidates: tenantsWithDuePostsAcrossTenants,
   run: (_platform, scope, _tenant, now) => publishDue(scope, now),
+});
+
+/**
+ * Working mornings (08:00 in Jakarta): each PPID's handlers get the requests due by the next
+ * working day, or late.
+ */
+export const ppidRemindersTask = defineTenantTask({
+  name: 'websites.ppid-reminders',
+  cron: '0 1 * * *',
+  app: 'websites',
+  run: async (platform, scope, tenant, now) =>
+    remindHandlers(platform, scope, tenant, await calendarForTenant(scope, tenant.timeZone), now),
 });
 
 const app: AppManifest = {
@@ -44,7 +57,7 @@ const app: AppManifest = {
     { name: PERM.publish, roles: [...EDIT_ROLES] },
     { name: PERM.manage, roles: [...EDIT_ROLES] },
     { name: PERM.import, roles: ['platform_admin', 'tenant_admin'] },
-    { name: PERM.ppid, roles: ['platform_admin', 'tenant_admin', 'agency_admin', 'operator'] },
+    { name: PERM.ppid, roles: [...PPID_ROLES] },
   ],
   // The tenant's own site exists from the day the app is live.
   onLive: async (_platform, scope, tenant) => {
@@ -59,7 +72,7 @@ const app: AppManifest = {
   sharedMessages,
   setup,
   seedDemo,
-  tasks: [publishDueTask],
+  tasks: [publishDueTask, ppidRemindersTask],
 };
 
 export default app;

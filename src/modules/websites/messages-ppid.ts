@@ -112,6 +112,19 @@ const id = {
     f: 'f. biaya yang dikenakan tidak wajar',
     g: 'g. informasi disampaikan melebihi waktu yang diatur',
   },
+  staffNotice: {
+    new: {
+      subject: 'Permohonan informasi baru {{number}} untuk PPID {{site}}',
+      body: '{{name}} mengajukan permohonan informasi {{number}} kepada PPID {{site}}:\n\n{{information}}\n\nJawab paling lambat {{dueOn}} (10 hari kerja, UU 14/2008 Pasal 22).',
+    },
+    reminder: {
+      subject: 'PPID {{site}}: {{count}} permohonan perlu dijawab',
+      body: 'Permohonan informasi dan keberatan di PPID {{site}} yang tenggatnya hari ini, besok, atau sudah lewat:',
+      line: '{{number}} — tenggat {{dueOn}}{{late}}',
+      late: ' (terlambat)',
+    },
+    link: 'Buka di konsol: {{url}}',
+  },
   notice: {
     link: 'Status permohonan (buka dengan kode rahasia Anda): {{url}}',
     received: {
@@ -245,6 +258,19 @@ const en: typeof id = {
     e: 'e. the request was not fulfilled',
     f: 'f. unreasonable fees',
     g: 'g. the information came later than the law allows',
+  },
+  staffNotice: {
+    new: {
+      subject: 'New information request {{number}} to the PPID of {{site}}',
+      body: '{{name}} asked the PPID of {{site}} for information, request {{number}}:\n\n{{information}}\n\nAnswer by {{dueOn}} (10 working days, Law 14/2008 art. 22).',
+    },
+    reminder: {
+      subject: 'PPID of {{site}}: {{count}} requests to answer',
+      body: 'Information requests and objections at the PPID of {{site}} due today, tomorrow, or late:',
+      line: '{{number}} — due {{dueOn}}{{late}}',
+      late: ' (late)',
+    },
+    link: 'Open in the console: {{url}}',
   },
   notice: {
     link: "The request's status (open it with your secret code): {{url}}",

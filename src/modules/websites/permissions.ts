@@ -24,3 +24,6 @@ export const PERM = {
 
 export const WRITE_ROLES = ['platform_admin', 'tenant_admin', 'agency_admin', 'operator', 'officer'] as const;
 export const EDIT_ROLES = ['platform_admin', 'tenant_admin', 'agency_admin'] as const;
+export const PPID_ROLES = ['platform_admin', 'tenant_admin', 'agency_admin', 'operator'] as const;
+/** Of those, the ones told of requests (a platform administrator handles no region's PPID). */
+export const PPID_HANDLERS = ['tenant_admin', 'agency_admin', 'operator'] as const;

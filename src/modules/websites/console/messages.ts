@@ -56,7 +56,7 @@ const id = {
       gallery: 'Galeri',
     },
     status: { draft: 'Draf', scheduled: 'Terjadwal', published: 'Terbit', unpublished: 'Ditarik' },
-    reviewState: { draft: 'Draf', in_review: 'Sedang ditinjau', approved: 'Disetujui' },
+    reviewState: { draft: 'Belum diajukan', in_review: 'Sedang ditinjau', approved: 'Disetujui' },
     ppidClass: {
       none: 'Bukan informasi PPID',
       berkala: 'Berkala',
@@ -289,7 +289,7 @@ const en: typeof id = {
       gallery: 'Gallery',
     },
     status: { draft: 'Draft', scheduled: 'Scheduled', published: 'Published', unpublished: 'Unpublished' },
-    reviewState: { draft: 'Draft', in_review: 'In review', approved: 'Approved' },
+    reviewState: { draft: 'Not submitted', in_review: 'In review', approved: 'Approved' },
     ppidClass: {
       none: 'Not PPID information',
       berkala: 'Periodic',

@@ -106,6 +106,16 @@ export function listRequests(
   return q.limit(limit).execute() as Promise<RequestRow[]>;
 }
 
+/** Every open request of the tenant (received, extended, or objected and not yet answered). */
+export function openRequestsOfTenant(scope: TenantScope): Promise<RequestRow[]> {
+  return ppidTx(scope)
+    .selectFrom('websites_info_requests')
+    .selectAll()
+    .where('tenant_id', '=', scope.tenantId)
+    .where('status', 'in', ['received', 'extended', 'objected'])
+    .execute() as Promise<RequestRow[]>;
+}
+
 export function updateRequest(
   scope: TenantScope,
   id: string,

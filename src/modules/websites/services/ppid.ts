@@ -54,6 +54,7 @@ import {
   today,
 } from './ppid-deadlines.ts';
 import { notifyRequester, statusPath } from './ppid-notices.ts';
+import { notifyNewRequest } from './ppid-staff-notices.ts';
 import { siteBySlug, siteForStaff } from './sites.ts';
 
 /** What every step needs beside the scope. */
@@ -157,6 +158,7 @@ export async function fileRequest(
     after: { number, site: site.slug, dueOn: localDay(row.due_on) },
   });
   await notifyRequester(call, scope, site, row, 'received');
+  await notifyNewRequest(call, scope, site, row);
   return {
     number,
     secret,

@@ -140,7 +140,10 @@ describe(`staff console: the editor, review and publication in Chromium (${DB_KI
     postPath = new URL(writer.url()).pathname.replace(`/t/${SLUG}`, '');
     assert.match(postPath, /^\/konsol\/websites\/dinkes\/konten\/[0-9a-f-]{36}$/);
     postId = postPath.split('/').pop()!;
-    assert.equal(await writer.locator('#post-state').textContent(), 'Status: Draf · Draf · revisi 1');
+    assert.equal(
+      await writer.locator('#post-state').textContent(),
+      'Status: Draf · Belum diajukan · revisi 1',
+    );
     assert.deepEqual(await axeViolations(writer), [], 'axe on the editor');
     await screenshots(writer, 'console-websites-editor');
 
@@ -187,7 +190,7 @@ describe(`staff console: the editor, review and publication in Chromium (${DB_KI
     await noteField.fill(NOTE);
     await editor.getByRole('button', { name: 'Kembalikan ke penulis' }).click();
     await editor.getByText('Dikembalikan ke penulis.').waitFor();
-    await editor.locator('#post-state').getByText('Status: Draf · Draf · revisi 1').waitFor();
+    await editor.locator('#post-state').getByText('Status: Draf · Belum diajukan · revisi 1').waitFor();
     assert.equal(await editor.getByRole('button', { name: 'Setujui' }).count(), 0, 'nothing left to review');
     const line = editor.locator('#post-reviews li');
     assert.match((await line.textContent()) ?? '', /^Revisi 1, tahap 1: dikembalikan oleh Redaktur Dinkes, /);
@@ -202,7 +205,7 @@ describe(`staff console: the editor, review and publication in Chromium (${DB_KI
     // The contributor finds the note where they left the item, changes the body and submits again.
     await writer.reload();
     await writer.locator('#post-reviews').getByText(NOTE).waitFor();
-    await writer.locator('#post-state').getByText('Status: Draf · Draf · revisi 1').waitFor();
+    await writer.locator('#post-state').getByText('Status: Draf · Belum diajukan · revisi 1').waitFor();
     assert.equal(await writer.getByText('Diajukan untuk ditinjau.').count(), 0, 'the old notice is gone');
     const body = writer.locator('#post-body');
     await body.getByText('Puskesmas membuka layanan').click();
