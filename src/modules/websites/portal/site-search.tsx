@@ -1,17 +1,32 @@
 /**
  * Search of published posts in Indonesian (stemmed by PostgreSQL's `indonesian` configuration):
  * one site's (`/situs/<site>/cari?q=`) or all the tenant's (`/situs/cari?q=`), best match first,
- * with the matched words marked in a snippet. Not cached: any words can be asked.
+ * with the matched words marked in a snippet. A site's search pages are kept in its cache (by the
+ * words asked) until its content changes; the tenant-wide search is drawn each time.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, invalid, notFound, type Platform } from '../../../platform/sdk/index.ts';
-import { type PortalContext, portalContext, queryText, sendPage } from '../../../platform/sdk/portal.ts';
+import {
+  type PageContent,
+  type PortalContext,
+  portalContext,
+  queryText,
+  sendCachedPage,
+  sendPage,
+} from '../../../platform/sdk/portal.ts';
 import { publishedPages, type SearchHit, searchPublished } from '../repo/public.ts';
-import { pagePaths, postPath, siteRoot } from '../services/public-site.ts';
+import { pagePaths, postPath, siteCache, siteRoot, siteTag } from '../services/public-site.ts';
 import { loadSiteView, SiteFrame } from './site-frame.tsx';
 import { Dated, PAGE_SIZE, Paging, pageOf } from './site-parts.tsx';
 
 const MAX_QUERY = 200;
+/** Longer queries are drawn each time: they are rarely asked twice, and would crowd the cache. */
+const MAX_CACHED_QUERY = 60;
+
+/** The words as searched: trimmed, inner spaces collapsed (case stays: `OR` is an operator). */
+function normalizeQuery(q: string): string {
+  return q.trim().replace(/\s+/g, ' ');
+}
 
 function queryOf(request: FastifyRequest): string | undefined {
   const q = queryText((request.query as Record<string, unknown>)?.q);
@@ -86,60 +101,84 @@ function Hits({
   );
 }
 
+/** The search page of one site, for the words `q` (normalised) at page `page`. */
+async function drawSiteSearch(
+  platform: Platform,
+  request: FastifyRequest,
+  ctx: PortalContext,
+  site: string,
+  q: string,
+  page: number,
+): Promise<PageContent> {
+  const { t } = ctx;
+  const found = await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+    const view = await loadSiteView(scope, site, ctx.base);
+    if (!view) throw notFound('site');
+    const hits = q
+      ? await searchPublished(scope, {
+          text: q,
+          siteId: view.site.id,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        })
+      : [];
+    return { view, hits };
+  });
+  const { view, hits } = found;
+  const title = q ? t('websites.site.results', { q }) : t('websites.site.searchSite');
+  return {
+    title: `${title} · ${view.site.name}`,
+    head: { meta: [{ name: 'robots', content: 'noindex' }] },
+    body: (
+      <SiteFrame ctx={ctx} view={view} crumbs={[{ label: t('websites.site.search') }]}>
+        <h1>{title}</h1>
+        <SearchForm ctx={ctx} action={`${view.root}/cari`} q={q} label={t('websites.site.searchLabel')} />
+        {q && hits.length === 0 ? <p className="card">{t('websites.site.noResults', { q })}</p> : null}
+        <Hits
+          ctx={ctx}
+          hits={hits.slice(0, PAGE_SIZE)}
+          link={(h) => {
+            const path = postPath(h, view.paths);
+            return path ? `${view.root}${path}` : null;
+          }}
+        />
+        <Paging
+          ctx={ctx}
+          path={`${view.root}/cari`}
+          page={page}
+          more={hits.length > PAGE_SIZE}
+          query={{ q }}
+        />
+        <p>
+          <a href={`${ctx.base}/situs/cari${q ? `?q=${encodeURIComponent(q)}` : ''}`}>
+            {t('websites.site.searchAll', { tenant: ctx.tenant.name })}
+          </a>
+        </p>
+      </SiteFrame>
+    ),
+  };
+}
+
 export function registerSiteSearch(app: FastifyInstance, platform: Platform) {
   const optional = { config: { auth: 'optional' as const } };
 
   app.get('/situs/:site/cari', optional, async (request, reply) => {
     const ctx = portalContext(platform, request);
-    const { t } = ctx;
     const { site } = request.params as { site: string };
     const page = pageOf(request);
-    const q = queryOf(request) ?? '';
-    const found = await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
-      const view = await loadSiteView(scope, site, ctx.base);
-      if (!view) throw notFound('site');
-      const hits = q
-        ? await searchPublished(scope, {
-            text: q,
-            siteId: view.site.id,
-            limit: PAGE_SIZE,
-            offset: (page - 1) * PAGE_SIZE,
-          })
-        : [];
-      return { view, hits };
+    const q = normalizeQuery(queryOf(request) ?? '');
+    const path = request.url.split('?')[0] ?? request.url;
+    // The page is kept in the site's cache under the words asked (normalised) and the page number,
+    // until the site's content changes: a search many people make (PPDB, vaksin) is drawn once.
+    const query = new URLSearchParams({
+      ...(q ? { q } : {}),
+      ...(page > 1 ? { halaman: String(page) } : {}),
     });
-    const { view, hits } = found;
-    const title = q ? t('websites.site.results', { q }) : t('websites.site.searchSite');
-    return sendPage(reply, ctx, {
-      title: `${title} · ${view.site.name}`,
-      head: { meta: [{ name: 'robots', content: 'noindex' }] },
-      body: (
-        <SiteFrame ctx={ctx} view={view} crumbs={[{ label: t('websites.site.search') }]}>
-          <h1>{title}</h1>
-          <SearchForm ctx={ctx} action={`${view.root}/cari`} q={q} label={t('websites.site.searchLabel')} />
-          {q && hits.length === 0 ? <p className="card">{t('websites.site.noResults', { q })}</p> : null}
-          <Hits
-            ctx={ctx}
-            hits={hits.slice(0, PAGE_SIZE)}
-            link={(h) => {
-              const path = postPath(h, view.paths);
-              return path ? `${view.root}${path}` : null;
-            }}
-          />
-          <Paging
-            ctx={ctx}
-            path={`${view.root}/cari`}
-            page={page}
-            more={hits.length > PAGE_SIZE}
-            query={{ q }}
-          />
-          <p>
-            <a href={`${ctx.base}/situs/cari${q ? `?q=${encodeURIComponent(q)}` : ''}`}>
-              {t('websites.site.searchAll', { tenant: ctx.tenant.name })}
-            </a>
-          </p>
-        </SiteFrame>
-      ),
+    return sendCachedPage(reply, ctx, {
+      key: q.length <= MAX_CACHED_QUERY ? `${ctx.lang}:${path}:search:${page}:${q}` : null,
+      canonicalUrl: query.size > 0 ? `${path}?${query}` : path,
+      cache: siteCache(platform, request, siteTag(site)),
+      page: (pageCtx) => drawSiteSearch(platform, request, pageCtx, site, q, page),
     });
   });
 

@@ -268,6 +268,10 @@ describe(`websites: media and terms (${DB_KIND})`, () => {
     });
     assert.equal(created.statusCode, 201, created.body);
     const post = created.json();
+    // A site's search is kept in its cache until the site's content changes.
+    const search = () =>
+      t.app.inject({ url: `/t/${a.slug}/situs/dinkes/cari?q=${encodeURIComponent('imunisasi  campak')}` });
+    assert.doesNotMatch((await search()).body, /Imunisasi campak di posyandu/);
     await t.app.inject({
       method: 'POST',
       url: api(`/posts/${post.id}/submit`),
@@ -283,6 +287,7 @@ describe(`websites: media and terms (${DB_KIND})`, () => {
     assert.equal(pub.statusCode, 200, pub.body);
     const page = await t.app.inject({ url: pub.json().url });
     assert.equal(page.statusCode, 200);
+    assert.match((await search()).body, /Imunisasi campak di posyandu/, 'found once published');
     const srcset = /srcset="([^"]+)"/i.exec(page.body)?.[1] ?? '';
     const urls = srcset.split(', ').map((s) => s.split(' ')[0]!);
     assert.deepEqual(
