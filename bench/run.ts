@@ -304,11 +304,11 @@ function websitesEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
     {
       key: 'websites_search',
       label: 'websites search (uncached)',
-      does: `GET /t/<slug>/situs/opd-<n>/cari?q=<term>: ${WEBSITES_TERMS.length} terms × 9 sites × 20 tenants of ${WEBSITES_ARTICLES} articles a site, never cached: full-text query ranked, ts_headline snippets`,
+      does: `GET /t/<slug>/situs/opd-<n>/cari?q=<term> OR x<code>: ${WEBSITES_TERMS.length} terms × 9 sites × 20 tenants of ${WEBSITES_ARTICLES} articles a site; the word no post has makes every request's words new, so each misses the site's search cache: full-text query ranked, ts_headline snippets`,
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'GET' as const,
-        path: `/t/${t.slug}/situs/opd-%{site}/cari?q=%{q}`,
+        path: `/t/${t.slug}/situs/opd-%{site}/cari?q=%{q}+OR+x%CODE%`,
       })),
       choices: { q: WEBSITES_TERMS, site: ['1', '2', '3', '4', '5', '6', '7', '8', '9'] },
       expect: 200,

@@ -94,7 +94,13 @@ export async function insertMedia(
     await tx(scope)
       .insertInto('websites_media')
       .values(
-        batch.map((r) => ({ tenant_id: scope.tenantId, site_id: siteId, uploaded_by: uploadedBy, ...r })),
+        batch.map((r) => ({
+          tenant_id: scope.tenantId,
+          site_id: siteId,
+          uploaded_by: uploadedBy,
+          ...r,
+          variants: JSON.stringify(r.variants),
+        })),
       )
       .execute();
   }

@@ -17,9 +17,18 @@ import {
   newId,
   normalizeImage,
 } from '../../../platform/sdk/index.ts';
-import type { MenuEntry, PostImage, PostKind, PpidClass, Publication, ReviewState } from '../tables.ts';
+import type {
+  MenuEntry,
+  PostImage,
+  PostKind,
+  PpidClass,
+  Publication,
+  ReviewState,
+  Variant,
+} from '../tables.ts';
 import { buildMenu } from './import-menu.ts';
 import { newPath, normalizeOldPath, pathOfLink, slugify } from './legacy-paths.ts';
+import { imageVariants } from './media-files.ts';
 import { RESERVED_PAGE_SLUGS } from './public-site.ts';
 import { sanitizeBody } from './sanitize.ts';
 import { autop, convertShortcodes, rewriteUploads, textOf, uploadKey } from './wp-html.ts';
@@ -92,6 +101,7 @@ export type MediaRow = {
   height: number | null;
   alt: string | null;
   caption: string | null;
+  variants: Variant[];
 };
 export type TermRow = { id: string; kind: 'category' | 'tag'; slug: string; name: string };
 export type Plan = {
@@ -301,6 +311,12 @@ export async function planImport(
       try {
         const image = await normalizeImage(bytes);
         const key = await storeFile(image.bytes, EXT_OF[image.mime]!, image.mime);
+        // The same responsive variants as an upload's, for the pages' srcset.
+        const variants: Variant[] = [];
+        for (const v of await imageVariants(image.bytes, image.width)) {
+          const vkey = await storeFile(v.bytes, 'webp', 'image/webp');
+          variants.push({ width: v.width, height: v.height, key: vkey, mime: 'image/webp' });
+        }
         row = {
           id,
           kind: 'image',
@@ -312,6 +328,7 @@ export async function planImport(
           height: image.height,
           alt,
           caption,
+          variants,
         };
       } catch (error) {
         if (!(error instanceof ImageRejectedError)) throw error;
@@ -331,6 +348,7 @@ export async function planImport(
         height: null,
         alt: null,
         caption,
+        variants: [],
       };
     }
     plan.media.push(row);

@@ -300,6 +300,12 @@ describe(`websites: WordPress import (${DB_KIND})`, () => {
     assert.equal(photo.kind, 'image');
     assert.equal(photo.alt, 'Kader posyandu menimbang seorang balita');
     assert.equal(photo.width, 1200);
+    // The same responsive variants as an upload's, each stored.
+    assert.deepEqual(
+      photo.variants.map((v) => v.width),
+      [320, 640, 960],
+    );
+    for (const v of photo.variants) assert.ok(await t.platform.files.get(v.key), `variant ${v.width}`);
     const stored = await t.platform.files.get(photo.file_key);
     assert.ok(stored && stored.body.byteLength === photo.size);
     assert.equal((await sharp(stored.body).metadata()).exif, undefined);
