@@ -8,7 +8,6 @@ import sharp from 'sharp';
 import {
   type FileStorage,
   listAgencies,
-  newFileKey,
   newId,
   type Platform,
   type TenantScope,
@@ -20,10 +19,10 @@ import { insertMediaItem } from './repo/media.ts';
 import { countPosts } from './repo/posts.ts';
 import { findSiteOfAgency, type SiteRow, updateSite } from './repo/sites.ts';
 import type { PostRow } from './services/import-plan.ts';
-import { prepareMedia } from './services/media-files.ts';
+import { prepareMedia, storePrepared } from './services/media-files.ts';
 import { invalidateSite } from './services/public-site.ts';
 import { createSite, ensureMainSite, siteBySlug } from './services/sites.ts';
-import type { MenuEntry, Variant } from './tables.ts';
+import type { MenuEntry } from './tables.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -177,25 +176,12 @@ async function storeMedia(
   caption: string,
 ): Promise<string> {
   const prepared = await prepareMedia(bytes);
-  const put = async (data: Uint8Array, ext: string, mime: string) => {
-    const key = newFileKey(scope.tenantId, ext);
-    await files.put(key, data, mime);
-    return key;
-  };
-  const variants: Variant[] = [];
-  for (const v of prepared.variants) {
-    variants.push({
-      width: v.width,
-      height: v.height,
-      mime: 'image/webp',
-      key: await put(v.bytes, 'webp', 'image/webp'),
-    });
-  }
+  const { fileKey, variants } = await storePrepared(files, scope.tenantId, prepared, []);
   const row = await insertMediaItem(scope, {
     id: newId(),
     site_id: siteId,
     kind: prepared.kind,
-    file_key: await put(prepared.bytes, prepared.ext, prepared.mime),
+    file_key: fileKey,
     file_name: fileName,
     mime: prepared.mime,
     size: prepared.bytes.byteLength,

@@ -5,21 +5,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import {
-  type AgencyAccess,
-  AppError,
-  actorOf,
-  invalid,
-  noContent,
-  type Platform,
-  requestAccess,
-  type TenantScope,
-} from '../../../platform/sdk/index.ts';
+import { AppError, invalid, noContent, type Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { Media, MediaList, SiteParams, Slug } from '../schemas.ts';
 import { changeMedia, mediaOfSite, removeMedia, type UploadForm, uploadMedia } from '../services/media.ts';
 import { MAX_FILE_BYTES } from '../services/media-files.ts';
-import { BASE, portalBase, tags } from './api.ts';
+import { BASE, inTenantAs, tags } from './api.ts';
 
 const MediaParams = Type.Object({ site: Slug, id: Type.String({ format: 'uuid' }) });
 const MediaQuery = Type.Object(
@@ -88,15 +79,7 @@ async function readMediaForm(request: FastifyRequest): Promise<{ bytes: Buffer; 
 }
 
 export function mediaRoutes(app: FastifyInstance, platform: Platform) {
-  const act = <T>(
-    request: FastifyRequest,
-    fn: (scope: TenantScope, access: AgencyAccess, base: string) => Promise<T>,
-  ) => {
-    const tenant = request.tenant!;
-    return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
-      fn(scope, await requestAccess(platform, scope, request), portalBase(tenant)),
-    );
-  };
+  const act = inTenantAs(platform);
   const write = { permission: PERM.write, agencyScoped: true };
 
   app.post<{ Params: Static<typeof SiteParams> }>(

@@ -3,15 +3,9 @@
  * and publication. Writing needs the write permission at the site's agency, reviewing the review
  * permission, publishing (and restoring) the publish permission.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import {
-  type AgencyAccess,
-  actorOf,
-  type Platform,
-  requestAccess,
-  type TenantScope,
-} from '../../../platform/sdk/index.ts';
+import type { Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import {
   PostDetail,
@@ -41,7 +35,7 @@ import {
 import { publishPost, unpublishPost } from '../services/publish.ts';
 import { reviewPost, submitForReview } from '../services/review.ts';
 import { PUBLICATION, REVIEW_STATES } from '../tables.ts';
-import { BASE, portalBase, tags } from './api.ts';
+import { BASE, inTenantAs, tags } from './api.ts';
 
 const PostQuery = Type.Object(
   {
@@ -74,16 +68,7 @@ const POSTS = `${BASE}/sites/:site/posts`;
 const ONE = `${POSTS}/:id`;
 
 export function postRoutes(app: FastifyInstance, platform: Platform) {
-  /** Runs `fn` in the tenant with the caller's access for the route's permission. */
-  const act = <T>(
-    request: FastifyRequest,
-    fn: (scope: TenantScope, access: AgencyAccess, base: string) => Promise<T>,
-  ) => {
-    const tenant = request.tenant!;
-    return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
-      fn(scope, await requestAccess(platform, scope, request), portalBase(tenant)),
-    );
-  };
+  const act = inTenantAs(platform);
   const write = { permission: PERM.write, agencyScoped: true };
 
   app.get<{ Params: Site; Querystring: Static<typeof PostQuery> }>(

@@ -4,7 +4,15 @@
  * the PPID staff's work on the requests of their agency's site.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { actorOf, type Platform, pickLanguage, requestAccess } from '../../../platform/sdk/index.ts';
+import type { Static, TSchema } from 'typebox';
+import {
+  type AgencyAccess,
+  actorOf,
+  type Platform,
+  pickLanguage,
+  requestAccess,
+  type TenantScope,
+} from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { SiteParams } from '../schemas.ts';
 import {
@@ -58,6 +66,48 @@ export function ppidRoutes(app: FastifyInstance, platform: Platform) {
   const inTenant = <T>(request: FastifyRequest, work: Parameters<typeof platform.inTenant<T>>[2]) =>
     platform.inTenant(request.tenant!.id, actorOf(request), work);
   const staff = { permission: PERM.ppid, agencyScoped: true };
+  /** A PPID staff action on one request (`POST …/requests/:id/<suffix>`), answering the request. */
+  const staffAction = <B>(
+    suffix: string,
+    doc: {
+      summary: string;
+      description: string;
+      body: TSchema;
+      act: (
+        call: PpidCall,
+        scope: TenantScope,
+        site: string,
+        id: string,
+        body: B,
+        access: AgencyAccess,
+      ) => Promise<Static<typeof StaffRequest>>;
+    },
+  ) =>
+    app.post<{ Params: IdP; Body: B }>(
+      `${PPID}/requests/:id/${suffix}`,
+      {
+        schema: {
+          tags,
+          summary: doc.summary,
+          description: doc.description,
+          params: RequestIdParams,
+          body: doc.body,
+          response: { 200: StaffRequest },
+        },
+        config: staff,
+      },
+      async (request) =>
+        inTenant(request, async (scope) =>
+          doc.act(
+            callOf(request),
+            scope,
+            request.params.site,
+            request.params.id,
+            request.body as B,
+            await requestAccess(platform, scope, request),
+          ),
+        ),
+    );
 
   app.get<{ Params: SiteP }>(
     PPID,
@@ -208,84 +258,27 @@ export function ppidRoutes(app: FastifyInstance, platform: Platform) {
       ),
   );
 
-  app.post<{ Params: IdP; Body: ExtendInputType }>(
-    `${PPID}/requests/:id/extension`,
-    {
-      schema: {
-        tags,
-        summary: "Extend a request's deadline",
-        description:
-          'Extends the deadline of an unanswered request once, by 1 to 7 working days after the original due date, with the written reason the requester is sent (UU 14/2008 Pasal 22 ayat 8). A second extension, or one after the due date, is refused with 409.',
-        params: RequestIdParams,
-        body: ExtendInput,
-        response: { 200: StaffRequest },
-      },
-      config: staff,
-    },
-    async (request) =>
-      inTenant(request, async (scope) =>
-        extendRequest(
-          callOf(request),
-          scope,
-          request.params.site,
-          request.params.id,
-          request.body,
-          await requestAccess(platform, scope, request),
-        ),
-      ),
-  );
+  staffAction<ExtendInputType>('extension', {
+    summary: "Extend a request's deadline",
+    description:
+      'Extends the deadline of an unanswered request once, by 1 to 7 working days after the original due date, with the written reason the requester is sent (UU 14/2008 Pasal 22 ayat 8). A second extension, or one after the due date, is refused with 409.',
+    body: ExtendInput,
+    act: extendRequest,
+  });
 
-  app.post<{ Params: IdP; Body: AnswerInputType }>(
-    `${PPID}/requests/:id/answer`,
-    {
-      schema: {
-        tags,
-        summary: 'Answer an information request',
-        description:
-          "The PPID's written answer (UU 14/2008 Pasal 22 ayat 7): granted, partly granted, refused (with its exception of Pasal 17, a–j) or not held. Once; a request under objection is the superior's to answer (409).",
-        params: RequestIdParams,
-        body: AnswerInput,
-        response: { 200: StaffRequest },
-      },
-      config: staff,
-    },
-    async (request) =>
-      inTenant(request, async (scope) =>
-        answerRequest(
-          callOf(request),
-          scope,
-          request.params.site,
-          request.params.id,
-          request.body,
-          await requestAccess(platform, scope, request),
-        ),
-      ),
-  );
+  staffAction<AnswerInputType>('answer', {
+    summary: 'Answer an information request',
+    description:
+      "The PPID's written answer (UU 14/2008 Pasal 22 ayat 7): granted, partly granted, refused (with its exception of Pasal 17, a–j) or not held. Once; a request under objection is the superior's to answer (409).",
+    body: AnswerInput,
+    act: answerRequest,
+  });
 
-  app.post<{ Params: IdP; Body: ObjectionAnswerInputType }>(
-    `${PPID}/requests/:id/objection-answer`,
-    {
-      schema: {
-        tags,
-        summary: 'Answer an objection',
-        description:
-          "The answer of the PPID's superior to the requester's objection (UU 14/2008 Pasal 36 ayat 2), due within 30 working days of it. Only a request under objection, once (else 409).",
-        params: RequestIdParams,
-        body: ObjectionAnswerInput,
-        response: { 200: StaffRequest },
-      },
-      config: staff,
-    },
-    async (request) =>
-      inTenant(request, async (scope) =>
-        answerObjection(
-          callOf(request),
-          scope,
-          request.params.site,
-          request.params.id,
-          request.body,
-          await requestAccess(platform, scope, request),
-        ),
-      ),
-  );
+  staffAction<ObjectionAnswerInputType>('objection-answer', {
+    summary: 'Answer an objection',
+    description:
+      "The answer of the PPID's superior to the requester's objection (UU 14/2008 Pasal 36 ayat 2), due within 30 working days of it. Only a request under objection, once (else 409).",
+    body: ObjectionAnswerInput,
+    act: answerObjection,
+  });
 }

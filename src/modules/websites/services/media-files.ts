@@ -4,7 +4,14 @@
  * WebP variants for `srcset`, a document kept as sent.
  */
 import sharp from 'sharp';
-import { ImageRejectedError, inspectUpload, normalizeImage } from '../../../platform/sdk/index.ts';
+import {
+  type FileStorage,
+  ImageRejectedError,
+  inspectUpload,
+  newFileKey,
+  normalizeImage,
+} from '../../../platform/sdk/index.ts';
+import type { Variant } from '../tables.ts';
 
 /** Largest image upload: a phone's photo, with room to spare. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -114,6 +121,35 @@ export async function imageVariants(bytes: Uint8Array, width: number): Promise<P
     out.push({ width: info.width, height: info.height, bytes: data });
   }
   return out;
+}
+
+/**
+ * Writes a prepared upload's file and variants to storage, each key pushed to `stored` as it is
+ * written (storage is not transactional: the caller removes them if what follows fails).
+ */
+export async function storePrepared(
+  files: FileStorage,
+  tenantId: string,
+  prepared: PreparedMedia,
+  stored: string[],
+): Promise<{ fileKey: string; variants: Variant[] }> {
+  const put = async (data: Uint8Array, ext: string, mime: string) => {
+    const key = newFileKey(tenantId, ext);
+    stored.push(key);
+    await files.put(key, data, mime);
+    return key;
+  };
+  const fileKey = await put(prepared.bytes, prepared.ext, prepared.mime);
+  const variants: Variant[] = [];
+  for (const v of prepared.variants) {
+    variants.push({
+      width: v.width,
+      height: v.height,
+      mime: 'image/webp',
+      key: await put(v.bytes, 'webp', 'image/webp'),
+    });
+  }
+  return { fileKey, variants };
 }
 
 function tooLarge(limit: number): MediaRefused {

@@ -8,7 +8,6 @@ import {
   AppError,
   type FileStorage,
   invalid,
-  newFileKey,
   newId,
   notFound,
   recordAudit,
@@ -24,8 +23,8 @@ import {
   updateMedia,
 } from '../repo/media.ts';
 import type { MediaType } from '../schemas.ts';
-import type { Variant } from '../tables.ts';
-import { MediaRefused, prepareMedia } from './media-files.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { MediaRefused, prepareMedia, storePrepared } from './media-files.ts';
 import { siteBySlug, siteForStaff, sitePath } from './sites.ts';
 
 const PAGE = 50;
@@ -82,22 +81,7 @@ export async function uploadMedia(
   const alt = form.alt?.trim() || null;
   if (prepared.kind === 'image' && !alt) throw invalid({ path: '/body/alt', code: 'alt_required' });
 
-  const put = async (data: Uint8Array, ext: string, mime: string) => {
-    const key = newFileKey(scope.tenantId, ext);
-    io.stored.push(key);
-    await io.files.put(key, data, mime);
-    return key;
-  };
-  const fileKey = await put(prepared.bytes, prepared.ext, prepared.mime);
-  const variants: Variant[] = [];
-  for (const v of prepared.variants) {
-    variants.push({
-      width: v.width,
-      height: v.height,
-      mime: 'image/webp',
-      key: await put(v.bytes, 'webp', 'image/webp'),
-    });
-  }
+  const { fileKey, variants } = await storePrepared(io.files, scope.tenantId, prepared, io.stored);
   const row = await insertMediaItem(scope, {
     id: newId(),
     site_id: site.id,
@@ -142,18 +126,7 @@ export function cleanFileName(name: string, ext: string): string {
   return stem.toLowerCase().endsWith(`.${ext}`) ? stem : `${stem}.${ext}`;
 }
 
-type Cursor = { at: Date; id: string };
-const encodeCursor = (row: MediaRow) =>
-  Buffer.from(`${new Date(row.created_at).toISOString()}|${row.id}`).toString('base64url');
-function decodeCursor(text: string | undefined): Cursor | undefined {
-  if (!text) return undefined;
-  const [at, id] = Buffer.from(text, 'base64url').toString().split('|');
-  const when = new Date(at ?? '');
-  if (!id || Number.isNaN(when.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw invalid({ path: '/query/after', code: 'bad_cursor' });
-  }
-  return { at: when, id };
-}
+const cursorOf = (row: MediaRow) => encodeCursor(row.created_at, row.id);
 
 /** A page of the site's media for its staff, newest first. */
 export async function mediaOfSite(
@@ -174,7 +147,7 @@ export async function mediaOfSite(
   const last = page.at(-1);
   return {
     items: page.map((r) => mediaView(r, site.slug, portalBase)),
-    next: rows.length > limit && last ? encodeCursor(last) : null,
+    next: rows.length > limit && last ? cursorOf(last) : null,
   };
 }
 

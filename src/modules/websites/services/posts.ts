@@ -40,6 +40,7 @@ import {
   type PostInputType,
 } from '../schemas.ts';
 import { type AppTables, tx } from '../tables.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { postDetail, postSummary, revisionView } from './post-view.ts';
 import { RESERVED_PAGE_SLUGS } from './public-site.ts';
 import { sanitizeBody, textOf } from './sanitize.ts';
@@ -303,18 +304,7 @@ export async function readPost(
   return detailOf(scope, site, await postForStaff(scope, site, id), portalBase);
 }
 
-type Cursor = { at: Date; id: string };
-const encodeCursor = (row: PostRow) =>
-  Buffer.from(`${new Date(row.updated_at).toISOString()}|${row.id}`).toString('base64url');
-function decodeCursor(text: string | undefined): Cursor | undefined {
-  if (!text) return undefined;
-  const [at, id] = Buffer.from(text, 'base64url').toString().split('|');
-  const when = new Date(at ?? '');
-  if (!id || Number.isNaN(when.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw invalid({ path: '/query/after', code: 'bad_cursor' });
-  }
-  return { at: when, id };
-}
+const cursorOf = (row: PostRow) => encodeCursor(row.updated_at, row.id);
 
 export async function postsOfSite(
   scope: TenantScope,
@@ -335,7 +325,7 @@ export async function postsOfSite(
   const page = rows.slice(0, limit);
   return {
     items: page.map(postSummary),
-    next: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+    next: rows.length > limit ? cursorOf(page[page.length - 1]!) : null,
   };
 }
 
