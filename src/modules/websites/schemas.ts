@@ -134,6 +134,8 @@ export const SitePatch = Type.Object(
     footer: Type.Optional(Footer),
     menu: Type.Optional(Menu),
     reviewStages: Type.Optional(Type.Integer({ minimum: 0, maximum: 3 })),
+    /** An image of the site's media as its logo; null removes it. */
+    logoMediaId: Type.Optional(Nullable(Uuid)),
   },
   {
     additionalProperties: false,

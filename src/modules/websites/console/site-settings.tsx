@@ -17,6 +17,7 @@ import {
 import type { SiteType } from '../schemas.ts';
 import { SOCIAL_KINDS, type SocialKind } from '../tables.ts';
 import { sitePath } from './kit.ts';
+import { SiteLogo } from './site-logo.tsx';
 
 type Leaf = { label: string; href: string; postId?: string };
 type Entry = Leaf & { children: Leaf[] };
@@ -133,6 +134,7 @@ export function SiteSettingsSection({ site }: { site: string }) {
         <Link to={`/websites/${site}`}>{t('websites.siteSettings.back')}</Link>
       </p>
       <Problem error={loaded.error} />
+      {loaded.data ? <SiteLogo site={loaded.data} onChanged={loaded.reload} /> : null}
       {loaded.data ? (
         <form className="admin-form" onSubmit={submit} noValidate>
           <fieldset>

@@ -13,6 +13,7 @@ import {
   type TenantScope,
   type VerifiedTenant,
 } from '../../../platform/sdk/index.ts';
+import { findMedia } from '../repo/media.ts';
 import {
   findSite,
   findSiteOfAgency,
@@ -81,6 +82,19 @@ export async function siteForStaff(scope: TenantScope, slug: string, access: Age
   return site;
 }
 
+/**
+ * The file a site's logo is read from: the narrowest variant of one of the site's images (a logo
+ * is drawn at 64 px), or the image itself; null removes the logo. Anything else is refused.
+ */
+async function logoKeyOf(scope: TenantScope, siteId: string, mediaId: string | null): Promise<string | null> {
+  if (mediaId === null) return null;
+  const media = await findMedia(scope, siteId, mediaId);
+  if (!media) throw invalid({ path: '/body/logoMediaId', code: 'unknown_media' });
+  if (media.kind !== 'image') throw invalid({ path: '/body/logoMediaId', code: 'not_an_image' });
+  const narrowest = [...media.variants].sort((a, b) => a.width - b.width)[0];
+  return narrowest?.key ?? media.file_key;
+}
+
 /** The tenant's own site, made once (when the app goes live); idempotent. */
 export async function ensureMainSite(scope: TenantScope, tenant: VerifiedTenant): Promise<SiteRow> {
   const existing = await findSiteOfAgency(scope, null);
@@ -141,7 +155,10 @@ export async function changeSite(
   portalBase: string,
 ): Promise<SiteType> {
   const site = await siteForStaff(scope, slug, access);
+  const logoKey =
+    patch.logoMediaId === undefined ? undefined : await logoKeyOf(scope, site.id, patch.logoMediaId);
   const row = await updateSite(scope, site.id, {
+    ...(logoKey !== undefined && { logo_key: logoKey }),
     ...(patch.name !== undefined && { name: patch.name.trim() }),
     ...(patch.tagline !== undefined && { tagline: patch.tagline?.trim() || null }),
     ...(patch.footer !== undefined && { footer: patch.footer }),

@@ -386,4 +386,52 @@ describe(`websites: media and terms (${DB_KIND})`, () => {
     assert.equal(unused.statusCode, 204);
     assert.deepEqual((await t.app.inject({ url: api('/terms'), headers: writer })).json().items, []);
   });
+
+  test("a site's logo is one of its images: set, served small, shown on its pages, removed", async () => {
+    const site = `/t/${a.slug}/api/v1/websites/sites/dinkes`;
+    const logo = (
+      await upload(editor, [{ name: 'alt', value: 'Logo Dinas Kesehatan' }, await image(800, 800)])
+    ).json();
+    const doc = (
+      await upload(editor, [
+        { name: 'file', filename: 'a.pdf', type: 'application/pdf', bytes: tinyPdf('a') },
+      ])
+    ).json();
+    const patch = (headers: Headers, payload: object) =>
+      t.app.inject({ method: 'PATCH', url: site, headers: { ...headers, 'accept-language': 'id' }, payload });
+
+    const notImage = await patch(editor, { logoMediaId: doc.id });
+    assert.equal(notImage.statusCode, 400, notImage.body);
+    assert.match(notImage.body, /harus berupa gambar/);
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: `/t/${a.slug}/api/v1/websites/sites/disdik/media`,
+      ...(() => {
+        const f = multipartForm([
+          { name: 'file', filename: 'b.pdf', type: 'application/pdf', bytes: tinyPdf('b') },
+        ]);
+        return { headers: { ...a.admin, ...f.headers }, payload: f.payload };
+      })(),
+    });
+    assert.equal(
+      (await patch(editor, { logoMediaId: elsewhere.json().id })).statusCode,
+      400,
+      "another site's",
+    );
+    assert.equal((await patch(writer, { logoMediaId: logo.id })).statusCode, 403, 'a writer is no manager');
+
+    const set = await patch(editor, { logoMediaId: logo.id });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.equal(set.json().logoUrl, `/t/${a.slug}/situs/dinkes/logo`);
+    const served = await t.app.inject({ url: set.json().logoUrl });
+    assert.equal(served.statusCode, 200);
+    assert.equal(served.headers['content-type'], 'image/webp');
+    assert.equal((await sharp(served.rawPayload).metadata()).width, 320, 'the narrowest variant');
+    assert.equal(served.headers['cache-control'], 'public, max-age=300');
+    assert.match((await t.app.inject({ url: `/t/${a.slug}/situs/dinkes` })).body, /<img src="[^"]*\/logo"/);
+
+    const removed = await patch(editor, { logoMediaId: null });
+    assert.equal(removed.json().logoUrl, null);
+    assert.equal((await t.app.inject({ url: `/t/${a.slug}/situs/dinkes/logo` })).statusCode, 404);
+  });
 });
