@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { axeViolations, screenshots } from '../../../../test/support/browser.ts';
 import { DB_KIND } from '../../../../test/support/harness.ts';
 import { startWebsitesConsole } from './console-setup.ts';
@@ -96,6 +97,29 @@ describe(`staff console: websites and their settings in Chromium (${DB_KIND})`, 
       site.menu.map((m: { label: string }) => m.label),
       ['Berita', 'Profil'],
     );
+
+    // The logo: an image uploaded to the site's media with its alternative text.
+    await page.getByRole('button', { name: 'Unggah logo' }).click();
+    const png = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#2a6' } })
+      .png()
+      .toBuffer();
+    await page
+      .getByLabel('Berkas gambar')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Unggah dan sisipkan' }).click();
+    await page.locator('#site-logo-upload-alt-error').waitFor();
+    await page.getByLabel('Teks alternatif').fill('Logo Dinas Kesehatan');
+    await page.getByRole('button', { name: 'Unggah dan sisipkan' }).click();
+    await page.getByText('Logo disimpan.').waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.site-logo img');
+      return img?.complete && img.naturalWidth > 0;
+    });
+    assert.equal(
+      await page.locator('.site-logo img').evaluate((i) => (i as HTMLImageElement).naturalWidth),
+      320,
+    );
+    assert.match((await c.api('GET', '/sites/dinkes', c.admin)).body.logoUrl, /\/situs\/dinkes\/logo$/);
     await screenshots(page, 'console-websites-settings');
     await context.close();
   });
