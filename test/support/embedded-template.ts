@@ -1,8 +1,9 @@
 /**
  * A migrated embedded database kept on disk between suites: creating a PGlite cluster and running
  * every migration takes 2–3 s, starting from a dump of one ~0.3 s, and a run starts a database per
- * suite. The dump is named by a hash of every migration file and of the apps given, so a changed
- * migration or another set of apps makes a new one; dumps older than a day are removed.
+ * suite. The dump is named by a hash of the server's source files, PGlite's version and the apps
+ * given, so a changed migration (or anything it uses) or another set of apps makes a new one;
+ * other dumps not written for a day are removed.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,22 +16,33 @@ const DIR = path.join(tmpdir(), 'balai-test-databases');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function migrationFiles(dir: string): string[] {
+/**
+ * The files a migrated database depends on: every server-side source file (the migrations and
+ * what they import — row-level security, national reference data, an app's repositories), but not
+ * tests, the console or the portal's pages. Any change makes a new dump: one suite pays 2–3 s.
+ */
+function schemaFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') out.push(...migrationFiles(full));
-    } else if (path.basename(dir) === 'migrations') {
+      if (!SKIPPED_DIRS.has(entry.name)) out.push(...schemaFiles(full));
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
       out.push(full);
     }
   }
   return out;
 }
+const SKIPPED_DIRS = new Set(['node_modules', 'test', 'console', 'portal', 'web']);
+const PGLITE_VERSION = (
+  JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 function templatePath(modules: readonly AppManifest[]): string {
-  const hash = createHash('sha256');
-  for (const file of migrationFiles(path.join(ROOT, 'src')).sort()) {
+  const hash = createHash('sha256').update(PGLITE_VERSION).update('\0');
+  for (const file of schemaFiles(path.join(ROOT, 'src')).sort()) {
     hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   // The apps' migrations are the ones run, not their codes: a test's stand-in for an app has none.

@@ -14,6 +14,7 @@ export const contentMessages = {
       not_published_post: 'Tulisan ini tidak sedang terbit atau terjadwal.',
       media_in_use: 'Berkas ini masih dipakai tulisan: {{posts}}. Lepaskan dari tulisan itu lebih dulu.',
       term_in_use: 'Kategori atau tag ini masih dipakai {{count}} tulisan.',
+      media_is_logo: 'Gambar ini adalah logo situs. Ganti atau hapus logonya lebih dulu.',
     },
     field: {
       kind_fixed: 'Jenis tulisan tidak dapat diubah.',
@@ -49,6 +50,7 @@ export const contentMessages = {
       not_published_post: 'This post is neither published nor scheduled.',
       media_in_use: 'This file is still used by: {{posts}}. Take it out of those posts first.',
       term_in_use: 'This category or tag is still used by {{count}} posts.',
+      media_is_logo: "This image is the site's logo. Change or remove the logo first.",
     },
     field: {
       kind_fixed: 'The kind of a post cannot change.',

@@ -22,6 +22,20 @@ import { Dated, PAGE_SIZE, Paging, pageOf } from './site-parts.tsx';
 const MAX_QUERY = 200;
 /** Longer queries are drawn each time: they are rarely asked twice, and would crowd the cache. */
 const MAX_CACHED_QUERY = 60;
+/** How many searches this process remembers having seen once (oldest forgotten first). */
+const SEEN_LIMIT = 5_000;
+const seenOnce = new Set<string>();
+
+/**
+ * Whether a search's page may be kept: only the second time it is asked, so that a stream of
+ * unique queries (a crawler, an attack) never fills the cache that every tenant's pages share.
+ */
+function worthKeeping(key: string): boolean {
+  if (seenOnce.has(key)) return true;
+  seenOnce.add(key);
+  if (seenOnce.size > SEEN_LIMIT) seenOnce.delete(seenOnce.values().next().value!);
+  return false;
+}
 
 /** The words as searched: trimmed, inner spaces collapsed (case stays: `OR` is an operator). */
 function normalizeQuery(q: string): string {
@@ -170,12 +184,13 @@ export function registerSiteSearch(app: FastifyInstance, platform: Platform) {
     const path = request.url.split('?')[0] ?? request.url;
     // The page is kept in the site's cache under the words asked (normalised) and the page number,
     // until the site's content changes: a search many people make (PPDB, vaksin) is drawn once.
+    const cacheKey = `${ctx.tenant.id}:${ctx.lang}:${path}:search:${page}:${q}`;
     const query = new URLSearchParams({
       ...(q ? { q } : {}),
       ...(page > 1 ? { halaman: String(page) } : {}),
     });
     return sendCachedPage(reply, ctx, {
-      key: q.length <= MAX_CACHED_QUERY ? `${ctx.lang}:${path}:search:${page}:${q}` : null,
+      key: q.length <= MAX_CACHED_QUERY && worthKeeping(cacheKey) ? cacheKey : null,
       canonicalUrl: query.size > 0 ? `${path}?${query}` : path,
       cache: siteCache(platform, request, siteTag(site)),
       page: (pageCtx) => drawSiteSearch(platform, request, pageCtx, site, q, page),

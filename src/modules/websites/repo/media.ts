@@ -87,24 +87,47 @@ export async function deleteMedia(scope: TenantScope, id: string): Promise<void>
 }
 
 /**
- * The titles of the site's posts whose current text uses the media item: as featured image, as a
- * document's file, in a gallery, or in the body (an image or a link to its address).
+ * The titles of the site's posts whose text uses the media item — the public copy, the head
+ * revision being written or reviewed, or the one scheduled — as featured image, as a document's
+ * file, in a gallery, or in the body (an image or a link to its address).
  */
 export async function mediaUses(scope: TenantScope, siteId: string, id: string): Promise<string[]> {
+  const items = JSON.stringify([{ mediaId: id }]);
   const rows = await tx(scope)
-    .selectFrom('websites_posts')
-    .select('title')
-    .where('tenant_id', '=', scope.tenantId)
-    .where('site_id', '=', siteId)
+    .selectFrom('websites_posts as p')
+    .select('p.title')
+    .where('p.tenant_id', '=', scope.tenantId)
+    .where('p.site_id', '=', siteId)
     .where((eb) =>
       eb.or([
-        eb(sql`image->>'mediaId'`, '=', id),
-        eb(sql`details->>'mediaId'`, '=', id),
-        eb(sql<boolean>`details->'items' @> ${JSON.stringify([{ mediaId: id }])}::jsonb`, '=', true),
-        eb('body', 'like', `%/media/${id}%`),
+        eb(sql`p.image->>'mediaId'`, '=', id),
+        eb(sql`p.details->>'mediaId'`, '=', id),
+        eb(sql<boolean>`p.details->'items' @> ${items}::jsonb`, '=', true),
+        eb('p.body', 'like', `%/media/${id}%`),
+        eb.exists(
+          eb
+            .selectFrom('websites_revisions as r')
+            .select('r.number')
+            .where('r.tenant_id', '=', scope.tenantId)
+            .whereRef('r.post_id', '=', 'p.id')
+            .where((w) =>
+              w.or([
+                w('r.number', '=', w.ref('p.head_revision')),
+                w('r.number', '=', w.ref('p.scheduled_revision')),
+              ]),
+            )
+            .where((w) =>
+              w.or([
+                w(sql`r.image->>'mediaId'`, '=', id),
+                w(sql`r.details->>'mediaId'`, '=', id),
+                w(sql<boolean>`r.details->'items' @> ${items}::jsonb`, '=', true),
+                w('r.body', 'like', `%/media/${id}%`),
+              ]),
+            ),
+        ),
       ]),
     )
-    .orderBy('title')
+    .orderBy('p.title')
     .limit(5)
     .execute();
   return rows.map((r) => r.title);

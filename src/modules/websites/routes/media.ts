@@ -8,7 +8,14 @@ import { type Static, Type } from 'typebox';
 import { AppError, invalid, noContent, type Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import { Media, MediaList, SiteParams, Slug } from '../schemas.ts';
-import { changeMedia, mediaOfSite, removeMedia, type UploadForm, uploadMedia } from '../services/media.ts';
+import {
+  changeMedia,
+  mediaOfSite,
+  prepareUpload,
+  removeMedia,
+  type UploadForm,
+  uploadMedia,
+} from '../services/media.ts';
 import { MAX_FILE_BYTES } from '../services/media-files.ts';
 import { BASE, inTenantAs, tags } from './api.ts';
 
@@ -38,8 +45,9 @@ const MEDIA = `${BASE}/sites/:site/media`;
 const TEXT_FIELDS = new Set(['alt', 'caption']);
 
 /**
- * The upload's bytes and text fields, in any order. A file over the limit is a 413; a second file
- * or an unknown field a 400 naming it; a broken body a 400.
+ * The upload's bytes and text fields, in any order. A file over the limit is a 413 (so is a second
+ * file or a sixth field: the multipart plugin's limits); an unknown field a 400 naming it; a broken
+ * body a 400.
  */
 async function readMediaForm(request: FastifyRequest): Promise<{ bytes: Buffer; form: UploadForm }> {
   if (!request.isMultipart()) throw new AppError('unsupported_media_type');
@@ -107,6 +115,9 @@ export function mediaRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request, reply) => {
       const { bytes, form } = await readMediaForm(request);
+      // Resizing a large image takes seconds: not while holding a transaction (on PGlite, the one
+      // connection every request waits for).
+      const prepared = await prepareUpload(bytes, form);
       const stored: string[] = [];
       try {
         const media = await act(request, (scope, access, base) =>
@@ -114,7 +125,7 @@ export function mediaRoutes(app: FastifyInstance, platform: Platform) {
             scope,
             { files: platform.files, stored },
             request.params.site,
-            bytes,
+            prepared,
             form,
             access,
             base,

@@ -24,7 +24,8 @@ import {
 } from '../repo/media.ts';
 import type { MediaType } from '../schemas.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { MediaRefused, prepareMedia, storePrepared } from './media-files.ts';
+import { MediaRefused, type PreparedMedia, prepareMedia, storePrepared } from './media-files.ts';
+import { invalidateSite } from './public-site.ts';
 import { siteBySlug, siteForStaff, sitePath } from './sites.ts';
 
 const PAGE = 50;
@@ -54,21 +55,12 @@ export function mediaView(row: MediaRow, siteSlug: string, portalBase: string): 
 export type UploadForm = { fileName: string; alt?: string; caption?: string };
 
 /**
- * Checks and stores an upload, then records it. The files are written before the row (storage is
- * not transactional): `stored` collects their keys, for the caller to remove if the transaction
- * fails. An image without alternative text is refused before anything is written.
+ * Checks an upload and makes what is stored of it (an image's clean copy and variants): the slow
+ * part, done before any transaction opens. A refusal is the API's error, nothing written; an image
+ * without alternative text is refused here too.
  */
-export async function uploadMedia(
-  scope: TenantScope,
-  io: { files: FileStorage; stored: string[] },
-  siteSlug: string,
-  bytes: Uint8Array,
-  form: UploadForm,
-  access: AgencyAccess,
-  portalBase: string,
-): Promise<MediaType> {
-  const site = await siteForStaff(scope, siteSlug, access);
-  let prepared: Awaited<ReturnType<typeof prepareMedia>>;
+export async function prepareUpload(bytes: Uint8Array, form: UploadForm): Promise<PreparedMedia> {
+  let prepared: PreparedMedia;
   try {
     prepared = await prepareMedia(bytes);
   } catch (error) {
@@ -78,9 +70,27 @@ export async function uploadMedia(
     if (error.code === 'media_type') throw new AppError('unsupported_media_type', { fields: [field] });
     throw invalid(field);
   }
-  const alt = form.alt?.trim() || null;
-  if (prepared.kind === 'image' && !alt) throw invalid({ path: '/body/alt', code: 'alt_required' });
+  if (prepared.kind === 'image' && !form.alt?.trim())
+    throw invalid({ path: '/body/alt', code: 'alt_required' });
+  return prepared;
+}
 
+/**
+ * Stores a prepared upload in the site's media and records it. The files are written before the
+ * row (storage is not transactional): `stored` collects their keys, for the caller to remove if the
+ * transaction fails.
+ */
+export async function uploadMedia(
+  scope: TenantScope,
+  io: { files: FileStorage; stored: string[] },
+  siteSlug: string,
+  prepared: PreparedMedia,
+  form: UploadForm,
+  access: AgencyAccess,
+  portalBase: string,
+): Promise<MediaType> {
+  const site = await siteForStaff(scope, siteSlug, access);
+  const alt = form.alt?.trim() || null;
   const { fileKey, variants } = await storePrepared(io.files, scope.tenantId, prepared, io.stored);
   const row = await insertMediaItem(scope, {
     id: newId(),
@@ -187,6 +197,8 @@ export async function changeMedia(
     before: { alt: row.alt, caption: row.caption, fileName: row.file_name },
     after: { alt: changed.alt, caption: changed.caption, fileName: changed.file_name },
   });
+  // Pages show a gallery's captions and a document's name from the media row.
+  await invalidateSite(scope, site.id);
   return mediaView(changed, site.slug, portalBase);
 }
 
@@ -201,6 +213,9 @@ export async function removeMedia(
   access: AgencyAccess,
 ): Promise<string[]> {
   const { site, row } = await mediaForStaff(scope, siteSlug, id, access);
+  const keys = [row.file_key, ...row.variants.map((v) => v.key)];
+  if (site.logo_key && keys.includes(site.logo_key))
+    throw new AppError('conflict', { detailKey: 'media_is_logo' });
   const uses = await mediaUses(scope, site.id, row.id);
   if (uses.length > 0) {
     throw new AppError('conflict', { detailKey: 'media_in_use', params: { posts: uses.join('; ') } });
@@ -212,7 +227,8 @@ export async function removeMedia(
     entityId: row.id,
     before: { site: site.slug, kind: row.kind, fileName: row.file_name },
   });
-  return [row.file_key, ...row.variants.map((v) => v.key)];
+  await invalidateSite(scope, site.id);
+  return keys;
 }
 
 /**

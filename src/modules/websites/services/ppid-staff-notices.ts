@@ -34,6 +34,8 @@ async function handlersOf(scope: TenantScope, site: Pick<SiteRow, 'agency_id'>):
     .distinct()
     .where('g.tenant_id', '=', scope.tenantId)
     .where('g.role', 'in', [...PPID_HANDLERS])
+    .where('u.kind', '=', 'staff')
+    .where('u.disabled_at', 'is', null)
     .where('u.email', 'is not', null);
   q = site.agency_id ? q.where('g.agency_id', '=', site.agency_id) : q.where('g.agency_id', 'is', null);
   return (await q.execute()).map((r) => String(r.email));

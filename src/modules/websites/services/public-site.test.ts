@@ -10,6 +10,13 @@ test("a path is the site's: under the portal's root, and as it is on the site's 
   assert.equal(siteHref('/kategori/kesehatan', ''), '/kategori/kesehatan');
   // Already under the root (a media address the API gave), a full URL, another scheme: left.
   assert.equal(siteHref(`${ROOT}/media/1`, ROOT), `${ROOT}/media/1`);
+  assert.equal(siteHref(`${ROOT}?halaman=2`, ROOT), `${ROOT}?halaman=2`);
+  assert.equal(siteHref(`${ROOT}#menu`, ROOT), `${ROOT}#menu`);
+  // The tenant's portal: another site, an app's page.
+  assert.equal(siteHref('/t/kota-tangerang/situs/utama', ROOT), '/t/kota-tangerang/situs/utama');
+  assert.equal(siteHref('/t/kota-tangerang/laporan', ROOT), '/t/kota-tangerang/laporan');
+  // A root that merely starts the same is not under it.
+  assert.equal(siteHref('/t/kota-tangerang/situs/dinkes-lama', ROOT), '/t/kota-tangerang/situs/dinkes-lama');
   assert.equal(siteHref('https://tangerangkota.go.id/', ROOT), 'https://tangerangkota.go.id/');
   assert.equal(siteHref('//cdn.example/x.png', ROOT), '//cdn.example/x.png');
   assert.equal(siteHref('mailto:dinkes@tangerangkota.go.id', ROOT), 'mailto:dinkes@tangerangkota.go.id');

@@ -111,11 +111,15 @@ export type MenuLink = { label: string; href: string; children: MenuLink[] };
  * A link of a menu or a post's text as the reader's page needs it. A path (`/kategori/kesehatan`,
  * an imported `/2024/05/slug/`) is the site's: it is put under the site's root, which is the
  * portal's `/t/<tenant>/situs/<site>` or nothing on the site's own host. A path already under the
- * root (a media address from the API) and anything else (a full URL, `mailto:`, `#top`) stay.
+ * root (a media address from the API), under the tenant's portal (`/t/<tenant>/…`, when the page is
+ * drawn there) and anything else (a full URL, `mailto:`, `#top`) stay.
  */
 export function siteHref(href: string, root: string): string {
   if (!href.startsWith('/') || href.startsWith('//')) return href;
-  if (href === root || href.startsWith(`${root}/`)) return href;
+  if (href === root || (/^[/?#]/.test(href.slice(root.length)) && href.startsWith(root))) return href;
+  // Under the portal, a path of the tenant's portal (another site, an app's page) stays too.
+  const portal = root.slice(0, root.lastIndexOf('/situs/'));
+  if (portal && href.startsWith(`${portal}/`)) return href;
   return `${root}${href}`;
 }
 

@@ -304,6 +304,25 @@ describe(`websites: media and terms (${DB_KIND})`, () => {
     assert.equal(used.statusCode, 409, used.body);
     assert.match(used.json().detail, /Imunisasi campak di posyandu/);
 
+    // A draft never published uses it too: its text is in its head revision only.
+    const drafted = (
+      await upload(writer, [{ name: 'alt', value: 'Untuk draf' }, await image(700, 500)])
+    ).json();
+    const draft = await t.app.inject({
+      method: 'POST',
+      url: api('/posts'),
+      headers: writer,
+      payload: { kind: 'news', title: 'Draf bergambar', body: `<p><img src="${drafted.url}" alt="x"></p>` },
+    });
+    assert.equal(draft.statusCode, 201, draft.body);
+    const inDraft = await t.app.inject({
+      method: 'DELETE',
+      url: api(`/media/${drafted.id}`),
+      headers: { ...writer, 'accept-language': 'id' },
+    });
+    assert.equal(inDraft.statusCode, 409, inDraft.body);
+    assert.match(inDraft.json().detail, /Draf bergambar/);
+
     const spare = (await upload(writer, [{ name: 'alt', value: 'Cadangan' }, await image(700, 500)])).json();
     const removed = await t.app.inject({ method: 'DELETE', url: api(`/media/${spare.id}`), headers: writer });
     assert.equal(removed.statusCode, 204, removed.body);
@@ -430,8 +449,20 @@ describe(`websites: media and terms (${DB_KIND})`, () => {
     assert.equal(served.headers['cache-control'], 'public, max-age=300');
     assert.match((await t.app.inject({ url: `/t/${a.slug}/situs/dinkes` })).body, /<img src="[^"]*\/logo"/);
 
+    const asLogo = await t.app.inject({
+      method: 'DELETE',
+      url: api(`/media/${logo.id}`),
+      headers: { ...editor, 'accept-language': 'id' },
+    });
+    assert.equal(asLogo.statusCode, 409, 'the logo is not removed from under the site');
+    assert.match(asLogo.json().detail, /logo situs/);
+
     const removed = await patch(editor, { logoMediaId: null });
     assert.equal(removed.json().logoUrl, null);
     assert.equal((await t.app.inject({ url: `/t/${a.slug}/situs/dinkes/logo` })).statusCode, 404);
+    assert.equal(
+      (await t.app.inject({ method: 'DELETE', url: api(`/media/${logo.id}`), headers: editor })).statusCode,
+      204,
+    );
   });
 });

@@ -23,10 +23,11 @@ const REQUEST = {
 describe(`websites: the PPID's own messages (${DB_KIND})`, () => {
   let t: TestContext;
   let a: Region;
+  let gone: string;
   const inA = <T>(work: Parameters<typeof t.platform.inTenant<T>>[2]) =>
     t.platform.inTenant(a.tenant.id, SYSTEM_ACTOR, work);
   const at = (iso: string): PpidCall => ({ platform: t.platform, tenant: a.tenant, now: new Date(iso) });
-  /** Emails of those holding `role` at the agency (null: tenant-wide). */
+  /** Emails of the active accounts holding `role` at the agency (null: tenant-wide). */
   const holders = (role: string, agencyId: string | null) =>
     inA(async (scope) =>
       (
@@ -35,6 +36,7 @@ describe(`websites: the PPID's own messages (${DB_KIND})`, () => {
           .innerJoin('users as u', 'u.id', 'g.user_id')
           .select('u.email')
           .where('g.role', '=', role)
+          .where('u.disabled_at', 'is', null)
           .where((eb) => (agencyId ? eb('g.agency_id', '=', agencyId) : eb('g.agency_id', 'is', null)))
           .execute()
       ).map((r) => String(r.email)),
@@ -56,6 +58,20 @@ describe(`websites: the PPID's own messages (${DB_KIND})`, () => {
     await a.staff('agency_admin', a.dinkes.id);
     await a.staff('operator', a.disdik.id);
     await a.staff('operator', null);
+    // One who left: disabled, never told again.
+    await a.staff('operator', a.dinkes.id);
+    gone = await inA(async (scope) => {
+      const u = await scope.trx
+        .selectFrom('role_grants as g')
+        .innerJoin('users as u', 'u.id', 'g.user_id')
+        .select(['u.id', 'u.email'])
+        .where('g.role', '=', 'operator')
+        .where('g.agency_id', '=', a.dinkes.id)
+        .orderBy('u.created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      await scope.trx.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', u.id).execute();
+      return String(u.email);
+    });
   });
   after(() => t.close());
 
@@ -69,6 +85,7 @@ describe(`websites: the PPID's own messages (${DB_KIND})`, () => {
       ...(await holders('agency_admin', a.dinkes.id)),
     ];
     assert.deepEqual(sent.map((m) => m.recipient).sort(), dinkes.sort());
+    assert.ok(!sent.some((m) => m.recipient === gone), 'a disabled account is not told');
     assert.match(sent[0]!.body, /Daftar puskesmas/);
     assert.match(sent[0]!.body, /2026-09-01/, 'the answer is due 10 working days later');
     assert.match(sent[0]!.body, /\/konsol\/ppid/);
