@@ -4,7 +4,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { Field, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
-import { Scroll, SectionHead, ZONE_OFFSETS } from './kit.tsx';
+import { CursorPager, Scroll, SectionHead, useCursorPages, ZONE_OFFSETS } from './kit.tsx';
 
 type Row = {
   id: string;
@@ -54,9 +54,8 @@ export function AuditSection() {
   const { api, t, can } = useConsole();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  // The cursors of the pages seen so far: the first page has none.
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const cursor = cursors.at(-1);
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const offset = ZONE_OFFSETS[api.config.timeZone] ?? '+07:00';
   const page = useLoad(
     () =>
@@ -81,12 +80,12 @@ export function AuditSection() {
   );
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    setCursors([undefined]);
+    pages.reset();
     setFilters(draft);
   };
   const clear = () => {
     setDraft(EMPTY);
-    setCursors([undefined]);
+    pages.reset();
     setFilters(EMPTY);
   };
   const set = (k: keyof Filters, value: string) => setDraft((d) => ({ ...d, [k]: value }));
@@ -224,26 +223,14 @@ export function AuditSection() {
           </table>
         </Scroll>
       ) : null}
-      <nav className="pager" aria-label={t('pages')}>
-        <button
-          type="button"
-          disabled={cursors.length <= 1}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          {t('admin.previous')}
-        </button>
-        <span>{t('admin.audit.page', { n: cursors.length })}</span>
-        <button
-          type="button"
-          disabled={!page.data?.next}
-          onClick={() => {
-            const next = page.data?.next;
-            if (next) setCursors((c) => [...c, next]);
-          }}
-        >
-          {t('admin.next')}
-        </button>
-      </nav>
+      <CursorPager
+        pages={pages}
+        next={page.data?.next}
+        label={t('pages')}
+        pageText={t('admin.audit.page', { n: pages.n })}
+        previousText={t('admin.previous')}
+        nextText={t('admin.next')}
+      />
     </section>
   );
 }

@@ -130,3 +130,64 @@ export function Scroll({ label, children }: { label: string; children: ReactNode
     </section>
   );
 }
+
+/** A list paged by the server's cursor: the cursors of the pages seen so far (the first has none). */
+export type CursorPages = {
+  cursor: string | undefined;
+  /** Which page is shown, from 1. */
+  n: number;
+  back: () => void;
+  forward: (next: string) => void;
+  /** Back to the first page (the filters changed). */
+  reset: () => void;
+};
+
+export function useCursorPages(): CursorPages {
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  return {
+    cursor: cursors.at(-1),
+    n: cursors.length,
+    back: () => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)),
+    forward: (next) => setCursors((c) => [...c, next]),
+    reset: () => setCursors([undefined]),
+  };
+}
+
+/** Previous and next buttons around the page's number; `onTurn` runs before either turn. */
+export function CursorPager(props: {
+  pages: CursorPages;
+  next: string | null | undefined;
+  label: string;
+  pageText: string;
+  previousText: string;
+  nextText: string;
+  onTurn?: () => void;
+}) {
+  const { pages, next } = props;
+  return (
+    <nav className="pager" aria-label={props.label}>
+      <button
+        type="button"
+        disabled={pages.n <= 1}
+        onClick={() => {
+          props.onTurn?.();
+          pages.back();
+        }}
+      >
+        {props.previousText}
+      </button>
+      <span>{props.pageText}</span>
+      <button
+        type="button"
+        disabled={!next}
+        onClick={() => {
+          if (!next) return;
+          props.onTurn?.();
+          pages.forward(next);
+        }}
+      >
+        {props.nextText}
+      </button>
+    </nav>
+  );
+}

@@ -7,7 +7,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field, formatWhen, Problem, useConsole, useLoad } from '../ui.tsx';
 import { linkParts } from './dev-mailbox.ts';
-import { Scroll, SectionHead } from './kit.tsx';
+import { CursorPager, Scroll, SectionHead, useCursorPages } from './kit.tsx';
 
 type Message = {
   id: string;
@@ -26,10 +26,9 @@ export function MailboxSection() {
   const { api, t } = useConsole();
   const [draft, setDraft] = useState('');
   const [to, setTo] = useState('');
-  // The cursors of the pages seen so far: the first page has none.
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const pages = useCursorPages();
   const [openId, setOpenId] = useState<string | undefined>();
-  const cursor = cursors.at(-1);
+  const cursor = pages.cursor;
   const page = useLoad(
     () =>
       api.get<{ items: Message[]; next: string | null }>('/dev/mailbox', {
@@ -41,13 +40,13 @@ export function MailboxSection() {
   );
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    setCursors([undefined]);
+    pages.reset();
     setOpenId(undefined);
     setTo(draft.trim());
   };
   const clear = () => {
     setDraft('');
-    setCursors([undefined]);
+    pages.reset();
     setOpenId(undefined);
     setTo('');
   };
@@ -127,31 +126,15 @@ export function MailboxSection() {
           </table>
         </Scroll>
       ) : null}
-      <nav className="pager" aria-label={t('pages')}>
-        <button
-          type="button"
-          disabled={cursors.length <= 1}
-          onClick={() => {
-            setOpenId(undefined);
-            setCursors((c) => c.slice(0, -1));
-          }}
-        >
-          {t('admin.previous')}
-        </button>
-        <span>{t('mailbox.page', { n: cursors.length })}</span>
-        <button
-          type="button"
-          disabled={!page.data?.next}
-          onClick={() => {
-            const next = page.data?.next;
-            if (!next) return;
-            setOpenId(undefined);
-            setCursors((c) => [...c, next]);
-          }}
-        >
-          {t('admin.next')}
-        </button>
-      </nav>
+      <CursorPager
+        pages={pages}
+        next={page.data?.next}
+        label={t('pages')}
+        pageText={t('mailbox.page', { n: pages.n })}
+        previousText={t('admin.previous')}
+        nextText={t('admin.next')}
+        onTurn={() => setOpenId(undefined)}
+      />
     </section>
   );
 }
