@@ -9,6 +9,8 @@ import type { TenantScope } from '../db/tenant-scope.ts';
 import type { JobDefinition, ScheduledTask } from '../jobs/runner.ts';
 import type { Platform } from '../platform.ts';
 import type { VerifiedTenant } from '../tenancy/directory.ts';
+import type { DataFeed } from './data-feeds.ts';
+import type { MapLayer } from './map-layers.ts';
 
 export const CATEGORIES = [
   'e-government',
@@ -163,6 +165,10 @@ export type AppManifest = Readonly<{
   widgets?: readonly WidgetDef[];
   /** Sections the app adds to the portal's home page where it is live. */
   homeSections?: readonly HomeSection[];
+  /** Aggregates the app publishes for the open-data catalogue (see `DataFeed`). */
+  dataFeeds?: readonly DataFeed[];
+  /** Layers the app offers to maps from its own data (see `MapLayer`). */
+  mapLayers?: readonly MapLayer[];
   /** Writes the app's demo data for one tenant where the app is live (run by the demo seed). */
   seedDemo?: (platform: Platform, scope: TenantScope, tenant: VerifiedTenant) => Promise<void>;
 }>;

@@ -16,6 +16,8 @@
  *   areas (`containsPoint`, `inBBox`), an app's own host names (`claimHost`, `releaseHost`,
  *   `hostParents`, `aliasPathOf`)
  * - the portal's parts apps fill: `WidgetDef` (widgets other apps' pages show), `HomeSection`
+ * - what apps offer other apps through the kernel: `DataFeed` (aggregates for the open-data
+ *   catalogue, read with `offeredDataFeeds`), `MapLayer` (layers for maps, `offeredMapLayers`)
  * - files: `FileStorage`, `newFileKey`, `readUpload`, `inspectUpload`, `normalizeImage`
  * - events, cache, audit, notifications: `emitEvent`, `invalidate` and the platform's cache
  *   tags, `recordAudit`, `enqueueNotification` (with a one-click `unsubscribeUrl` for email),
@@ -26,6 +28,18 @@
 export { recordAudit } from '../audit/audit.ts';
 export { invalidate } from '../cache/tenant-cache.ts';
 export { CALENDAR_TAG, calendarForTenant } from '../calendar/service.ts';
+export {
+  DATA_COLUMN_TYPES,
+  type DataColumn,
+  type DataColumnType,
+  type DataFeed,
+  type DataRow,
+  FEED_FREQUENCIES,
+  type FeedFrequency,
+  type OfferedDataFeed,
+  offeredDataFeeds,
+  type Words,
+} from '../catalogue/data-feeds.ts';
 export type {
   AppManifest,
   HomeSection,
@@ -35,6 +49,19 @@ export type {
   SetupState,
   WidgetDef,
 } from '../catalogue/manifest.ts';
+export {
+  LAYER_PROPERTY_TYPES,
+  type LayerExtent,
+  type LayerFeature,
+  type LayerPage,
+  type LayerProperty,
+  type LayerPropertyType,
+  type LayerQuery,
+  type LayerStyle,
+  type MapLayer,
+  type OfferedMapLayer,
+  offeredMapLayers,
+} from '../catalogue/map-layers.ts';
 export type { Config } from '../config.ts';
 export { enableTenantIsolation, runStatements } from '../db/rls.ts';
 export type { Language, PlatformTables } from '../db/schema.ts';
@@ -76,7 +103,7 @@ export {
 } from '../people/auth.ts';
 export { findUserIdByEmail } from '../people/service.ts';
 export type { Platform } from '../platform.ts';
-export { type Area, containsPoint, inBBox } from '../tenancy/area.ts';
+export { type Area, type BBox, containsPoint, inBBox } from '../tenancy/area.ts';
 export type { VerifiedTenant } from '../tenancy/directory.ts';
 export { aliasPathOf, claimHost, hostParents, releaseHost } from '../tenancy/host-aliases.ts';
 export { AGENCIES_TAG, agencyPaths, findAgencyIdByCode, listAgencies } from '../tenancy/service.ts';
