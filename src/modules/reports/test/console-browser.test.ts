@@ -44,6 +44,8 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
   let roomContext: BrowserContext;
   let tenantId = '';
   let agencyId = '';
+  /** The report the restart test disposes to DPUPR, which its officer then hands on. */
+  let disposedNo = '';
 
   before(async () => {
     assert.ok(
@@ -59,6 +61,9 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     await makeLive(t.platform, tenant.id, 'reports');
     const agency = await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
       createAgency(scope, { code: 'DPUPR', name: 'Dinas Pekerjaan Umum', kind: 'dinas' }),
+    );
+    await t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      createAgency(scope, { code: 'DISHUB', name: 'Dinas Perhubungan', kind: 'dinas' }),
     );
     tenantId = tenant.id;
     agencyId = agency.id;
@@ -327,8 +332,33 @@ describe(`staff console and LIVE Room in Chromium (${DB_KIND})`, () => {
     await form.getByRole('button', { name: 'Disposisikan' }).click();
     await page.getByText('Tindakan "Disposisikan" berhasil.').waitFor();
     await page.locator('.history').getByText('Dinas Pekerjaan Umum').waitFor();
+    disposedNo = no;
     await context.close();
     await roomContext.close();
+  });
+
+  test('an agency officer hands a report on to another agency, with a note', async () => {
+    assert.ok(disposedNo, 'the restart test disposes the report this one hands on');
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await signInToConsole(context, officer, `/konsol/laporan/${disposedNo}`);
+    await page.getByRole('button', { name: 'Teruskan ke OPD lain…' }).click();
+    const form = page.getByRole('form', { name: 'Teruskan ke OPD lain' });
+    await form
+      .getByLabel('OPD tujuan')
+      .locator('option', { hasText: 'Dinas Perhubungan' })
+      .waitFor({ state: 'attached' });
+    await form.getByLabel('OPD tujuan').selectOption({ label: 'Dinas Perhubungan' });
+    await form.getByLabel('Catatan').fill('Lampu jalan di jalan provinsi: kewenangan Dishub.');
+    await form.getByRole('button', { name: 'Teruskan ke OPD lain' }).click();
+    await page.getByText('Tindakan "Teruskan ke OPD lain" berhasil.').waitFor();
+    const shown = await t.app.inject({
+      method: 'GET',
+      url: `/t/${SLUG}/api/v1/reports/${disposedNo}`,
+      headers: await bearerFor(t.app, SLUG, operator),
+    });
+    assert.equal(shown.statusCode, 200, shown.body);
+    assert.equal(shown.json().agency?.name, 'Dinas Perhubungan');
+    await context.close();
   });
 
   test('an expired session sends the user to sign in and back to the same screen', async () => {
