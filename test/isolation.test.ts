@@ -240,7 +240,7 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
         ids: { ...b },
       });
       for (const [key, value] of Object.entries(ids)) {
-        assert.match(key, /^B_[A-Z]+$/, `${code}: B's ids are named B_<NAME>`);
+        assert.match(key, /^B_[A-Z0-9]+$/, `${code}: B's ids are named B_<NAME>`);
         assert.ok(!(key in b), `${code}: ${key} is already taken`);
         b[key] = value;
       }
@@ -334,7 +334,9 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
         headers: { 'content-type': 'text/csv' },
       };
     }
-    const text = JSON.stringify(sample).replace(/B_[A-Z]+/g, (m) => (m === 'B_EMAIL' ? bEmail : (b[m] ?? m)));
+    const text = JSON.stringify(sample).replace(/B_[A-Z0-9]+/g, (m) =>
+      m === 'B_EMAIL' ? bEmail : (b[m] ?? m),
+    );
     return { payload: JSON.parse(text) };
   }
 

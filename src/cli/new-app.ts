@@ -121,6 +121,8 @@ export function generateApp(
     __NAME__: name,
     __CAMEL__: camel,
     __TABLE__: `${code.replaceAll('-', '_')}_items`,
+    // The isolation suite gathers every app's ids in one namespace: B_<APP>ITEM never clashes.
+    __ISOLATION_KEY__: `B_${code.replaceAll('-', '').toUpperCase()}ITEM`,
     __MIGRATION__: nextMigrationPrefix(modulesDir, options.today ?? new Date()),
     __DESCRIPTION_ID__: `Aplikasi ${name}`,
     __DESCRIPTION_EN__: `The ${name} app`,

@@ -16,7 +16,7 @@ const fixture: IsolationFixture = {
       payload: { title: SECRET },
     });
     if (res.statusCode !== 201) throw new Error(`B's item: ${res.body}`);
-    return { B_ITEM: res.json().id };
+    return { B_OPENDATAITEM: res.json().id };
   },
   leaks: [SECRET],
   fill: (path) => (path.startsWith('/api/v1/open-data/') ? path : undefined),
