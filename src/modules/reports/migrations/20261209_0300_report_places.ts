@@ -4,7 +4,7 @@
  * is checked inside the index), id last so that the index also gives the layers' stable order. The
  * columns the public rule and the time filter read are carried (INCLUDE), so that counting a box is
  * an index-only scan; only reports with a place are indexed. EXPLAIN and timings with 100,000
- * reports: docs/apps/reports/map-layers.md.
+ * reports: docs/apps/reports/feeds-and-layers.md.
  */
 import type { Kysely } from 'kysely';
 import { runStatements } from '../../../platform/sdk/index.ts';

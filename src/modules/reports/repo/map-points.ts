@@ -8,7 +8,7 @@
  * sorting every point of the box (newest first would walk `reports_created` and filter the box,
  * reading the whole tenant for a box with nothing in it). The index carries what the public rule
  * and the time filter read (INCLUDE), so that the count is an index-only scan. Measured figures:
- * docs/apps/reports/map-layers.md.
+ * docs/apps/reports/feeds-and-layers.md.
  */
 import { sql } from 'kysely';
 import type { BBox, TenantScope } from '../../../platform/sdk/index.ts';
@@ -67,28 +67,39 @@ const POINT_COLUMNS = [
     where c.tenant_id = r.tenant_id and c.code = r.category_code)`.as('category'),
 ] as const;
 
-/** A page of the matching points, in the index's order (longitude, latitude, id). */
-export async function pageOfPoints(
+/**
+ * A page of the matching points, in the index's order (longitude, latitude, id). The builder is
+ * exported for the query-plan test, like the count's.
+ */
+export function pageOfPointsQuery(
   scope: TenantScope,
   q: PointQuery,
   page: { limit: number; offset: number },
-): Promise<PointRow[]> {
-  return (await matching(scope, q)
+) {
+  return matching(scope, q)
     .select(POINT_COLUMNS)
     .orderBy('r.lng')
     .orderBy('r.lat')
     .orderBy('r.id')
     .limit(page.limit)
-    .offset(page.offset)
-    .execute()) as PointRow[];
+    .offset(page.offset);
+}
+
+export async function pageOfPoints(
+  scope: TenantScope,
+  q: PointQuery,
+  page: { limit: number; offset: number },
+): Promise<PointRow[]> {
+  return (await pageOfPointsQuery(scope, q, page).execute()) as PointRow[];
 }
 
 /** How many points match: an index-only scan of the box (proportional to the points in it). */
+export function countPointsQuery(scope: TenantScope, q: PointQuery) {
+  return matching(scope, q).select((eb) => eb.fn.countAll<string>().as('n'));
+}
+
 export async function countPoints(scope: TenantScope, q: PointQuery): Promise<number> {
-  const row = await matching(scope, q)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return Number((await countPointsQuery(scope, q).executeTakeFirstOrThrow()).n);
 }
 
 /** One point by id, if the query's rule lets it be seen (null for an id that is not a UUID). */

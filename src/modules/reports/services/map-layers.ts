@@ -28,6 +28,7 @@ import {
   pointById,
   pointsExtent,
 } from '../repo/map-points.ts';
+import { REPORTS_TAG } from './cache-tags.ts';
 
 const PROPERTIES: readonly LayerProperty[] = [
   { name: 'trackingNo', type: 'string', label: { id: 'Nomor pelacakan', en: 'Tracking number' } },
@@ -117,9 +118,16 @@ function pointsLayer(
     async features(scope, platform, query) {
       const q: PointQuery = { publicOnly, bbox: query.bbox, start: query.start, end: query.end };
       const rows = await pageOfPoints(scope, q, { limit: query.limit, offset: query.offset });
-      // The count only when the page does not tell it already (a short first page).
       const numberMatched =
-        query.offset === 0 && rows.length < query.limit ? rows.length : await countPoints(scope, q);
+        // The count only when the page does not tell it already (a short first page).
+        query.offset === 0 && rows.length < query.limit
+          ? rows.length
+          : // A box of a neighbourhood counts in under a millisecond, the whole city's 100,000
+            // reports in ~30 ms (docs/apps/reports/feeds-and-layers.md): kept until a report changes
+            // (every writer invalidates REPORTS_TAG), as a map asks the same boxes again.
+            await platform.cache.getIn(scope, REPORTS_TAG, `layer-count:${JSON.stringify(q)}`, () =>
+              countPoints(scope, q),
+            );
       return { features: rows.map((r) => featureOf(platform, scope.tenantId, r)), numberMatched };
     },
     async feature(scope, platform, featureId) {
