@@ -119,9 +119,10 @@ function pointsLayer(
       const q: PointQuery = { publicOnly, bbox: query.bbox, start: query.start, end: query.end };
       const rows = await pageOfPoints(scope, q, { limit: query.limit, offset: query.offset });
       const numberMatched =
-        // The count only when the page does not tell it already (a short first page).
-        query.offset === 0 && rows.length < query.limit
-          ? rows.length
+        // The count only when the page does not tell it already: a short page that is the first
+        // or holds something is the last one.
+        rows.length < query.limit && (query.offset === 0 || rows.length > 0)
+          ? query.offset + rows.length
           : // A box of a neighbourhood counts in under a millisecond, the whole city's 100,000
             // reports in ~30 ms (docs/apps/reports/feeds-and-layers.md): kept until a report changes
             // (every writer invalidates REPORTS_TAG), as a map asks the same boxes again.

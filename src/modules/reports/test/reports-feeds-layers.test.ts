@@ -290,7 +290,10 @@ describe(`reports' data feeds and map layers (${DB_KIND})`, () => {
       [...first.features, ...second.features].map((f) => f.properties.trackingNo),
       all,
     );
-    assert.deepEqual((await pub.page({ limit: 2, offset: 4 })).features, []);
+    const past = await pub.page({ limit: 2, offset: 4 });
+    assert.deepEqual([past.features, past.numberMatched], [[], 4]);
+    const last = await pub.page({ limit: 3, offset: 3 });
+    assert.deepEqual([last.features.map((f) => f.properties.trackingNo), last.numberMatched], [['A6'], 4]);
   });
 
   test('extent: the public reports’ box and time span; the neighbour’s layer has its own', async () => {
