@@ -15,6 +15,8 @@ import { marketPriceWidgets } from './portal/widget.tsx';
 import { marketPriceRoutes } from './routes/index.ts';
 import { ensureReferenceData } from './services/config.ts';
 import { runDailySummary } from './services/daily-summary.ts';
+import { marketPriceDataFeeds } from './services/data-feeds.ts';
+import { marketMapLayers } from './services/map-layers.ts';
 import { marketPricesSetup, marketPricesSetupMessages } from './services/setup.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,6 +72,8 @@ export const marketPricesApp: AppManifest = {
   sharedMessages,
   setup: marketPricesSetup,
   seedDemo: seedMarketPricesDemo,
+  dataFeeds: marketPriceDataFeeds,
+  mapLayers: marketMapLayers,
 };
 
 export default marketPricesApp;

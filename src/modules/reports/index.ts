@@ -15,7 +15,9 @@ import { reportPortal } from './portal/index.tsx';
 import { reportWidgets } from './portal/widget.tsx';
 import { reportRoutes } from './routes/index.ts';
 import { sendAreaAlerts } from './services/area-alerts.ts';
+import { reportDataFeeds } from './services/data-feeds.ts';
 import { runDeadlines, tenantsWithDueReportsAcrossTenants } from './services/escalation.ts';
+import { reportMapLayers } from './services/map-layers.ts';
 import { forgetExpiredAnswers, tenantsWithExpiredAnswersAcrossTenants } from './services/replay.ts';
 import { reportsSetup, reportsSetupMessages } from './setup.ts';
 
@@ -120,6 +122,8 @@ export const reportsApp: AppManifest = {
   sharedMessages,
   setup: reportsSetup,
   seedDemo: seedReportsDemo,
+  dataFeeds: reportDataFeeds,
+  mapLayers: reportMapLayers,
 };
 
 export default reportsApp;
