@@ -47,12 +47,15 @@ const iri = (prefix: keyof typeof NS, local: string) => namedNode(NS[prefix] + l
 const A = iri('rdf', 'type');
 const xsd = (local: string) => iri('xsd', local);
 
-export const catalogIri = (catalogUrl: string) => `${catalogUrl}#catalog`;
-export const datasetIri = (dataset: CatalogDataset) => `${dataset.url}#dataset`;
+/** A node's IRI from an address the views give (absolute already; made safe all the same). */
+const nodeIri = (address: string) => safeIri(address) ?? address;
+export const catalogIri = (catalogUrl: string) => nodeIri(`${catalogUrl}#catalog`);
+export const datasetIri = (dataset: CatalogDataset) => nodeIri(`${dataset.url}#dataset`);
 const distributionIri = (dataset: CatalogDataset, resource: CatalogResource) =>
-  `${dataset.url}#distribution-${encodeURIComponent(resource.id)}`;
-const themeSchemeIri = (catalogUrl: string) => `${catalogUrl}#themes`;
-const themeIri = (catalogUrl: string, name: string) => `${catalogUrl}#theme-${encodeURIComponent(name)}`;
+  nodeIri(`${dataset.url}#distribution-${encodeURIComponent(resource.id)}`);
+const themeSchemeIri = (catalogUrl: string) => nodeIri(`${catalogUrl}#themes`);
+const themeIri = (catalogUrl: string, name: string) =>
+  nodeIri(`${catalogUrl}#theme-${encodeURIComponent(name)}`);
 
 /** Builds a graph; a Store so that shared nodes (a licence, a frequency) are written once. */
 class Graph {
