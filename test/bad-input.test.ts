@@ -177,6 +177,15 @@ describe(`bad input at the edge (${DB_KIND})`, () => {
     assert.equal(assertProblem(id, 400).title, 'Permintaan tidak dapat diproses');
   });
 
+  test('on a data document of a tenant (`/catalog.ttl`), the router’s refusals are problem documents', async () => {
+    for (const url of ['/t/kota-tepi/dataset/%zz.ttl', '/t/kota-tepi/dataset/%ff.jsonld?page=1']) {
+      const res = await t.app.inject({ url, headers: { 'accept-language': 'en' } });
+      assert.equal(assertProblem(res, 400).code, 'bad_request', url);
+    }
+    const missing = await t.app.inject({ url: '/t/kota-tepi/tidak-ada.ttl' });
+    assert.equal(assertProblem(missing, 404).code, 'not_found');
+  });
+
   test('on a portal page, the router’s refusals are the portal’s error page', async () => {
     for (const [url, status] of [
       ['/t/kota-tepi/masuk/%zz', 400],

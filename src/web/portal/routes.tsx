@@ -172,10 +172,21 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
   }
 }
 
+/** Paths of a tenant that programs read: its APIs, and documents in a data format. */
+const PROGRAMS_PATH = /^\/t\/[^/]+\/(api|open311)(\/|$)/;
+/** A data document at a tenant's path (`/catalog.ttl`, `/dataset/<name>.jsonld`), whoever serves it. */
+const DATA_DOCUMENT = /\.(ttl|jsonld|rdf|nt|n3|json|geojson|csv|xml)$/i;
+
+function readByPrograms(url: string): boolean {
+  const path = url.split('?', 1)[0]!;
+  return PROGRAMS_PATH.test(path) || DATA_DOCUMENT.test(path);
+}
+
 /**
- * The error page a person gets on a path of a tenant's portal (a page, not `/api/…` or
- * `/open311/…`), also for a path that matches no route or that the router refused (a malformed
- * percent-escape); undefined elsewhere, where the caller answers a problem document.
+ * The error page a person gets on a path of a tenant's portal (a page, not `/api/…`,
+ * `/open311/…` or a data document such as `/catalog.ttl`), also for a path that matches no route
+ * or that the router refused (a malformed percent-escape); undefined elsewhere, where the caller
+ * answers a problem document.
  */
 export function sendPortalErrorPage(
   platform: Platform,
@@ -185,7 +196,7 @@ export function sendPortalErrorPage(
 ): FastifyReply | undefined {
   const slug = slugInPath(request.url);
   const tenant = slug ? platform.directory.bySlug(slug) : undefined;
-  if (!tenant || /^\/t\/[^/]+\/(api|open311)(\/|$)/.test(request.url)) return undefined;
+  if (!tenant || readByPrograms(request.url)) return undefined;
   request.tenant = tenant;
   return sendErrorPage(reply, portalContext(platform, request), error);
 }
