@@ -56,7 +56,10 @@ export type MapLayer = Readonly<{
   title: Words;
   description: Words;
   geometryType: 'Point' | 'LineString' | 'Polygon' | 'MultiPoint' | 'MultiLineString' | 'MultiPolygon';
-  /** Everyone may read a public layer; a staff layer needs this permission. */
+  /**
+   * Everyone may read a public layer; a staff layer needs this permission held tenant-wide (a
+   * grant for one agency does not open a layer of the whole tenant's data).
+   */
   access: 'public' | Readonly<{ permission: string }>;
   properties: readonly LayerProperty[];
   /** The property holding each feature's instant, when the layer can be filtered by time. */
