@@ -108,6 +108,23 @@ describe('readKml: what GIS tools write', () => {
     assert.ok(signedArea(ring) > 0);
   });
 
+  it('reads a gx:Track (a GPS trace from Google Earth) as a line', async () => {
+    const layer = await readKml(
+      utf8(`<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2"><Document>
+        <Placemark><name>Patroli</name><gx:Track>
+          <when>2026-11-02T08:00:00Z</when><when>2026-11-02T08:05:00Z</when>
+          <gx:coord>106.63 -6.18 0</gx:coord><gx:coord>106.64 -6.19 0</gx:coord>
+        </gx:Track></Placemark></Document></kml>`),
+    );
+    assert.deepEqual(layer.features[0]?.geometry, {
+      type: 'LineString',
+      coordinates: [
+        [106.63, -6.18, 0],
+        [106.64, -6.19, 0],
+      ],
+    });
+  });
+
   it('accepts "<!DOCTYPE" as text inside a description (only a prolog DOCTYPE is refused)', async () => {
     const layer = await readKml(
       kml(`<Placemark><description><![CDATA[<!DOCTYPE html><p>Lihat situs</p>]]></description>

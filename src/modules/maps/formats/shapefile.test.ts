@@ -134,6 +134,33 @@ describe('readShapefileZip: files GDAL wrote', () => {
     });
   });
 
+  it('reads dBASE logicals: T/Y true, F/N false, "?" unknown (null)', async () => {
+    // GDAL writes booleans as integers, so this .dbf is made here: one field "aktif", L(1), 3 rows
+    const rows = ['T', 'n', '?'];
+    const dbf = new Uint8Array(32 + 32 + 1 + rows.length * 2 + 1);
+    const header = new DataView(dbf.buffer);
+    dbf[0] = 3;
+    header.setUint32(4, rows.length, true);
+    header.setUint16(8, 65, true);
+    header.setUint16(10, 2, true);
+    dbf.set(new TextEncoder().encode('aktif'), 32);
+    dbf[32 + 11] = 'L'.charCodeAt(0);
+    dbf[32 + 16] = 1;
+    dbf[64] = 0x0d;
+    rows.forEach((row, i) => {
+      dbf[65 + i * 2] = 0x20;
+      dbf[66 + i * 2] = row.charCodeAt(0);
+    });
+    dbf[dbf.length - 1] = 0x1a;
+    const parts = await partsOf('points-4326.shp.zip');
+    parts['points-4326.dbf'] = dbf;
+    const layer = await readShapefileZip(zipOf(parts));
+    assert.deepEqual(
+      layer.features.map((feature) => feature.properties),
+      [{ aktif: true }, { aktif: false }, { aktif: null }],
+    );
+  });
+
   it('decodes Latin-1 attributes as its .cpg says', async () => {
     const layer = await readShapefileZip(fixture('latin1-4326.shp.zip'));
     assert.equal(layer.features[0]?.properties?.nama, 'Café Señora');
