@@ -125,6 +125,20 @@ describe('readKml: what GIS tools write', () => {
     });
   });
 
+  it('reads Placemarks only: a GroundOverlay’s and a NetworkLink’s boxes are not features', async () => {
+    const layer = await readKml(
+      kml(`<Placemark><name>Balai kota</name><Point><coordinates>106.63,-6.18</coordinates></Point></Placemark>
+        <GroundOverlay><name>Foto udara</name><Icon><href>foto.jpg</href></Icon>
+          <LatLonBox><north>-6.1</north><south>-6.2</south><east>106.7</east><west>106.6</west></LatLonBox></GroundOverlay>
+        <NetworkLink><name>Lain</name><Region><LatLonAltBox><north>-6.1</north><south>-6.2</south><east>106.7</east><west>106.6</west></LatLonAltBox></Region>
+          <Link><href>https://contoh.test/lain.kml</href></Link></NetworkLink>`),
+    );
+    assert.deepEqual(
+      layer.features.map((feature) => feature.properties?.name),
+      ['Balai kota'],
+    );
+  });
+
   it('accepts "<!DOCTYPE" as text inside a description (only a prolog DOCTYPE is refused)', async () => {
     const layer = await readKml(
       kml(`<Placemark><description><![CDATA[<!DOCTYPE html><p>Lihat situs</p>]]></description>

@@ -36,7 +36,12 @@ export async function readKml(bytes: Uint8Array, limits: KmlLimits = KML_LIMITS)
 
   let features: Feature<Geometry | null>[];
   try {
-    features = kmlToGeoJson(document).features.map(plainProperties);
+    // Placemarks only: togeojson also gives a GroundOverlay (an image) and a NetworkLink (a link
+    // to another, remote KML, never fetched here) as the polygon of their box, which is not a
+    // feature of the layer but the outline of something it does not hold.
+    features = kmlToGeoJson(document)
+      .features.filter((feature) => !(feature.properties && '@geometry-type' in feature.properties))
+      .map(plainProperties);
   } catch {
     throw new LayerFileError('kml_invalid');
   }
