@@ -21,6 +21,8 @@ export const layerFileMessages = {
       'Shapefile {{layer}} tidak memiliki berkas .prj, sehingga sistem koordinatnya tidak diketahui. Sertakan berkas .prj-nya (ekspor ulang dari aplikasi GIS).',
     shapefile_unknown_projection:
       'Sistem koordinat dalam berkas .prj Shapefile {{layer}} tidak dapat dibaca. Ekspor ulang ke WGS 84 (EPSG:4326) atau UTM.',
+    shapefile_unknown_datum:
+      'Shapefile {{layer}} memakai datum {{datum}}, yang tidak dapat dikonversi ke WGS 84 dengan tepat. Ekspor ulang dalam WGS 84, DGN95 atau SRGI2013.',
     shapefile_corrupt: 'Bagian {{part}} dari Shapefile rusak atau terpotong.',
     shapefile_unsupported_shape:
       'Jenis geometri Shapefile ini (kode {{shape}}) tidak didukung. Gunakan titik, garis atau poligon.',
@@ -65,6 +67,8 @@ export const layerFileMessages = {
       'The Shapefile {{layer}} has no .prj file, so its coordinate system is unknown. Include its .prj file (export it again from your GIS application).',
     shapefile_unknown_projection:
       'The coordinate system in the .prj file of the Shapefile {{layer}} cannot be read. Export it again in WGS 84 (EPSG:4326) or UTM.',
+    shapefile_unknown_datum:
+      'The Shapefile {{layer}} uses the {{datum}} datum, which cannot be converted to WGS 84 accurately. Export it again in WGS 84, DGN95 or SRGI2013.',
     shapefile_corrupt: 'The Shapefile’s {{part}} part is damaged or truncated.',
     shapefile_unsupported_shape:
       'This Shapefile’s geometry type (code {{shape}}) is not supported. Use points, lines or polygons.',

@@ -71,7 +71,14 @@ function signedArea(ring: Position[]): number {
 }
 
 describe('readShapefileZip: files GDAL wrote', () => {
-  for (const name of ['points-4326', 'points-32748', 'polygons-4326', 'polygons-32748', 'polygons-3857']) {
+  for (const name of [
+    'points-4326',
+    'points-32748',
+    'points-23878',
+    'polygons-4326',
+    'polygons-32748',
+    'polygons-3857',
+  ]) {
     it(`${name}: the features GDAL reads, in CRS84 within 1e-6 degrees of GDAL's own reprojection`, async () => {
       const layer = await readShapefileZip(fixture(`${name}.shp.zip`));
       const expected = JSON.parse(
@@ -197,6 +204,13 @@ describe('readShapefileZip: refusals', () => {
     const parts = await partsOf('points-4326.shp.zip');
     parts['points-4326.prj'] = new TextEncoder().encode('PROJCS["Unknown",GEOGCS["x"],PROJECTION["Nope"]]');
     await refused(readShapefileZip(zipOf(parts)), 'shapefile_unknown_projection', { layer: 'points-4326' });
+  });
+
+  it('refuses a datum proj4 cannot shift on another ellipsoid (ID74), rather than be metres off', async () => {
+    await refused(readShapefileZip(fixture('points-23888.shp.zip')), 'shapefile_unknown_datum', {
+      layer: 'points-23888',
+      datum: 'D_Indonesian_1974',
+    });
   });
 
   it('refuses UTM numbers under a WGS 84 .prj (the common mistake) as out of range', async () => {

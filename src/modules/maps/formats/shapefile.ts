@@ -125,14 +125,36 @@ function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The .prj read by proj4 into a converter to longitude/latitude on WGS 84. */
+/** proj4's datum type for a datum it knows no shift to WGS 84 for (ESRI's .prj has no TOWGS84). */
+const NO_DATUM_SHIFT = 5;
+const WGS84_SEMI_MAJOR = 6378137;
+const WGS84_ECCENTRICITY_SQUARED = 0.0066943799901413165;
+
+/**
+ * The .prj read by proj4 into a converter to longitude/latitude on WGS 84. A datum proj4 cannot
+ * shift to WGS 84 is accepted only on the WGS 84 ellipsoid: Indonesia's DGN95 and SRGI2013 are
+ * aligned to WGS 84 within a metre (EPSG's own transformations for them are null ones). On another
+ * ellipsoid (ID74, Batavia) proj4 would silently leave the shift out, tens to hundreds of metres:
+ * refused, the staff re-export in WGS 84, DGN95 or SRGI2013.
+ */
 function projectionOf(prj: Uint8Array, layer: string): Converter {
   const wkt = new TextDecoder().decode(prj).trim();
+  let from: ReturnType<typeof proj4.Proj>;
   try {
-    const from = proj4.Proj(wkt);
-    // A shapefile's numbers are always easting then northing (x, y), whatever axis order the
-    // WKT names (an EPSG:4326 WKT says latitude first): as GDAL reads them.
-    from.axis = 'enu';
+    from = proj4.Proj(wkt);
+  } catch {
+    throw new LayerFileError('shapefile_unknown_projection', { layer });
+  }
+  const { datum, a, es } = from as unknown as { datum?: { datum_type?: number }; a?: number; es?: number };
+  const wgs84Ellipsoid = a === WGS84_SEMI_MAJOR && Math.abs((es ?? 0) - WGS84_ECCENTRICITY_SQUARED) < 1e-12;
+  if (datum?.datum_type === NO_DATUM_SHIFT && !wgs84Ellipsoid) {
+    const name = /DATUM\["([^"]{1,80})"/i.exec(wkt)?.[1] ?? 'unknown';
+    throw new LayerFileError('shapefile_unknown_datum', { layer, datum: name });
+  }
+  // A shapefile's numbers are always easting then northing (x, y), whatever axis order the WKT
+  // names (an EPSG:4326 WKT says latitude first): as GDAL reads them.
+  from.axis = 'enu';
+  try {
     return proj4(from, proj4.WGS84);
   } catch {
     throw new LayerFileError('shapefile_unknown_projection', { layer });
