@@ -115,6 +115,15 @@ describe('readShapefileZip: files GDAL wrote', () => {
     assert.ok(Math.abs(lon - 106.5112345) < 1e-7 && Math.abs(lat + 6.2391234) < 1e-7, `${lon} ${lat}`);
   });
 
+  it('reads x, y as longitude, latitude even under a .prj naming latitude first (OGC WKT of EPSG:4326)', async () => {
+    const parts = await partsOf('points-4326.shp.zip');
+    parts['points-4326.prj'] = new TextEncoder().encode(
+      'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]',
+    );
+    const layer = await readShapefileZip(zipOf(parts));
+    assert.deepEqual(layer.features[0]?.geometry, { type: 'Point', coordinates: [106.5112345, -6.2391234] });
+  });
+
   it('keeps a polygon’s hole and winds it as RFC 7946 says (outer counterclockwise, hole clockwise)', async () => {
     const layer = await readShapefileZip(fixture('polygons-32748.shp.zip'));
     const polygon = layer.features[0]?.geometry as Polygon;
