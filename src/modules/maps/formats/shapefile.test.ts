@@ -11,6 +11,7 @@ import { buildZip, type ZipEntrySpec } from './fixtures/build-zip.ts';
 import { LayerFileError } from './layer-file.ts';
 import { layerFileMessages } from './messages.ts';
 import { readShapefileZip, SHAPEFILE_LIMITS } from './shapefile.ts';
+import { readZipEntries } from './zip.ts';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
@@ -391,6 +392,23 @@ describe('readShapefileZip: hostile and broken archives', () => {
     ]);
     // (the .cpg of the fixture is replaced by the lying one: same name, read last)
     await refused(readShapefileZip(lying), 'zip_corrupt');
+  });
+
+  it('stops such an entry at once: far sooner than inflating what it holds', async () => {
+    const data = new Uint8Array(100 * 1024 * 1024);
+    const honest = buildZip([{ name: 'a.dbf', data }]);
+    const lying = buildZip([{ name: 'a.dbf', data, declaredSize: 1000 }]);
+    const roomy = { entries: 10, bytes: 200 * 1024 * 1024 };
+    let started = performance.now();
+    assert.equal((await readZipEntries(honest, () => true, roomy)).get('a.dbf')?.byteLength, data.byteLength);
+    const inflating = performance.now() - started;
+    started = performance.now();
+    await refused(
+      readZipEntries(lying, () => true, roomy),
+      'zip_corrupt',
+    );
+    const stopping = performance.now() - started;
+    assert.ok(stopping < inflating / 4, `stopped in ${stopping} ms, inflating all takes ${inflating} ms`);
   });
 
   it('counts the entries of the directory: more than the limit are refused', async () => {
