@@ -258,6 +258,26 @@ describe('readKml: layers that are not layers', () => {
     );
   });
 
+  it('refuses coordinates it cannot read, rather than drop them as togeojson would', async () => {
+    const line = (coordinates: string) =>
+      readKml(
+        kml(`<Placemark><LineString><coordinates>${coordinates}</coordinates></LineString></Placemark>`),
+      );
+    await refused(line('106.63,-6.18 timur,selatan 106.64,-6.19'), 'kml_bad_coordinates', {
+      value: 'timur,selatan',
+    });
+    await refused(line('106.63, -6.18 106.64, -6.19'), 'kml_bad_coordinates', { value: '106.63,' });
+    await refused(line('106.63,-6.18 106.64'), 'kml_bad_coordinates', { value: '106.64' });
+    const read = await line('\n  106.63,-6.18,0\n  1.0664e2,-6.19  \n');
+    assert.deepEqual(read.features[0]?.geometry, {
+      type: 'LineString',
+      coordinates: [
+        [106.63, -6.18, 0],
+        [106.64, -6.19],
+      ],
+    });
+  });
+
   it('refuses an empty document, and bounds features and positions', async () => {
     await refused(readKml(kml('<name>Kosong</name>')), 'layer_empty');
     const doc = fixture('multigeometry.kml');

@@ -34,6 +34,7 @@ export async function readKml(bytes: Uint8Array, limits: KmlLimits = KML_LIMITS)
   const root = document.documentElement;
   if (root?.localName !== 'kml') throw new LayerFileError('kml_not_kml');
 
+  checkCoordinates(document);
   let features: Feature<Geometry | null>[];
   try {
     // Placemarks only: togeojson also gives a GroundOverlay (an image) and a NetworkLink (a link
@@ -47,6 +48,24 @@ export async function readKml(bytes: Uint8Array, limits: KmlLimits = KML_LIMITS)
   }
   const name = documentName(root as Element);
   return { ...(name ? { name } : {}), features: checkLayer(features, limits) };
+}
+
+const NUMBER = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
+const TUPLE = new RegExp(`^${NUMBER},${NUMBER}(?:,${NUMBER})?$`);
+
+/**
+ * Every `<coordinates>` tuple is `lon,lat[,alt]` (KML 2.2, §16.9). togeojson drops a tuple it
+ * cannot read without a word, so a line would lose a vertex and "106.6, -6.2" (a space after the
+ * comma) would lose the point: refused here instead, naming the tuple.
+ */
+function checkCoordinates(document: ReturnType<typeof parse>): void {
+  const lists = document.getElementsByTagNameNS('*', 'coordinates');
+  for (let i = 0; i < lists.length; i++) {
+    for (const tuple of (lists.item(i)?.textContent ?? '').split(/\s+/)) {
+      if (tuple && !TUPLE.test(tuple))
+        throw new LayerFileError('kml_bad_coordinates', { value: tuple.slice(0, 40) });
+    }
+  }
 }
 
 /**

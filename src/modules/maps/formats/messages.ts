@@ -42,6 +42,8 @@ export const layerFileMessages = {
       'Berkas KML memuat deklarasi DOCTYPE atau ENTITY, yang tidak dipakai KML dan tidak diterima demi keamanan.',
     kml_invalid_xml: 'Berkas KML bukan XML yang benar (kesalahan di sekitar baris {{line}}).',
     kml_not_kml: 'Berkas ini XML, tetapi bukan KML (elemen akarnya bukan <kml>).',
+    kml_bad_coordinates:
+      'Koordinat "{{value}}" dalam berkas KML tidak dapat dibaca. Setiap titik ditulis bujur,lintang[,tinggi] tanpa spasi.',
     kml_invalid: 'Isi berkas KML tidak dapat dibaca sebagai layer.',
     kmz_no_kml: 'Berkas KMZ tidak berisi berkas .kml.',
     layer_empty: 'Berkas tidak berisi satu pun fitur.',
@@ -88,6 +90,8 @@ export const layerFileMessages = {
       'The KML file holds a DOCTYPE or ENTITY declaration, which KML does not use and which is refused for safety.',
     kml_invalid_xml: 'The KML file is not well-formed XML (error near line {{line}}).',
     kml_not_kml: 'This file is XML but not KML (its root element is not <kml>).',
+    kml_bad_coordinates:
+      'The coordinates "{{value}}" in the KML file cannot be read. Each position is written longitude,latitude[,altitude] without spaces.',
     kml_invalid: 'The KML file’s contents cannot be read as a layer.',
     kmz_no_kml: 'The KMZ file holds no .kml file.',
     layer_empty: 'The file holds no features.',
