@@ -34,12 +34,21 @@ describe('CKAN package_search parameters', () => {
   });
 
   test('bad rows and start are Validation Errors naming each, all at once', () => {
-    assert.deepEqual(fieldsOf(() => packageSearchArgs({ rows: '-1' })), { rows: ['naturalNumber'] });
-    assert.deepEqual(fieldsOf(() => packageSearchArgs({ rows: 'abc', start: '1.5' })), {
-      rows: ['invalidInteger'],
-      start: ['invalidInteger'],
-    });
-    assert.deepEqual(fieldsOf(() => packageSearchArgs({ start: '99999999999' })), { start: ['invalidInteger'] });
+    assert.deepEqual(
+      fieldsOf(() => packageSearchArgs({ rows: '-1' })),
+      { rows: ['naturalNumber'] },
+    );
+    assert.deepEqual(
+      fieldsOf(() => packageSearchArgs({ rows: 'abc', start: '1.5' })),
+      {
+        rows: ['invalidInteger'],
+        start: ['invalidInteger'],
+      },
+    );
+    assert.deepEqual(
+      fieldsOf(() => packageSearchArgs({ start: '99999999999' })),
+      { start: ['invalidInteger'] },
+    );
   });
 
   test('q: free text, and *:* is everything', () => {
@@ -55,7 +64,10 @@ describe('CKAN package_search parameters', () => {
     assert.equal(packageSort('id asc').sort, 'name asc');
     assert.equal(packageSort('title_string asc').sort, 'title_string asc');
     assert.equal(packageSort('id asc').text, 'id asc');
-    assert.deepEqual(fieldsOf(() => packageSort('views_recent desc')), { sort: ['unknownSort'] });
+    assert.deepEqual(
+      fieldsOf(() => packageSort('views_recent desc')),
+      { sort: ['unknownSort'] },
+    );
   });
 
   test('facet.field as a JSON list, a list, or one field; unknown fields refused', () => {
@@ -67,16 +79,24 @@ describe('CKAN package_search parameters', () => {
     assert.equal(packageSearchArgs({ 'facet.field': '["tags"]' }).search.facetLimit, 50);
     assert.equal(packageSearchArgs({ 'facet.field': '["tags"]', 'facet.limit': '5' }).search.facetLimit, 5);
     assert.equal(packageSearchArgs({ 'facet.field': '["tags"]', facet: 'false' }).search.facets, undefined);
-    assert.deepEqual(fieldsOf(() => packageSearchArgs({ 'facet.field': '["author"]' })), {
-      'facet.field': ['unknownFacet'],
-    });
-    assert.deepEqual(fieldsOf(() => packageSearchArgs({ 'facet.field': '["tags"' })), { 'facet.field': ['notJson'] });
+    assert.deepEqual(
+      fieldsOf(() => packageSearchArgs({ 'facet.field': '["author"]' })),
+      {
+        'facet.field': ['unknownFacet'],
+      },
+    );
+    assert.deepEqual(
+      fieldsOf(() => packageSearchArgs({ 'facet.field': '["tags"' })),
+      { 'facet.field': ['notJson'] },
+    );
   });
 });
 
 describe('CKAN fq', () => {
   test('field:value terms AND together, quoted and + forms too', () => {
-    const fq = parseFq('organization:dinas-kesehatan +tags:"fasilitas kesehatan" res_format:CSV tags:puskesmas');
+    const fq = parseFq(
+      'organization:dinas-kesehatan +tags:"fasilitas kesehatan" res_format:CSV tags:puskesmas',
+    );
     assert.deepEqual(fq.filters, {
       organization: ['dinas-kesehatan'],
       tags: ['fasilitas kesehatan', 'puskesmas'],
@@ -137,7 +157,9 @@ describe('CKAN request bodies', () => {
       id: 'a',
       fq: 'tags:pasar',
     });
-    assert.deepEqual(bodyData('%7B%22id%22%3A%22a%22%7D=1', 'application/x-www-form-urlencoded'), { id: 'a' });
+    assert.deepEqual(bodyData('%7B%22id%22%3A%22a%22%7D=1', 'application/x-www-form-urlencoded'), {
+      id: 'a',
+    });
     assert.deepEqual(bodyData('', 'application/json'), {});
   });
 
@@ -175,12 +197,27 @@ describe('CKAN datastore_search parameters', () => {
   });
 
   test('a missing resource_id, bad filters and other formats are refused by name', () => {
-    assert.deepEqual(fieldsOf(() => datastoreArgs({})), { resource_id: ['missing'] });
-    assert.deepEqual(fieldsOf(() => datastoreArgs({ resource_id: 'r', filters: '{x' })), { filters: ['notJson'] });
-    assert.deepEqual(fieldsOf(() => datastoreArgs({ resource_id: 'r', filters: '[1]' })), { filters: ['notObject'] });
-    assert.deepEqual(fieldsOf(() => datastoreArgs({ resource_id: 'r', records_format: 'csv' })), {
-      records_format: ['unsupportedFormat'],
-    });
-    assert.deepEqual(fieldsOf(() => datastoreArgs({ resource_id: 'r', limit: '-5' })), { limit: ['naturalNumber'] });
+    assert.deepEqual(
+      fieldsOf(() => datastoreArgs({})),
+      { resource_id: ['missing'] },
+    );
+    assert.deepEqual(
+      fieldsOf(() => datastoreArgs({ resource_id: 'r', filters: '{x' })),
+      { filters: ['notJson'] },
+    );
+    assert.deepEqual(
+      fieldsOf(() => datastoreArgs({ resource_id: 'r', filters: '[1]' })),
+      { filters: ['notObject'] },
+    );
+    assert.deepEqual(
+      fieldsOf(() => datastoreArgs({ resource_id: 'r', records_format: 'csv' })),
+      {
+        records_format: ['unsupportedFormat'],
+      },
+    );
+    assert.deepEqual(
+      fieldsOf(() => datastoreArgs({ resource_id: 'r', limit: '-5' })),
+      { limit: ['naturalNumber'] },
+    );
   });
 });

@@ -87,7 +87,10 @@ function sendError(platform: Platform, request: FastifyRequest, reply: FastifyRe
     case 'validation': {
       const dict: Record<string, string[]> = {};
       for (const f of appError.fields) {
-        const [where, ...rest] = f.path.replace(/^\/(body|querystring|params)\//, '').split('/');
+        const [where, ...rest] = f.path
+          .replace(/^\/(body|querystring|params)(?=\/)/, '')
+          .replace(/^\//, '')
+          .split('/');
         const message = t(`field.${f.code}`, { ...f.params, defaultValue: t('field.invalid') });
         const key = where || 'data';
         dict[key] = [...(dict[key] ?? []), rest.length ? `${rest.join('/')}: ${message}` : message];
