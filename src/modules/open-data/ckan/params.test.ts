@@ -221,3 +221,28 @@ describe('CKAN datastore_search parameters', () => {
     );
   });
 });
+
+describe('CKAN parameters against hostile input', () => {
+  test('lists nested ten thousand deep are refused, not printed or walked', () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    assert.throws(() => bodyData(deep, 'application/json'), CkanBadRequest);
+    const body = bodyData(
+      `{"all_fields":${deep},"rows":${deep},"q":${deep},"facet.field":${deep}}`,
+      'application/json',
+    );
+    assert.deepEqual(
+      fieldsOf(() => packageSearchArgs(body)),
+      {
+        q: ['notText'],
+        rows: ['invalidInteger'],
+        'facet.field': ['notListOfStrings'],
+      },
+    );
+    assert.deepEqual(
+      fieldsOf(() => datastoreArgs({ resource_id: 'r', include_total: JSON.parse(deep) })),
+      {
+        include_total: ['notBoolean'],
+      },
+    );
+  });
+});

@@ -62,7 +62,9 @@ function jsonObject(text: string): Record<string, unknown> {
     throw new CkanBadRequest('jsonUnreadable');
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CkanBadRequest('jsonNotADict', { value: JSON.stringify(value)?.slice(0, 40) ?? 'null' });
+    // Said by its kind, never printed whole: a list may nest deeper than printing can go.
+    const kind = Array.isArray(value) ? '[…]' : value === null ? 'null' : JSON.stringify(value).slice(0, 40);
+    throw new CkanBadRequest('jsonNotADict', { value: kind });
   }
   return value as Record<string, unknown>;
 }
@@ -123,6 +125,7 @@ export function boolean(data: ActionData, name: string, fallback: boolean): bool
   const value = data[name];
   if (value === undefined || value === null || value === '') return fallback;
   if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string' && typeof value !== 'number') throw invalidParam(name, 'notBoolean');
   const word = String(value).trim().toLowerCase();
   if (['true', 'yes', 't', 'y', '1', 'on'].includes(word)) return true;
   if (['false', 'no', 'f', 'n', '0', 'off'].includes(word)) return false;

@@ -45,7 +45,10 @@ async function ckanApp(reader: CatalogReader): Promise<FastifyInstance> {
   return app;
 }
 
-type Envelope = { help: string; success: boolean; result?: any; error?: any };
+/** An answer as a client reads it: any JSON under `result` and `error`. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk CKAN's JSON freely, as a Python client does
+type Json = any;
+type Envelope = { help: string; success: boolean; result?: Json; error?: Json };
 
 describe('CKAN Action API', () => {
   let app: FastifyInstance;
@@ -265,7 +268,7 @@ describe('CKAN Action API', () => {
     });
     await assert.rejects(
       call('package_search', { rows: -1 }),
-      (e: Error & { status: number; error: any }) => {
+      (e: Error & { status: number; error: Json }) => {
         assert.equal(e.message, 'Validation Error');
         assert.equal(e.status, 409);
         assert.ok(Array.isArray(e.error.rows));
