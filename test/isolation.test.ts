@@ -407,7 +407,9 @@ describe(`tenant isolation on every route (${DB_KIND})`, () => {
         assertNoLeak(res, url, label);
         if (
           who !== 'A admin with B ids' &&
-          ((r.method !== 'GET' && !POST_READS.has(key)) || SIGNED_IN_READS(key) || APP_SIGNED_IN_READS.has(key))
+          ((r.method !== 'GET' && !POST_READS.has(key)) ||
+            SIGNED_IN_READS(key) ||
+            APP_SIGNED_IN_READS.has(key))
         ) {
           // B's credentials mean nothing on A: anything that needs a caller is refused.
           if (ANONYMOUS_WRITES.has(key)) {
