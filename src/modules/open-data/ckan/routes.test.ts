@@ -38,6 +38,8 @@ async function ckanApp(reader: CatalogReader): Promise<FastifyInstance> {
         (request as unknown as { tenant: unknown }).tenant = TENANT;
       });
       await registerCkanRoutes(tenantApp, platform, readerFor);
+      // Another route of the app beside the CKAN ones: it keeps Fastify's own JSON parser.
+      tenantApp.post('/api/v1/open-data/items', async (request) => ({ got: request.body }));
     },
     { prefix: '/t/:tenant' },
   );
@@ -517,5 +519,17 @@ describe('CKAN Action API', () => {
     } finally {
       await failing.close();
     }
+  });
+
+  test('the CKAN parser and error answers stay on CKAN’s routes: the app’s other routes keep the platform’s', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `${BASE}/api/v1/open-data/items`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"title":',
+    });
+    assert.equal(res.statusCode, 400);
+    assert.equal(typeof res.json(), 'object', 'Fastify’s own error, not CKAN’s bare string');
+    assert.notEqual(res.json().success, false);
   });
 });
