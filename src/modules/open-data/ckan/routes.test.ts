@@ -165,6 +165,14 @@ describe('CKAN Action API', () => {
     assert.equal(r.search_facets.groups.items[0].display_name, 'Kesehatan');
   });
 
+  test('facet.field repeated in the query string is a list, as CKAN reads it', async () => {
+    const { status, body } = await get(
+      '/api/3/action/package_search?facet.field=tags&facet.field=groups&rows=0',
+    );
+    assert.equal(status, 200);
+    assert.deepEqual(Object.keys(body.result.search_facets).sort(), ['groups', 'tags']);
+  });
+
   test('search_facets items come sorted by display name, descending, as CKAN sorts them', async () => {
     const { body } = await get('/api/3/action/package_search?facet.field=["organization"]&rows=0');
     const names = body.result.search_facets.organization.items.map(

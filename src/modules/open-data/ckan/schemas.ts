@@ -354,10 +354,18 @@ const PARAMS: Record<ActionName, Record<string, string>> = {
 export function querystringOf(action: ActionName) {
   return Type.Object(
     Object.fromEntries(
-      Object.entries(PARAMS[action]).map(([name, description]) => [name, Text(description)]),
+      Object.entries(PARAMS[action]).map(([name, description]) => [
+        name,
+        LIST_PARAMS.has(name)
+          ? Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { description }))
+          : Text(description),
+      ]),
     ),
   );
 }
+
+/** Parameters a client may repeat in a query string (`?facet.field=tags&facet.field=groups`), as a list. */
+const LIST_PARAMS = new Set(['facet.field', 'fields', 'organizations', 'groups']);
 
 const BODY_EXAMPLES: Partial<Record<ActionName, Record<string, unknown>>> = {
   package_search: {
