@@ -4,8 +4,8 @@
  * missing and extra fields, 1 MB strings, 10,000-deep nesting, NUL and invalid UTF-8, injection
  * strings, out-of-range numbers and dates, wrong content types), as the tenant's administrator (so
  * that no permission check hides a handler) and anonymously. The suite fails on any 5xx, on any
- * refusal that is not a problem document (Open311's routes answer the spec's error format, the
- * portal's pages an HTML page), and on any change of data by a refused request.
+ * refusal that is not a problem document (Open311's routes answer the spec's error format, CKAN's
+ * Action API CKAN's errors, the portal's pages an HTML page), and on any change of data by a refused request.
  *
  * Path ids are real: every installed app is live, and writes its data through its isolation
  * fixture (src/modules/<app>/test/isolation.ts), whose `fill` and `query` the suite uses too. A new
@@ -308,6 +308,19 @@ describe(`fuzzing every route (${DB_KIND}, seed ${SEED})`, () => {
         return undefined;
       }
       if (type.startsWith('text/xml') && res.body.includes('<errors>')) return undefined;
+    }
+    // CKAN's Action API answers CKAN's errors (src/modules/open-data/ckan/routes.ts): the envelope
+    // with `success: false` and an `error.__type`, or CKAN's bare "Bad request - …" JSON string.
+    if (/\/api\/(3\/)?action\//.test(target.path) && type.startsWith('application/json')) {
+      try {
+        const body = JSON.parse(res.body) as { success?: boolean; error?: { __type?: unknown } } | string;
+        if (typeof body === 'string' && res.statusCode >= 400 && res.statusCode < 500) return undefined;
+        if (typeof body === 'object' && body?.success === false && typeof body.error?.__type === 'string') {
+          return undefined;
+        }
+      } catch {
+        return 'a CKAN error that is not JSON';
+      }
     }
     if (target.html && type.startsWith('text/html') && res.body.startsWith('<!doctype html>'))
       return undefined;

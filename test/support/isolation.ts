@@ -39,6 +39,11 @@ export type IsolationFixture = Readonly<{
   anonymousWrites?: readonly string[];
   /** Reads that need a signed-in caller: B's credentials are refused there. */
   signedInReads?: readonly string[];
+  /**
+   * Reads a protocol makes by POST (CKAN's Action API takes its parameters as a JSON body): no
+   * sample is needed, and they are checked as reads — B's ids and credentials get nothing of B.
+   */
+  postReads?: readonly string[];
   /** Writes the app's data in A (what B's calls could reach there) and in B; returns B's ids and secrets. */
   setup(ctx: IsolationContext): Promise<Ids>;
   /** Texts of B's data that must never appear in an answer on A. */
