@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppManifest } from '../../platform/sdk/index.ts';
 import { seedDemo } from './demo.ts';
 import { messages } from './messages.ts';
-import { PERM } from './permissions.ts';
+import { CUSTODIAN_ROLES, PERM, WRITE_ROLES } from './permissions.ts';
 import { registerPortal } from './portal/index.tsx';
 import { registerRoutes } from './routes/index.ts';
 import { setup } from './setup.ts';
@@ -22,11 +22,9 @@ const app: AppManifest = {
   version: '0.1.0',
   description: { id: 'Aplikasi Satu Data', en: 'The Satu Data app' },
   permissions: [
-    {
-      name: PERM.read,
-      roles: ['platform_admin', 'tenant_admin', 'agency_admin', 'operator', 'officer', 'viewer', 'auditor'],
-    },
-    { name: PERM.manage, roles: ['platform_admin', 'tenant_admin'] },
+    { name: PERM.write, roles: [...WRITE_ROLES] },
+    { name: PERM.review, roles: [...CUSTODIAN_ROLES] },
+    { name: PERM.themes, roles: [...CUSTODIAN_ROLES] },
   ],
   routes: registerRoutes,
   portal: registerPortal,
