@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppManifest } from '../../platform/sdk/index.ts';
 import { seedDemo } from './demo.ts';
-import { messages } from './messages.ts';
+import { messages, sharedMessages } from './messages.ts';
 import { CUSTODIAN_ROLES, PERM, WRITE_ROLES } from './permissions.ts';
 import { registerPortal } from './portal/index.tsx';
 import { registerRoutes } from './routes/index.ts';
@@ -31,6 +31,7 @@ const app: AppManifest = {
   portalHome: { path: '/open-data' },
   migrationsDir: path.join(here, 'migrations'),
   messages,
+  sharedMessages,
   setup,
   seedDemo,
 };
