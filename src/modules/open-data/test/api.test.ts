@@ -20,6 +20,7 @@ import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 import { createAgency, grantRole } from '../../../platform/sdk/testing.ts';
 import app from '../index.ts';
 import { tx } from '../tables.ts';
+import { csvUpload, metadata } from './fixtures.ts';
 
 const API = '/api/v1/open-data';
 type H = Record<string, string>;
@@ -30,31 +31,6 @@ const CSV = [
   'Karawaci,188342,13.48,2025-12-31',
   'Periuk,142118,9.54,2025-12-31',
 ].join('\n');
-
-export function csvUpload(csv: string, fields: Record<string, string> = {}, filename = 'penduduk.csv') {
-  return multipartForm([
-    ...Object.entries(fields).map(([name, value]) => ({ name, value })),
-    { name: 'file', filename, type: 'text/csv', bytes: Buffer.from(csv) },
-  ]);
-}
-
-export const metadata = {
-  title: 'Jumlah Penduduk per Kecamatan',
-  description: 'Jumlah penduduk menurut kecamatan, dari data kependudukan.',
-  classification: 'open',
-  affairCode: '2.06',
-  subAffairCode: '2.06.02',
-  indicator: 'Jumlah penduduk',
-  unit: 'jiwa',
-  keywords: ['Penduduk', 'kecamatan'],
-  licenseId: 'cc-by',
-  frequency: 'annual',
-  temporalStart: '2025-01-01',
-  temporalEnd: '2025-12-31',
-  contactName: 'Bidang Data Disdukcapil',
-  contactEmail: 'data@tangerangkota.go.id',
-  themes: ['kependudukan'],
-};
 
 describe(`Satu Data's staff API (${DB_KIND})`, () => {
   let t: TestContext;
