@@ -3,8 +3,8 @@
  * data dictionary, and the preview of a datastore resource's rows.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Static } from 'typebox';
-import { actorOf, fileAnswer, type Platform } from '../../../platform/sdk/index.ts';
+import { type Static, Type } from 'typebox';
+import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import {
   DictionaryInput,
@@ -170,12 +170,27 @@ export function resourceRoutes(app: FastifyInstance, platform: Platform) {
           'The file as uploaded. Anyone for a published open dataset; otherwise producers of its agency and the walidata.',
         params: VersionParams,
         response: {
-          200: fileAnswer('The file', [
-            'text/csv',
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            'application/json',
-            'application/geo+json',
-          ]),
+          200: {
+            description: 'The file as uploaded',
+            content: {
+              'text/csv': {
+                schema: Type.String(),
+                example: 'kecamatan,jumlah_penduduk\r\nCiledug,151204\r\n',
+              },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                schema: Type.String({ format: 'binary' }),
+              },
+              'application/json': {
+                schema: Type.String(),
+                example: '[{"kecamatan":"Ciledug","jumlah_penduduk":151204}]',
+              },
+              'application/geo+json': {
+                schema: Type.String(),
+                example:
+                  '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"nama":"Puskesmas Ciledug"},"geometry":{"type":"Point","coordinates":[106.71,-6.23]}}]}',
+              },
+            },
+          },
         },
       },
       config: { auth: 'optional' },
