@@ -133,9 +133,11 @@ async function readXlsx(buffer: Buffer): Promise<RawTable> {
   const rows = data.filter((r) => r.some((v) => v !== null && v !== ''));
   const [headers, ...body] = rows;
   if (!headers || body.length === 0) throw fileError('no_rows');
-  const width = headers.length;
+  // A sheet comes back as wide as its widest row: the table is as wide as its last header.
+  let width = headers.length;
+  while (width > 0 && (headers[width - 1] === null || headers[width - 1] === '')) width--;
   return {
-    headers: headers.map((h) => (h === null ? '' : String(h))),
+    headers: headers.slice(0, width).map((h) => (h === null ? '' : String(h))),
     // A workbook's rows are as wide as its widest: cells past the headers must be empty.
     rows: body.map((r, i) => {
       if (r.slice(width).some((v) => v !== null && v !== '')) {
