@@ -164,6 +164,10 @@ export function datasetRoutes(app: FastifyInstance, platform: Platform) {
         response: { 200: Dataset },
       },
       config: review,
+      // The note is optional, and so is the body that carries it.
+      preValidation: async (request) => {
+        if (request.body === undefined || request.body === null) request.body = {};
+      },
     },
     (request) =>
       act(request, (scope, access, base) =>

@@ -360,6 +360,20 @@ describe(`Satu Data's staff API (${DB_KIND})`, () => {
       queue.json().datasets.map((d: { id: string }) => d.id),
       [datasetId],
     );
+    // Fixed and submitted again, published again, then unpublished without a note (no body).
+    assert.equal(
+      (await call('POST', `${API}/datasets/${datasetId}/submit`, producerX)).json().state,
+      'submitted',
+    );
+    const again = await call('POST', `${API}/datasets/${datasetId}/publish`, walidata);
+    assert.equal(
+      again.json().firstPublishedAt,
+      pub.json().firstPublishedAt,
+      'issued stays the first publication',
+    );
+    const bare = await call('POST', `${API}/datasets/${datasetId}/unpublish`, walidata);
+    assert.equal(bare.statusCode, 200, bare.body);
+    assert.equal(bare.json().reviewNote, null);
   });
 
   test('themes: listed for anyone, kept by the walidata only', async () => {
