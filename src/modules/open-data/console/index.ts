@@ -11,14 +11,14 @@ export default defineConsoleApp({
   code: 'open-data',
   messages: consoleMessages,
   notLive: 'openData.notLive',
-  liveEvents: ['open-data.item.created'],
+  liveEvents: [],
   nav: [
     {
       path: '/open-data',
       label: 'nav.openData',
       order: 60,
       home: 60,
-      visible: (ctx) => ctx.can(PERM.read) || ctx.can(PERM.manage),
+      visible: (ctx) => ctx.can(PERM.write) || ctx.can(PERM.review),
     },
   ],
   screens: { 'open-data': lazy(() => import('./screen.tsx')) },

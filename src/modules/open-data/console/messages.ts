@@ -4,13 +4,7 @@ const id = {
   openData: {
     title: 'Satu Data',
     notLive: 'Aplikasi Satu Data belum aktif di daerah ini.',
-    list: 'Isian terbaru',
-    empty: 'Belum ada isian.',
-    add: 'Tambah isian',
-    itemTitle: 'Judul',
-    description: 'Keterangan (opsional)',
-    save: 'Simpan',
-    saved: 'Isian tersimpan.',
+    intro: 'Katalog data daerah: dataset tiap perangkat daerah, diperiksa walidata sebelum terbit.',
   },
 };
 
@@ -19,13 +13,8 @@ const en: typeof id = {
   openData: {
     title: 'Satu Data',
     notLive: 'The Satu Data app is not live in this region.',
-    list: 'Latest items',
-    empty: 'Nothing here yet.',
-    add: 'Add an item',
-    itemTitle: 'Title',
-    description: 'Description (optional)',
-    save: 'Save',
-    saved: 'Item saved.',
+    intro:
+      "The region's data catalogue: each agency's datasets, checked by the data custodian before publication.",
   },
 };
 

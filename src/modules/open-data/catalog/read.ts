@@ -1,0 +1,518 @@
+/**
+ * The published catalogue of one tenant, answered from the tables (`CatalogReader`): only
+ * published datasets, and the rows of only `open` ones. Every query runs in the scope given and
+ * names its tenant; every address is absolute, from the tenant's portal base.
+ *
+ * An organization is an agency with published datasets, named by its code in lower case
+ * (`DINKES` → `dinkes`); the region's own datasets (those fed by apps) belong to the region,
+ * an organization named by the tenant's slug.
+ */
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { listAgencies, type TenantScope } from '../../../platform/sdk/index.ts';
+import { licenseOf } from '../licenses.ts';
+import { type DatasetRow, themesOfDatasets } from '../repo/datasets.ts';
+import { findResource, resourcesOfDatasets, type VersionRow, versionsOf } from '../repo/resources.ts';
+import { listThemes, type ThemeRow } from '../repo/themes.ts';
+import { readRows } from '../services/rows.ts';
+import { type AppTables, tx } from '../tables.ts';
+import type {
+  CatalogReader,
+  DatasetPage,
+  DatasetSearch,
+  DatastorePage,
+  DatastoreQuery,
+  FacetCount,
+  FacetField,
+} from './reader.ts';
+import type {
+  CatalogColumn,
+  CatalogDataset,
+  CatalogOrganization,
+  CatalogResource,
+  CatalogTheme,
+  CatalogView,
+} from './view.ts';
+
+export type CatalogSite = Readonly<{
+  tenant: Readonly<{ id: string; slug: string; name: string }>;
+  /** The tenant's portal base, absolute, without a trailing slash (`https://kota.example/t/kota`). */
+  baseUrl: string;
+}>;
+
+type Org = CatalogOrganization & { agencyId: string | null };
+type DQ = SelectQueryBuilder<AppTables, 'open_data_datasets', object>;
+type DEB = ExpressionBuilder<AppTables, 'open_data_datasets'>;
+
+const orgName = (code: string) =>
+  code
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** The reader of the tenant's published catalogue, in `scope` (the tenant's). */
+export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogReader {
+  const db = tx(scope);
+  const tenantId = scope.tenantId;
+  const base = site.baseUrl.replace(/\/+$/, '');
+  const region: Org = {
+    id: site.tenant.id,
+    agencyId: null,
+    name: site.tenant.slug,
+    title: site.tenant.name,
+    description: null,
+    url: `${base}/open-data/organization/${site.tenant.slug}`,
+  };
+
+  let orgsMemo: Promise<Org[]> | undefined;
+  /** Every agency as an organization, and the region. */
+  const allOrgs = () => {
+    orgsMemo ??= listAgencies(scope).then((agencies) => [
+      ...agencies.map((a) => {
+        const name = orgName(a.code);
+        return {
+          id: a.id,
+          agencyId: a.id,
+          name,
+          title: a.name,
+          description: null,
+          url: `${base}/open-data/organization/${name}`,
+        };
+      }),
+      region,
+    ]);
+    return orgsMemo;
+  };
+  const orgOf = async (agencyId: string | null) =>
+    (await allOrgs()).find((o) => o.agencyId === agencyId) ?? region;
+  const publicOrg = ({ agencyId: _a, ...o }: Org): CatalogOrganization => o;
+
+  const published = (): DQ =>
+    db.selectFrom('open_data_datasets').where('tenant_id', '=', tenantId).where('state', '=', 'published');
+
+  const themeView = (t: ThemeRow): CatalogTheme => ({
+    id: t.id,
+    name: t.name,
+    title: t.title,
+    description: t.description,
+  });
+
+  const downloadUrl = (resourceId: string, version: number) =>
+    `${base}/api/v1/open-data/resources/${resourceId}/versions/${version}/file`;
+
+  /** Full views of these dataset rows, in their order. */
+  async function views(rows: readonly DatasetRow[]): Promise<CatalogDataset[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const themeNames = await themesOfDatasets(scope, ids);
+    const themes = new Map((await listThemes(scope)).map((t) => [t.name, t]));
+    const resources = await resourcesOfDatasets(scope, ids);
+    const versions = await versionsOf(
+      scope,
+      resources.map((r) => r.id),
+    );
+    const out: CatalogDataset[] = [];
+    for (const d of rows) {
+      const org = await orgOf(d.agency_id);
+      const license = licenseOf(d.license_id) ?? { id: d.license_id, title: d.license_id, url: '' };
+      const catalogResources: CatalogResource[] = resources
+        .filter((r) => r.dataset_id === d.id)
+        .map((r) => {
+          const own = versions.filter((v) => v.resource_id === r.id);
+          const current = own.find((v) => v.version === r.current_version);
+          return resourceView(r, own, current, d.classification === 'open');
+        });
+      out.push({
+        id: d.id,
+        name: d.name,
+        title: d.title,
+        description: d.description,
+        url: `${base}/open-data/dataset/${d.name}`,
+        organization: publicOrg(org),
+        publisher: { name: site.tenant.name, url: base },
+        contact: { name: d.contact_name, email: d.contact_email },
+        themes: (themeNames.get(d.id) ?? []).flatMap((n) => {
+          const t = themes.get(n);
+          return t ? [themeView(t)] : [];
+        }),
+        keywords: d.keywords,
+        license: { id: license.id, title: license.title, url: license.url },
+        frequency: d.frequency,
+        temporal: { start: d.temporal_start, end: d.temporal_end },
+        spatial:
+          d.spatial_name || d.spatial_bbox
+            ? { name: d.spatial_name ?? site.tenant.name, bbox: d.spatial_bbox }
+            : null,
+        issued: (d.first_published_at ?? d.created_at).toISOString(),
+        modified: d.modified_at.toISOString(),
+        sdi: {
+          affairCode: d.affair_code,
+          subAffairCode: d.sub_affair_code,
+          indicator: d.indicator,
+          unit: d.unit,
+          definition: d.definition,
+          releaseSchedule: d.release_schedule,
+          dataStandard: d.data_standard,
+          classification: d.classification,
+          producer: org.title,
+        },
+        feed: d.feed,
+        resources: catalogResources,
+      });
+    }
+    return out;
+  }
+
+  function resourceView(
+    r: Awaited<ReturnType<typeof resourcesOfDatasets>>[number],
+    own: readonly VersionRow[],
+    current: VersionRow | undefined,
+    open: boolean,
+  ): CatalogResource {
+    const columns: CatalogColumn[] = (current?.columns ?? []).map((c) => ({
+      name: c.name,
+      type: c.type,
+      label: c.label,
+      description: c.description,
+      unit: c.unit,
+    }));
+    return {
+      id: r.id,
+      datasetId: r.dataset_id,
+      name: r.name,
+      description: r.description,
+      kind: r.kind,
+      format: current?.format ?? r.format,
+      mediaType: current?.media_type ?? r.media_type,
+      url: r.kind === 'link' ? (r.url ?? '') : downloadUrl(r.id, current?.version ?? 1),
+      byteSize: current?.byte_size ?? null,
+      checksum: current?.checksum ?? null,
+      created: r.created_at.toISOString(),
+      modified: r.modified_at.toISOString(),
+      versions: own.map((v) => ({
+        version: v.version,
+        created: v.created_at.toISOString(),
+        downloadUrl: downloadUrl(r.id, v.version),
+        byteSize: v.byte_size,
+        checksum: v.checksum,
+      })),
+      // Only an open dataset's rows are served; a limited one shows its columns, not its data.
+      datastoreActive: open && current?.row_count !== null && current?.row_count !== undefined,
+      columns,
+    };
+  }
+
+  /** The search's filters on the published datasets. */
+  async function matching(query: DatasetSearch): Promise<DQ> {
+    let q = published();
+    const text = query.text?.trim();
+    if (text) {
+      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const orgIds = (await allOrgs())
+        .filter((o) => o.agencyId && o.title.toLowerCase().includes(text.toLowerCase()))
+        .map((o) => o.agencyId!);
+      q = q.where((eb: DEB) =>
+        eb.or([
+          eb('title', 'ilike', pattern),
+          eb('description', 'ilike', pattern),
+          eb(sql<string>`keywords::text`, 'ilike', pattern),
+          ...(orgIds.length ? [eb('agency_id', 'in', orgIds)] : []),
+        ]),
+      );
+    }
+    if (query.modifiedSince) q = q.where('modified_at', '>=', new Date(query.modifiedSince));
+    if (query.modifiedUntil) q = q.where('modified_at', '<=', new Date(query.modifiedUntil));
+    for (const [field, values] of Object.entries(query.filters ?? {}) as [FacetField, readonly string[]][]) {
+      for (const value of values) q = await filterOn(q, field, value);
+    }
+    return q;
+  }
+
+  async function filterOn(q: DQ, field: FacetField, value: string): Promise<DQ> {
+    switch (field) {
+      case 'organization': {
+        const org = (await allOrgs()).find((o) => o.name === value || o.id === value);
+        if (!org) return q.where(sql<boolean>`false`);
+        return org.agencyId === null
+          ? q.where('agency_id', 'is', null)
+          : q.where('agency_id', '=', org.agencyId);
+      }
+      case 'groups':
+        return q.where((eb: DEB) =>
+          eb.exists(
+            eb
+              .selectFrom('open_data_dataset_themes as dt')
+              .innerJoin('open_data_themes as th', (j) =>
+                j.onRef('th.tenant_id', '=', 'dt.tenant_id').onRef('th.id', '=', 'dt.theme_id'),
+              )
+              .select('dt.theme_id')
+              .where('dt.tenant_id', '=', tenantId)
+              .whereRef('dt.dataset_id', '=', 'open_data_datasets.id')
+              .where('th.name', '=', value),
+          ),
+        );
+      case 'tags':
+        return q.where(sql<boolean>`keywords @> ${JSON.stringify([value])}::jsonb`);
+      case 'res_format':
+        return q.where((eb: DEB) =>
+          eb.exists(
+            eb
+              .selectFrom('open_data_resources as r')
+              .select('r.id')
+              .where('r.tenant_id', '=', tenantId)
+              .whereRef('r.dataset_id', '=', 'open_data_datasets.id')
+              .where(sql<string>`upper(r.format)`, '=', value.toUpperCase()),
+          ),
+        );
+      case 'license_id':
+        return q.where('license_id', '=', value);
+      case 'classification':
+        return q.where('classification', '=', value as DatasetRow['classification']);
+    }
+  }
+
+  function ordered<O>(
+    q: SelectQueryBuilder<AppTables, 'open_data_datasets', O>,
+    sort: DatasetSearch['sort'],
+  ): SelectQueryBuilder<AppTables, 'open_data_datasets', O> {
+    switch (sort) {
+      case 'metadata_modified asc':
+        return q.orderBy('modified_at', 'asc').orderBy('id');
+      case 'metadata_created desc':
+        return q.orderBy('created_at', 'desc').orderBy('id');
+      case 'metadata_created asc':
+        return q.orderBy('created_at', 'asc').orderBy('id');
+      case 'title_string asc':
+        return q.orderBy(sql`lower(title)`, 'asc').orderBy('id');
+      case 'title_string desc':
+        return q.orderBy(sql`lower(title)`, 'desc').orderBy('id');
+      case 'name asc':
+        return q.orderBy('name', 'asc');
+      case 'name desc':
+        return q.orderBy('name', 'desc');
+      default:
+        // `score desc` without a relevance index: newest change first, as CKAN does without `q`.
+        return q.orderBy('modified_at', 'desc').orderBy('id');
+    }
+  }
+
+  async function facets(q: DQ, fields: readonly FacetField[], limit: number) {
+    const out: Partial<Record<FacetField, readonly FacetCount[]>> = {};
+    if (fields.length === 0) return out;
+    const ids = (await q.select('id').execute()).map((r) => r.id);
+    const rows: Pick<DatasetRow, 'id' | 'agency_id' | 'license_id' | 'classification' | 'keywords'>[] =
+      ids.length
+        ? await published()
+            .select(['id', 'agency_id', 'license_id', 'classification', 'keywords'])
+            .where('id', 'in', ids)
+            .execute()
+        : [];
+    const count = (values: Iterable<[string, string]>): FacetCount[] => {
+      const counts = new Map<string, { displayName: string; count: number }>();
+      for (const [name, displayName] of values) {
+        const c = counts.get(name) ?? { displayName, count: 0 };
+        c.count += 1;
+        counts.set(name, c);
+      }
+      return [...counts.entries()]
+        .map(([name, c]) => ({ name, displayName: c.displayName, count: c.count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+        .slice(0, limit);
+    };
+    for (const field of fields) {
+      if (field === 'organization') {
+        const orgs = await Promise.all(rows.map((r) => orgOf(r.agency_id)));
+        out.organization = count(orgs.map((o) => [o.name, o.title]));
+      } else if (field === 'license_id') {
+        out.license_id = count(
+          rows.map((r) => [r.license_id, licenseOf(r.license_id)?.title ?? r.license_id]),
+        );
+      } else if (field === 'classification') {
+        out.classification = count(rows.map((r) => [r.classification, r.classification]));
+      } else if (field === 'tags') {
+        out.tags = count(rows.flatMap((r) => r.keywords.map((k): [string, string] => [k, k])));
+      } else if (field === 'groups') {
+        const names = await themesOfDatasets(scope, ids);
+        const titles = new Map((await listThemes(scope)).map((t) => [t.name, t.title]));
+        out.groups = count(
+          [...names.values()].flatMap((ns) => ns.map((n): [string, string] => [n, titles.get(n) ?? n])),
+        );
+      } else if (field === 'res_format') {
+        const resources = await resourcesOfDatasets(scope, ids);
+        const perDataset = new Map<string, Set<string>>();
+        for (const r of resources) {
+          const set = perDataset.get(r.dataset_id) ?? new Set<string>();
+          set.add(r.format.toUpperCase());
+          perDataset.set(r.dataset_id, set);
+        }
+        out.res_format = count(
+          [...perDataset.values()].flatMap((s) => [...s].map((f): [string, string] => [f, f])),
+        );
+      }
+    }
+    return out;
+  }
+
+  async function findPublished(idOrName: string): Promise<DatasetRow | null> {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+    return (
+      (await published()
+        .selectAll()
+        .where((eb: DEB) =>
+          uuid ? eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]) : eb('name', '=', idOrName),
+        )
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  async function datasetCounts(): Promise<Map<string | null, number>> {
+    const rows = await published()
+      .select(['agency_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('agency_id')
+      .execute();
+    return new Map(rows.map((r) => [r.agency_id, Number(r.n)]));
+  }
+
+  async function themeCounts(): Promise<Map<string, number>> {
+    const rows = await db
+      .selectFrom('open_data_dataset_themes as dt')
+      .innerJoin('open_data_datasets as d', (j) =>
+        j.onRef('d.tenant_id', '=', 'dt.tenant_id').onRef('d.id', '=', 'dt.dataset_id'),
+      )
+      .select(['dt.theme_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('dt.tenant_id', '=', tenantId)
+      .where('d.state', '=', 'published')
+      .groupBy('dt.theme_id')
+      .execute();
+    return new Map(rows.map((r) => [r.theme_id, Number(r.n)]));
+  }
+
+  /** A resource of a published dataset, with that dataset's row. */
+  async function publishedResource(id: string) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+    const resource = await findResource(scope, id);
+    if (!resource) return null;
+    const dataset = await published().selectAll().where('id', '=', resource.dataset_id).executeTakeFirst();
+    return dataset ? { resource, dataset } : null;
+  }
+
+  return {
+    async catalog(): Promise<CatalogView> {
+      const last = await published()
+        .select((eb) => eb.fn.max('modified_at').as('m'))
+        .executeTakeFirst();
+      const modified = last?.m ? new Date(last.m as Date | string).toISOString() : null;
+      return {
+        title: `Satu Data ${site.tenant.name}`,
+        description: `Katalog data terbuka ${site.tenant.name}: dataset perangkat daerah, diperiksa walidata sebelum terbit.`,
+        url: `${base}/open-data`,
+        publisher: { name: site.tenant.name, url: base },
+        language: ['id'],
+        modified,
+      };
+    },
+
+    async search(query: DatasetSearch): Promise<DatasetPage> {
+      const q = await matching(query);
+      const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const rows = await ordered(q.selectAll(), query.sort).limit(query.limit).offset(query.offset).execute();
+      return {
+        count: Number(total.n),
+        datasets: await views(rows),
+        facets: await facets(q, query.facets ?? [], query.facetLimit ?? 50),
+      };
+    },
+
+    async dataset(idOrName) {
+      const row = await findPublished(idOrName);
+      return row ? ((await views([row]))[0] ?? null) : null;
+    },
+
+    async datasetNames(limit, offset) {
+      const rows = await published().select('name').orderBy('name').limit(limit).offset(offset).execute();
+      return rows.map((r) => r.name);
+    },
+
+    async organizations() {
+      const counts = await datasetCounts();
+      return (await allOrgs())
+        .filter((o) => counts.has(o.agencyId))
+        .map((o) => ({ ...publicOrg(o), datasetCount: counts.get(o.agencyId) ?? 0 }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    async organization(idOrName) {
+      const org = (await allOrgs()).find((o) => o.name === idOrName || o.id === idOrName);
+      if (!org) return null;
+      const counts = await datasetCounts();
+      // An agency without published data is no organization of the catalogue (yet).
+      if (!counts.has(org.agencyId)) return null;
+      return { ...publicOrg(org), datasetCount: counts.get(org.agencyId) ?? 0 };
+    },
+
+    async themes() {
+      const counts = await themeCounts();
+      return (await listThemes(scope)).map((t) => ({ ...themeView(t), datasetCount: counts.get(t.id) ?? 0 }));
+    },
+
+    async theme(idOrName) {
+      const counts = await themeCounts();
+      const t = (await listThemes(scope)).find((x) => x.name === idOrName || x.id === idOrName);
+      return t ? { ...themeView(t), datasetCount: counts.get(t.id) ?? 0 } : null;
+    },
+
+    async keywords(prefix) {
+      const rows = await published()
+        .select(sql<string>`jsonb_array_elements_text(keywords)`.as('k'))
+        .execute();
+      const p = prefix?.toLowerCase();
+      return [...new Set(rows.map((r) => r.k))].filter((k) => !p || k.toLowerCase().startsWith(p)).sort();
+    },
+
+    async resource(id) {
+      const found = await publishedResource(id);
+      if (!found) return null;
+      const [view] = await views([found.dataset]);
+      return view?.resources.find((r) => r.id === id) ?? null;
+    },
+
+    async datastore(resourceId: string, query: DatastoreQuery): Promise<DatastorePage | null> {
+      const found = await publishedResource(resourceId);
+      if (!found) return null;
+      if (found.dataset.classification !== 'open') return null;
+      const number = found.resource.current_version;
+      const version = number
+        ? (await versionsOf(scope, [resourceId])).find((v) => v.version === number)
+        : undefined;
+      if (!version?.columns) return null;
+      const page = await readRows(
+        scope,
+        version.id,
+        version.columns,
+        {
+          ...(query.text ? { text: query.text } : {}),
+          ...(query.filters ? { filters: query.filters } : {}),
+          ...(query.fields ? { fields: query.fields } : {}),
+          ...(query.sort ? { sort: query.sort } : {}),
+          limit: query.limit,
+          offset: query.offset,
+        },
+        { filters: '/filters', fields: '/fields', sort: '/sort' },
+      );
+      return {
+        resourceId,
+        columns: [
+          { name: '_id', type: 'int', label: '_id', description: null, unit: null },
+          ...page.columns.map((c) => ({
+            name: c.name,
+            type: c.type,
+            label: c.label,
+            description: c.description,
+            unit: c.unit,
+          })),
+        ],
+        records: page.records,
+        total: page.total,
+      };
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The datastore's rows: written once per version in batches, read back filtered, sorted and paged.
+ * Column names reach SQL only as bound values (`data->$1`), never as identifiers, so a hostile
+ * column name is just a key that matches nothing.
+ */
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { TenantScope } from '../../../platform/sdk/index.ts';
+import { type AppTables, type CellValue, tx } from '../tables.ts';
+
+/** Rows per insert: well under PostgreSQL's 65,535 bound parameters (4 per row). */
+const BATCH = 1000;
+
+export async function insertRows(
+  scope: TenantScope,
+  versionId: string,
+  rows: readonly Record<string, CellValue>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx(scope)
+      .insertInto('open_data_rows')
+      .values(
+        rows.slice(i, i + BATCH).map((data, j) => ({
+          tenant_id: scope.tenantId,
+          version_id: versionId,
+          row_no: i + j + 1,
+          data: JSON.stringify(data),
+        })),
+      )
+      .execute();
+  }
+}
+
+export type RowQuery = {
+  /** Exact values by column (already of the column's type); null matches a missing value. */
+  filters: readonly { column: string; value: CellValue }[];
+  /** Text searched (case-insensitively, anywhere) in these columns. */
+  text?: { value: string; columns: readonly string[] };
+  sort: readonly { column: string; direction: 'asc' | 'desc' }[];
+  limit: number;
+  offset: number;
+};
+
+type Q = SelectQueryBuilder<AppTables, 'open_data_rows', object>;
+
+function filtered(scope: TenantScope, versionId: string, query: RowQuery): Q {
+  let q: Q = tx(scope)
+    .selectFrom('open_data_rows')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('version_id', '=', versionId);
+  for (const f of query.filters) {
+    q =
+      f.value === null
+        ? q.where(sql<boolean>`(data -> ${f.column}) is null or data -> ${f.column} = 'null'::jsonb`)
+        : // Containment uses the GIN index and compares as JSON (150000 matches 150000, not "150000").
+          q.where(sql<boolean>`data @> ${JSON.stringify({ [f.column]: f.value })}::jsonb`);
+  }
+  const text = query.text;
+  if (text && text.columns.length > 0) {
+    const pattern = `%${text.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb: ExpressionBuilder<AppTables, 'open_data_rows'>) =>
+      eb.or(text.columns.map((c) => eb(sql<string>`data ->> ${c}`, 'ilike', pattern))),
+    );
+  }
+  return q;
+}
+
+/** One page of a version's rows, and how many match in all. */
+export async function queryRows(
+  scope: TenantScope,
+  versionId: string,
+  query: RowQuery,
+): Promise<{ total: number; rows: { row_no: number; data: Record<string, CellValue> }[] }> {
+  const count = await filtered(scope, versionId, query)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  let q = filtered(scope, versionId, query).select(['row_no', 'data']);
+  for (const s of query.sort) {
+    // jsonb orders numbers as numbers, and ISO dates and instants as text, which orders them.
+    q = q.orderBy(sql`data -> ${s.column}`, (ob) =>
+      (s.direction === 'desc' ? ob.desc() : ob.asc()).nullsLast(),
+    );
+  }
+  const rows = await q.orderBy('row_no').limit(query.limit).offset(query.offset).execute();
+  return { total: Number(count.n), rows };
+}
+
+/** Every row of a version, in order (a feed compares them with its new read). */
+export function allRows(
+  scope: TenantScope,
+  versionId: string,
+): Promise<{ data: Record<string, CellValue> }[]> {
+  return tx(scope)
+    .selectFrom('open_data_rows')
+    .select('data')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('version_id', '=', versionId)
+    .orderBy('row_no')
+    .execute();
+}

@@ -1,0 +1,294 @@
+/**
+ * The catalogue reader (catalog/read.ts) on the database the suite runs on: only published
+ * datasets, searched by text, filters and modified range, sorted, paged and faceted; organizations,
+ * themes and keywords with their counts; a datastore resource's rows only for an open dataset;
+ * another tenant's reader sees none of it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  bearerFor,
+  DB_KIND,
+  makeLive,
+  makeStaff,
+  makeTenant,
+  startTest,
+  type TestContext,
+} from '../../../../test/support/harness.ts';
+import { AppError, SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { createAgency } from '../../../platform/sdk/testing.ts';
+import { catalogReader } from '../catalog/read.ts';
+import type { CatalogReader, DatasetSearch } from '../catalog/reader.ts';
+import app from '../index.ts';
+import { csvUpload, metadata } from './fixtures.ts';
+
+const API = '/api/v1/open-data';
+const BASE_URL = 'https://data.kota-a.test';
+
+describe(`The catalogue reader (${DB_KIND})`, () => {
+  let t: TestContext;
+  let tenantA: { id: string; slug: string; name: string };
+  let tenantB: { id: string; slug: string; name: string };
+  let admin: Record<string, string>;
+  const ids: Record<string, string> = {};
+  const resources: Record<string, string> = {};
+  let sinceSecond = '';
+
+  const call = async (method: string, path: string, payload?: object, expect = 200) => {
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url: `/t/kota-a${path}`,
+      headers: admin,
+      ...(payload ? { payload } : {}),
+    });
+    assert.equal(res.statusCode, expect, `${method} ${path}: ${res.body}`);
+    return res.json();
+  };
+  const withReader = <T>(
+    tenant: { id: string; slug: string; name: string },
+    fn: (r: CatalogReader) => Promise<T>,
+  ) =>
+    t.platform.inTenant(tenant.id, SYSTEM_ACTOR, (scope) =>
+      fn(catalogReader(scope, { tenant, baseUrl: BASE_URL })),
+    );
+  const search = (over: Partial<DatasetSearch> = {}) =>
+    withReader(tenantA, (r) => r.search({ sort: 'name asc', limit: 20, offset: 0, ...over }));
+
+  /** A dataset with a CSV resource, taken as far as `state`. */
+  async function dataset(
+    key: string,
+    agencyId: string,
+    over: Record<string, unknown>,
+    state: 'draft' | 'published',
+  ) {
+    const d = await call('POST', `${API}/datasets`, { ...metadata, agencyId, name: key, ...over }, 201);
+    ids[key] = d.id;
+    const form = csvUpload('Kecamatan,Jumlah\nCiledug,151204\nKarawaci,188342\nPeriuk,142118');
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/t/kota-a${API}/datasets/${d.id}/uploads`,
+      headers: { ...admin, ...form.headers },
+      payload: form.payload,
+    });
+    assert.equal(up.statusCode, 201, up.body);
+    resources[key] = up.json().id;
+    if (state === 'published') {
+      await call('POST', `${API}/datasets/${d.id}/submit`);
+      await call('POST', `${API}/datasets/${d.id}/publish`);
+    }
+  }
+
+  before(async () => {
+    t = await startTest({ modules: [app] });
+    const a = await makeTenant(t.platform, 'kota-a');
+    const b = await makeTenant(t.platform, 'kota-b');
+    tenantA = { id: a.id, slug: a.slug, name: a.name };
+    tenantB = { id: b.id, slug: b.slug, name: b.name };
+    await makeLive(t.platform, a.id, 'open-data');
+    admin = await bearerFor(t.app, 'kota-a', (await makeStaff(t.platform, a.id, ['tenant_admin'])).email);
+    const [x, y] = await t.platform.inTenant(a.id, SYSTEM_ACTOR, async (scope) => [
+      await createAgency(scope, {
+        code: 'DISDUKCAPIL',
+        name: 'Dinas Kependudukan dan Pencatatan Sipil',
+        kind: 'dinas',
+      }),
+      await createAgency(scope, { code: 'DINKES', name: 'Dinas Kesehatan', kind: 'dinas' }),
+    ]);
+    await call('POST', `${API}/themes`, { name: 'kependudukan', title: 'Kependudukan' }, 201);
+    await call('POST', `${API}/themes`, { name: 'kesehatan', title: 'Kesehatan' }, 201);
+    await dataset('penduduk-kecamatan', x!.id, {}, 'published');
+    sinceSecond = new Date().toISOString();
+    await dataset(
+      'fasilitas-kesehatan',
+      y!.id,
+      {
+        title: 'Fasilitas Kesehatan',
+        description: 'Puskesmas dan rumah sakit.',
+        keywords: ['puskesmas', 'kesehatan'],
+        themes: ['kesehatan'],
+        licenseId: 'odc-odbl',
+        classification: 'limited',
+      },
+      'published',
+    );
+    await dataset('rancangan', x!.id, { title: 'Rancangan rahasia' }, 'draft');
+  });
+  after(() => t.close());
+
+  test('only published datasets are found, with their full view', async () => {
+    const page = await search();
+    assert.equal(page.count, 2);
+    assert.deepEqual(
+      page.datasets.map((d) => d.name),
+      ['fasilitas-kesehatan', 'penduduk-kecamatan'],
+    );
+    const d = page.datasets[1]!;
+    assert.equal(d.url, `${BASE_URL}/open-data/dataset/penduduk-kecamatan`);
+    assert.equal(d.organization.name, 'disdukcapil');
+    assert.equal(d.license.url, 'https://creativecommons.org/licenses/by/4.0/');
+    assert.equal(d.sdi.producer, 'Dinas Kependudukan dan Pencatatan Sipil');
+    assert.deepEqual(
+      d.themes.map((x) => x.name),
+      ['kependudukan'],
+    );
+    const r = d.resources[0]!;
+    assert.equal(r.datastoreActive, true);
+    assert.match(
+      r.url,
+      /^https:\/\/data\.kota-a\.test\/api\/v1\/open-data\/resources\/.+\/versions\/1\/file$/,
+    );
+    assert.equal(r.versions.length, 1);
+    assert.equal(r.columns.length, 2);
+    assert.equal(await withReader(tenantA, (rd) => rd.dataset('rancangan')), null);
+    assert.equal(await withReader(tenantA, (rd) => rd.dataset(ids.rancangan!)), null);
+    assert.equal(
+      (await withReader(tenantA, (rd) => rd.dataset(ids['penduduk-kecamatan']!)))?.name,
+      'penduduk-kecamatan',
+    );
+  });
+
+  test('text, filters, modified range, sort and paging', async () => {
+    assert.deepEqual(
+      (await search({ text: 'puskesmas' })).datasets.map((d) => d.name),
+      ['fasilitas-kesehatan'],
+    );
+    assert.deepEqual(
+      (await search({ text: 'Kependudukan dan' })).datasets.map((d) => d.name),
+      ['penduduk-kecamatan'],
+    );
+    assert.equal((await search({ text: 'rahasia' })).count, 0);
+    const by = async (filters: DatasetSearch['filters']) =>
+      (await search({ filters })).datasets.map((d) => d.name);
+    assert.deepEqual(await by({ organization: ['dinkes'] }), ['fasilitas-kesehatan']);
+    assert.deepEqual(await by({ groups: ['kependudukan'] }), ['penduduk-kecamatan']);
+    assert.deepEqual(await by({ tags: ['puskesmas', 'kesehatan'] }), ['fasilitas-kesehatan']);
+    assert.deepEqual(await by({ tags: ['puskesmas', 'penduduk'] }), []);
+    assert.deepEqual(await by({ res_format: ['csv'] }), ['fasilitas-kesehatan', 'penduduk-kecamatan']);
+    assert.deepEqual(await by({ license_id: ['odc-odbl'] }), ['fasilitas-kesehatan']);
+    assert.deepEqual(await by({ classification: ['open'] }), ['penduduk-kecamatan']);
+    assert.deepEqual(await by({ organization: ['tidak-ada'] }), []);
+    assert.deepEqual(
+      (await search({ modifiedSince: sinceSecond })).datasets.map((d) => d.name),
+      ['fasilitas-kesehatan'],
+    );
+    assert.deepEqual(
+      (await search({ modifiedUntil: sinceSecond })).datasets.map((d) => d.name),
+      ['penduduk-kecamatan'],
+    );
+    assert.deepEqual(
+      (await search({ sort: 'name desc' })).datasets.map((d) => d.name),
+      ['penduduk-kecamatan', 'fasilitas-kesehatan'],
+    );
+    assert.deepEqual(
+      (await search({ sort: 'metadata_modified desc' })).datasets.map((d) => d.name)[0],
+      'fasilitas-kesehatan',
+    );
+    const second = await search({ limit: 1, offset: 1 });
+    assert.equal(second.count, 2);
+    assert.deepEqual(
+      second.datasets.map((d) => d.name),
+      ['penduduk-kecamatan'],
+    );
+  });
+
+  test('facets count over every match', async () => {
+    const page = await search({
+      facets: ['organization', 'groups', 'tags', 'res_format', 'license_id', 'classification'],
+    });
+    assert.deepEqual(
+      page.facets.organization?.map((f) => [f.name, f.count]),
+      [
+        ['dinkes', 1],
+        ['disdukcapil', 1],
+      ],
+    );
+    assert.deepEqual(page.facets.res_format, [{ name: 'CSV', displayName: 'CSV', count: 2 }]);
+    assert.equal(page.facets.tags?.find((f) => f.name === 'kecamatan')?.count, 1);
+    assert.equal(page.facets.groups?.find((f) => f.name === 'kesehatan')?.displayName, 'Kesehatan');
+    assert.deepEqual(page.facets.classification?.map((f) => f.name).sort(), ['limited', 'open']);
+  });
+
+  test('names, organizations, themes, keywords, resources', async () => {
+    await withReader(tenantA, async (r) => {
+      assert.deepEqual(await r.datasetNames(10, 0), ['fasilitas-kesehatan', 'penduduk-kecamatan']);
+      assert.deepEqual(await r.datasetNames(10, 1), ['penduduk-kecamatan']);
+      assert.deepEqual(
+        (await r.organizations()).map((o) => [o.name, o.datasetCount]),
+        [
+          ['dinkes', 1],
+          ['disdukcapil', 1],
+        ],
+      );
+      assert.equal((await r.organization('dinkes'))?.title, 'Dinas Kesehatan');
+      assert.equal(await r.organization('tidak-ada'), null);
+      assert.deepEqual(
+        (await r.themes()).map((x) => [x.name, x.datasetCount]),
+        [
+          ['kependudukan', 1],
+          ['kesehatan', 1],
+        ],
+      );
+      assert.equal((await r.theme('kesehatan'))?.datasetCount, 1);
+      assert.deepEqual(await r.keywords('p'), ['penduduk', 'puskesmas']);
+      assert.equal((await r.resource(resources['penduduk-kecamatan']!))?.format, 'CSV');
+      assert.equal(await r.resource(resources.rancangan!), null);
+      assert.equal(await r.resource('bukan-uuid'), null);
+      // A limited dataset's resource is described, its rows never served.
+      assert.equal((await r.resource(resources['fasilitas-kesehatan']!))?.datastoreActive, false);
+    });
+  });
+
+  test('datastore: rows of an open dataset, filtered, sorted, paged; nothing of others', async () => {
+    await withReader(tenantA, async (r) => {
+      const page = await r.datastore(resources['penduduk-kecamatan']!, {
+        sort: [{ column: 'jumlah', direction: 'desc' }],
+        limit: 2,
+        offset: 0,
+      });
+      assert.equal(page?.total, 3);
+      assert.deepEqual(
+        page?.columns.map((c) => [c.name, c.type]),
+        [
+          ['_id', 'int'],
+          ['kecamatan', 'text'],
+          ['jumlah', 'int'],
+        ],
+      );
+      assert.deepEqual(page?.records, [
+        { _id: 2, kecamatan: 'Karawaci', jumlah: 188342 },
+        { _id: 1, kecamatan: 'Ciledug', jumlah: 151204 },
+      ]);
+      const filtered = await r.datastore(resources['penduduk-kecamatan']!, {
+        filters: { kecamatan: 'Periuk' },
+        fields: ['jumlah'],
+        limit: 10,
+        offset: 0,
+      });
+      assert.deepEqual(filtered?.records, [{ _id: 3, jumlah: 142118 }]);
+      const text = await r.datastore(resources['penduduk-kecamatan']!, {
+        text: 'cile',
+        limit: 10,
+        offset: 0,
+      });
+      assert.equal(text?.total, 1);
+      await assert.rejects(
+        r.datastore(resources['penduduk-kecamatan']!, { filters: { penduduk: 1 }, limit: 10, offset: 0 }),
+        (e: unknown) => e instanceof AppError && e.fields[0]?.params?.column === 'penduduk',
+      );
+      assert.equal(await r.datastore(resources['fasilitas-kesehatan']!, { limit: 10, offset: 0 }), null);
+      assert.equal(await r.datastore(resources.rancangan!, { limit: 10, offset: 0 }), null);
+    });
+  });
+
+  test("another tenant's reader sees none of it", async () => {
+    await withReader(tenantB, async (r) => {
+      assert.equal((await r.search({ sort: 'name asc', limit: 10, offset: 0 })).count, 0);
+      assert.equal(await r.dataset('penduduk-kecamatan'), null);
+      assert.equal(await r.resource(resources['penduduk-kecamatan']!), null);
+      assert.equal(await r.datastore(resources['penduduk-kecamatan']!, { limit: 10, offset: 0 }), null);
+      assert.deepEqual(await r.organizations(), []);
+      assert.deepEqual(await r.keywords(), []);
+      assert.equal((await r.catalog()).modified, null);
+    });
+  });
+});
