@@ -58,7 +58,7 @@ const SHOW_DATASETS = 10;
 
 async function datasetOrFail(reader: CatalogReader, id: string): Promise<CatalogDataset> {
   const dataset = await reader.dataset(id);
-  if (!dataset) throw notFoundError('datasetNotFound', { id });
+  if (!dataset) throw notFoundError('datasetNotFound');
   return dataset;
 }
 
@@ -140,11 +140,11 @@ async function showGroup(
   let base: Record<string, unknown>;
   if (kind === 'organization') {
     const org = await reader.organization(id);
-    if (!org) throw notFoundError('organizationNotFound', { id });
+    if (!org) throw notFoundError('organizationNotFound');
     [found, base] = [org, organizationDict(org)];
   } else {
     const theme = await reader.theme(id);
-    if (!theme) throw notFoundError('groupNotFound', { id });
+    if (!theme) throw notFoundError('groupNotFound');
     [found, base] = [theme, groupDict(theme)];
   }
   let packages: readonly CatalogDataset[] | undefined;
@@ -241,7 +241,7 @@ export const ACTIONS: Readonly<Record<ActionName, Action>> = {
     run: async ({ reader, data }) => {
       const id = requiredText(data, 'id');
       const resource = await reader.resource(id);
-      if (!resource) throw notFoundError('resourceNotFound', { id });
+      if (!resource) throw notFoundError('resourceNotFound');
       const dataset = await reader.dataset(resource.datasetId);
       const position = dataset ? dataset.resources.findIndex((r) => r.id === resource.id) : 0;
       return resourceDict(resource, Math.max(position, 0));
@@ -269,7 +269,7 @@ export const ACTIONS: Readonly<Record<ActionName, Action>> = {
     run: async ({ reader, data, path, query }) => {
       const args = datastoreArgs(data);
       const page = await reader.datastore(args.resourceId, args.query);
-      if (!page) throw notFoundError('resourceNotFound', { id: args.resourceId });
+      if (!page) throw notFoundError('resourceNotFound');
       const { limit, offset: skip } = args.query;
       const base = { ...query, resource_id: query.resource_id ?? args.resourceId };
       const { offset: _ignored, ...start } = base as Record<string, unknown>;

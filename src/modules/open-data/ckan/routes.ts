@@ -12,14 +12,14 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Language, type Platform, toAppError, translator } from '../../../platform/sdk/index.ts';
-import type { CatalogReader } from '../catalog/reader.ts';
+import type { ReaderFor } from '../catalog/reader-for.ts';
+
+export type { ReaderFor };
+
 import { ACTION_NAMES, ACTIONS, type ActionName, helpUrl, isAction } from './actions.ts';
 import { CkanBadRequest, CkanError, type Said, say } from './errors.ts';
 import { bodyData, queryData } from './params.ts';
 import { answersOf, bodyOf, querystringOf } from './schemas.ts';
-
-/** Runs `fn` with the catalogue reader of the request's tenant, in the tenant's scope. */
-export type ReaderFor = <T>(request: FastifyRequest, fn: (reader: CatalogReader) => Promise<T>) => Promise<T>;
 
 const tags = ['open-data'];
 const PREFIXES = ['/api/3/action', '/api/action'] as const;

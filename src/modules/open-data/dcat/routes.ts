@@ -8,16 +8,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from 'n3';
 import { type Static, Type } from 'typebox';
 import { fileAnswer, type Platform, portalLink } from '../../../platform/sdk/index.ts';
-import type { CatalogReader } from '../catalog/reader.ts';
+import type { ReaderFor } from '../catalog/reader-for.ts';
 import { catalogPage, datasetDocument, MAX_PAGE } from './documents.ts';
 import { JSON_LD, prefixesFor, TURTLE, toJsonLd, toTurtle } from './serialise.ts';
-
-/**
- * Runs `fn` with the catalogue reader of the request's tenant, in the tenant's scope (the app
- * gives `(request, fn) => platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
- * fn(readerOf(scope)))`): the reader is only valid while `fn` runs.
- */
-export type ReaderFor = <T>(request: FastifyRequest, fn: (reader: CatalogReader) => Promise<T>) => Promise<T>;
 
 const tags = ['open-data'];
 

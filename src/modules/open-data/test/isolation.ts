@@ -3,6 +3,7 @@
  * of its writes, B's data that nothing on A may show, and how to fill its paths with B's ids.
  */
 import type { IsolationFixture } from '../../../../test/support/isolation.ts';
+import { CKAN_POST_READS, ckanFill, ckanQuery } from '../ckan/isolation.ts';
 import { csvUpload, metadata } from './fixtures.ts';
 
 const SECRET = 'Data rahasia kota B';
@@ -48,10 +49,31 @@ const fixture: IsolationFixture = {
       payload: form.payload,
     });
     if (upload.statusCode !== 201) throw new Error(`B's upload: ${upload.body}`);
-    return { B_DATASET: dataset.json().id, B_RESOURCE: upload.json().id, B_THEME: theme.json().id };
+    // Published, so that B's catalogue (CKAN, DCAT) holds it: A's must still show nothing of it.
+    for (const step of ['submit', 'publish']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/t/${b.slug}${API}/datasets/${dataset.json().id}/${step}`,
+        headers: b.admin,
+      });
+      if (res.statusCode !== 200) throw new Error(`B's dataset ${step}: ${res.body}`);
+    }
+    return {
+      B_DATASET: dataset.json().id,
+      B_RESOURCE: upload.json().id,
+      B_THEME: theme.json().id,
+      B_ORGANIZATION: ids.B_AGENCY!,
+    };
   },
   leaks: [SECRET],
+  postReads: CKAN_POST_READS,
+  query: ckanQuery,
   fill: (path, ids) => {
+    const ckan = ckanFill(path);
+    if (ckan) return ckan;
+    if (path.startsWith('/catalog.')) return path;
+    // B's dataset by its name, which is B's alone.
+    if (path.startsWith('/dataset/')) return path.replace('{name}', 'rahasia-b');
     if (!path.startsWith(`${API}/`)) return undefined;
     if (path.startsWith(`${API}/datasets/`)) return path.replace('{id}', ids.B_DATASET!);
     if (path.startsWith(`${API}/resources/`))
