@@ -7,8 +7,16 @@
  * (`DINKES` → `dinkes`); the region's own datasets (those fed by apps) belong to the region,
  * an organization named by the tenant's slug.
  */
+
+import type { FastifyRequest } from 'fastify';
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import { listAgencies, type TenantScope } from '../../../platform/sdk/index.ts';
+import {
+  actorOf,
+  listAgencies,
+  type Platform,
+  portalLink,
+  type TenantScope,
+} from '../../../platform/sdk/index.ts';
 import { licenseOf } from '../licenses.ts';
 import { type DatasetRow, themesOfDatasets } from '../repo/datasets.ts';
 import { findResource, resourcesOfDatasets, type VersionRow, versionsOf } from '../repo/resources.ts';
@@ -514,5 +522,19 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
         total: page.total,
       };
     },
+  };
+}
+
+/**
+ * What the outward formats' routes are given (`ReaderFor` in ckan/ and dcat/): the request's
+ * tenant's reader, in its scope, its addresses from the tenant's public portal address.
+ */
+export function catalogReaderFor(platform: Platform) {
+  return <T>(request: FastifyRequest, fn: (reader: CatalogReader) => Promise<T>): Promise<T> => {
+    const tenant = request.tenant!;
+    const baseUrl = portalLink(platform.config, tenant, '');
+    return platform.inTenant(tenant.id, actorOf(request), (scope) =>
+      fn(catalogReader(scope, { tenant, baseUrl })),
+    );
   };
 }

@@ -15,14 +15,30 @@ import {
   startTest,
   type TestContext,
 } from '../../../../test/support/harness.ts';
-import { AppError, SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { AppError, type AppManifest, SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 import { createAgency } from '../../../platform/sdk/testing.ts';
-import { catalogReader } from '../catalog/read.ts';
+import { catalogReader, catalogReaderFor } from '../catalog/read.ts';
 import type { CatalogReader, DatasetSearch } from '../catalog/reader.ts';
 import app from '../index.ts';
 import { csvUpload, metadata } from './fixtures.ts';
 
 const API = '/api/v1/open-data';
+
+/** A stand-in for the outward formats' routes, reading through `catalogReaderFor`. */
+const PROBE: AppManifest = {
+  code: 'catalog-probe',
+  name: 'Probe',
+  category: 'e-government',
+  channels: ['web'],
+  version: '0.1.0',
+  description: { id: 'Uji', en: 'Test' },
+  routes: (fastify, platform) => {
+    const readerFor = catalogReaderFor(platform);
+    fastify.get('/api/v1/catalog-probe', { config: { auth: 'optional' } }, (request) =>
+      readerFor(request, async (r) => ({ names: await r.datasetNames(10, 0), url: (await r.catalog()).url })),
+    );
+  },
+};
 const BASE_URL = 'https://data.kota-a.test';
 
 describe(`The catalogue reader (${DB_KIND})`, () => {
@@ -79,12 +95,13 @@ describe(`The catalogue reader (${DB_KIND})`, () => {
   }
 
   before(async () => {
-    t = await startTest({ modules: [app] });
+    t = await startTest({ modules: [app, PROBE] });
     const a = await makeTenant(t.platform, 'kota-a');
     const b = await makeTenant(t.platform, 'kota-b');
     tenantA = { id: a.id, slug: a.slug, name: a.name };
     tenantB = { id: b.id, slug: b.slug, name: b.name };
     await makeLive(t.platform, a.id, 'open-data');
+    await makeLive(t.platform, a.id, 'catalog-probe');
     admin = await bearerFor(t.app, 'kota-a', (await makeStaff(t.platform, a.id, ['tenant_admin'])).email);
     const [x, y] = await t.platform.inTenant(a.id, SYSTEM_ACTOR, async (scope) => [
       await createAgency(scope, {
@@ -278,6 +295,13 @@ describe(`The catalogue reader (${DB_KIND})`, () => {
       assert.equal(await r.datastore(resources['fasilitas-kesehatan']!, { limit: 10, offset: 0 }), null);
       assert.equal(await r.datastore(resources.rancangan!, { limit: 10, offset: 0 }), null);
     });
+  });
+
+  test("a route's reader is the request's tenant's, its addresses from the portal's", async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/t/kota-a/api/v1/catalog-probe' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json().names, ['fasilitas-kesehatan', 'penduduk-kecamatan']);
+    assert.match(res.json().url, /^https?:\/\/.+\/t\/kota-a\/open-data$/);
   });
 
   test("another tenant's reader sees none of it", async () => {
