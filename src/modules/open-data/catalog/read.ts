@@ -8,15 +8,8 @@
  * an organization named by the tenant's slug.
  */
 
-import type { FastifyRequest } from 'fastify';
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import {
-  actorOf,
-  listAgencies,
-  type Platform,
-  portalLink,
-  type TenantScope,
-} from '../../../platform/sdk/index.ts';
+import { listAgencies, type TenantScope } from '../../../platform/sdk/index.ts';
 import { licenseOf } from '../licenses.ts';
 import { type DatasetRow, themesOfDatasets } from '../repo/datasets.ts';
 import { findResource, resourcesOfDatasets, type VersionRow, versionsOf } from '../repo/resources.ts';
@@ -522,19 +515,5 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
         total: page.total,
       };
     },
-  };
-}
-
-/**
- * What the outward formats' routes are given (`ReaderFor` in ckan/ and dcat/): the request's
- * tenant's reader, in its scope, its addresses from the tenant's public portal address.
- */
-export function catalogReaderFor(platform: Platform) {
-  return <T>(request: FastifyRequest, fn: (reader: CatalogReader) => Promise<T>): Promise<T> => {
-    const tenant = request.tenant!;
-    const baseUrl = portalLink(platform.config, tenant, '');
-    return platform.inTenant(tenant.id, actorOf(request), (scope) =>
-      fn(catalogReader(scope, { tenant, baseUrl })),
-    );
   };
 }

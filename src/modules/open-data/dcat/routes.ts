@@ -4,7 +4,7 @@
  * `/catalog.ttl` and `/catalog.jsonld` (paged with Hydra, `?page=` and `?modified_since=`), and
  * `/dataset/<name>.ttl` and `.jsonld` for one dataset. Public: only published datasets are read.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from 'n3';
 import { type Static, Type } from 'typebox';
 import { fileAnswer, type Platform, portalLink } from '../../../platform/sdk/index.ts';

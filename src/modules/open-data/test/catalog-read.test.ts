@@ -17,14 +17,15 @@ import {
 } from '../../../../test/support/harness.ts';
 import { AppError, type AppManifest, SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 import { createAgency } from '../../../platform/sdk/testing.ts';
-import { catalogReader, catalogReaderFor } from '../catalog/read.ts';
+import { catalogReader } from '../catalog/read.ts';
 import type { CatalogReader, DatasetSearch } from '../catalog/reader.ts';
+import { readerFor as readerForPlatform } from '../catalog/reader-for.ts';
 import app from '../index.ts';
 import { csvUpload, metadata } from './fixtures.ts';
 
 const API = '/api/v1/open-data';
 
-/** A stand-in for the outward formats' routes, reading through `catalogReaderFor`. */
+/** A stand-in for the outward formats' routes, reading through `readerFor`. */
 const PROBE: AppManifest = {
   code: 'catalog-probe',
   name: 'Probe',
@@ -33,7 +34,7 @@ const PROBE: AppManifest = {
   version: '0.1.0',
   description: { id: 'Uji', en: 'Test' },
   routes: (fastify, platform) => {
-    const readerFor = catalogReaderFor(platform);
+    const readerFor = readerForPlatform(platform);
     fastify.get('/api/v1/catalog-probe', { config: { auth: 'optional' } }, (request) =>
       readerFor(request, async (r) => ({ names: await r.datasetNames(10, 0), url: (await r.catalog()).url })),
     );
