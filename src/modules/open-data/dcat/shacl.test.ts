@@ -5,16 +5,12 @@
  * Negative cases prove the shapes are applied: a graph they must reject is rejected.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { JsonLdParser } from 'jsonld-streaming-parser';
-import { DataFactory, Parser, type Quad, Store } from 'n3';
-import SHACLValidator from 'rdf-validate-shacl';
+import { DataFactory, type Store } from 'n3';
 import { catalogPage, datasetDocument, PAGE_SIZE } from './documents.ts';
 import { datasetGraph } from './graph.ts';
 import { prefixesFor, toJsonLd, toTurtle } from './serialise.ts';
+import { assertConforms, findings, loadShapes, parseJsonLd, parseTurtle } from './shacl-check.ts';
 import {
   catalogView,
   fullDataset,
@@ -25,62 +21,9 @@ import {
 } from './test-views.ts';
 import { NS } from './vocab.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const SHAPES_DIR = path.resolve(repoRoot, '../shared/standards/dcat-ap-3.0.1');
-const SHAPE_FILES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'];
-
 const SDI = 'https://balai.example.go.id/ns/satu-data#';
 const prefixes = prefixesFor(SDI);
 const { namedNode, literal, quad } = DataFactory;
-
-function loadShapes(): Store {
-  const store = new Store();
-  for (const file of SHAPE_FILES) {
-    const where = path.join(SHAPES_DIR, file);
-    if (!existsSync(where)) {
-      assert.fail(
-        `The DCAT-AP 3.0.1 shapes are missing: ${where}. Put the release's shacl/${file} there ` +
-          '(SEMICeu/DCAT-AP, releases/3.0.1/shacl/); see ../shared/standards/README.md.',
-      );
-    }
-    store.addQuads(new Parser({ baseIRI: `file://${where}` }).parse(readFileSync(where, 'utf8')));
-  }
-  return store;
-}
-
-const shapes = loadShapes();
-const validator = new SHACLValidator(shapes);
-
-type Finding = { focus: string; path: string; message: string; shape: string };
-
-async function findings(data: Store): Promise<Finding[]> {
-  const report = await Promise.resolve(validator.validate(data));
-  return report.results.map((r) => ({
-    focus: r.focusNode?.value ?? '',
-    path: r.path?.value ?? '',
-    message: r.message.map((m) => m.value).join('; '),
-    shape: r.sourceShape?.value ?? '',
-  }));
-}
-
-async function assertConforms(data: Store, what: string) {
-  const found = await findings(data);
-  assert.deepEqual(found, [], `${what} breaks the DCAT-AP 3.0.1 shapes`);
-}
-
-const parseTurtle = (text: string) => new Store(new Parser().parse(text));
-
-function parseJsonLd(text: string): Promise<Store> {
-  return new Promise((resolve, reject) => {
-    const store = new Store();
-    const parser = new JsonLdParser();
-    parser.on('data', (q: Quad) => store.addQuad(q));
-    parser.on('error', reject);
-    parser.on('end', () => resolve(store));
-    parser.write(text);
-    parser.end();
-  });
-}
 
 /** The graph's triples with blank nodes unnamed, sorted: equal for graphs read from both formats. */
 function shapeOf(store: Store): string[] {
@@ -113,6 +56,8 @@ const reader = memoryReader(catalogView, datasets);
 const pageUrl = (page: number) => `${PORTAL}/catalog.ttl?page=${page}`;
 const has = (store: Store, s: string, p: string, o?: ReturnType<typeof namedNode | typeof literal>) =>
   store.countQuads(namedNode(s), namedNode(p), o ?? null, null) > 0;
+
+const shapes = loadShapes();
 
 describe('DCAT-AP 3.0.1 shapes', () => {
   it("loads the shapes (the release's 35 node shapes, and the range shapes of ranges.ttl)", () => {
