@@ -8,7 +8,7 @@
  * an organization named by the tenant's slug.
  */
 
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { listAgencies, type TenantScope } from '../../../platform/sdk/index.ts';
 import { licenseOf } from '../licenses.ts';
 import { type DatasetRow, themesOfDatasets } from '../repo/datasets.ts';
@@ -222,52 +222,56 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
     }
     if (query.modifiedSince) q = q.where('modified_at', '>=', new Date(query.modifiedSince));
     if (query.modifiedUntil) q = q.where('modified_at', '<=', new Date(query.modifiedUntil));
-    for (const [field, values] of Object.entries(query.filters ?? {}) as [FacetField, readonly string[]][]) {
-      for (const value of values) q = await filterOn(q, field, value);
+    const orgs = await allOrgs();
+    const entries = (filters: DatasetSearch['filters']) =>
+      Object.entries(filters ?? {}) as [FacetField, readonly string[]][];
+    for (const [field, values] of entries(query.filters)) {
+      for (const value of values) q = q.where((eb: DEB) => holds(eb, orgs, field, value));
+    }
+    for (const [field, values] of entries(query.anyOf)) {
+      if (values.length) q = q.where((eb: DEB) => eb.or(values.map((v) => holds(eb, orgs, field, v))));
+    }
+    for (const [field, values] of entries(query.exclude)) {
+      for (const value of values) q = q.where((eb: DEB) => eb.not(holds(eb, orgs, field, value)));
     }
     return q;
   }
 
-  async function filterOn(q: DQ, field: FacetField, value: string): Promise<DQ> {
+  /** Whether a dataset has `value` in `field` (an organization by name or id, a theme by name…). */
+  function holds(eb: DEB, orgs: readonly Org[], field: FacetField, value: string): Expression<SqlBool> {
     switch (field) {
       case 'organization': {
-        const org = (await allOrgs()).find((o) => o.name === value || o.id === value);
-        if (!org) return q.where(sql<boolean>`false`);
-        return org.agencyId === null
-          ? q.where('agency_id', 'is', null)
-          : q.where('agency_id', '=', org.agencyId);
+        const org = orgs.find((o) => o.name === value || o.id === value);
+        if (!org) return sql<SqlBool>`false`;
+        return org.agencyId === null ? eb('agency_id', 'is', null) : eb('agency_id', '=', org.agencyId);
       }
       case 'groups':
-        return q.where((eb: DEB) =>
-          eb.exists(
-            eb
-              .selectFrom('open_data_dataset_themes as dt')
-              .innerJoin('open_data_themes as th', (j) =>
-                j.onRef('th.tenant_id', '=', 'dt.tenant_id').onRef('th.id', '=', 'dt.theme_id'),
-              )
-              .select('dt.theme_id')
-              .where('dt.tenant_id', '=', tenantId)
-              .whereRef('dt.dataset_id', '=', 'open_data_datasets.id')
-              .where('th.name', '=', value),
-          ),
+        return eb.exists(
+          eb
+            .selectFrom('open_data_dataset_themes as dt')
+            .innerJoin('open_data_themes as th', (j) =>
+              j.onRef('th.tenant_id', '=', 'dt.tenant_id').onRef('th.id', '=', 'dt.theme_id'),
+            )
+            .select('dt.theme_id')
+            .where('dt.tenant_id', '=', tenantId)
+            .whereRef('dt.dataset_id', '=', 'open_data_datasets.id')
+            .where('th.name', '=', value),
         );
       case 'tags':
-        return q.where(sql<boolean>`keywords @> ${JSON.stringify([value])}::jsonb`);
+        return sql<SqlBool>`keywords @> ${JSON.stringify([value])}::jsonb`;
       case 'res_format':
-        return q.where((eb: DEB) =>
-          eb.exists(
-            eb
-              .selectFrom('open_data_resources as r')
-              .select('r.id')
-              .where('r.tenant_id', '=', tenantId)
-              .whereRef('r.dataset_id', '=', 'open_data_datasets.id')
-              .where(sql<string>`upper(r.format)`, '=', value.toUpperCase()),
-          ),
+        return eb.exists(
+          eb
+            .selectFrom('open_data_resources as r')
+            .select('r.id')
+            .where('r.tenant_id', '=', tenantId)
+            .whereRef('r.dataset_id', '=', 'open_data_datasets.id')
+            .where(sql<string>`upper(r.format)`, '=', value.toUpperCase()),
         );
       case 'license_id':
-        return q.where('license_id', '=', value);
+        return eb('license_id', '=', value);
       case 'classification':
-        return q.where('classification', '=', value as DatasetRow['classification']);
+        return eb('classification', '=', value as DatasetRow['classification']);
     }
   }
 

@@ -42,6 +42,10 @@ export type DatasetSearch = Readonly<{
   text?: string;
   /** Exact filters: every listed value of a field must match (AND), fields AND together. */
   filters?: Readonly<Partial<Record<FacetField, readonly string[]>>>;
+  /** At least one listed value of a field must match (a harvester's `organization:a OR organization:b`). */
+  anyOf?: Readonly<Partial<Record<FacetField, readonly string[]>>>;
+  /** No listed value of a field may match (a harvester's `-organization:x`). */
+  exclude?: Readonly<Partial<Record<FacetField, readonly string[]>>>;
   /** Only datasets whose metadata changed in this span (the harvester's incremental read). */
   modifiedSince?: string;
   modifiedUntil?: string;

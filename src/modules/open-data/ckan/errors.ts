@@ -86,7 +86,7 @@ const WORDS = {
     unknownFacet: 'Unknown facet field "{field}". Supported: {allowed}',
     unknownFqField: 'Unknown field "{field}" in fq. Supported: {allowed}',
     unsupportedFq:
-      'Unsupported fq term "{term}": use field:value, field:"value", +field:value or metadata_modified:[from TO to]',
+      'Unsupported fq term "{term}": use field:value, field:"value", +field:value, -field:value, field:a OR field:b (one field) or metadata_modified:[from TO to]',
     badRange: 'Bad range "{term}": use [2026-01-01T00:00:00Z TO *] with UTC date-times or *',
     unsupportedFormat: 'Only "objects" is supported',
     badDatastoreSort: 'Bad sort "{sort}": use "column", "column asc" or "column desc", separated by commas',
@@ -120,7 +120,7 @@ const WORDS = {
     unknownFacet: 'Bidang facet "{field}" tidak dikenal. Yang didukung: {allowed}',
     unknownFqField: 'Bidang "{field}" pada fq tidak dikenal. Yang didukung: {allowed}',
     unsupportedFq:
-      'Bentuk fq "{term}" tidak didukung: gunakan field:nilai, field:"nilai", +field:nilai atau metadata_modified:[dari TO sampai]',
+      'Bentuk fq "{term}" tidak didukung: gunakan field:nilai, field:"nilai", +field:nilai, -field:nilai, field:a OR field:b (satu field) atau metadata_modified:[dari TO sampai]',
     badRange: 'Rentang "{term}" tidak sah: gunakan [2026-01-01T00:00:00Z TO *] dengan waktu UTC atau *',
     unsupportedFormat: 'Hanya "objects" yang didukung',
     badDatastoreSort:

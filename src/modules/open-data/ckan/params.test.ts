@@ -104,6 +104,16 @@ describe('CKAN fq', () => {
     });
   });
 
+  test('the harvester’s included organizations (OR of one field) and excluded groups (-field)', () => {
+    const fq = parseFq(
+      'organization:dinkes OR organization:"dinas pupr" -groups:kesehatan -groups:ekonomi metadata_modified:[2026-12-01T00:00:00Z TO *]',
+    );
+    assert.deepEqual(fq.anyOf, { organization: ['dinkes', 'dinas pupr'] });
+    assert.deepEqual(fq.exclude, { groups: ['kesehatan', 'ekonomi'] });
+    assert.deepEqual(fq.filters, {});
+    assert.equal(fq.modifiedSince, '2026-12-01T00:00:00.000Z');
+  });
+
   test('the harvester’s incremental range, with its microseconds and Z', () => {
     const fq = parseFq('metadata_modified:[2026-12-01T08:15:30.123456Z TO *]');
     assert.equal(fq.modifiedSince, '2026-12-01T08:15:30.123Z');
@@ -137,8 +147,11 @@ describe('CKAN fq', () => {
 
   test('OR, negation, wildcards, groups and bad ranges are refused, never half-read', () => {
     for (const fq of [
-      'organization:a OR organization:b',
-      '-organization:a',
+      'organization:a OR tags:b',
+      'organization:a OR',
+      'OR organization:a',
+      '-organization:a OR organization:b',
+      '-metadata_modified:[* TO *]',
       'tags:pus*',
       'tags:(a b)',
       'metadata_modified:[NOW-1DAY TO *]',

@@ -207,6 +207,10 @@ const FQ_FIELDS = [...FACET_FIELDS, 'owner_org', 'metadata_modified', ...ALWAYS.
 
 export type FilterQuery = Readonly<{
   filters: Partial<Record<FacetField, string[]>>;
+  /** `field:a OR field:b`: one of the values (the harvester's organizations or groups to include). */
+  anyOf: Partial<Record<FacetField, string[]>>;
+  /** `-field:value`: none of the values (the harvester's organizations or groups to exclude). */
+  exclude: Partial<Record<FacetField, string[]>>;
   modifiedSince?: string;
   modifiedUntil?: string;
   /** `owner_org:<id>` (CKAN's own form for an organization's datasets): ids to read as names. */
@@ -214,29 +218,63 @@ export type FilterQuery = Readonly<{
   matchesNothing: boolean;
 }>;
 
+/** One `field:value` term of `fq`, with its sign, and the values an `OR` joined to it. */
+type Clause = { negated: boolean; field: string; rawValue: string; term: string; alternatives: string[] };
+
+const add = (map: Partial<Record<FacetField, string[]>>, field: FacetField, value: string) => {
+  const list = map[field] ?? [];
+  if (!list.includes(value)) map[field] = [...list, value];
+};
+
 /**
- * Reads `fq` as the CKAN harvester and common clients write it: terms separated by spaces, each
- * `field:value`, `field:"value with spaces"` or `+field:value` (all must hold), and the
- * harvester's incremental `metadata_modified:[2026-12-01T09:00:00.123456Z TO *]`. Solr's `OR`,
- * negation (`-field:value`) and groups `(…)` are refused by name: the reader filters by AND.
+ * Reads `fq` as CKAN's harvester and common clients write it: terms separated by spaces, each
+ * `field:value`, `field:"value with spaces"` or `+field:value` (all must hold); the harvester's
+ * included organizations or groups `organization:a OR organization:b` (one of them), its
+ * excluded ones `-organization:x`, and its incremental
+ * `metadata_modified:[2026-12-01T09:00:00.123456Z TO *]`. Other Solr syntax — an `OR` across
+ * fields, `NOT`, groups `(…)`, wildcards — is refused by name rather than answered inexactly.
  */
 export function parseFq(fq: string | undefined): FilterQuery {
+  const clauses: Clause[] = [];
+  let joinNext = false;
+  for (const term of fqTerms(fq ?? '')) {
+    if (term === 'AND' || term === '&&') continue;
+    if (term === 'OR' || term === '||') {
+      const last = clauses.at(-1);
+      if (!last || last.negated || joinNext) throw invalidParam('fq', 'unsupportedFq', { term });
+      joinNext = true;
+      continue;
+    }
+    const match = /^([+-]?)([A-Za-z_][\w.]*):(.+)$/s.exec(term);
+    if (!match || term === 'NOT') throw invalidParam('fq', 'unsupportedFq', { term });
+    const field = match[2]!;
+    if (!FQ_FIELDS.includes(field)) {
+      throw invalidParam('fq', 'unknownFqField', { field, allowed: FQ_FIELDS.join(', ') });
+    }
+    const clause: Clause = { negated: match[1] === '-', field, rawValue: match[3]!, term, alternatives: [] };
+    if (joinNext) {
+      const last = clauses.at(-1)!;
+      // Only values of one facet field may be joined: what the harvester writes.
+      if (clause.negated || clause.field !== last.field || !isFacet(field)) {
+        throw invalidParam('fq', 'unsupportedFq', { term: `${last.term} OR ${term}` });
+      }
+      last.alternatives.push(fqValue(clause.rawValue, term));
+      joinNext = false;
+      continue;
+    }
+    clauses.push(clause);
+  }
+  if (joinNext) throw invalidParam('fq', 'unsupportedFq', { term: 'OR' });
+
   const filters: Partial<Record<FacetField, string[]>> = {};
+  const anyOf: Partial<Record<FacetField, string[]>> = {};
+  const exclude: Partial<Record<FacetField, string[]>> = {};
   let modifiedSince: string | undefined;
   let modifiedUntil: string | undefined;
   let matchesNothing = false;
   const ownerOrgs: string[] = [];
-  for (const term of fqTerms(fq ?? '')) {
-    if (term === 'AND' || term === '&&') continue;
-    const match = /^\+?([A-Za-z_][\w.]*):(.+)$/s.exec(term);
-    if (!match || term.startsWith('-') || term === 'OR' || term === '||' || term === 'NOT') {
-      throw invalidParam('fq', 'unsupportedFq', { term });
-    }
-    const field = match[1]!;
-    const rawValue = match[2]!;
-    if (!FQ_FIELDS.includes(field)) {
-      throw invalidParam('fq', 'unknownFqField', { field, allowed: FQ_FIELDS.join(', ') });
-    }
+  for (const { negated, field, rawValue, term, alternatives } of clauses) {
+    if (negated && !isFacet(field)) throw invalidParam('fq', 'unsupportedFq', { term });
     if (field === 'metadata_modified') {
       const range = parseRange(rawValue, term);
       if (range.from && (!modifiedSince || range.from > modifiedSince)) modifiedSince = range.from;
@@ -253,11 +291,19 @@ export function parseFq(fq: string | undefined): FilterQuery {
       if (value !== always) matchesNothing = true;
       continue;
     }
-    const list = filters[field as FacetField] ?? [];
-    if (!list.includes(value)) filters[field as FacetField] = [...list, value];
+    const facet = field as FacetField;
+    if (negated) add(exclude, facet, value);
+    else if (alternatives.length === 0) add(filters, facet, value);
+    else {
+      // Several OR groups of one field each must hold: kept apart only when there is one.
+      if (anyOf[facet]) throw invalidParam('fq', 'unsupportedFq', { term });
+      for (const v of [value, ...alternatives]) add(anyOf, facet, v);
+    }
   }
-  return { filters, modifiedSince, modifiedUntil, ownerOrgs, matchesNothing };
+  return { filters, anyOf, exclude, modifiedSince, modifiedUntil, ownerOrgs, matchesNothing };
 }
+
+const isFacet = (field: string): field is FacetField => (FACET_FIELDS as readonly string[]).includes(field);
 
 /** Splits on spaces outside quotes and brackets. */
 function fqTerms(fq: string): string[] {
@@ -350,6 +396,8 @@ export function packageSearchArgs(data: ActionData): PackageSearchArgs {
   const search: DatasetSearch = {
     ...(textQuery && textQuery !== '*:*' && textQuery !== '*' ? { text: textQuery } : {}),
     filters: fq!.filters,
+    ...(Object.keys(fq!.anyOf).length ? { anyOf: fq!.anyOf } : {}),
+    ...(Object.keys(fq!.exclude).length ? { exclude: fq!.exclude } : {}),
     ...(fq!.modifiedSince ? { modifiedSince: fq!.modifiedSince } : {}),
     ...(fq!.modifiedUntil ? { modifiedUntil: fq!.modifiedUntil } : {}),
     sort: sort!.sort,

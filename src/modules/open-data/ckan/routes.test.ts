@@ -445,7 +445,7 @@ describe('CKAN Action API', () => {
     });
     assert.equal(res.status, 409);
     assert.match(res.body.error.fq[0], /Unknown field "author" in fq\. Supported: organization, /);
-    const or = await get(`/api/3/action/package_search?fq=${encodeURIComponent('tags:a OR tags:b')}`);
+    const or = await get(`/api/3/action/package_search?fq=${encodeURIComponent('tags:a OR groups:b')}`);
     assert.equal(or.status, 409);
     assert.equal(or.body.error.__type, 'Validation Error');
   });

@@ -194,6 +194,18 @@ describe(`the catalogue as CKAN and DCAT over real data (${DB_KIND})`, () => {
     assert.deepEqual(Object.fromEntries(items.map((i) => [i.name, i.count])), { disdukcapil: 6, dinkes: 6 });
   });
 
+  test("the harvester's organization filters: several included (OR), or some excluded (-)", async () => {
+    const names = async (fq: string) => {
+      const { status, body } = await ckan('package_search', `?rows=100&fq=${encodeURIComponent(fq)}`);
+      assert.equal(status, 200, JSON.stringify(body));
+      return body.result.count as number;
+    };
+    assert.equal(await names('organization:disdukcapil OR organization:dinkes'), published.length);
+    assert.equal(await names('organization:disdukcapil OR organization:tidak-ada'), 6);
+    assert.equal(await names('-organization:dinkes'), 6);
+    assert.equal(await names('-organization:dinkes -organization:disdukcapil'), 0);
+  });
+
   test('DCAT-AP 3: the catalogue and each dataset, in Turtle and JSON-LD, conform to the SHACL shapes', async () => {
     const ttl = await call('GET', '/catalog.ttl');
     assert.equal(ttl.statusCode, 200, ttl.body);
