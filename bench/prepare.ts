@@ -8,7 +8,7 @@
 import { bootPlatform } from '../src/platform/boot.ts';
 import type { Role } from '../src/platform/catalogue/manifest.ts';
 import type { Config } from '../src/platform/config.ts';
-import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
+import { SYSTEM_ACTOR, type TenantScope } from '../src/platform/db/tenant-scope.ts';
 import { issueToken } from '../src/platform/people/auth.ts';
 import { createUser, grantRole } from '../src/platform/people/service.ts';
 import type { AGENCY_KINDS } from '../src/platform/tenancy/schemas.ts';
@@ -83,4 +83,25 @@ export async function prepareData(config: Config, tenantCount: number): Promise<
   } finally {
     await platform.close();
   }
+}
+
+/**
+ * Takes an app live for the scope's tenant as the test harness's `makeLive` does: its adoption
+ * row, without the agreements the console records (the bench measures the app, not onboarding).
+ */
+export async function takeLive(scope: TenantScope, app: string): Promise<void> {
+  await scope.trx
+    .insertInto('adoptions')
+    .values({
+      tenant_id: scope.tenantId,
+      app_code: app,
+      channel: 'web',
+      status: 'live',
+      origin_tenant_id: null,
+      mou_id: null,
+      pks_id: null,
+      live_since: '2026-01-05',
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'app_code', 'channel']).doUpdateSet({ status: 'live' }))
+    .execute();
 }

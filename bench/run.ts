@@ -40,6 +40,7 @@ import pg from 'pg';
 import { addDays } from '../src/modules/market-prices/prices.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { type CpuUse, cpuBetween, snapshot, waitForQuiet } from './cpu.ts';
+import { OPEN_DATA_TERMS, type OpenDataSeed, seedOpenData } from './open-data-seed.ts';
 import { BENCH_AGENCY_COUNT, BENCH_STAFF_COUNT, type BenchTenant, prepareData } from './prepare.ts';
 import { type PricesSeed, seedPrices } from './prices-seed.ts';
 import { intakeBodies, type ReportsSeed, SEARCH_TERMS, seedReports } from './reports-seed.ts';
@@ -96,6 +97,8 @@ const REPORT_COUNT = intEnv('BENCH_REPORTS', 100_000, 0, 10_000_000);
 const PRICES_YEARS = intEnv('BENCH_PRICES_YEARS', 5, 0, 20);
 /** Whether the websites app's rows run (20 tenants × 10 sites × 1,000 articles); 0 leaves them out. */
 const WEBSITES = intEnv('BENCH_WEBSITES', 1, 0, 1);
+/** Published datasets per tenant of the Satu Data rows (bench/open-data-seed.ts); 0 leaves them out. */
+const DATASETS = intEnv('BENCH_DATASETS', 5_000, 0, 100_000);
 const PRICES_EMBEDDED_YEARS = intEnv('BENCH_PRICES_EMBEDDED_YEARS', PRICES_YEARS, 0, 20);
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Rows to measure (their keys); empty: all. Hello world is always measured, as the baseline. */
@@ -324,6 +327,49 @@ function websitesEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
       prime: feeds,
       expect: 200,
       checkText: (text) => (text.includes('<rss') ? null : 'not an RSS document'),
+    },
+  ];
+}
+
+/**
+ * The Satu Data rows, over `BENCH_DATASETS` published datasets a tenant: CKAN's package_search as a
+ * portal's search box asks it (words, four facets) and as CKAN's harvester pages through it.
+ */
+function openDataEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
+  const facets = encodeURIComponent('["organization","groups","tags","res_format"]');
+  const starts = Array.from({ length: Math.ceil(DATASETS / 100) }, (_, i) => String(i * 100));
+  const checkSearch = (b: Json): string | null =>
+    b.success === true && Number.isInteger(b.result?.count) && Array.isArray(b.result?.results)
+      ? null
+      : 'not a CKAN package_search answer';
+  return [
+    {
+      key: 'opendata_search',
+      label: 'CKAN package_search, words + facets',
+      does: `GET /t/<slug>/api/3/action/package_search?q=<term>&rows=10&facet.field=[organization,groups,tags,res_format]: ${OPEN_DATA_TERMS.length} terms × 20 tenants of ${DATASETS.toLocaleString('en-US')} published datasets, never cached: RLS transaction, the matches counted and faceted, a page of 10 with their organizations, themes and resources`,
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET' as const,
+        path: `/t/${t.slug}/api/3/action/package_search?q=%{q}&rows=10&facet.field=${facets}`,
+      })),
+      choices: { q: OPEN_DATA_TERMS },
+      expect: 200,
+      check: checkSearch,
+      countTransactions: true,
+    },
+    {
+      key: 'opendata_harvest',
+      label: "CKAN package_search, harvester's page",
+      does: `GET /t/<slug>/api/3/action/package_search?rows=100&start=<0…${DATASETS - 100}>&sort=id asc: CKAN's harvester paging through a catalogue of ${DATASETS.toLocaleString('en-US')} datasets, 100 full datasets an answer`,
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET' as const,
+        path: `/t/${t.slug}/api/3/action/package_search?rows=100&start=%{start}&sort=id+asc`,
+      })),
+      choices: { start: starts },
+      expect: 200,
+      check: checkSearch,
+      countTransactions: true,
     },
   ];
 }
@@ -874,6 +920,18 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       );
     }
 
+    let openDataSeed: OpenDataSeed | undefined;
+    if (DATASETS > 0) {
+      openDataSeed = await seedOpenData(
+        loadConfig(balaiEnv),
+        tenants.map((t) => t.slug),
+        DATASETS,
+      );
+      console.log(
+        `   open data: ${openDataSeed.datasets.toLocaleString('en-US')} published datasets in ${tenants.length} tenants (seeded in ${fmt(openDataSeed.seconds)} s)`,
+      );
+    }
+
     balai = await startNode(
       'the Balai server',
       ['--import', './src/web/jsx.ts', 'src/main.ts'],
@@ -890,6 +948,7 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       ...(withReports ? reportEndpoints(tenants) : []),
       ...(pricesSeed ? pricesEndpoints(tenants, pricesSeed) : []),
       ...(websitesSeed ? websitesEndpoints(tenants) : []),
+      ...(openDataSeed ? openDataEndpoints(tenants) : []),
     ];
     const unknown = [...ROW_FILTER].filter((key) => !all.some((e) => e.key === key));
     if (unknown.length > 0) {
