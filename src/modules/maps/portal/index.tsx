@@ -1,33 +1,36 @@
 /**
- * The app's citizen page (`/maps`): the tenant's latest items, drawn on the server in the
- * tenant's layout and language; it works without JavaScript.
+ * The portal map (`/peta`): every public layer of the tenant on one map, uploaded ones and the
+ * live apps' (through the OGC collections the public sees), with a layer switcher and legends.
+ * Drawn on the server first (the list of layers, their legends and links to their data work
+ * without JavaScript); the map itself is `portal/client/maps-peta.ts`.
  */
 import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform } from '../../../platform/sdk/index.ts';
-import { portalContext, sendPage, when } from '../../../platform/sdk/portal.ts';
-import { itemsView } from '../services/items.ts';
+import { portalContext, sendPage } from '../../../platform/sdk/portal.ts';
+import { extentOf, readerOf, visibleCollections } from '../ogc/collections.ts';
 
 /** Registers the app's portal pages (inside the portal, behind the adoption gate). */
 export function registerPortal(app: FastifyInstance, platform: Platform) {
-  app.get('/maps', { config: { auth: 'optional' } }, async (request, reply) => {
+  app.get('/peta', { config: { auth: 'optional' } }, async (request, reply) => {
     const ctx = portalContext(platform, request);
     const { t } = ctx;
-    const { items } = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) => itemsView(scope));
+    const layers = await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+      // The public's view, whoever asks: the portal page is the same for everyone (and cacheable).
+      const all = await visibleCollections(platform, scope, readerOf(platform, scope, null));
+      return Promise.all(all.map(async (c) => ({ c, extent: await extentOf(platform, scope, c) })));
+    });
+    const lang = ctx.lang === 'en' ? 'en' : 'id';
     return sendPage(reply, ctx, {
       title: t('maps.portal.title'),
       body: (
         <>
           <h1>{t('maps.portal.title')}</h1>
           <p className="lead">{t('maps.portal.intro', { tenant: ctx.tenant.name })}</p>
-          {items.length === 0 ? <p className="card">{t('maps.portal.empty')}</p> : null}
+          {layers.length === 0 ? <p className="card">{t('maps.portal.empty')}</p> : null}
           <ul className="tiles">
-            {items.map((item) => (
-              <li className="tile" key={item.id}>
-                <h2>{item.title}</h2>
-                {item.description ? <p>{item.description}</p> : null}
-                <p>
-                  <time dateTime={item.createdAt}>{when(ctx, item.createdAt)}</time>
-                </p>
+            {layers.map(({ c }) => (
+              <li className="tile" key={c.id}>
+                <h2>{c.title[lang] || c.id}</h2>
               </li>
             ))}
           </ul>
