@@ -65,7 +65,7 @@ const layerExample = {
   featureCount: 38,
   bbox: [106.5702, -6.2701, 106.7103, -6.1302],
   timeProperty: null,
-  properties: [
+  attributes: [
     { name: 'nama', type: 'string' as const },
     { name: 'jenis', type: 'string' as const },
   ],
@@ -88,7 +88,7 @@ export const Layer = Type.Object(
     featureCount: Type.Integer(),
     bbox: Type.Union([Type.Array(Type.Number(), { minItems: 4, maxItems: 4 }), Type.Null()]),
     timeProperty: Type.Union([Type.String(), Type.Null()]),
-    properties: Type.Array(
+    attributes: Type.Array(
       Type.Object({
         name: Type.String(),
         type: Type.Union([

@@ -41,7 +41,7 @@ export function readGeoJson(text: string): ReadLayer {
     if (!Array.isArray(doc.features)) throw new LayerFileError('geojson_type');
     if (doc.features.length === 0) throw new LayerFileError('empty');
     if (doc.features.length > MAX_FEATURES)
-      throw new LayerFileError('too_many_features', { limit: MAX_FEATURES, count: doc.features.length });
+      throw new LayerFileError('too_many_features', { limit: MAX_FEATURES, found: doc.features.length });
     const features = doc.features.map((f, i) => readFeature(f, i + 1, counter));
     return name ? { features, name } : { features };
   }

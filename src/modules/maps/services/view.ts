@@ -17,7 +17,7 @@ export function layerView(row: LayerRow): LayerType {
     featureCount: row.feature_count,
     bbox: row.minx === null ? null : [row.minx, row.miny!, row.maxx!, row.maxy!],
     timeProperty: row.time_property,
-    properties: row.properties,
+    attributes: row.properties,
     agencyId: row.agency_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -79,7 +79,7 @@ describe(`WebGIS staff API (${DB_KIND})`, () => {
     assert.equal(layer.style.color, '#2e7d32');
     assert.deepEqual(layer.bbox, [106.6, -6.2, 106.71, -6.189]);
     assert.deepEqual(
-      layer.properties.map((p: { name: string; type: string }) => `${p.name}:${p.type}`),
+      layer.attributes.map((p: { name: string; type: string }) => `${p.name}:${p.type}`),
       ['nama:string', 'jenis:string', 'dibuka:string'],
     );
     const shown = await call('GET', 'kota-a', `${LAYERS}/${layer.id}`, viewer);

@@ -15,7 +15,7 @@ const fixture: PortalPagesFixture = {
       JSON.stringify(healthCentres(5)),
     );
     if (res.statusCode !== 201) throw new Error(res.body);
-    return [['maps', '/peta']];
+    return [['maps', '/peta', { map: true }]];
   },
 };
 
