@@ -32,6 +32,8 @@ const app: AppManifest = {
     { name: PERM.manage, roles: ['platform_admin', 'tenant_admin', 'agency_admin'] },
   ],
   routes: registerRoutes,
+  // The OGC API answers GIS clients: its errors are problem documents.
+  machinePaths: ['/ogc'],
   portal: registerPortal,
   portalHome: { path: '/peta' },
   migrationsDir: path.join(here, 'migrations'),

@@ -177,6 +177,14 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
  * `/open311/…`), also for a path that matches no route or that the router refused (a malformed
  * percent-escape); undefined elsewhere, where the caller answers a problem document.
  */
+function isMachinePath(platform: Platform, url: string): boolean {
+  const rest = url.replace(/^\/t\/[^/?]+/, '');
+  if (/^\/(api|open311)(\/|\?|$)/.test(rest)) return true;
+  return platform.modules.some((m) =>
+    (m.machinePaths ?? []).some((p) => rest === p || rest.startsWith(`${p}/`) || rest.startsWith(`${p}?`)),
+  );
+}
+
 export function sendPortalErrorPage(
   platform: Platform,
   request: FastifyRequest,
@@ -185,7 +193,7 @@ export function sendPortalErrorPage(
 ): FastifyReply | undefined {
   const slug = slugInPath(request.url);
   const tenant = slug ? platform.directory.bySlug(slug) : undefined;
-  if (!tenant || /^\/t\/[^/]+\/(api|open311)(\/|$)/.test(request.url)) return undefined;
+  if (!tenant || isMachinePath(platform, request.url)) return undefined;
   request.tenant = tenant;
   return sendErrorPage(reply, portalContext(platform, request), error);
 }
