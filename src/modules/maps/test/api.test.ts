@@ -11,9 +11,12 @@ import {
   makeLive,
   makeStaff,
   makeTenant,
+  PASSWORD,
   startTest,
   type TestContext,
 } from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { createAgency, createUser, grantRole } from '../../../platform/sdk/testing.ts';
 import app from '../index.ts';
 import { healthCentres, point, upload } from './fixtures.ts';
 
@@ -233,5 +236,58 @@ describe(`WebGIS staff API (${DB_KIND})`, () => {
     assert.equal((await call('GET', 'kota-b', `${LAYERS}/${layer.id}`, otherAdmin)).statusCode, 404);
     assert.equal((await call('DELETE', 'kota-b', `${LAYERS}/${layer.id}`, otherAdmin)).statusCode, 404);
     assert.deepEqual((await call('GET', 'kota-b', LAYERS, otherAdmin)).json().layers, []);
+  });
+  test('an agency administrator manages the layers of their agency only', async () => {
+    const tenantId = t.platform.directory.bySlug('kota-a')!.id;
+    const { dinkes, dishub, email } = await t.platform.inTenant(tenantId, SYSTEM_ACTOR, async (scope) => {
+      const dinkes = (await createAgency(scope, { code: 'DINKES', name: 'Dinas Kesehatan', kind: 'dinas' }))
+        .id;
+      const dishub = (await createAgency(scope, { code: 'DISHUB', name: 'Dinas Perhubungan', kind: 'dinas' }))
+        .id;
+      const email = 'admin-dinkes@example.go.id';
+      const userId = await createUser(scope, {
+        kind: 'staff',
+        displayName: 'Admin Dinkes',
+        email,
+        nip: '198503122011051999',
+        password: PASSWORD,
+      });
+      await grantRole(scope, userId, { role: 'agency_admin', agencyId: dinkes });
+      return { dinkes, dishub, email };
+    });
+    const agencyAdmin = await bearerFor(t.app, 'kota-a', email);
+    const file = JSON.stringify(healthCentres(2));
+    const own = await upload(
+      t.app,
+      'kota-a',
+      agencyAdmin,
+      { title: 'Puskesmas Dinkes', agencyId: dinkes },
+      file,
+    );
+    assert.equal(own.statusCode, 201, own.body);
+    const other = await upload(
+      t.app,
+      'kota-a',
+      agencyAdmin,
+      { title: 'Halte Dishub', agencyId: dishub },
+      file,
+    );
+    assert.equal(other.statusCode, 400, other.body);
+    assert.equal(other.json().errors[0].path, '/body/agencyId');
+    const none = await upload(t.app, 'kota-a', agencyAdmin, { title: 'Tanpa instansi' }, file);
+    assert.equal(none.statusCode, 400, none.body);
+    const byAdmin = await upload(t.app, 'kota-a', admin, { title: 'Halte', agencyId: dishub }, file);
+    assert.equal(byAdmin.statusCode, 201, byAdmin.body);
+    const path = (id: string) => `${LAYERS}/${id}`;
+    assert.equal(
+      (await call('PATCH', 'kota-a', path(own.json().id), agencyAdmin, { access: 'public' })).statusCode,
+      200,
+    );
+    assert.equal(
+      (await call('PATCH', 'kota-a', path(byAdmin.json().id), agencyAdmin, { access: 'public' })).statusCode,
+      403,
+    );
+    assert.equal((await call('DELETE', 'kota-a', path(byAdmin.json().id), agencyAdmin)).statusCode, 403);
+    assert.equal((await call('DELETE', 'kota-a', path(own.json().id), agencyAdmin)).statusCode, 204);
   });
 });
