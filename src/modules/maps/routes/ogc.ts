@@ -163,6 +163,12 @@ export function ogcRoutes(app: FastifyInstance, platform: Platform) {
     },
   );
 
+  // People type the service's address with a trailing slash (QGIS keeps what they typed).
+  app.get('/ogc/', { schema: { hide: true }, config: { auth: 'optional' } }, async (request, reply) => {
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    return reply.redirect(`${baseOf(request)}${query}`, 301);
+  });
+
   app.get<{ Querystring: Query }>(
     '/ogc/conformance',
     {

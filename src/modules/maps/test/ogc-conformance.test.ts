@@ -102,6 +102,9 @@ describe(`OGC API Features conformance (${DB_KIND})`, () => {
     link(doc, 'conformance');
     link(doc, 'data');
     everyLinkTyped(doc);
+    const slash = await get('/t/kota-a/ogc/?f=json');
+    assert.equal(slash.statusCode, 301);
+    assert.match(String(slash.headers.location), /\/t\/kota-a\/ogc\?f=json$/);
   });
 
   test('/req/core/api-definition-op, /req/core/api-definition-success, /req/oas30/oas-definition-1, /req/oas30/oas-definition-2: the OpenAPI 3.0 definition, and its HTML', async () => {
