@@ -34,6 +34,14 @@ const id = {
     colAccess: 'Akses',
     colFeatures: 'Fitur',
     colType: 'Geometri',
+    byTitle: 'Warna menurut atribut (legenda)',
+    byProperty: 'Atribut',
+    byNone: 'Satu warna untuk semua fitur',
+    byValue: 'Nilai',
+    byLabelId: 'Label (Indonesia)',
+    byLabelEn: 'Label (Inggris)',
+    byAdd: 'Tambah nilai',
+    byRemove: 'Hapus nilai',
   },
 };
 
@@ -72,6 +80,14 @@ const en: typeof id = {
     colAccess: 'Access',
     colFeatures: 'Features',
     colType: 'Geometry',
+    byTitle: 'Colour by property (legend)',
+    byProperty: 'Property',
+    byNone: 'One colour for every feature',
+    byValue: 'Value',
+    byLabelId: 'Label (Indonesian)',
+    byLabelEn: 'Label (English)',
+    byAdd: 'Add a value',
+    byRemove: 'Remove value',
   },
 };
 

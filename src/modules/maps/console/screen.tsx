@@ -157,8 +157,21 @@ function UploadLayer({ onDone }: { onDone: () => void }) {
   );
 }
 
+type Rule = { value: string; color: string; id: string; en: string };
+
 function EditLayer({ layer, onDone }: { layer: LayerType; onDone: () => void }) {
   const { api, t } = useConsole();
+  const [byProperty, setByProperty] = useState(layer.style.by?.property ?? '');
+  const [rules, setRules] = useState<Rule[]>(
+    (layer.style.by?.values ?? []).map((v) => ({
+      value: v.value,
+      color: v.color,
+      id: v.label.id,
+      en: v.label.en,
+    })),
+  );
+  const setRule = (i: number, patch: Partial<Rule>) =>
+    setRules((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const form = useForm({
     title: layer.title,
     description: layer.description ?? '',
@@ -177,7 +190,20 @@ function EditLayer({ layer, onDone }: { layer: LayerType; onDone: () => void }) 
         attribution: v.attribution.trim() || null,
         licence: v.licence.trim() || null,
         access: v.access,
-        style: { ...layer.style, color: v.color },
+        style: {
+          color: v.color,
+          by:
+            byProperty && rules.length
+              ? {
+                  property: byProperty,
+                  values: rules.map((r) => ({
+                    value: r.value,
+                    color: r.color,
+                    label: { id: r.id.trim() || r.value, en: r.en.trim() || r.id.trim() || r.value },
+                  })),
+                }
+              : null,
+        },
       }),
     t('maps.saved'),
     onDone,
@@ -237,6 +263,59 @@ function EditLayer({ layer, onDone }: { layer: LayerType; onDone: () => void }) 
             </select>
           )}
         </Field>
+        <fieldset>
+          <legend>{t('maps.byTitle')}</legend>
+          <Field id={`${prefix}-by`} label={t('maps.byProperty')} error={form.err('style/by/property')}>
+            {(aria) => (
+              <select {...aria} value={byProperty} onChange={(e) => setByProperty(e.target.value)}>
+                <option value="">{t('maps.byNone')}</option>
+                {layer.attributes.map((a) => (
+                  <option key={a.name} value={a.name}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {byProperty
+            ? rules.map((rule, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered
+                <div className="row" key={i}>
+                  <label>
+                    {t('maps.byValue')}{' '}
+                    <input value={rule.value} onChange={(e) => setRule(i, { value: e.target.value })} />
+                  </label>{' '}
+                  <label>
+                    {t('maps.color')}{' '}
+                    <input
+                      type="color"
+                      value={rule.color}
+                      onChange={(e) => setRule(i, { color: e.target.value })}
+                    />
+                  </label>{' '}
+                  <label>
+                    {t('maps.byLabelId')}{' '}
+                    <input value={rule.id} onChange={(e) => setRule(i, { id: e.target.value })} />
+                  </label>{' '}
+                  <label>
+                    {t('maps.byLabelEn')}{' '}
+                    <input value={rule.en} onChange={(e) => setRule(i, { en: e.target.value })} />
+                  </label>{' '}
+                  <button type="button" onClick={() => setRules((all) => all.filter((_, j) => j !== i))}>
+                    {t('maps.byRemove')}
+                  </button>
+                </div>
+              ))
+            : null}
+          {byProperty ? (
+            <button
+              type="button"
+              onClick={() => setRules((all) => [...all, { value: '', color: '#1565c0', id: '', en: '' }])}
+            >
+              {t('maps.byAdd')}
+            </button>
+          ) : null}
+        </fieldset>
         <button type="submit" className="primary" disabled={form.busy}>
           {t('maps.save')}
         </button>{' '}

@@ -71,6 +71,20 @@ describe(`WebGIS in the console (${DB_KIND})`, () => {
     await page.getByRole('button', { name: 'Unggah' }).click();
     await page.locator('#maps-layers').getByText('Puskesmas Kota Uji').waitFor();
     assert.ok(await page.locator('#maps-layers').getByText('puskesmas-kota-uji').isVisible());
+    // Colour by a property, with the legend's labels.
+    await page.getByText('Ubah Puskesmas Kota Uji').click();
+    const edit = page.getByRole('form', { name: 'Ubah Puskesmas Kota Uji' });
+    await edit.getByLabel('Atribut').selectOption('jenis');
+    await edit.getByRole('button', { name: 'Tambah nilai' }).click();
+    await edit.getByLabel('Nilai').fill('Pustu');
+    await edit.getByLabel('Label (Indonesia)').fill('Puskesmas pembantu');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await edit.getByText('Lapisan tersimpan.').waitFor();
+    const layers = await page.evaluate(async () => (await fetch('/t/kota-uji/api/v1/maps/layers')).json());
+    assert.deepEqual(layers.layers[0].style.by.values[0].label, {
+      id: 'Puskesmas pembantu',
+      en: 'Puskesmas pembantu',
+    });
     assert.deepEqual(await axeViolations(page), []);
     await screenshots(page, 'maps-console');
     await page.close();
