@@ -18,7 +18,8 @@
  * reports app's rows, PostgreSQL only — bench/reports-seed.ts; 0 leaves those rows out),
  * BENCH_PRICES_YEARS (5: years of daily market prices seeded on PostgreSQL for the market prices
  * app's rows — bench/prices-seed.ts; 0 leaves those rows out), BENCH_PRICES_EMBEDDED_YEARS (the same
- * for the embedded database, 5 unless set), BENCH_ROWS (row keys, comma-separated, e.g.
+ * for the embedded database, 5 unless set), BENCH_MAP_POINTS (5000: points of the WebGIS bench
+ * layer per tenant, 100,000 over 20 tenants — bench/maps-seed.ts; 0 leaves those rows out), BENCH_ROWS (row keys, comma-separated, e.g.
  * `prices_today_day`: only those rows are measured, with hello world kept as the baseline; the data
  * is seeded as for a full run, since a row's figure depends on the volume behind it).
  *
@@ -41,6 +42,7 @@ import { addDays } from '../src/modules/market-prices/prices.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { type CpuUse, cpuBetween, snapshot, waitForQuiet } from './cpu.ts';
 import { OPEN_DATA_TERMS, type OpenDataSeed, seedOpenData } from './open-data-seed.ts';
+import { type MapsSeed, seedMaps } from './maps-seed.ts';
 import { BENCH_AGENCY_COUNT, BENCH_STAFF_COUNT, type BenchTenant, prepareData } from './prepare.ts';
 import { type PricesSeed, seedPrices } from './prices-seed.ts';
 import { intakeBodies, type ReportsSeed, SEARCH_TERMS, seedReports } from './reports-seed.ts';
@@ -100,6 +102,8 @@ const WEBSITES = intEnv('BENCH_WEBSITES', 1, 0, 1);
 /** Published datasets per tenant of the Satu Data rows (bench/open-data-seed.ts); 0 leaves them out. */
 const DATASETS = intEnv('BENCH_DATASETS', 5_000, 0, 100_000);
 const PRICES_EMBEDDED_YEARS = intEnv('BENCH_PRICES_EMBEDDED_YEARS', PRICES_YEARS, 0, 20);
+/** Points of the WebGIS bench layer per tenant (bench/maps-seed.ts); 0 leaves those rows out. */
+const MAP_POINTS = intEnv('BENCH_MAP_POINTS', 5_000, 0, 1_000_000);
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Rows to measure (their keys); empty: all. Hello world is always measured, as the baseline. */
 const ROW_FILTER = new Set(
@@ -460,6 +464,37 @@ function historyWindows(seed: PricesSeed): string[] {
 
 /** What a browser says it accepts: the public pages' figures are fetched by browsers. */
 const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
+
+/**
+ * The WebGIS rows: the OGC API's items of a public uploaded layer in a phone's view box (200 boxes
+ * at random over the layer), uncached: an RLS transaction, an index range on the features' boxes,
+ * the count of the matches and the page as GeoJSON.
+ */
+function mapsEndpoints(tenants: readonly BenchTenant[], seed: MapsSeed): Endpoint[] {
+  const checkPage = (b: Json): string | null => {
+    if (b.type !== 'FeatureCollection') return `type ${b.type}`;
+    if (!Number.isInteger(b.numberMatched) || b.numberReturned !== b.features?.length)
+      return 'no numberMatched/numberReturned';
+    return null;
+  };
+  return [
+    {
+      key: 'maps_items_bbox',
+      label: 'OGC items by bbox, public (uncached)',
+      does: `GET /t/<slug>/ogc/collections/titik/items?bbox=<0.02° box>&limit=100: a layer of ${(seed.points / tenants.length).toLocaleString('en-US')} points per tenant (${seed.points.toLocaleString('en-US')} in all), 200 boxes × ${tenants.length} tenants at random: RLS transaction, an index range on the features' boxes, count(*) of the matches, GeoJSON out`,
+      on: 'balai',
+      requests: tenants.map((t) => ({
+        method: 'GET' as const,
+        path: `/t/${t.slug}/ogc/collections/titik/items?limit=100&bbox=%{box}`,
+        headers: { Accept: 'application/geo+json' },
+      })),
+      choices: { box: seed.boxes },
+      expect: 200,
+      check: checkPage,
+      countTransactions: true,
+    },
+  ];
+}
 
 /**
  * The market prices app's rows: the public "today" (cached) and one year of history in a window of
@@ -932,6 +967,18 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       );
     }
 
+    let mapsSeed: MapsSeed | undefined;
+    if (MAP_POINTS > 0) {
+      mapsSeed = await seedMaps(
+        loadConfig(balaiEnv),
+        tenants.map((t) => t.slug),
+        MAP_POINTS,
+      );
+      console.log(
+        `   maps: ${mapsSeed.points.toLocaleString('en-US')} points in ${tenants.length} public layers (seeded in ${fmt(mapsSeed.seconds)} s)`,
+      );
+    }
+
     balai = await startNode(
       'the Balai server',
       ['--import', './src/web/jsx.ts', 'src/main.ts'],
@@ -949,6 +996,7 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       ...(pricesSeed ? pricesEndpoints(tenants, pricesSeed) : []),
       ...(websitesSeed ? websitesEndpoints(tenants) : []),
       ...(openDataSeed ? openDataEndpoints(tenants) : []),
+      ...(mapsSeed ? mapsEndpoints(tenants, mapsSeed) : []),
     ];
     const unknown = [...ROW_FILTER].filter((key) => !all.some((e) => e.key === key));
     if (unknown.length > 0) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppManifest } from '../../platform/sdk/index.ts';
 import { seedDemo } from './demo.ts';
-import { messages } from './messages.ts';
+import { messages, sharedMessages } from './messages.ts';
 import { PERM } from './permissions.ts';
 import { registerPortal } from './portal/index.tsx';
 import { registerRoutes } from './routes/index.ts';
@@ -20,19 +20,25 @@ const app: AppManifest = {
   category: 'e-government',
   channels: ['web'],
   version: '0.1.0',
-  description: { id: 'Aplikasi WebGIS', en: 'The WebGIS app' },
+  description: {
+    id: 'Peta daerah: lapisan unggahan dan dari aplikasi lain, di portal dan sebagai OGC API Features untuk QGIS',
+    en: "The region's map: uploaded layers and other apps' layers, on the portal and as OGC API Features for QGIS",
+  },
   permissions: [
     {
       name: PERM.read,
       roles: ['platform_admin', 'tenant_admin', 'agency_admin', 'operator', 'officer', 'viewer', 'auditor'],
     },
-    { name: PERM.manage, roles: ['platform_admin', 'tenant_admin'] },
+    { name: PERM.manage, roles: ['platform_admin', 'tenant_admin', 'agency_admin'] },
   ],
   routes: registerRoutes,
+  // The OGC API answers GIS clients: its errors are problem documents.
+  machinePaths: ['/ogc'],
   portal: registerPortal,
-  portalHome: { path: '/maps' },
+  portalHome: { path: '/peta' },
   migrationsDir: path.join(here, 'migrations'),
   messages,
+  sharedMessages,
   setup,
   seedDemo,
 };

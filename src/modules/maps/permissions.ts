@@ -3,6 +3,8 @@
  * console's bundle names them without the server's code.
  */
 export const PERM = {
-  read: 'maps.item.read',
-  manage: 'maps.item.manage',
+  /** See every layer, staff-only ones too (console, OGC API with a token). */
+  read: 'maps.layers.read',
+  /** Upload, change and delete layers (an agency's, when granted at an agency). */
+  manage: 'maps.layers.manage',
 } as const;

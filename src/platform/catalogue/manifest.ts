@@ -103,6 +103,12 @@ export type AppManifest = Readonly<{
   version: string;
   description: Readonly<{ id: string; en: string }>;
   permissions?: readonly PermissionDef[];
+  /**
+   * Path prefixes of the app's tenant routes that answer programs, not people (`/ogc` of the maps
+   * app's OGC API): an error there, even one the router raises before any route runs (a malformed
+   * percent-escape), is a problem document, never the portal's error page. `/api` is one already.
+   */
+  machinePaths?: readonly string[];
   /** Registers the app's tenant-scoped routes; paths are relative to `/t/<slug>`. */
   routes?: (app: FastifyInstance, platform: Platform) => Promise<void> | void;
   /**

@@ -18,7 +18,7 @@
  * - the portal's parts apps fill: `WidgetDef` (widgets other apps' pages show), `HomeSection`
  * - what apps offer other apps through the kernel: `DataFeed` (aggregates for the open-data
  *   catalogue, read with `offeredDataFeeds`), `MapLayer` (layers for maps, `offeredMapLayers`)
- * - files: `FileStorage`, `newFileKey`, `readUpload`, `inspectUpload`, `normalizeImage`
+ * - files: `FileStorage`, `newFileKey`, `readUpload` (and `readUploadForm`: the file name and text fields), `inspectUpload`, `normalizeImage`
  * - events, cache, audit, notifications: `emitEvent`, `invalidate` and the platform's cache
  *   tags, `recordAudit`, `enqueueNotification` (with a one-click `unsubscribeUrl` for email),
  *   `portalLink` (an absolute link to the tenant's portal, for messages)
@@ -80,7 +80,7 @@ export { fileAnswer, noContent } from '../http/answers.ts';
 export { actorOf, requirePrincipal } from '../http/auth-hooks.ts';
 export { encodedBody, type SharedBody } from '../http/compression.ts';
 export { toAppError } from '../http/problem.ts';
-export { readUpload } from '../http/uploads.ts';
+export { readUpload, readUploadForm, type UploadForm } from '../http/uploads.ts';
 export { pickLanguage, translator } from '../i18n/index.ts';
 export { isUuid, newId } from '../ids.ts';
 export { defineJob, defineTask, type JobDefinition, type ScheduledTask } from '../jobs/runner.ts';

@@ -172,21 +172,27 @@ export async function portalRoutes(app: FastifyInstance, platform: Platform): Pr
   }
 }
 
-/** Paths of a tenant that programs read: its APIs, and documents in a data format. */
-const PROGRAMS_PATH = /^\/t\/[^/]+\/(api|open311)(\/|$)/;
 /** A data document at a tenant's path (`/catalog.ttl`, `/dataset/<name>.jsonld`), whoever serves it. */
 const DATA_DOCUMENT = /\.(ttl|jsonld|rdf|nt|n3|json|geojson|csv|xml)$/i;
 
-function readByPrograms(url: string): boolean {
-  const path = url.split('?', 1)[0]!;
-  return PROGRAMS_PATH.test(path) || DATA_DOCUMENT.test(path);
+/**
+ * Whether programs read this path of a tenant, so that its errors are problem documents: the APIs,
+ * an app's declared `machinePaths` (`/ogc`), and documents in a data format.
+ */
+function isMachinePath(platform: Platform, url: string): boolean {
+  const rest = url.replace(/^\/t\/[^/?]+/, '');
+  if (/^\/(api|open311)(\/|\?|$)/.test(rest)) return true;
+  if (DATA_DOCUMENT.test(rest.split('?', 1)[0]!)) return true;
+  return platform.modules.some((m) =>
+    (m.machinePaths ?? []).some((p) => rest === p || rest.startsWith(`${p}/`) || rest.startsWith(`${p}?`)),
+  );
 }
 
 /**
  * The error page a person gets on a path of a tenant's portal (a page, not `/api/…`,
- * `/open311/…` or a data document such as `/catalog.ttl`), also for a path that matches no route
- * or that the router refused (a malformed percent-escape); undefined elsewhere, where the caller
- * answers a problem document.
+ * `/open311/…`, an app's machine path or a data document such as `/catalog.ttl`), also for a
+ * path that matches no route or that the router refused (a malformed percent-escape); undefined
+ * elsewhere, where the caller answers a problem document.
  */
 export function sendPortalErrorPage(
   platform: Platform,
@@ -196,7 +202,7 @@ export function sendPortalErrorPage(
 ): FastifyReply | undefined {
   const slug = slugInPath(request.url);
   const tenant = slug ? platform.directory.bySlug(slug) : undefined;
-  if (!tenant || readByPrograms(request.url)) return undefined;
+  if (!tenant || isMachinePath(platform, request.url)) return undefined;
   request.tenant = tenant;
   return sendErrorPage(reply, portalContext(platform, request), error);
 }

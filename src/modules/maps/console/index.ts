@@ -11,7 +11,7 @@ export default defineConsoleApp({
   code: 'maps',
   messages: consoleMessages,
   notLive: 'maps.notLive',
-  liveEvents: ['maps.item.created'],
+  liveEvents: ['maps.layer.changed'],
   nav: [
     {
       path: '/maps',

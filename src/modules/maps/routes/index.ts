@@ -1,8 +1,10 @@
-/** Registers the app's API routes under `/t/<slug>/api/v1/maps` (behind the adoption gate). */
+/** Registers the app's routes: the staff API under `/t/<slug>/api/v1/maps`, the OGC API under `/t/<slug>/ogc`. */
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/sdk/index.ts';
-import { itemRoutes } from './items.ts';
+import { layerRoutes } from './layers.ts';
+import { ogcRoutes } from './ogc.ts';
 
 export function registerRoutes(app: FastifyInstance, platform: Platform) {
-  itemRoutes(app, platform);
+  layerRoutes(app, platform);
+  ogcRoutes(app, platform);
 }

@@ -1,9 +1,10 @@
 /**
- * WebGIS through the API, on the database the suite runs on: found in the catalogue, adopted and
- * taken live by agreement, items added and listed, refusals beside their fields, and another
- * tenant's people get nothing.
+ * WebGIS's staff API, on the database the suite runs on: a layer uploaded (fields and file),
+ * listed, changed, its data replaced and deleted; a broken file refused with the feature's number
+ * in the caller's language and nothing stored; who may do what; another tenant gets nothing.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import {
   bearerFor,
@@ -11,20 +12,31 @@ import {
   makeLive,
   makeStaff,
   makeTenant,
+  PASSWORD,
   startTest,
   type TestContext,
 } from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { createAgency, createUser, grantRole } from '../../../platform/sdk/testing.ts';
 import app from '../index.ts';
+import { healthCentres, point, upload } from './fixtures.ts';
 
-const ITEMS = '/api/v1/maps/items';
+const LAYERS = '/api/v1/maps/layers';
+const fixture = (name: string) => readFileSync(new URL(`../formats/fixtures/${name}`, import.meta.url));
 
-describe(`WebGIS through the API (${DB_KIND})`, () => {
+describe(`WebGIS staff API (${DB_KIND})`, () => {
   let t: TestContext;
   let admin: Record<string, string>;
   let viewer: Record<string, string>;
   let otherAdmin: Record<string, string>;
-  const call = (method: 'GET' | 'POST', slug: string, path: string, headers = {}, payload?: object) =>
-    t.app.inject({ method, url: `/t/${slug}${path}`, headers, ...(payload ? { payload } : {}) });
+  const call = (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    slug: string,
+    path: string,
+    headers = {},
+    payload?: object,
+  ) => t.app.inject({ method, url: `/t/${slug}${path}`, headers, ...(payload ? { payload } : {}) });
+  const count = async () => (await call('GET', 'kota-a', LAYERS, admin)).json().layers.length;
 
   before(async () => {
     t = await startTest({ modules: [app] });
@@ -41,77 +53,287 @@ describe(`WebGIS through the API (${DB_KIND})`, () => {
   });
   after(() => t.close());
 
-  test('the catalogue lists the app; it answers 404 until the tenant takes it live by agreement', async () => {
-    const catalogue = await t.app.inject('/api/v1/catalogue/apps');
-    assert.ok(JSON.stringify(catalogue.json()).includes('"maps"'), 'in the catalogue');
-    assert.equal((await call('GET', 'kota-a', ITEMS)).statusCode, 404);
-    const adopt = await call('POST', 'kota-a', '/api/v1/adoptions', admin, { app: 'maps', channel: 'web' });
-    assert.equal(adopt.statusCode, 201, adopt.body);
-    const signatories = [
-      { name: 'Wali Kota A', title: 'Wali Kota', party: 'Kota A' },
-      { name: 'Wali Kota Asal', title: 'Wali Kota', party: 'Kota Asal' },
-    ];
-    const steps: object[] = [];
-    for (const kind of ['mou', 'pks'] as const) {
-      const agreement = await call('POST', 'kota-a', '/api/v1/agreements', admin, {
-        kind,
-        number: `${kind.toUpperCase()}/1/2026`,
-        signedOn: '2026-01-15',
-        signatories,
-      });
-      assert.equal(agreement.statusCode, 201, agreement.body);
-      steps.push({ to: `${kind}_signed`, agreementId: agreement.json().id });
-    }
-    for (const step of [...steps, { to: 'onboarding' }, { to: 'live' }]) {
-      const res = await call('POST', 'kota-a', '/api/v1/adoptions/maps/web/transitions', admin, step);
-      assert.equal(res.statusCode, 200, res.body);
-    }
-    assert.equal((await call('GET', 'kota-a', ITEMS)).statusCode, 200);
+  test('the app answers 404 until the tenant takes it live', async () => {
+    assert.equal((await call('GET', 'kota-a', LAYERS, admin)).statusCode, 404);
+    assert.equal((await call('GET', 'kota-a', '/ogc')).statusCode, 404);
+    await makeLive(t.platform, t.platform.directory.bySlug('kota-a')!.id, 'maps');
+    assert.equal((await call('GET', 'kota-a', LAYERS, admin)).statusCode, 200);
   });
 
-  test('an administrator adds an item; it is listed, on the portal page too, and the setup checklist says so', async () => {
+  test('an administrator uploads a layer with its metadata; it is listed with its count, box and properties', async () => {
     const checklist = async () => (await call('GET', 'kota-a', '/api/v1/setup/maps', admin)).json();
-    assert.deepEqual(
-      (await checklist()).items.map((i: { id: string; done: boolean }) => [i.id, i.done]),
-      [['first-item', false]],
+    assert.equal((await checklist()).done, false);
+    const res = await upload(
+      t.app,
+      'kota-a',
+      admin,
+      {
+        title: 'Puskesmas Kota A',
+        attribution: 'Dinas Kesehatan',
+        licence: 'CC-BY-4.0',
+        access: 'public',
+        color: '#2E7D32',
+      },
+      JSON.stringify(healthCentres(12)),
     );
-    const added = await call('POST', 'kota-a', ITEMS, admin, {
-      title: '  Rapat   warga ',
-      description: 'Balai RW',
-    });
-    assert.equal(added.statusCode, 201, added.body);
-    assert.equal(added.json().title, 'Rapat warga');
-    const list = await call('GET', 'kota-a', ITEMS);
+    assert.equal(res.statusCode, 201, res.body);
+    const layer = res.json();
+    assert.equal(layer.name, 'puskesmas-kota-a');
+    assert.equal(layer.featureCount, 12);
+    assert.equal(layer.geometryType, 'Point');
+    assert.equal(layer.style.color, '#2e7d32');
+    assert.deepEqual(layer.bbox, [106.6, -6.2, 106.71, -6.189]);
     assert.deepEqual(
-      list.json().items.map((i: { title: string }) => i.title),
-      ['Rapat warga'],
+      layer.attributes.map((p: { name: string; type: string }) => `${p.name}:${p.type}`),
+      ['nama:string', 'jenis:string', 'dibuka:string'],
     );
-    const page = await call('GET', 'kota-a', '/maps');
-    assert.equal(page.statusCode, 200);
-    assert.match(page.body, /Rapat warga/);
+    const shown = await call('GET', 'kota-a', `${LAYERS}/${layer.id}`, viewer);
+    assert.equal(shown.statusCode, 200);
+    assert.equal(shown.json().attribution, 'Dinas Kesehatan');
     assert.equal((await checklist()).done, true);
+    // Without a title, the file's name names it; a second layer of the same name gets its own.
+    const second = await upload(
+      t.app,
+      'kota-a',
+      admin,
+      {},
+      JSON.stringify(healthCentres(2)),
+      'Puskesmas Kota A.geojson',
+    );
+    assert.equal(second.statusCode, 201, second.body);
+    assert.equal(second.json().name, 'puskesmas-kota-a-2');
+    assert.equal(second.json().access, 'staff');
   });
 
-  test('a blank title is refused on its field in the caller’s language, and nothing is written', async () => {
-    const before = (await call('GET', 'kota-a', ITEMS)).json().items.length;
-    const res = await call('POST', 'kota-a', ITEMS, { ...admin, 'accept-language': 'en' }, { title: '   ' });
-    assert.equal(res.statusCode, 400, res.body);
-    assert.equal(res.json().errors[0].path, '/body/title');
-    assert.match(res.json().errors[0].message, /at least 2/i);
-    const unknown = await call('POST', 'kota-a', ITEMS, admin, { title: 'Judul', extra: 1 });
+  test('a broken file is refused naming the feature, in Indonesian or English, and nothing is stored', async () => {
+    const before = await count();
+    const broken = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        point(106.6, -6.2),
+        point(106.61, -6.21),
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [106.6, -6.2],
+                [106.7, -6.2],
+                [106.7, -6.3],
+              ],
+            ],
+          },
+        },
+      ],
+    });
+    const id = await upload(t.app, 'kota-a', admin, { title: 'Rusak' }, broken);
+    assert.equal(id.statusCode, 400, id.body);
+    assert.equal(id.json().errors[0].path, '/body/file');
+    assert.match(id.json().errors[0].message, /fitur ke-3/);
+    const en = await upload(
+      t.app,
+      'kota-a',
+      { ...admin, 'accept-language': 'en' },
+      { title: 'Broken' },
+      broken,
+    );
+    assert.match(en.json().errors[0].message, /feature 3/);
+    const projected = JSON.stringify({ type: 'FeatureCollection', features: [point(695000, 9315000)] });
+    const utm = await upload(t.app, 'kota-a', { ...admin, 'accept-language': 'en' }, {}, projected);
+    assert.match(utm.json().errors[0].message, /WGS 84/);
+    const zip = await upload(
+      t.app,
+      'kota-a',
+      admin,
+      {},
+      Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2]),
+      'a.zip',
+    );
+    assert.equal(zip.statusCode, 400);
+    assert.equal(zip.json().errors[0].code, 'maps_file_zip_corrupt');
+    const badField = await upload(
+      t.app,
+      'kota-a',
+      admin,
+      { access: 'everyone' },
+      JSON.stringify(healthCentres(1)),
+    );
+    assert.equal(badField.statusCode, 400);
+    assert.equal(badField.json().errors[0].path, '/body/access');
+    const badTime = await upload(
+      t.app,
+      'kota-a',
+      admin,
+      { timeProperty: 'nama' },
+      JSON.stringify(healthCentres(2)),
+    );
+    assert.equal(badTime.statusCode, 400);
+    assert.equal(badTime.json().errors[0].code, 'maps_file_time_invalid');
+    assert.equal(await count(), before);
+  });
+
+  test('metadata, style by property with its legend, and visibility change; the data is replaced; the layer is deleted', async () => {
+    const [layer] = (await call('GET', 'kota-a', LAYERS, admin)).json().layers;
+    const style = {
+      color: '#2e7d32',
+      by: {
+        property: 'jenis',
+        values: [
+          { value: 'Puskesmas', color: '#2e7d32', label: { id: 'Puskesmas', en: 'Health centre' } },
+          { value: 'Pustu', color: '#ef6c00', label: { id: 'Pustu', en: 'Auxiliary post' } },
+        ],
+      },
+    };
+    const changed = await call('PATCH', 'kota-a', `${LAYERS}/${layer.id}`, admin, {
+      title: 'Fasilitas kesehatan',
+      description: null,
+      style,
+      access: 'staff',
+    });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().title, 'Fasilitas kesehatan');
+    assert.equal(changed.json().access, 'staff');
+    assert.deepEqual(changed.json().style, style);
+    const unknown = await call('PATCH', 'kota-a', `${LAYERS}/${layer.id}`, admin, {
+      style: { ...style, by: { ...style.by, property: 'kelas' } },
+    });
     assert.equal(unknown.statusCode, 400);
-    assert.equal((await call('GET', 'kota-a', ITEMS)).json().items.length, before);
+    assert.equal(unknown.json().errors[0].path, '/body/style/by/property');
+    const replaced = await upload(
+      t.app,
+      'kota-a',
+      admin,
+      {},
+      JSON.stringify(healthCentres(3)),
+      'baru.geojson',
+      `/t/kota-a${LAYERS}/${layer.id}/data`,
+      'PUT',
+    );
+    assert.equal(replaced.statusCode, 200, replaced.body);
+    assert.equal(replaced.json().featureCount, 3);
+    assert.equal(replaced.json().title, 'Fasilitas kesehatan');
+    const before = await count();
+    assert.equal((await call('DELETE', 'kota-a', `${LAYERS}/${layer.id}`, admin)).statusCode, 204);
+    assert.equal(await count(), before - 1);
+    assert.equal((await call('GET', 'kota-a', `${LAYERS}/${layer.id}`, admin)).statusCode, 404);
   });
 
-  test('only those who manage the app add; another tenant’s administrator gets nothing of A', async () => {
-    assert.equal((await call('POST', 'kota-a', ITEMS, viewer, { title: 'Dari penonton' })).statusCode, 403);
-    const foreign = await call('POST', 'kota-a', ITEMS, otherAdmin, { title: 'Dari kota B' });
+  test('a viewer reads but does not manage; nobody signed in reads nothing; another tenant gets nothing of A', async () => {
+    assert.equal((await call('GET', 'kota-a', LAYERS, viewer)).statusCode, 200);
+    assert.equal((await call('GET', 'kota-a', LAYERS)).statusCode, 401);
+    const byViewer = await upload(
+      t.app,
+      'kota-a',
+      viewer,
+      { title: 'Dari penonton' },
+      JSON.stringify(healthCentres(1)),
+    );
+    assert.equal(byViewer.statusCode, 403);
+    const [layer] = (await call('GET', 'kota-a', LAYERS, admin)).json().layers;
+    assert.equal((await call('DELETE', 'kota-a', `${LAYERS}/${layer.id}`, viewer)).statusCode, 403);
+    const foreign = await call('GET', 'kota-a', LAYERS, otherAdmin);
     assert.ok([401, 403].includes(foreign.statusCode), foreign.body);
-    const own = await call('POST', 'kota-b', ITEMS, otherAdmin, { title: 'Milik kota B' });
-    assert.equal(own.statusCode, 201);
-    const inA = JSON.stringify((await call('GET', 'kota-a', ITEMS)).json());
-    const inB = JSON.stringify((await call('GET', 'kota-b', ITEMS)).json());
-    assert.ok(!inA.includes('Milik kota B') && !inA.includes('Dari kota B'), 'A shows nothing of B');
-    assert.ok(!inB.includes('Rapat warga'), 'B shows nothing of A');
+    assert.equal((await call('GET', 'kota-b', `${LAYERS}/${layer.id}`, otherAdmin)).statusCode, 404);
+    assert.equal((await call('DELETE', 'kota-b', `${LAYERS}/${layer.id}`, otherAdmin)).statusCode, 404);
+    assert.deepEqual((await call('GET', 'kota-b', LAYERS, otherAdmin)).json().layers, []);
+  });
+  test('an agency administrator manages the layers of their agency only', async () => {
+    const tenantId = t.platform.directory.bySlug('kota-a')!.id;
+    const { dinkes, dishub, email } = await t.platform.inTenant(tenantId, SYSTEM_ACTOR, async (scope) => {
+      const dinkes = (await createAgency(scope, { code: 'DINKES', name: 'Dinas Kesehatan', kind: 'dinas' }))
+        .id;
+      const dishub = (await createAgency(scope, { code: 'DISHUB', name: 'Dinas Perhubungan', kind: 'dinas' }))
+        .id;
+      const email = 'admin-dinkes@example.go.id';
+      const userId = await createUser(scope, {
+        kind: 'staff',
+        displayName: 'Admin Dinkes',
+        email,
+        nip: '198503122011051999',
+        password: PASSWORD,
+      });
+      await grantRole(scope, userId, { role: 'agency_admin', agencyId: dinkes });
+      return { dinkes, dishub, email };
+    });
+    const agencyAdmin = await bearerFor(t.app, 'kota-a', email);
+    const file = JSON.stringify(healthCentres(2));
+    const own = await upload(
+      t.app,
+      'kota-a',
+      agencyAdmin,
+      { title: 'Puskesmas Dinkes', agencyId: dinkes },
+      file,
+    );
+    assert.equal(own.statusCode, 201, own.body);
+    const other = await upload(
+      t.app,
+      'kota-a',
+      agencyAdmin,
+      { title: 'Halte Dishub', agencyId: dishub },
+      file,
+    );
+    assert.equal(other.statusCode, 400, other.body);
+    assert.equal(other.json().errors[0].path, '/body/agencyId');
+    const none = await upload(t.app, 'kota-a', agencyAdmin, { title: 'Tanpa instansi' }, file);
+    assert.equal(none.statusCode, 400, none.body);
+    const byAdmin = await upload(t.app, 'kota-a', admin, { title: 'Halte', agencyId: dishub }, file);
+    assert.equal(byAdmin.statusCode, 201, byAdmin.body);
+    const path = (id: string) => `${LAYERS}/${id}`;
+    assert.equal(
+      (await call('PATCH', 'kota-a', path(own.json().id), agencyAdmin, { access: 'public' })).statusCode,
+      200,
+    );
+    assert.equal(
+      (await call('PATCH', 'kota-a', path(byAdmin.json().id), agencyAdmin, { access: 'public' })).statusCode,
+      403,
+    );
+    assert.equal((await call('DELETE', 'kota-a', path(byAdmin.json().id), agencyAdmin)).statusCode, 403);
+    assert.equal((await call('DELETE', 'kota-a', path(own.json().id), agencyAdmin)).statusCode, 204);
+  });
+
+  test('a zipped Shapefile in UTM 48S and a KML become layers in CRS84; a Shapefile without .prj is refused', async () => {
+    const shp = await upload(
+      t.app,
+      'kota-a',
+      admin,
+      { access: 'public' },
+      fixture('points-32748.shp.zip'),
+      'titik.zip',
+    );
+    assert.equal(shp.statusCode, 201, shp.body);
+    const expected = JSON.parse(fixture('points-32748.expected.geojson').toString()) as {
+      features: { geometry: { coordinates: [number, number] } }[];
+    };
+    assert.equal(shp.json().featureCount, expected.features.length);
+    const items = await t.app.inject({
+      url: `/t/kota-a/ogc/collections/${shp.json().name}/items?limit=100`,
+      headers: { accept: 'application/geo+json' },
+    });
+    assert.equal(items.statusCode, 200, items.body);
+    const got = items
+      .json()
+      .features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates);
+    // GDAL's own reprojection of the same points, to a millionth of a degree.
+    for (const [i, f] of expected.features.entries()) {
+      assert.ok(Math.abs(got[i][0] - f.geometry.coordinates[0]) < 1e-6, `point ${i + 1} longitude`);
+      assert.ok(Math.abs(got[i][1] - f.geometry.coordinates[1]) < 1e-6, `point ${i + 1} latitude`);
+    }
+    const kml = await upload(t.app, 'kota-a', admin, {}, fixture('multigeometry.kml'), 'batas.kml');
+    assert.equal(kml.statusCode, 201, kml.body);
+    const before = await count();
+    const noPrj = await upload(
+      t.app,
+      'kota-a',
+      { ...admin, 'accept-language': 'en' },
+      {},
+      fixture('points-noprj.shp.zip'),
+      'tanpa-prj.zip',
+    );
+    assert.equal(noPrj.statusCode, 400);
+    assert.equal(noPrj.json().errors[0].code, 'maps_file_shapefile_no_projection');
+    assert.match(noPrj.json().errors[0].message, /\.prj/);
+    assert.equal(await count(), before, 'nothing stored');
   });
 });
