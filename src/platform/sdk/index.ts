@@ -9,7 +9,8 @@
  * - tenant scope: `TenantScope` (every query runs in one), `Actor`, `SYSTEM_ACTOR`,
  *   `readAcrossTenants` (the named exception), `inOtherTenant` (a referral writes in another tenant)
  * - access: `requirePrincipal`, `actorOf`, `principalFromToken`, `Principal`, and agency by agency
- *   `agencyAccess` / `requestAccess` (with a route's `agencyScoped: true`)
+ *   `agencyAccess` / `requestAccess` (with a route's `agencyScoped: true`); a route's work in its
+ *   tenant with that access: `inTenantAs`
  * - errors: `AppError`, `invalid`, `notFound`, `toAppError`; validation: `validate`
  * - calendar: `calendarForTenant`, `WorkingCalendar`, local dates and instants in the tenant's zone
  * - tenancy: `VerifiedTenant`, agencies (`listAgencies`, `agencyPaths`, `findAgencyIdByCode`),
@@ -79,6 +80,7 @@ export { type FileStorage, newFileKey } from '../files/storage.ts';
 export { fileAnswer, noContent } from '../http/answers.ts';
 export { actorOf, requirePrincipal } from '../http/auth-hooks.ts';
 export { encodedBody, type SharedBody } from '../http/compression.ts';
+export { inTenantAs, tenantPath } from '../http/in-tenant-as.ts';
 export { toAppError } from '../http/problem.ts';
 export { readUpload, readUploadForm, type UploadForm } from '../http/uploads.ts';
 export { pickLanguage, translator } from '../i18n/index.ts';

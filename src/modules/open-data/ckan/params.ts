@@ -480,7 +480,7 @@ export function datastoreArgs(data: ActionData): DatastoreArgs {
   const echo: Record<string, unknown> = {};
   if (q !== undefined) echo.q = q;
   if (filters) echo.filters = filters;
-  if (data.sort !== undefined) echo.sort = sort!.map((s) => `"${s.column}" ${s.direction}`);
+  if (sort) echo.sort = sort.map((s) => `"${s.column}" ${s.direction}`);
   if (data.offset !== undefined) echo.offset = skip;
   return {
     resourceId,

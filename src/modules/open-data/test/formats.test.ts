@@ -167,6 +167,28 @@ describe(`the catalogue as CKAN and DCAT over real data (${DB_KIND})`, () => {
     );
   });
 
+  test('datastore_search refuses a sort it cannot read as a Validation Error, never a server error', async () => {
+    const pkg = await ckan('package_show', `?id=${published[0]}`);
+    const resource = pkg.body.result.resources[0].id as string;
+    for (const sort of [
+      '',
+      ' ',
+      ',',
+      '"',
+      '""',
+      'x desc desc',
+      '_id desc',
+      'jumlah_penduduk  DESC',
+      '\u0000',
+    ]) {
+      const res = await ckan('datastore_search', `?resource_id=${resource}&sort=${encodeURIComponent(sort)}`);
+      assert.ok(
+        res.status === 200 || res.status === 409,
+        `sort=${JSON.stringify(sort)}: ${res.status} ${JSON.stringify(res.body)}`,
+      );
+    }
+  });
+
   test("a limited dataset's metadata is listed, its rows are not; an unknown fq field is a Validation Error", async () => {
     const pkg = await ckan('package_show', `?id=${limitedName}`);
     assert.equal(pkg.status, 200);
