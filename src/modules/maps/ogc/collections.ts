@@ -76,17 +76,22 @@ export function appCollectionId(app: string, layerId: string): string {
   return `${app}_${layerId}`;
 }
 
-/** What the caller may read: a function of a permission, asked once per permission. */
+/**
+ * What the caller may read: a function of a permission, asked once per permission (and scope).
+ * `tenantWide` asks for it held in the whole tenant, as an app's staff layer needs (its data is
+ * the whole tenant's); the app's own staff layers need it anywhere.
+ */
 export function readerOf(platform: Platform, scope: TenantScope, principal: Principal | null | undefined) {
   const asked = new Map<string, Promise<boolean>>();
-  return (permission: string): Promise<boolean> => {
+  return (permission: string, tenantWide = false): Promise<boolean> => {
     if (!principal) return Promise.resolve(false);
-    let answer = asked.get(permission);
+    const key = `${permission}:${tenantWide}`;
+    let answer = asked.get(key);
     if (!answer) {
       answer = agencyAccess(platform, scope, principal, permission).then(
-        (a) => a.everywhere || (a.agencies()?.length ?? 0) > 0,
+        (a) => a.everywhere || (!tenantWide && (a.agencies()?.length ?? 0) > 0),
       );
-      asked.set(permission, answer);
+      asked.set(key, answer);
     }
     return answer;
   };
@@ -104,7 +109,7 @@ export async function visibleCollections(
   const uploaded = (await listLayers(scope, !staff)).map(fromUpload);
   const offered: Collection[] = [];
   for (const { app, layer } of offeredMapLayers(platform, scope.tenantId)) {
-    if (layer.access !== 'public' && !(await may(layer.access.permission))) continue;
+    if (layer.access !== 'public' && !(await may(layer.access.permission, true))) continue;
     offered.push({
       id: appCollectionId(app, layer.id),
       title: layer.title,

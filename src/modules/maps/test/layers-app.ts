@@ -66,7 +66,8 @@ export const layersApp: AppManifest = {
   channels: ['web'],
   version: '0.0.1',
   description: { id: 'Aplikasi uji', en: 'A test app' },
-  permissions: [{ name: SECRET_PERMISSION, roles: ['platform_admin', 'tenant_admin'] }],
+  // Agency administrators hold it for their agency only: not enough for a layer of the whole tenant.
+  permissions: [{ name: SECRET_PERMISSION, roles: ['platform_admin', 'tenant_admin', 'agency_admin'] }],
   mapLayers: [
     layer('laporan', 'public', REPORTS),
     layer('internal', { permission: SECRET_PERMISSION }, REPORTS.slice(0, 3)),

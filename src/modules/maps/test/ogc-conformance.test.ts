@@ -17,6 +17,8 @@ import {
   startTest,
   type TestContext,
 } from '../../../../test/support/harness.ts';
+import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
+import { createAgency, grantRole } from '../../../platform/sdk/testing.ts';
 import app from '../index.ts';
 import { healthCentres, upload } from './fixtures.ts';
 import { layersApp, REPORTS } from './layers-app.ts';
@@ -32,6 +34,7 @@ describe(`OGC API Features conformance (${DB_KIND})`, () => {
   let t: TestContext;
   let admin: Record<string, string>;
   let viewer: Record<string, string>;
+  let agencyAdmin: Record<string, string>;
 
   /** GET of a path under the service, or of a link's absolute href. */
   const get = (path: string, headers: Record<string, string> = {}) =>
@@ -67,6 +70,14 @@ describe(`OGC API Features conformance (${DB_KIND})`, () => {
     await makeLive(t.platform, a.id, 'uji-lapisan');
     admin = await bearerFor(t.app, 'kota-a', (await makeStaff(t.platform, a.id, ['tenant_admin'])).email);
     viewer = await bearerFor(t.app, 'kota-a', (await makeStaff(t.platform, a.id, ['viewer'])).email);
+    const agency = await t.platform.inTenant(a.id, SYSTEM_ACTOR, (scope) =>
+      createAgency(scope, { code: 'DINKES', name: 'Dinas Kesehatan', kind: 'dinas' }),
+    );
+    const head = await makeStaff(t.platform, a.id, []);
+    await t.platform.inTenant(a.id, SYSTEM_ACTOR, (scope) =>
+      grantRole(scope, head.id, { role: 'agency_admin', agencyId: agency.id }),
+    );
+    agencyAdmin = await bearerFor(t.app, 'kota-a', head.email);
     const pub = await upload(
       t.app,
       'kota-a',
@@ -386,6 +397,9 @@ describe(`OGC API Features conformance (${DB_KIND})`, () => {
     // A viewer reads the app's uploaded layers, not the other app's staff layer.
     assert.deepEqual((await listed(viewer)).sort(), ['aset', 'puskesmas', 'uji-lapisan_laporan']);
     assert.equal((await get('/collections/uji-lapisan_internal', viewer)).statusCode, 404);
+    // The permission held for one agency does not open a layer of the whole tenant's data.
+    assert.ok(!(await listed(agencyAdmin)).includes('uji-lapisan_internal'));
+    assert.equal((await get('/collections/uji-lapisan_internal/items', agencyAdmin)).statusCode, 404);
     assert.deepEqual((await listed(admin)).sort(), [
       'aset',
       'puskesmas',
