@@ -209,6 +209,31 @@ describe(`The catalogue reader (${DB_KIND})`, () => {
     );
   });
 
+  test('words are matched in Indonesian: by stem, anywhere in the text, ranked for score desc', async () => {
+    const names = async (text: string, sort: DatasetSearch['sort'] = 'name asc') =>
+      (await search({ text, sort })).datasets.map((d) => d.name);
+    // Every word must occur, not the phrase as typed ("Jumlah Penduduk per Kecamatan").
+    assert.deepEqual(await names('penduduk kecamatan'), ['penduduk-kecamatan']);
+    assert.deepEqual(await names('kesehatan puskesmas'), ['fasilitas-kesehatan']);
+    // Stems: "sehat" is the stem of "Kesehatan", "camat" of "kecamatan".
+    assert.deepEqual(await names('sehat'), ['fasilitas-kesehatan']);
+    assert.deepEqual(await names('camat'), ['penduduk-kecamatan']);
+    // The organization's name: only the agency's ("Dinas Kependudukan dan Pencatatan Sipil").
+    assert.deepEqual(await names('pencatatan sipil'), ['penduduk-kecamatan']);
+    // Web search syntax: `or`, and `-word` to leave out.
+    assert.deepEqual(await names('puskesmas or kecamatan'), ['fasilitas-kesehatan', 'penduduk-kecamatan']);
+    assert.deepEqual(await names('data -puskesmas'), ['penduduk-kecamatan']);
+    // Words, not fragments: a word's beginning alone does not match.
+    assert.equal((await search({ text: 'pusk' })).count, 0);
+    // Best match first: "kecamatan" in the title and keywords outweighs "puskesmas" in the
+    // keywords and description, though fasilitas-kesehatan changed last.
+    assert.deepEqual(await names('puskesmas or kecamatan', 'score desc'), [
+      'penduduk-kecamatan',
+      'fasilitas-kesehatan',
+    ]);
+    assert.deepEqual(await names('', 'score desc'), ['fasilitas-kesehatan', 'penduduk-kecamatan']);
+  });
+
   test('facets count over every match', async () => {
     const page = await search({
       facets: ['organization', 'groups', 'tags', 'res_format', 'license_id', 'classification'],
