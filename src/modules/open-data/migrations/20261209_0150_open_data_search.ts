@@ -8,7 +8,9 @@
  *
  * The harvester pages the published catalogue by name (`sort=id asc`, served as `name asc`): a
  * partial index of the published names, holding the id, lets a deep page skip its offset in the
- * index alone (an index-only scan) before the page's 100 rows are read.
+ * index alone (an index-only scan) before the page's 100 rows are read. The `res_format` facet
+ * reads each matching dataset's resource formats from an index holding them (index-only), not from
+ * the resources' rows.
  */
 import type { Kysely } from 'kysely';
 import { runStatements } from '../../../platform/sdk/index.ts';
@@ -24,5 +26,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     'create index open_data_datasets_search on open_data_datasets using gin (tenant_id, search)',
     `create index open_data_datasets_published_name on open_data_datasets (tenant_id, name) include (id)
       where state = 'published'`,
+    'create index open_data_resources_formats on open_data_resources (tenant_id, dataset_id) include (format)',
   ]);
 }
