@@ -11,8 +11,14 @@
 import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { listAgencies, type TenantScope } from '../../../platform/sdk/index.ts';
 import { licenseOf } from '../licenses.ts';
-import { type DatasetRow, themesOfDatasets } from '../repo/datasets.ts';
-import { findResource, resourcesOfDatasets, type VersionRow, versionsOf } from '../repo/resources.ts';
+import { DATASET_COLUMNS, type DatasetRow, themeRowsOfDatasets } from '../repo/datasets.ts';
+import {
+  findResource,
+  type ResourceRow,
+  resourcesOfDatasets,
+  type VersionRow,
+  versionsOf,
+} from '../repo/resources.ts';
 import { listThemes, type ThemeRow } from '../repo/themes.ts';
 import { readRows } from '../services/rows.ts';
 import { type AppTables, tx } from '../tables.ts';
@@ -25,6 +31,7 @@ import type {
   FacetCount,
   FacetField,
 } from './reader.ts';
+import { countAndFacetsQuery, type FacetRow, wordsMatch, wordsQuery } from './search-sql.ts';
 import type {
   CatalogColumn,
   CatalogDataset,
@@ -83,8 +90,6 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
     ]);
     return orgsMemo;
   };
-  const orgOf = async (agencyId: string | null) =>
-    (await allOrgs()).find((o) => o.agencyId === agencyId) ?? region;
   const publicOrg = ({ agencyId: _a, ...o }: Org): CatalogOrganization => o;
 
   const published = (): DQ =>
@@ -100,29 +105,34 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
   const downloadUrl = (resourceId: string, version: number) =>
     `${base}/api/v1/open-data/resources/${resourceId}/versions/${version}/file`;
 
-  /** Full views of these dataset rows, in their order. */
+  /**
+   * Full views of these dataset rows, in their order: three queries whatever their number (their
+   * themes, resources, and the resources' versions), grouped here by dataset.
+   */
   async function views(rows: readonly DatasetRow[]): Promise<CatalogDataset[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const themeNames = await themesOfDatasets(scope, ids);
-    const themes = new Map((await listThemes(scope)).map((t) => [t.name, t]));
-    const resources = await resourcesOfDatasets(scope, ids);
+    const [themeRows, resources, orgs] = await Promise.all([
+      themeRowsOfDatasets(scope, ids),
+      resourcesOfDatasets(scope, ids),
+      allOrgs(),
+    ]);
     const versions = await versionsOf(
       scope,
       resources.map((r) => r.id),
     );
-    const out: CatalogDataset[] = [];
-    for (const d of rows) {
-      const org = await orgOf(d.agency_id);
+    const orgByAgency = new Map(orgs.map((o) => [o.agencyId, o]));
+    const resourcesOf = groupBy(resources, (r) => r.dataset_id);
+    const versionsOfResource = groupBy(versions, (v) => v.resource_id);
+    return rows.map((d) => {
+      const org = orgByAgency.get(d.agency_id) ?? region;
       const license = licenseOf(d.license_id) ?? { id: d.license_id, title: d.license_id, url: '' };
-      const catalogResources: CatalogResource[] = resources
-        .filter((r) => r.dataset_id === d.id)
-        .map((r) => {
-          const own = versions.filter((v) => v.resource_id === r.id);
-          const current = own.find((v) => v.version === r.current_version);
-          return resourceView(r, own, current, d.classification === 'open');
-        });
-      out.push({
+      const catalogResources: CatalogResource[] = (resourcesOf.get(d.id) ?? []).map((r) => {
+        const own = versionsOfResource.get(r.id) ?? [];
+        const current = own.find((v) => v.version === r.current_version);
+        return resourceView(r, own, current, d.classification === 'open');
+      });
+      return {
         id: d.id,
         name: d.name,
         title: d.title,
@@ -131,10 +141,7 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
         organization: publicOrg(org),
         publisher: { name: site.tenant.name, url: base },
         contact: { name: d.contact_name, email: d.contact_email },
-        themes: (themeNames.get(d.id) ?? []).flatMap((n) => {
-          const t = themes.get(n);
-          return t ? [themeView(t)] : [];
-        }),
+        themes: (themeRows.get(d.id) ?? []).map(themeView),
         keywords: d.keywords,
         license: { id: license.id, title: license.title, url: license.url },
         frequency: d.frequency,
@@ -158,13 +165,12 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
         },
         feed: d.feed,
         resources: catalogResources,
-      });
-    }
-    return out;
+      };
+    });
   }
 
   function resourceView(
-    r: Awaited<ReturnType<typeof resourcesOfDatasets>>[number],
+    r: ResourceRow,
     own: readonly VersionRow[],
     current: VersionRow | undefined,
     open: boolean,
@@ -207,18 +213,10 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
     let q = published();
     const text = query.text?.trim();
     if (text) {
-      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const orgIds = (await allOrgs())
-        .filter((o) => o.agencyId && o.title.toLowerCase().includes(text.toLowerCase()))
-        .map((o) => o.agencyId!);
-      q = q.where((eb: DEB) =>
-        eb.or([
-          eb('title', 'ilike', pattern),
-          eb('description', 'ilike', pattern),
-          eb(sql<string>`keywords::text`, 'ilike', pattern),
-          ...(orgIds.length ? [eb('agency_id', 'in', orgIds)] : []),
-        ]),
+      const agencies = (await allOrgs()).flatMap((o) =>
+        o.agencyId ? [{ agencyId: o.agencyId, title: o.title }] : [],
       );
+      q = q.where(wordsMatch(text, agencies));
     }
     if (query.modifiedSince) q = q.where('modified_at', '>=', new Date(query.modifiedSince));
     if (query.modifiedUntil) q = q.where('modified_at', '<=', new Date(query.modifiedUntil));
@@ -278,6 +276,7 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
   function ordered<O>(
     q: SelectQueryBuilder<AppTables, 'open_data_datasets', O>,
     sort: DatasetSearch['sort'],
+    text: string | undefined,
   ): SelectQueryBuilder<AppTables, 'open_data_datasets', O> {
     switch (sort) {
       case 'metadata_modified asc':
@@ -295,73 +294,62 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
       case 'name desc':
         return q.orderBy('name', 'desc');
       default:
-        // `score desc` without a relevance index: newest change first, as CKAN does without `q`.
-        return q.orderBy('modified_at', 'desc').orderBy('id');
+        // `score desc`: the best match of the words first (a word in the title or keywords
+        // weighs more than one in the description), then the newest change, as CKAN's default
+        // sort; without words, newest change first.
+        return (text ? q.orderBy(sql`ts_rank(open_data_datasets.search, ${wordsQuery(text)})`, 'desc') : q)
+          .orderBy('modified_at', 'desc')
+          .orderBy('id');
     }
   }
 
-  async function facets(q: DQ, fields: readonly FacetField[], limit: number) {
-    const out: Partial<Record<FacetField, readonly FacetCount[]>> = {};
-    if (fields.length === 0) return out;
-    const ids = (await q.select('id').execute()).map((r) => r.id);
-    const rows: Pick<DatasetRow, 'id' | 'agency_id' | 'license_id' | 'classification' | 'keywords'>[] =
-      ids.length
-        ? await published()
-            .select(['id', 'agency_id', 'license_id', 'classification', 'keywords'])
-            .where('id', 'in', ids)
-            .execute()
-        : [];
-    const count = (values: Iterable<[string, string]>): FacetCount[] => {
-      const counts = new Map<string, { displayName: string; count: number }>();
-      for (const [name, displayName] of values) {
-        const c = counts.get(name) ?? { displayName, count: 0 };
-        c.count += 1;
-        counts.set(name, c);
-      }
-      return [...counts.entries()]
-        .map(([name, c]) => ({ name, displayName: c.displayName, count: c.count }))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-        .slice(0, limit);
-    };
-    for (const field of fields) {
-      if (field === 'organization') {
-        const orgs = await Promise.all(rows.map((r) => orgOf(r.agency_id)));
-        out.organization = count(orgs.map((o) => [o.name, o.title]));
-      } else if (field === 'license_id') {
-        out.license_id = count(
-          rows.map((r) => [r.license_id, licenseOf(r.license_id)?.title ?? r.license_id]),
-        );
-      } else if (field === 'classification') {
-        out.classification = count(rows.map((r) => [r.classification, r.classification]));
-      } else if (field === 'tags') {
-        out.tags = count(rows.flatMap((r) => r.keywords.map((k): [string, string] => [k, k])));
-      } else if (field === 'groups') {
-        const names = await themesOfDatasets(scope, ids);
-        const titles = new Map((await listThemes(scope)).map((t) => [t.name, t.title]));
-        out.groups = count(
-          [...names.values()].flatMap((ns) => ns.map((n): [string, string] => [n, titles.get(n) ?? n])),
-        );
-      } else if (field === 'res_format') {
-        const resources = await resourcesOfDatasets(scope, ids);
-        const perDataset = new Map<string, Set<string>>();
-        for (const r of resources) {
-          const set = perDataset.get(r.dataset_id) ?? new Set<string>();
-          set.add(r.format.toUpperCase());
-          perDataset.set(r.dataset_id, set);
-        }
-        out.res_format = count(
-          [...perDataset.values()].flatMap((s) => [...s].map((f): [string, string] => [f, f])),
-        );
-      }
+  /** The match's count, and its facets when asked: one query (catalog/search-sql.ts). */
+  async function countAndFacets(q: DQ, fields: readonly FacetField[], limit: number) {
+    if (fields.length === 0) {
+      // Only the count (the harvester's pages): an index-only scan of the published names when
+      // nothing else narrows it.
+      const { n } = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      return { total: Number(n), facets: {} };
     }
-    return out;
+    const match = q.select(['id', 'agency_id', 'license_id', 'classification', 'keywords']);
+    const rows = (await countAndFacetsQuery(tenantId, match, fields, limit).execute(db)).rows;
+    const orgs = new Map((await allOrgs()).map((o) => [o.agencyId, o]));
+    const counts = new Map<FacetField, Map<string, { displayName: string; count: number }>>();
+    let total = 0;
+    for (const row of rows as FacetRow[]) {
+      const n = Number(row.n);
+      if (row.f === 'count') {
+        total = n;
+        continue;
+      }
+      const [name, displayName] =
+        row.f === 'organization'
+          ? ((o) => [o.name, o.title])(orgs.get(row.v) ?? region)
+          : row.f === 'license_id'
+            ? [row.v ?? '', licenseOf(row.v ?? '')?.title ?? row.v ?? '']
+            : [row.v ?? '', row.t ?? row.v ?? ''];
+      const field = counts.get(row.f) ?? new Map();
+      counts.set(row.f, field);
+      // Agencies unknown to the directory are the region's, as in the views: their counts add up.
+      const c = field.get(name) ?? { displayName, count: 0 };
+      c.count += n;
+      field.set(name, c);
+    }
+    const facets: Partial<Record<FacetField, readonly FacetCount[]>> = {};
+    for (const field of fields) {
+      facets[field] = [...(counts.get(field) ?? new Map()).entries()]
+        .map(([name, c]) => ({ name, displayName: c.displayName, count: c.count }))
+        .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name))
+        .slice(0, limit);
+    }
+    return { total, facets };
   }
 
   async function findPublished(idOrName: string): Promise<DatasetRow | null> {
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
     return (
       (await published()
-        .selectAll()
+        .select(DATASET_COLUMNS)
         .where((eb: DEB) =>
           uuid ? eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]) : eb('name', '=', idOrName),
         )
@@ -396,7 +384,10 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
     const resource = await findResource(scope, id);
     if (!resource) return null;
-    const dataset = await published().selectAll().where('id', '=', resource.dataset_id).executeTakeFirst();
+    const dataset = await published()
+      .select(DATASET_COLUMNS)
+      .where('id', '=', resource.dataset_id)
+      .executeTakeFirst();
     return dataset ? { resource, dataset } : null;
   }
 
@@ -418,12 +409,23 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
 
     async search(query: DatasetSearch): Promise<DatasetPage> {
       const q = await matching(query);
-      const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-      const rows = await ordered(q.selectAll(), query.sort).limit(query.limit).offset(query.offset).execute();
+      const text = query.text?.trim();
+      // The page's ids first, then their rows: a deep page (the harvester's) skips its offset in
+      // an index (open_data_datasets_published_name) rather than reading every skipped row.
+      const pageIds = (
+        await ordered(q.select('id'), query.sort, text).limit(query.limit).offset(query.offset).execute()
+      ).map((r) => r.id);
+      const [{ total, facets }, rows] = await Promise.all([
+        countAndFacets(q, query.facets ?? [], query.facetLimit ?? 50),
+        pageIds.length
+          ? published().select(DATASET_COLUMNS).where('id', 'in', pageIds).execute()
+          : Promise.resolve([]),
+      ]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
       return {
-        count: Number(total.n),
-        datasets: await views(rows),
-        facets: await facets(q, query.facets ?? [], query.facetLimit ?? 50),
+        count: total,
+        datasets: await views(pageIds.flatMap((id) => byId.get(id) ?? [])),
+        facets,
       };
     },
 
@@ -520,4 +522,16 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
       };
     },
   };
+}
+
+/** The items by a key, each group in the items' order. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

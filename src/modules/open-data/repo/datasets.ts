@@ -2,16 +2,57 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { TenantScope } from '../../../platform/sdk/index.ts';
 import { type DatasetState, type DatasetsTable, tx } from '../tables.ts';
+import type { ThemeRow } from './themes.ts';
 
 export type DatasetRow = Selectable<DatasetsTable>;
 export type DatasetValues = Omit<Insertable<DatasetsTable>, 'tenant_id'>;
 export type DatasetChanges = Updateable<DatasetsTable>;
 
+/**
+ * Every column of a dataset row but the stored search vector (`search`, migration 0150): a
+ * `select *` would carry each row's vector to the server for nothing.
+ */
+export const DATASET_COLUMNS = [
+  'tenant_id',
+  'id',
+  'agency_id',
+  'name',
+  'title',
+  'description',
+  'state',
+  'review_note',
+  'classification',
+  'affair_code',
+  'sub_affair_code',
+  'indicator',
+  'unit',
+  'definition',
+  'release_schedule',
+  'data_standard',
+  'keywords',
+  'license_id',
+  'frequency',
+  'temporal_start',
+  'temporal_end',
+  'spatial_name',
+  'spatial_bbox',
+  'contact_name',
+  'contact_email',
+  'feed',
+  'created_by',
+  'created_at',
+  'modified_at',
+  'submitted_at',
+  'reviewed_by',
+  'reviewed_at',
+  'first_published_at',
+] as const satisfies readonly (keyof DatasetsTable)[];
+
 export async function findDataset(scope: TenantScope, id: string): Promise<DatasetRow | null> {
   return (
     (await tx(scope)
       .selectFrom('open_data_datasets')
-      .selectAll()
+      .select(DATASET_COLUMNS)
       .where('tenant_id', '=', scope.tenantId)
       .where('id', '=', id)
       .executeTakeFirst()) ?? null
@@ -23,7 +64,7 @@ export async function lockDataset(scope: TenantScope, id: string): Promise<Datas
   return (
     (await tx(scope)
       .selectFrom('open_data_datasets')
-      .selectAll()
+      .select(DATASET_COLUMNS)
       .where('tenant_id', '=', scope.tenantId)
       .where('id', '=', id)
       .forUpdate()
@@ -35,7 +76,7 @@ export async function findDatasetByFeed(scope: TenantScope, feed: string): Promi
   return (
     (await tx(scope)
       .selectFrom('open_data_datasets')
-      .selectAll()
+      .select(DATASET_COLUMNS)
       .where('tenant_id', '=', scope.tenantId)
       .where('feed', '=', feed)
       .executeTakeFirst()) ?? null
@@ -64,7 +105,10 @@ export function listDatasets(
   scope: TenantScope,
   filter: { agencies: readonly string[] | null; state?: DatasetState; limit: number; offset: number },
 ): Promise<DatasetRow[]> {
-  let q = tx(scope).selectFrom('open_data_datasets').selectAll().where('tenant_id', '=', scope.tenantId);
+  let q = tx(scope)
+    .selectFrom('open_data_datasets')
+    .select(DATASET_COLUMNS)
+    .where('tenant_id', '=', scope.tenantId);
   if (filter.agencies !== null) {
     if (filter.agencies.length === 0) return Promise.resolve([]);
     q = q.where('agency_id', 'in', [...filter.agencies]);
@@ -77,7 +121,7 @@ export function insertDataset(scope: TenantScope, values: DatasetValues): Promis
   return tx(scope)
     .insertInto('open_data_datasets')
     .values({ tenant_id: scope.tenantId, ...values })
-    .returningAll()
+    .returning(DATASET_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
@@ -87,7 +131,7 @@ export function updateDataset(scope: TenantScope, id: string, changes: DatasetCh
     .set(changes)
     .where('tenant_id', '=', scope.tenantId)
     .where('id', '=', id)
-    .returningAll()
+    .returning(DATASET_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
@@ -119,6 +163,32 @@ export async function themesOfDatasets(
     .orderBy('th.name')
     .execute();
   for (const r of rows) out.set(r.dataset_id, [...(out.get(r.dataset_id) ?? []), r.name]);
+  return out;
+}
+
+/** The themes of each dataset, whole (the catalogue's views), by name. */
+export async function themeRowsOfDatasets(
+  scope: TenantScope,
+  ids: readonly string[],
+): Promise<Map<string, ThemeRow[]>> {
+  const out = new Map<string, ThemeRow[]>();
+  if (ids.length === 0) return out;
+  const rows = await tx(scope)
+    .selectFrom('open_data_dataset_themes as dt')
+    .innerJoin('open_data_themes as th', (j) =>
+      j.onRef('th.tenant_id', '=', 'dt.tenant_id').onRef('th.id', '=', 'dt.theme_id'),
+    )
+    .selectAll('th')
+    .select('dt.dataset_id')
+    .where('dt.tenant_id', '=', scope.tenantId)
+    .where('dt.dataset_id', 'in', [...ids])
+    .orderBy('th.name')
+    .execute();
+  for (const { dataset_id, ...theme } of rows) {
+    const list = out.get(dataset_id) ?? [];
+    list.push(theme);
+    out.set(dataset_id, list);
+  }
   return out;
 }
 

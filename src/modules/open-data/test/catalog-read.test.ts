@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import {
   bearerFor,
   DB_KIND,
@@ -207,6 +208,67 @@ describe(`The catalogue reader (${DB_KIND})`, () => {
       second.datasets.map((d) => d.name),
       ['penduduk-kecamatan'],
     );
+  });
+
+  test('words are matched in Indonesian: by stem, anywhere in the text, ranked for score desc', async () => {
+    const names = async (text: string, sort: DatasetSearch['sort'] = 'name asc') =>
+      (await search({ text, sort })).datasets.map((d) => d.name);
+    // Every word must occur, not the phrase as typed ("Jumlah Penduduk per Kecamatan").
+    assert.deepEqual(await names('penduduk kecamatan'), ['penduduk-kecamatan']);
+    assert.deepEqual(await names('kesehatan puskesmas'), ['fasilitas-kesehatan']);
+    // Stems: "sehat" is the stem of "Kesehatan", "camat" of "kecamatan".
+    assert.deepEqual(await names('sehat'), ['fasilitas-kesehatan']);
+    assert.deepEqual(await names('camat'), ['penduduk-kecamatan']);
+    // The organization's name: only the agency's ("Dinas Kependudukan dan Pencatatan Sipil").
+    assert.deepEqual(await names('pencatatan sipil'), ['penduduk-kecamatan']);
+    // Web search syntax: `or`, and `-word` to leave out.
+    assert.deepEqual(await names('puskesmas or kecamatan'), ['fasilitas-kesehatan', 'penduduk-kecamatan']);
+    assert.deepEqual(await names('data -puskesmas'), ['penduduk-kecamatan']);
+    // Words, not fragments: a word's beginning alone does not match.
+    assert.equal((await search({ text: 'pusk' })).count, 0);
+    // Best match first: "kecamatan" in the title and keywords outweighs "puskesmas" in the
+    // keywords and description, though fasilitas-kesehatan changed last.
+    assert.deepEqual(await names('puskesmas or kecamatan', 'score desc'), [
+      'penduduk-kecamatan',
+      'fasilitas-kesehatan',
+    ]);
+    assert.deepEqual(await names('', 'score desc'), ['fasilitas-kesehatan', 'penduduk-kecamatan']);
+  });
+
+  test("words read the tenant's GIN index under row-level security; a deep page is right", async () => {
+    // 2,000 published datasets, one of which speaks of a "biawak": the planner reaches it through
+    // the (tenant_id, search) GIN index only when `@@` may run ahead of the RLS policy (ADR 0012).
+    // (The harvester's count reads the partial index of published names when the tenant is one of
+    // many; alone in a table this small, a sequential scan is the right plan, so no assertion.)
+    const big = await makeTenant(t.platform, 'kota-cari');
+    await t.platform.inTenant(big.id, SYSTEM_ACTOR, async (scope) => {
+      await sql`insert into open_data_datasets (tenant_id, id, name, title, description, state,
+          classification, license_id, frequency, contact_name, first_published_at)
+        select ${big.id}, gen_random_uuid(), 'data-' || n,
+          case when n = 777 then 'Populasi biawak di sungai' else 'Jumlah penduduk nomor ' || n end,
+          'Data ' || n, 'published', 'open', 'cc-by', 'annual', 'Bidang Data', now()
+        from generate_series(1, 2000) n`.execute(scope.trx);
+    });
+    // VACUUM moves the new rows out of the GIN pending list, as autovacuum does in production.
+    await sql`vacuum analyze open_data_datasets`.execute(t.platform.database.db);
+    const plan = (query: string) =>
+      t.platform.inTenant(big.id, SYSTEM_ACTOR, async (scope) => {
+        const rows = await sql<{ 'QUERY PLAN': string }>`${sql.raw(`explain ${query}`)}`.execute(scope.trx);
+        return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    const words = await plan(`select id from open_data_datasets where tenant_id = '${big.id}'
+      and state = 'published' and search @@ websearch_to_tsquery('indonesian', 'biawak')`);
+    assert.match(words, /open_data_datasets_search/, words);
+    await withReader({ id: big.id, slug: big.slug, name: big.name }, async (r) => {
+      const found = await r.search({ text: 'biawak', sort: 'score desc', limit: 10, offset: 0 });
+      assert.deepEqual(
+        found.datasets.map((d) => d.name),
+        ['data-777'],
+      );
+      const deep = await r.search({ sort: 'name asc', limit: 100, offset: 1900 });
+      assert.equal(deep.count, 2000);
+      assert.equal(deep.datasets[0]?.name, [...Array(2000)].map((_, i) => `data-${i + 1}`).sort()[1900]);
+    });
   });
 
   test('facets count over every match', async () => {
