@@ -50,7 +50,9 @@ function filtered(scope: TenantScope, versionId: string, query: RowQuery): Q {
   for (const f of query.filters) {
     q =
       f.value === null
-        ? q.where(sql<boolean>`(data -> ${f.column}) is null or data -> ${f.column} = 'null'::jsonb`)
+        ? // Parenthesised whole: Kysely joins raw conditions with `and` as they are, and an
+          // unbracketed `or` would escape the tenant and version conditions before it.
+          q.where(sql<boolean>`((data -> ${f.column}) is null or data -> ${f.column} = 'null'::jsonb)`)
         : // Containment uses the GIN index and compares as JSON (150000 matches 150000, not "150000").
           q.where(sql<boolean>`data @> ${JSON.stringify({ [f.column]: f.value })}::jsonb`);
   }

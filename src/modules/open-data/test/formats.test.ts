@@ -46,7 +46,7 @@ describe(`the catalogue as CKAN and DCAT over real data (${DB_KIND})`, () => {
   };
 
   /** A dataset of `agencyId` with one CSV, published unless `draft`. */
-  async function dataset(name: string, agencyId: string, extra: object = {}, draft = false) {
+  async function dataset(name: string, agencyId: string, extra: object = {}, draft = false, table?: string) {
     const made = await call('POST', `${API}/datasets`, walidata, {
       ...metadata,
       themes: [],
@@ -57,9 +57,9 @@ describe(`the catalogue as CKAN and DCAT over real data (${DB_KIND})`, () => {
     });
     assert.equal(made.statusCode, 201, made.body);
     const id = made.json().id as string;
-    const csv = ['Kecamatan,Jumlah Penduduk', ...KECAMATAN.map((k, i) => `${k},${150_000 + i * 1_000}`)].join(
-      '\n',
-    );
+    const csv =
+      table ??
+      ['Kecamatan,Jumlah Penduduk', ...KECAMATAN.map((k, i) => `${k},${150_000 + i * 1_000}`)].join('\n');
     const form = csvUpload(csv);
     const up = await t.app.inject({
       method: 'POST',
@@ -244,5 +244,28 @@ describe(`the catalogue as CKAN and DCAT over real data (${DB_KIND})`, () => {
     await assertConforms(parseTurtle(one.body), 'a dataset in Turtle');
     const draft = await call('GET', `/dataset/${draftName}.ttl`);
     assert.equal(draft.statusCode, 404);
+  });
+
+  test("a filter on empty cells reads the resource's own rows only, never a draft's", async () => {
+    const agencyId = (await ckan('organization_show', '?id=dinkes')).body.result.id as string;
+    await dataset('catatan-terbit', agencyId, {}, false, 'Kecamatan,Keterangan\nCiledug,\nKarawaci,ada');
+    await dataset('catatan-draf', agencyId, {}, true, 'Kecamatan,Keterangan\nRahasia Draf,\nPeriuk,');
+    const pkg = await ckan('package_show', '?id=catatan-terbit');
+    const res = await call(
+      'POST',
+      '/api/3/action/datastore_search',
+      { 'content-type': 'application/json' },
+      {
+        resource_id: pkg.body.result.resources[0].id,
+        filters: { keterangan: null },
+      },
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().result.total, 1);
+    assert.deepEqual(
+      res.json().result.records.map((r: { kecamatan: string }) => r.kecamatan),
+      ['Ciledug'],
+    );
+    assert.doesNotMatch(res.body, /Rahasia Draf/);
   });
 });
