@@ -5,18 +5,26 @@
  */
 import type { Link } from './documents.ts';
 
-const esc = (text: string) =>
-  text.replace(
+const esc = (text: unknown) =>
+  String(text ?? '').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+/**
+ * Whether a link may be followed from the page: the service's own are absolute http(s); a
+ * feature's properties are an uploader's data and may hold anything (`javascript:` included).
+ */
+const followable = (href: unknown): href is string => typeof href === 'string' && /^https?:\/\//i.test(href);
+
 function links(list: readonly Link[]): string {
   return `<ul class="links">${list
-    .map(
-      (l) =>
-        `<li><a href="${esc(l.href)}" rel="${esc(l.rel)}" type="${esc(l.type)}">${esc(l.title ?? l.rel)}</a> <small>(${esc(l.rel)}, ${esc(l.type)})</small></li>`,
-    )
+    .map((l) => {
+      const label = `${esc(l.title ?? l.rel)} <small>(${esc(l.rel)}, ${esc(l.type)})</small>`;
+      return followable(l.href)
+        ? `<li><a href="${esc(l.href)}" rel="${esc(l.rel)}" type="${esc(l.type)}">${esc(l.title ?? l.rel)}</a> <small>(${esc(l.rel)}, ${esc(l.type)})</small></li>`
+        : `<li>${esc(l.href)}: ${label}</li>`;
+    })
     .join('')}</ul>`;
 }
 

@@ -116,7 +116,14 @@ export function ogcRoutes(app: FastifyInstance, platform: Platform) {
     reply.header('cache-control', request.principal ? 'private, no-store' : 'public, max-age=60');
     reply.header('vary', 'Accept, Authorization');
     if (format === 'html')
-      return reply.type('text/html; charset=utf-8').send(htmlPage(request.lang, title, doc));
+      // No script, frame or plug-in on these pages, whatever the data they show holds.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+        )
+        .send(htmlPage(request.lang, title, doc));
     return reply.type(jsonType).send(JSON.stringify(doc));
   };
   const texts = (request: FastifyRequest) => {

@@ -336,4 +336,36 @@ describe(`WebGIS staff API (${DB_KIND})`, () => {
     assert.match(noPrj.json().errors[0].message, /\.prj/);
     assert.equal(await count(), before, 'nothing stored');
   });
+
+  test("a feature's properties shaped like links are shown as data on the HTML pages, never followed", async () => {
+    const file = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [106.63, -6.18] },
+          properties: {
+            nama: 'Titik',
+            web: [{ href: 'javascript:alert(document.domain)', rel: 'x', type: 'y' }],
+            tanpaJenis: [{ href: 'a', rel: 'b' }],
+          },
+        },
+      ],
+    });
+    const up = await upload(
+      t.app,
+      'kota-a',
+      admin,
+      { access: 'public', title: 'Tautan aneh' },
+      file,
+      'aneh.geojson',
+    );
+    assert.equal(up.statusCode, 201, up.body);
+    for (const path of ['items?f=html', 'items/1?f=html']) {
+      const page = await t.app.inject({ url: `/t/kota-a/ogc/collections/${up.json().name}/${path}` });
+      assert.equal(page.statusCode, 200, `${path}: ${page.body.slice(0, 200)}`);
+      assert.doesNotMatch(page.body, /href="javascript:/i);
+      assert.match(String(page.headers['content-security-policy']), /default-src 'none'/);
+    }
+  });
 });
