@@ -43,6 +43,8 @@ export const sharedMessages = {
       open_data_sub_affair: 'Kode sub-urusan harus diawali kode urusannya.',
       open_data_unknown_theme: 'Tema {{theme}} tidak ada di daerah ini.',
       open_data_fed_name: 'Nama dataset yang diisi umpan tidak dapat diubah.',
+      open_data_classification_review:
+        'Klasifikasi dataset yang sudah terbit hanya dapat diubah oleh walidata: siapa yang boleh melihat datanya ikut berubah.',
       data_empty: 'Berkas kosong.',
       data_too_large: 'Ukuran berkas maksimal {{limit}} MB.',
       data_unknown_format: 'Berkas harus berupa CSV (UTF-8), XLSX, JSON atau GeoJSON.',
@@ -100,6 +102,8 @@ export const sharedMessages = {
       open_data_sub_affair: "The sub-affair code must start with its affair's code.",
       open_data_unknown_theme: 'There is no theme {{theme}} in this region.',
       open_data_fed_name: "A fed dataset's name cannot change.",
+      open_data_classification_review:
+        "Only the data custodian may change a published dataset's classification: it changes who may see its data.",
       data_empty: 'The file is empty.',
       data_too_large: 'Files are limited to {{limit}} MB.',
       data_unknown_format: 'The file must be CSV (UTF-8), XLSX, JSON or GeoJSON.',

@@ -1,7 +1,7 @@
 /** Datasets for their producers (agency-scoped) and their review by the walidata. */
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import type { Platform } from '../../../platform/sdk/index.ts';
+import { agencyAccess, type Platform } from '../../../platform/sdk/index.ts';
 import { PERM } from '../permissions.ts';
 import {
   Dataset,
@@ -85,7 +85,7 @@ export function datasetRoutes(app: FastifyInstance, platform: Platform) {
         tags,
         summary: 'Change a dataset’s metadata',
         description:
-          'Replaces the metadata (every field; omitted optional ones are emptied). Refused (409) while the walidata checks it; a published dataset stays published with its change dated. A fed dataset keeps its name.',
+          'Replaces the metadata (every field; omitted optional ones are emptied). Refused (409) while the walidata checks it; a published dataset stays published with its change dated, but only the walidata changes its classification (400 on the field for anyone else). A fed dataset keeps its name.',
         params: IdParams,
         body: DatasetUpdate,
         response: { 200: Dataset },
@@ -93,9 +93,10 @@ export function datasetRoutes(app: FastifyInstance, platform: Platform) {
       config: write,
     },
     (request) =>
-      act(request, (scope, access, base) =>
-        changeDataset(scope, request.params.id, request.body, access, base),
-      ),
+      act(request, async (scope, access, base) => {
+        const custodian = await agencyAccess(platform, scope, request.principal, PERM.review);
+        return changeDataset(scope, request.params.id, request.body, access, base, custodian.everywhere);
+      }),
   );
 
   app.post<Id>(

@@ -136,7 +136,8 @@ export async function createDataset(
 
 /**
  * Changes a dataset's metadata. Not while the walidata checks it (submitted: what they check must
- * stay what they approve); a published dataset stays published, its change dated.
+ * stay what they approve); a published dataset stays published, its change dated — but its
+ * classification, which decides who may read its rows and files, only the walidata changes.
  */
 export async function changeDataset(
   scope: TenantScope,
@@ -144,11 +145,14 @@ export async function changeDataset(
   input: DatasetUpdateType,
   access: AgencyAccess,
   base: string,
+  mayReview: boolean,
   now = new Date(),
 ): Promise<DatasetType> {
   const before = await datasetFor(scope, id, access, { lock: true });
   if (before.state === 'submitted')
     throw new AppError('invalid_transition', { detailKey: 'open_data_in_review' });
+  if (before.state === 'published' && input.classification !== before.classification && !mayReview)
+    throw invalid({ path: '/body/classification', code: 'open_data_classification_review' });
   // A feed's name is its address in every harvester: only its other metadata may change.
   if (before.feed && input.name !== before.name)
     throw invalid({ path: '/body/name', code: 'open_data_fed_name' });

@@ -421,4 +421,33 @@ describe(`Satu Data's staff API (${DB_KIND})`, () => {
     });
     assert.equal(bad.statusCode, 400);
   });
+
+  test("a published dataset's classification is the walidata's to change: a producer opening a closed dataset is refused", async () => {
+    const made = await call('POST', `${API}/datasets`, producerX, {
+      ...metadata,
+      agencyId: agencyX,
+      name: 'data-tertutup',
+      classification: 'closed',
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    const id = made.json().id as string;
+    const up = await upload(`${API}/datasets/${id}/uploads`, producerX, CSV);
+    assert.equal(up.statusCode, 201, up.body);
+    assert.equal((await call('POST', `${API}/datasets/${id}/submit`, producerX)).statusCode, 200);
+    assert.equal((await call('POST', `${API}/datasets/${id}/publish`, walidata)).statusCode, 200);
+    const change = { ...metadata, name: 'data-tertutup', classification: 'open' };
+    const refused = await call('PUT', `${API}/datasets/${id}`, producerX, change);
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.equal(refused.json().errors[0].code, 'open_data_classification_review');
+    const rows = await call('GET', `${API}/resources/${up.json().id}/rows`);
+    assert.notEqual(rows.statusCode, 200, 'the closed data stays unread');
+    // Other metadata the producer still keeps up to date; the walidata may open it.
+    const kept = await call('PUT', `${API}/datasets/${id}`, producerX, {
+      ...change,
+      classification: 'closed',
+      title: 'Data tertutup (diperbarui)',
+    });
+    assert.equal(kept.statusCode, 200, kept.body);
+    assert.equal((await call('PUT', `${API}/datasets/${id}`, walidata, change)).statusCode, 200);
+  });
 });
