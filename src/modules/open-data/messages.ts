@@ -50,6 +50,8 @@ export const sharedMessages = {
       data_unknown_format: 'Berkas harus berupa CSV (UTF-8), XLSX, JSON atau GeoJSON.',
       data_csv_unreadable: 'CSV tidak dapat dibaca di sekitar baris {{line}} (tanda kutip tidak tertutup?).',
       data_xlsx_unreadable: 'Berkas Excel tidak dapat dibaca; simpan ulang sebagai .xlsx.',
+      data_xlsx_too_large:
+        'Isi berkas Excel lebih dari {{max}} MB setelah dibuka; bagi datanya atau unggah sebagai CSV.',
       data_json_unreadable: 'JSON tidak dapat dibaca: periksa tanda kurung dan koma.',
       data_no_rows: 'Berkas tidak berisi baris data di bawah baris judul kolom.',
       data_ragged:
@@ -109,6 +111,8 @@ export const sharedMessages = {
       data_unknown_format: 'The file must be CSV (UTF-8), XLSX, JSON or GeoJSON.',
       data_csv_unreadable: 'The CSV cannot be read around line {{line}} (an unclosed quote?).',
       data_xlsx_unreadable: 'The Excel file cannot be read; save it again as .xlsx.',
+      data_xlsx_too_large:
+        "The Excel file's contents exceed {{max}} MB once opened; split the data or upload it as CSV.",
       data_json_unreadable: 'The JSON cannot be read: check its brackets and commas.',
       data_no_rows: 'The file has no data rows under its header row.',
       data_ragged: 'Data row {{row}} (line {{line}} of the file) has {{found}} columns, not {{expected}}.',

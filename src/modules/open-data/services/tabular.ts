@@ -9,6 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import { type AppError, type DataColumnType, invalid } from '../../../platform/sdk/index.ts';
 import type { CellValue, StoredColumn } from '../tables.ts';
+import { XLSX_LIMITS, xlsxBoundsProblem } from './xlsx-bounds.ts';
 
 /** Limits of one upload (docs/apps/open-data/datastore.md gives the reasons). */
 export const LIMITS = {
@@ -124,6 +125,8 @@ function readCsv(text: string): RawTable {
 
 /** The first sheet of a workbook: its first row the headers. */
 async function readXlsx(buffer: Buffer): Promise<RawTable> {
+  const problem = await xlsxBoundsProblem(buffer);
+  if (problem) throw fileError(problem, { max: XLSX_LIMITS.bytes / (1024 * 1024) });
   let data: Raw[][];
   try {
     data = (await readSheet(buffer)) as unknown as Raw[][];
