@@ -23,7 +23,10 @@ export type LayerFeature = Readonly<{
   properties: Readonly<Record<string, string | number | boolean | null>>;
 }>;
 
-/** What a map asks of a layer: a box, a time span (both inclusive), and a page. */
+/**
+ * What a map asks of a layer: a box (edges inclusive; its west may lie east of its east, a box
+ * across the antimeridian), a time span (inclusive), and a page.
+ */
 export type LayerQuery = Readonly<{
   bbox?: BBox;
   /** Features whose time (`timeProperty`) is at or after `start` and at or before `end`. */

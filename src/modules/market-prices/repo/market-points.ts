@@ -24,11 +24,12 @@ function placed(scope: TenantScope, bbox?: BBox) {
   if (bbox) {
     const [minLng, minLat, maxLng, maxLat] = bbox;
     // Both ends inclusive: a market on the box's edge is inside it.
-    q = q
-      .where('lng', '>=', minLng)
-      .where('lng', '<=', maxLng)
-      .where('lat', '>=', minLat)
-      .where('lat', '<=', maxLat);
+    // A box whose west lies east of its east crosses the antimeridian: either side of it.
+    q =
+      minLng <= maxLng
+        ? q.where('lng', '>=', minLng).where('lng', '<=', maxLng)
+        : q.where((eb) => eb.or([eb('lng', '>=', minLng), eb('lng', '<=', maxLng)]));
+    q = q.where('lat', '>=', minLat).where('lat', '<=', maxLat);
   }
   return q;
 }

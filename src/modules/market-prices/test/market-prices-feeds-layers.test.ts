@@ -232,6 +232,9 @@ describe(`market prices' data feed and map layer (${DB_KIND})`, () => {
     // Pasar A at (106.63, -6.18) and Pasar B at (106.65, -6.2) on the box's corners.
     assert.deepEqual(await codes({ bbox: [106.63, -6.2, 106.65, -6.18] }), ['pasar-a', 'pasar-b']);
     assert.deepEqual(await codes({ bbox: [106.6301, -6.2, 106.65, -6.18] }), ['pasar-b']);
+    // Across the antimeridian: from 106.64° east round the world to 106.631° east.
+    assert.deepEqual(await codes({ bbox: [106.64, -6.2, 106.631, -6.18] }), ['pasar-a', 'pasar-b']);
+    assert.deepEqual(await codes({ bbox: [106.66, -6.2, 106.62, -6.18] }), []);
     const second = await layer.page({ limit: 1, offset: 1 });
     assert.deepEqual(
       second.features.map((f) => f.properties.code),

@@ -76,13 +76,19 @@ export async function queryRows(
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   let q = filtered(scope, versionId, query).select(['row_no', 'data']);
+  let byRow: 'asc' | 'desc' = 'asc';
   for (const s of query.sort) {
+    // `_id` is the row's number; after it, no other column can order anything.
+    if (s.column === '_id') {
+      byRow = s.direction;
+      break;
+    }
     // jsonb orders numbers as numbers, and ISO dates and instants as text, which orders them.
     q = q.orderBy(sql`data -> ${s.column}`, (ob) =>
       (s.direction === 'desc' ? ob.desc() : ob.asc()).nullsLast(),
     );
   }
-  const rows = await q.orderBy('row_no').limit(query.limit).offset(query.offset).execute();
+  const rows = await q.orderBy('row_no', byRow).limit(query.limit).offset(query.offset).execute();
   return { total: Number(count.n), rows };
 }
 

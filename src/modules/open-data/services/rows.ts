@@ -56,7 +56,7 @@ export async function readRows(
     ...(text
       ? { text: { value: text, columns: columns.filter((c) => c.type === 'text').map((c) => c.name) } }
       : {}),
-    sort: (ask.sort ?? []).filter((s) => s.column !== '_id'),
+    sort: ask.sort ?? [],
     limit: ask.limit,
     offset: ask.offset,
   });

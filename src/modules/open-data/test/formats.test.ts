@@ -165,6 +165,8 @@ describe(`the catalogue as CKAN and DCAT over real data (${DB_KIND})`, () => {
       sorted.body.result.records.map((r: { kecamatan: string }) => r.kecamatan),
       ['Jatiuwung', 'Tangerang'],
     );
+    const newest = await ckan('datastore_search', `?resource_id=${resource.id}&sort=_id+desc&limit=1`);
+    assert.equal(newest.body.result.records[0].kecamatan, 'Jatiuwung', 'the last row first');
   });
 
   test('datastore_search refuses a sort it cannot read as a Validation Error, never a server error', async () => {

@@ -44,11 +44,12 @@ function matching(scope: TenantScope, q: PointQuery) {
   if (q.bbox) {
     const [minLng, minLat, maxLng, maxLat] = q.bbox;
     // Both ends inclusive: a point on the box's edge is inside it.
-    b = b
-      .where('r.lng', '>=', minLng)
-      .where('r.lng', '<=', maxLng)
-      .where('r.lat', '>=', minLat)
-      .where('r.lat', '<=', maxLat);
+    // A box whose west lies east of its east crosses the antimeridian: either side of it.
+    b =
+      minLng <= maxLng
+        ? b.where('r.lng', '>=', minLng).where('r.lng', '<=', maxLng)
+        : b.where((eb) => eb.or([eb('r.lng', '>=', minLng), eb('r.lng', '<=', maxLng)]));
+    b = b.where('r.lat', '>=', minLat).where('r.lat', '<=', maxLat);
   }
   if (q.start) b = b.where('r.created_at', '>=', q.start);
   if (q.end) b = b.where('r.created_at', '<=', q.end);
