@@ -1,7 +1,8 @@
 /**
  * The DCAT-AP 3.0.1 shapes and a validator over them, for the suites that check the catalogue's
  * RDF (the unit suite over hand-made views, the app's suite over a real catalogue): the release's
- * `dcat-ap-SHACL.ttl` and `ranges.ttl`, kept in `../shared/standards/` beside the project.
+ * `dcat-ap-SHACL.ttl` and `ranges.ttl`, kept in `test/standards/` (the same files as
+ * `../shared/standards/` beside the project), so that the suites run wherever it is cloned.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,8 +13,11 @@ import { Parser, type Quad, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const SHAPES_DIR = path.resolve(repoRoot, '../shared/standards/dcat-ap-3.0.1');
-const SHAPE_FILES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'];
+/** The release's shapes, kept in the repository (test/standards/README.md says whence). */
+export const SHAPES_DIR = path.join(repoRoot, 'test/standards/dcat-ap-3.0.1');
+/** The same files beside the project, where the project's shared standards are kept. */
+export const SHARED_SHAPES_DIR = path.resolve(repoRoot, '../shared/standards/dcat-ap-3.0.1');
+export const SHAPE_FILES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'];
 
 export function loadShapes(): Store {
   const store = new Store();
@@ -22,7 +26,7 @@ export function loadShapes(): Store {
     if (!existsSync(where)) {
       assert.fail(
         `The DCAT-AP 3.0.1 shapes are missing: ${where}. Put the release's shacl/${file} there ` +
-          '(SEMICeu/DCAT-AP, releases/3.0.1/shacl/); see ../shared/standards/README.md.',
+          '(SEMICeu/DCAT-AP, releases/3.0.1/shacl/); see test/standards/README.md.',
       );
     }
     store.addQuads(new Parser({ baseIRI: `file://${where}` }).parse(readFileSync(where, 'utf8')));

@@ -1,16 +1,27 @@
 /**
  * The DCAT output against the DCAT-AP 3.0.1 SHACL shapes (the release's `dcat-ap-SHACL.ttl` and
- * `ranges.ttl`, kept in `../shared/standards/`): a realistic catalogue of several pages and its
+ * `ranges.ttl`, kept in `test/standards/`): a realistic catalogue of several pages and its
  * datasets, written as Turtle and as JSON-LD, read back by independent parsers and validated.
  * Negative cases prove the shapes are applied: a graph they must reject is rejected.
  */
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DataFactory, type Store } from 'n3';
 import { catalogPage, datasetDocument, PAGE_SIZE } from './documents.ts';
 import { datasetGraph } from './graph.ts';
 import { prefixesFor, toJsonLd, toTurtle } from './serialise.ts';
-import { assertConforms, findings, loadShapes, parseJsonLd, parseTurtle } from './shacl-check.ts';
+import {
+  assertConforms,
+  findings,
+  loadShapes,
+  parseJsonLd,
+  parseTurtle,
+  SHAPE_FILES,
+  SHAPES_DIR,
+  SHARED_SHAPES_DIR,
+} from './shacl-check.ts';
 import {
   catalogView,
   fullDataset,
@@ -60,6 +71,16 @@ const has = (store: Store, s: string, p: string, o?: ReturnType<typeof namedNode
 const shapes = loadShapes();
 
 describe('DCAT-AP 3.0.1 shapes', () => {
+  it('the shapes kept in the repository are those beside the project, where those exist', (t) => {
+    if (!existsSync(SHARED_SHAPES_DIR)) return t.skip(`${SHARED_SHAPES_DIR} is not here`);
+    for (const file of SHAPE_FILES) {
+      assert.ok(
+        readFileSync(path.join(SHAPES_DIR, file)).equals(readFileSync(path.join(SHARED_SHAPES_DIR, file))),
+        `${file} differs from ../shared/standards`,
+      );
+    }
+  });
+
   it("loads the shapes (the release's 35 node shapes, and the range shapes of ranges.ttl)", () => {
     const SH = 'http://www.w3.org/ns/shacl#';
     const nodeShapes = shapes.countQuads(null, namedNode(`${NS.rdf}type`), namedNode(`${SH}NodeShape`), null);
