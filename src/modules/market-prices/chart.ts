@@ -1,33 +1,24 @@
 /**
- * The price history chart, drawn on the server as SVG by Apache ECharts (its server-side
- * rendering: no DOM, no canvas). The portal sends the picture in the page, so a citizen sees the
+ * The price history chart, drawn on the server as SVG through the portal's charts (`sdk/chart.ts`,
+ * Apache ECharts without a DOM). The portal sends the picture in the page, so a citizen sees the
  * chart on a cheap phone without any JavaScript; the page gives the same figures as a table too.
  *
  * Only numbers, dates and the app's own legend words reach the chart — never a name a tenant or a
  * user typed — and ECharts escapes its text anyway, so the SVG can go into the page as it is.
  */
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { CHART_COLOURS, CHART_SIZES, svgChart } from '../../platform/sdk/chart.ts';
 import type { Language as Lang } from '../../platform/sdk/index.ts';
 import { LOCALES } from '../../platform/sdk/shared.ts';
-
-echarts.use([LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
 export type ChartPoint = Readonly<{ day: string; price: number; min?: number; max?: number }>;
 
 export type ChartLegend = Readonly<{ price: string; min: string; max: string }>;
 
-/** The two sizes the page holds: one for phones, one for wider screens (CSS shows one). */
-export const CHART_SIZES = {
-  narrow: { width: 360, height: 260 },
-  wide: { width: 860, height: 340 },
-} as const;
+export { CHART_SIZES };
 
-const PRICE_COLOUR = '#0a4f94';
-const RANGE_COLOUR = '#5b6473';
-const TEXT_COLOUR = '#333333';
+const PRICE_COLOUR = CHART_COLOURS.primary;
+const RANGE_COLOUR = CHART_COLOURS.secondary;
+const TEXT_COLOUR = CHART_COLOURS.text;
 
 function dayMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
@@ -41,7 +32,6 @@ export function priceChartSvg(
   points: readonly ChartPoint[],
   options: Readonly<{ lang: Lang; legend: ChartLegend; size: keyof typeof CHART_SIZES }>,
 ): string {
-  const { width, height } = CHART_SIZES[options.size];
   const narrow = options.size === 'narrow';
   const locale = LOCALES[options.lang];
   const months = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
@@ -64,11 +54,8 @@ export function priceChartSvg(
     itemStyle: { color: colour },
     emphasis: { disabled: true },
   });
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({
-      animation: false,
-      textStyle: { fontFamily: 'system-ui, sans-serif', fontSize: narrow ? 12 : 13, color: TEXT_COLOUR },
+  return svgChart(
+    {
       grid: {
         left: narrow ? 4 : 8,
         right: narrow ? 12 : 24,
@@ -103,7 +90,7 @@ export function priceChartSvg(
         scale: true,
         splitNumber: narrow ? 4 : 5,
         axisLabel: { color: TEXT_COLOUR, formatter: (value: number) => numbers.format(value) },
-        splitLine: { lineStyle: { color: '#d0d5dd' } },
+        splitLine: { lineStyle: { color: CHART_COLOURS.grid } },
       },
       series: [
         series(
@@ -128,9 +115,7 @@ export function priceChartSvg(
             ]
           : []),
       ],
-    });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
+    },
+    CHART_SIZES[options.size],
+  );
 }
