@@ -9,9 +9,10 @@
  */
 
 import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
-import { listAgencies, type TenantScope } from '../../../platform/sdk/index.ts';
+import { invalid, listAgencies, type TenantScope } from '../../../platform/sdk/index.ts';
 import { licenseOf } from '../licenses.ts';
 import { DATASET_COLUMNS, type DatasetRow, themeRowsOfDatasets } from '../repo/datasets.ts';
+import { sumsByGroup } from '../repo/datastore.ts';
 import {
   findResource,
   type ResourceRow,
@@ -28,9 +29,12 @@ import type {
   DatasetSearch,
   DatastorePage,
   DatastoreQuery,
+  DatastoreSums,
   FacetCount,
   FacetField,
+  SumsQuery,
 } from './reader.ts';
+import { SUMS_LIMIT_MAX } from './reader.ts';
 import { countAndFacetsQuery, type FacetRow, wordsMatch, wordsQuery } from './search-sql.ts';
 import type {
   CatalogColumn,
@@ -391,6 +395,18 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
     return dataset ? { resource, dataset } : null;
   }
 
+  /** The current version of a datastore resource of a published open dataset, with its columns. */
+  async function openDatastore(resourceId: string) {
+    const found = await publishedResource(resourceId);
+    if (!found) return null;
+    if (found.dataset.classification !== 'open') return null;
+    const number = found.resource.current_version;
+    const version = number
+      ? (await versionsOf(scope, [resourceId])).find((v) => v.version === number)
+      : undefined;
+    return version?.columns ? { ...version, columns: version.columns } : null;
+  }
+
   return {
     async catalog(): Promise<CatalogView> {
       const last = await published()
@@ -483,14 +499,8 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
     },
 
     async datastore(resourceId: string, query: DatastoreQuery): Promise<DatastorePage | null> {
-      const found = await publishedResource(resourceId);
-      if (!found) return null;
-      if (found.dataset.classification !== 'open') return null;
-      const number = found.resource.current_version;
-      const version = number
-        ? (await versionsOf(scope, [resourceId])).find((v) => v.version === number)
-        : undefined;
-      if (!version?.columns) return null;
+      const version = await openDatastore(resourceId);
+      if (!version) return null;
       const page = await readRows(
         scope,
         version.id,
@@ -519,6 +529,44 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
         ],
         records: page.records,
         total: page.total,
+      };
+    },
+
+    async datastoreSums(resourceId: string, query: SumsQuery): Promise<DatastoreSums | null> {
+      const version = await openDatastore(resourceId);
+      if (!version) return null;
+      const column = (name: string, path: string) => {
+        const found = version.columns.find((c) => c.name === name);
+        if (!found)
+          throw invalid({ path, code: 'data_unknown_column', params: { column: name.slice(0, 80) } });
+        return found;
+      };
+      const groupBy = column(query.groupBy, '/groupBy');
+      const measure = column(query.measure, '/measure');
+      if (measure.type !== 'int' && measure.type !== 'numeric') {
+        throw invalid({ path: '/measure', code: 'data_not_numeric', params: { column: measure.name } });
+      }
+      const order = groupBy.type === 'text' ? 'sum' : 'key';
+      const { groups, groupCount } = await sumsByGroup(scope, version.id, {
+        group: groupBy.name,
+        measure: measure.name,
+        order,
+        limit: Math.max(1, Math.min(SUMS_LIMIT_MAX, Math.trunc(query.limit))),
+      });
+      const view = (c: CatalogColumn): CatalogColumn => ({
+        name: c.name,
+        type: c.type,
+        label: c.label,
+        description: c.description,
+        unit: c.unit,
+      });
+      return {
+        resourceId,
+        groupBy: view(groupBy),
+        measure: view(measure),
+        // A series reads forwards: the database gave its last groups, last first.
+        groups: order === 'key' ? groups.toReversed() : groups,
+        groupCount,
       };
     },
   };

@@ -11,10 +11,18 @@ import type { CatalogReader } from './reader.ts';
 /** Runs `fn` with the catalogue reader of the request's tenant, in the tenant's scope. */
 export type ReaderFor = <T>(request: FastifyRequest, fn: (reader: CatalogReader) => Promise<T>) => Promise<T>;
 
-export function readerFor(platform: Platform): ReaderFor {
+/**
+ * The reader of each request's tenant. Its addresses start with `base` (the tenant's public
+ * portal address by default, as harvesters need them whole); the portal's pages give their own
+ * path (`/t/<slug>`), so that their links and downloads stay on the host the visitor came by.
+ */
+export function readerFor(
+  platform: Platform,
+  base: (request: FastifyRequest) => string = (request) => portalLink(platform.config, request.tenant!, ''),
+): ReaderFor {
   return (request, fn) => {
     const tenant = request.tenant!;
-    const site = { tenant, baseUrl: portalLink(platform.config, tenant, '') };
+    const site = { tenant, baseUrl: base(request) };
     return platform.inTenant(tenant.id, actorOf(request), (scope) => fn(catalogReader(scope, site)));
   };
 }

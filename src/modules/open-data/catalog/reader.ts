@@ -85,6 +85,39 @@ export type DatastorePage = Readonly<{
   total: number;
 }>;
 
+export type SumsQuery = Readonly<{
+  /** The column whose values make the groups. */
+  groupBy: string;
+  /** A numeric column (`int`, `numeric`) summed in each group; rows without a number in it are left out. */
+  measure: string;
+  /** At most this many groups (1 to {@link SUMS_LIMIT_MAX}). */
+  limit: number;
+}>;
+
+/** The most groups a sum answers: enough for a chart or a table a person reads. */
+export const SUMS_LIMIT_MAX = 100;
+
+export type DatastoreSum = Readonly<{
+  /** The group's value (null: rows without one). */
+  key: string | number | null;
+  sum: number;
+  /** How many rows were summed. */
+  rows: number;
+}>;
+
+export type DatastoreSums = Readonly<{
+  resourceId: string;
+  groupBy: CatalogColumn;
+  measure: CatalogColumn;
+  /**
+   * By a `date`, `timestamp`, `int` or `numeric` column, the last `limit` groups in ascending
+   * order (a series); by a `text` column, the `limit` largest sums, largest first.
+   */
+  groups: readonly DatastoreSum[];
+  /** How many groups there are in all (more than `groups` holds when cut to `limit`). */
+  groupCount: number;
+}>;
+
 export interface CatalogReader {
   catalog(): Promise<CatalogView>;
   search(query: DatasetSearch): Promise<DatasetPage>;
@@ -106,4 +139,10 @@ export interface CatalogReader {
    * an `AppError` naming the column.
    */
   datastore(resourceId: string, query: DatastoreQuery): Promise<DatastorePage | null>;
+  /**
+   * A numeric column of a datastore resource summed by the values of another, computed by the
+   * database over every row of the current version; null as for `datastore`. An unknown column,
+   * or a measure that is not numeric, is the caller's error (an `AppError` naming it).
+   */
+  datastoreSums(resourceId: string, query: SumsQuery): Promise<DatastoreSums | null>;
 }

@@ -545,6 +545,9 @@ export function testCatalog(datasets: readonly CatalogDataset[] = DATASETS): Cat
         total: rows.length,
       };
     },
+    async datastoreSums() {
+      throw new Error('no CKAN action sums a datastore');
+    },
   };
 }
 

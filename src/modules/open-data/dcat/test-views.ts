@@ -183,5 +183,6 @@ export function memoryReader(catalog: CatalogView, datasets: readonly CatalogDat
     keywords: unused,
     resource: unused,
     datastore: unused,
+    datastoreSums: unused,
   };
 }

@@ -92,6 +92,36 @@ export async function queryRows(
   return { total: Number(count.n), rows };
 }
 
+/**
+ * A numeric column summed by the values of another over a version's rows (only rows holding a
+ * number in it), cut to `limit` groups: the largest sums first (`order: 'sum'`), or the last
+ * groups by value (`'key'`, answered last first). Column names are bound values, as everywhere
+ * here; a missing group value and a JSON null are one group (null).
+ */
+export async function sumsByGroup(
+  scope: TenantScope,
+  versionId: string,
+  query: { group: string; measure: string; order: 'sum' | 'key'; limit: number },
+): Promise<{ groups: { key: CellValue; sum: number; rows: number }[]; groupCount: number }> {
+  // The group's expression is written once, in the inner select: PostgreSQL cannot tell that two
+  // bound copies of `data -> $n` in SELECT and GROUP BY are the same expression.
+  const result = await sql<{ k: CellValue; s: string | number; n: string | number; g: string | number }>`
+    select k, sum(v) as s, count(*) as n, count(*) over () as g
+    from (
+      select coalesce(data -> ${query.group}, 'null'::jsonb) as k, (data ->> ${query.measure})::numeric as v
+      from open_data_rows
+      where tenant_id = ${scope.tenantId} and version_id = ${versionId}
+        and jsonb_typeof(data -> ${query.measure}) = 'number'
+    ) as x
+    group by k
+    order by ${query.order === 'sum' ? sql`s desc, k` : sql`k desc`}
+    limit ${query.limit}`.execute(tx(scope));
+  return {
+    groups: result.rows.map((r) => ({ key: r.k, sum: Number(r.s), rows: Number(r.n) })),
+    groupCount: Number(result.rows[0]?.g ?? 0),
+  };
+}
+
 /** Every row of a version, in order (a feed compares them with its new read). */
 export function allRows(
   scope: TenantScope,

@@ -360,6 +360,67 @@ describe(`The catalogue reader (${DB_KIND})`, () => {
     });
   });
 
+  test('datastore sums: a numeric column summed by another in the database, cut to a limit', async () => {
+    // Prices per market and day: one price left empty (not summed), one market left empty (a group).
+    const form = csvUpload(
+      [
+        'Tanggal,Pasar,Harga',
+        '2026-01-02,Pasar Baru,15000',
+        '2026-01-01,Pasar Baru,14000',
+        '2026-01-01,Pasar Anyar,14500',
+        '2026-01-03,,16000',
+        '2026-01-03,Pasar Anyar,',
+      ].join('\n'),
+      { name: 'Harga beras' },
+      'harga.csv',
+    );
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/t/kota-a${API}/datasets/${ids['penduduk-kecamatan']}/uploads`,
+      headers: { ...admin, ...form.headers },
+      payload: form.payload,
+    });
+    assert.equal(up.statusCode, 201, up.body);
+    const prices = up.json().id as string;
+    await withReader(tenantA, async (r) => {
+      // By a date: the last groups, in order.
+      const byDay = await r.datastoreSums(prices, { groupBy: 'tanggal', measure: 'harga', limit: 2 });
+      assert.equal(byDay?.groupCount, 3);
+      assert.deepEqual(byDay?.groups, [
+        { key: '2026-01-02', sum: 15000, rows: 1 },
+        { key: '2026-01-03', sum: 16000, rows: 1 },
+      ]);
+      assert.equal(byDay?.measure.type, 'int');
+      // By text: the largest sums first; rows without a market are one group.
+      const byMarket = await r.datastoreSums(prices, { groupBy: 'pasar', measure: 'harga', limit: 50 });
+      assert.deepEqual(byMarket?.groups, [
+        { key: 'Pasar Baru', sum: 29000, rows: 2 },
+        { key: null, sum: 16000, rows: 1 },
+        { key: 'Pasar Anyar', sum: 14500, rows: 1 },
+      ]);
+      assert.equal(
+        (await r.datastoreSums(prices, { groupBy: 'pasar', measure: 'harga', limit: 10_000 }))?.groups.length,
+        3,
+        'the limit is bounded, not refused',
+      );
+      await assert.rejects(
+        r.datastoreSums(prices, { groupBy: 'pasar', measure: 'pasar', limit: 5 }),
+        (e: unknown) => e instanceof AppError && e.fields[0]?.code === 'data_not_numeric',
+      );
+      await assert.rejects(
+        r.datastoreSums(prices, { groupBy: "x' or 1=1", measure: 'harga', limit: 5 }),
+        (e: unknown) => e instanceof AppError && e.fields[0]?.code === 'data_unknown_column',
+      );
+      // Nothing of a limited dataset, a draft, or another tenant.
+      const q = { groupBy: 'kecamatan', measure: 'jumlah', limit: 5 };
+      assert.equal(await r.datastoreSums(resources['fasilitas-kesehatan']!, q), null);
+      assert.equal(await r.datastoreSums(resources.rancangan!, q), null);
+    });
+    await withReader(tenantB, async (r) => {
+      assert.equal(await r.datastoreSums(prices, { groupBy: 'pasar', measure: 'harga', limit: 5 }), null);
+    });
+  });
+
   test("a route's reader is the request's tenant's, its addresses from the portal's", async () => {
     const res = await t.app.inject({ method: 'GET', url: '/t/kota-a/api/v1/catalog-probe' });
     assert.equal(res.statusCode, 200, res.body);
