@@ -87,4 +87,20 @@ fieldset.has-error{border-color:#b00020;border-width:2px}
 .chart svg{display:block;width:100%;height:auto}
 .chart .wide{display:none}
 @media (min-width:48rem){.chart .narrow{display:none}.chart .wide{display:block}}
+.columns{display:grid;grid-template-columns:minmax(0,1fr);gap:0 1.5rem}
+@media (min-width:48rem){.columns{grid-template-columns:minmax(0,1fr) 16rem}}
+.columns h2:first-child{margin-top:0}
+.facet{list-style:none;padding:0;margin:0 0 1rem}
+.facet a{display:inline-block;padding:.2rem 0}
+.facet .on{font-weight:700}
+.facets h3{font-size:1rem;margin:1rem 0 .25rem}
+.chips{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.25rem 0 1rem}
+.chips a{display:inline-block;background:#e8eefc;color:#12306b;border-radius:1rem;padding:.25rem .75rem;text-decoration:none}
+.chips a:hover{text-decoration:underline}
+.pager{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;list-style:none;padding:0;margin:1rem 0}
+.pager a,.pager span{display:inline-block;padding:.4rem 0}
+.item-title{font-size:1.1rem;margin:0 0 .25rem}
+.hash{font-size:.85rem;word-break:break-all}
+details.more{margin:0 0 1rem}
+details.more>summary{cursor:pointer;padding:.35rem 0;font-weight:600}
 `;

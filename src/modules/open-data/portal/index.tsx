@@ -1,24 +1,16 @@
 /**
- * The app's citizen page (`/open-data`): the catalogue's entrance, drawn on the server in the
- * tenant's layout and language (the search, dataset pages and previews come with the portal work).
+ * The app's citizen pages, drawn on the server in the tenant's layout and language, with no
+ * script: the catalogue's search (`/open-data`), a producer's and a theme's datasets
+ * (`/open-data/organization/<name>`, `/open-data/group/<name>`) and a dataset's page
+ * (`/open-data/dataset/<name>`) — the addresses the catalogue's views give (catalog/view.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../../platform/sdk/index.ts';
-import { portalContext, sendPage } from '../../../platform/sdk/portal.ts';
+import { registerCatalogue } from './catalogue.tsx';
+import { registerDatasetPage } from './dataset.tsx';
 
 /** Registers the app's portal pages (inside the portal, behind the adoption gate). */
 export function registerPortal(app: FastifyInstance, platform: Platform) {
-  app.get('/open-data', { config: { auth: 'optional' } }, async (request, reply) => {
-    const ctx = portalContext(platform, request);
-    const { t } = ctx;
-    return sendPage(reply, ctx, {
-      title: t('open-data.portal.title'),
-      body: (
-        <>
-          <h1>{t('open-data.portal.title')}</h1>
-          <p className="lead">{t('open-data.portal.intro', { tenant: ctx.tenant.name })}</p>
-        </>
-      ),
-    });
-  });
+  registerCatalogue(app, platform);
+  registerDatasetPage(app, platform);
 }
