@@ -417,6 +417,19 @@ export function reportText(rand: Rand): { category: string; description: string 
   return { category: t.code, description };
 }
 
+/**
+ * 200 view boxes of about 0.02° (a street map's view on a phone) over the `i`-th bench tenant's
+ * reports, which scatter ±0.04° around its city: lng,lat pairs for OGC's `bbox`.
+ */
+export function reportViewBoxes(i: number): string[] {
+  const [lat, lng] = CITIES[i % CITIES.length]!;
+  return Array.from({ length: 200 }, (_, k) => {
+    const x = lng - 0.04 + ((k * 37) % 100) * 0.0006;
+    const y = lat - 0.04 + ((k * 61) % 100) * 0.0006;
+    return [x, y, x + 0.02, y + 0.02].map((n) => n.toFixed(4)).join(',');
+  });
+}
+
 function place(rand: Rand, city: readonly [number, number]) {
   return {
     lat: Math.round((city[0] + (rand() - 0.5) * 0.08) * 1e6) / 1e6,

@@ -45,7 +45,13 @@ import { type MapsSeed, seedMaps } from './maps-seed.ts';
 import { OPEN_DATA_TERMS, type OpenDataSeed, seedOpenData } from './open-data-seed.ts';
 import { BENCH_AGENCY_COUNT, BENCH_STAFF_COUNT, type BenchTenant, prepareData } from './prepare.ts';
 import { type PricesSeed, seedPrices } from './prices-seed.ts';
-import { intakeBodies, type ReportsSeed, SEARCH_TERMS, seedReports } from './reports-seed.ts';
+import {
+  intakeBodies,
+  type ReportsSeed,
+  reportViewBoxes,
+  SEARCH_TERMS,
+  seedReports,
+} from './reports-seed.ts';
 import { seedWebsites, WEBSITES_ARTICLES, WEBSITES_TERMS, type WebsitesSeed } from './websites-seed.ts';
 import {
   runWrk,
@@ -470,7 +476,11 @@ const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
  * at random over the layer), uncached: an RLS transaction, an index range on the features' boxes,
  * the count of the matches and the page as GeoJSON.
  */
-function mapsEndpoints(tenants: readonly BenchTenant[], seed: MapsSeed): Endpoint[] {
+function mapsEndpoints(
+  tenants: readonly BenchTenant[],
+  seed: MapsSeed,
+  reports: ReportsSeed | undefined,
+): Endpoint[] {
   const checkPage = (b: Json): string | null => {
     if (b.type !== 'FeatureCollection') return `type ${b.type}`;
     if (!Number.isInteger(b.numberMatched) || b.numberReturned !== b.features?.length)
@@ -493,6 +503,25 @@ function mapsEndpoints(tenants: readonly BenchTenant[], seed: MapsSeed): Endpoin
       check: checkPage,
       countTransactions: true,
     },
+    ...(reports
+      ? [
+          {
+            key: 'maps_reports_bbox',
+            label: 'OGC items by bbox, reports layer (uncached)',
+            does: `GET /t/<slug>/ogc/collections/reports_reports/items?bbox=<0.02° box>&limit=100: LAKSA's public reports as points (the app's map layer, served by the maps app through the kernel's hook) over the ${reports.reports.toLocaleString('en-US')} bench reports, 200 boxes around each tenant's city × ${tenants.length} tenants at random: RLS transaction, the public-visibility rule, an index range on reports_place, count(*) of the matches, GeoJSON out`,
+            on: 'balai' as const,
+            requests: tenants.map((t, i) => ({
+              method: 'GET' as const,
+              path: `/t/${t.slug}/ogc/collections/reports_reports/items?limit=100&bbox=%{box${i}}`,
+              headers: { Accept: 'application/geo+json' },
+            })),
+            choices: Object.fromEntries(tenants.map((_, i) => [`box${i}`, reportViewBoxes(i)])),
+            expect: 200,
+            check: checkPage,
+            countTransactions: true,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -996,7 +1025,7 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       ...(pricesSeed ? pricesEndpoints(tenants, pricesSeed) : []),
       ...(websitesSeed ? websitesEndpoints(tenants) : []),
       ...(openDataSeed ? openDataEndpoints(tenants) : []),
-      ...(mapsSeed ? mapsEndpoints(tenants, mapsSeed) : []),
+      ...(mapsSeed ? mapsEndpoints(tenants, mapsSeed, reportsSeed) : []),
     ];
     const unknown = [...ROW_FILTER].filter((key) => !all.some((e) => e.key === key));
     if (unknown.length > 0) {

@@ -33,7 +33,7 @@ export const setup: readonly SetupItem[] = [
   {
     id: 'theme',
     label: 'setup.theme',
-    screen: '/open-data',
+    screen: '/open-data/tema',
     check: async (scope) => {
       const count = await countThemes(scope);
       return { done: count > 0, count };

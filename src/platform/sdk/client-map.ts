@@ -1,7 +1,8 @@
 /**
- * The base of an app's portal maps (`portal/client/*.ts`): tiles with their attribution, a legend,
- * and the fallback when tiles cannot load (`web/maps/basemap.ts`). The page's data gives the
- * `Basemap` (`basemapData` of `sdk/portal.ts`). Importing it brings Leaflet: only map scripts do.
+ * The base of an app's portal maps (`portal/client/*.ts`): a map mounted above the page's list
+ * with tiles, attribution, legend and the fallback when tiles cannot load (`web/maps/`). The page's
+ * data gives the `Basemap` and area (`basemapData`, `mapArea` of `sdk/portal.ts`). Importing it
+ * brings Leaflet: only map scripts do.
  */
 export {
   AREA_COLOR,
@@ -10,3 +11,4 @@ export {
   drawArea,
   type LegendEntry,
 } from '../../web/maps/basemap.ts';
+export { mountPortalMap, type PortalMap, type PortalMapConfig } from '../../web/maps/portal-map.ts';

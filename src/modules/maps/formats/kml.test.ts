@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { GeometryCollection, LineString, MultiPoint, Polygon, Position } from 'geojson';
-import { buildZip } from './fixtures/build-zip.ts';
+import { buildZip } from '../../../../test/support/zip-writer.ts';
 import { KML_LIMITS, readKml } from './kml.ts';
 import { LayerFileError } from './layer-file.ts';
 import { layerFileMessages } from './messages.ts';

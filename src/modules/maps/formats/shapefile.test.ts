@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
 import yauzl from 'yauzl';
-import { buildZip, type ZipEntrySpec } from './fixtures/build-zip.ts';
+import { buildZip, type ZipEntrySpec } from '../../../../test/support/zip-writer.ts';
 import { LayerFileError } from './layer-file.ts';
 import { layerFileMessages } from './messages.ts';
 import { readShapefileZip, SHAPEFILE_LIMITS } from './shapefile.ts';

@@ -5,13 +5,14 @@
 import { lazy } from 'react';
 import { defineConsoleApp } from '../../../platform/sdk/console.ts';
 import { PERM } from '../permissions.ts';
+import { LIVE_EVENTS } from './events.ts';
 import { consoleMessages } from './messages.ts';
 
 export default defineConsoleApp({
   code: 'open-data',
   messages: consoleMessages,
   notLive: 'openData.notLive',
-  liveEvents: [],
+  liveEvents: LIVE_EVENTS,
   nav: [
     {
       path: '/open-data',

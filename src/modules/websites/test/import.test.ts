@@ -17,12 +17,12 @@ import {
   type TestContext,
   tinyPdf,
 } from '../../../../test/support/harness.ts';
+import { makeZip } from '../../../../test/support/zip-writer.ts';
 import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 import { createUser, grantRole } from '../../../platform/sdk/testing.ts';
 import app from '../index.ts';
 import { tx } from '../tables.ts';
 import { makeRegion, type Region } from './support.ts';
-import { makeZip } from './zip-writer.ts';
 
 const FIXTURE = readFileSync(new URL('./fixtures/dinkes-wordpress.xml', import.meta.url));
 const importUrl = (tenant: string, site: string) => `/t/${tenant}/api/v1/websites/sites/${site}/import`;

@@ -7,7 +7,7 @@
 import 'leaflet/dist/leaflet.css';
 import './maps-peta.css';
 import * as L from 'leaflet';
-import { AREA_COLOR, addBasemap, type Basemap, drawArea } from '../../../../platform/sdk/client-map.ts';
+import { mountPortalMap, type PortalMapConfig } from '../../../../platform/sdk/client-map.ts';
 
 type Style = {
   color: string;
@@ -17,18 +17,14 @@ type Style = {
   } | null;
 };
 type LayerConfig = { id: string; title: string; items: string; limit: number; style: Style };
-type Config = {
+type Config = PortalMapConfig & {
   layers: LayerConfig[];
-  basemap: Basemap & { areaLabel: string };
-  area: GeoJSON.GeoJsonObject | null;
-  bbox: [number, number, number, number] | null;
   texts: { mapLabel: string; zoomIn: string; zoomOut: string; shown: string; more: string };
 };
 type Page = GeoJSON.FeatureCollection & { numberMatched?: number; numberReturned?: number };
 
 const data = document.getElementById('page-data');
 const config = (data ? JSON.parse(data.textContent ?? '{}') : {}).mapsPeta as Config | undefined;
-const INDONESIA = L.latLngBounds([-11, 95], [6, 141]);
 
 function colorOf(style: Style, properties: Record<string, unknown> | null): string {
   const by = style.by;
@@ -58,32 +54,12 @@ function popupOf(title: string, properties: Record<string, unknown> | null): HTM
 }
 
 function draw(cfg: Config, list: Element) {
-  const section = document.createElement('section');
-  section.className = 'maps-peta';
-  section.setAttribute('aria-label', cfg.texts.mapLabel);
-  const box = document.createElement('div');
-  box.className = 'maps-peta-box';
-  box.setAttribute('role', 'region');
-  box.setAttribute('aria-label', cfg.texts.mapLabel);
-  const status = document.createElement('p');
-  status.className = 'meta';
-  status.setAttribute('aria-live', 'polite');
-  section.append(box, status);
-  list.before(section);
-
-  const map = L.map(box, { zoomControl: false, attributionControl: Boolean(cfg.basemap.tileUrl) });
-  L.control.zoom({ zoomInTitle: cfg.texts.zoomIn, zoomOutTitle: cfg.texts.zoomOut }).addTo(map);
-  const outline = drawArea(map, cfg.area);
   // Each layer's legend is beside its switch in the list; the map's own legend names the area.
-  addBasemap(
-    map,
-    cfg.basemap,
-    outline ? [{ kind: 'area', label: cfg.basemap.areaLabel, color: AREA_COLOR }] : [],
-  );
-  map.fitBounds(
-    outline ??
-      (cfg.bbox ? L.latLngBounds([cfg.bbox[1], cfg.bbox[0]], [cfg.bbox[3], cfg.bbox[2]]) : INDONESIA),
-  );
+  const { map, section, status } = mountPortalMap(list, cfg, {
+    className: 'maps-peta',
+    label: cfg.texts.mapLabel,
+    texts: cfg.texts,
+  });
 
   const drawn = new Map<string, L.GeoJSON>();
   const counts = new Map<string, { shown: number; matched: number }>();

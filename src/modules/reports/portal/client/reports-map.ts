@@ -6,17 +6,11 @@
 import 'leaflet/dist/leaflet.css';
 import './reports-map.css';
 import * as L from 'leaflet';
-import { AREA_COLOR, addBasemap, type Basemap, drawArea } from '../../../../platform/sdk/client-map.ts';
+import { mountPortalMap, type PortalMapConfig } from '../../../../platform/sdk/client-map.ts';
 
-type Config = {
+type Config = PortalMapConfig & {
   /** The GeoJSON of the list's filters (a same-origin API path). */
   geojson: string;
-  /** Tiles and the fallback's words (`basemapData`), with the words of the area's outline. */
-  basemap: Basemap & { areaLabel: string };
-  /** The tenant's area when small enough to send, else null. */
-  area: GeoJSON.GeoJsonObject | null;
-  /** The tenant's area's bounding box [west, south, east, north], to frame an empty map. */
-  bbox: [number, number, number, number] | null;
   texts: {
     mapLabel: string;
     count: string;
@@ -39,35 +33,17 @@ type Feature = {
 
 const data = document.getElementById('page-data');
 const config = (data ? JSON.parse(data.textContent ?? '{}') : {}).reportsMap as Config | undefined;
-const INDONESIA = L.latLngBounds([-11, 95], [6, 141]);
 
 async function draw(cfg: Config, anchor: Element) {
-  const section = document.createElement('section');
-  section.className = 'reports-map';
-  section.setAttribute('aria-label', cfg.texts.mapLabel);
-  const box = document.createElement('div');
-  box.className = 'reports-map-box';
-  box.setAttribute('role', 'region');
-  box.setAttribute('aria-label', cfg.texts.mapLabel);
-  const status = document.createElement('p');
-  status.className = 'meta';
-  status.setAttribute('aria-live', 'polite');
-  section.append(box, status);
-  anchor.before(section);
-
-  const map = L.map(box, { zoomControl: false, attributionControl: Boolean(cfg.basemap.tileUrl) });
-  L.control.zoom({ zoomInTitle: cfg.texts.zoomIn, zoomOutTitle: cfg.texts.zoomOut }).addTo(map);
-  // The area's outline and the points stay readable when the tiles do not load.
-  const outline = drawArea(map, cfg.area);
-  addBasemap(map, cfg.basemap, [
-    ...(outline ? [{ kind: 'area' as const, label: cfg.basemap.areaLabel, color: AREA_COLOR }] : []),
-    { kind: 'point', label: cfg.texts.legendReport, ...REPORT },
-    { kind: 'point', label: cfg.texts.legendOverdue, ...OVERDUE },
-  ]);
-  const frame =
-    outline ??
-    (cfg.bbox ? L.latLngBounds([cfg.bbox[1], cfg.bbox[0]], [cfg.bbox[3], cfg.bbox[2]]) : INDONESIA);
-  map.fitBounds(frame);
+  const { map, section, status, outline } = mountPortalMap(anchor, cfg, {
+    className: 'reports-map',
+    label: cfg.texts.mapLabel,
+    texts: cfg.texts,
+    legend: [
+      { kind: 'point', label: cfg.texts.legendReport, ...REPORT },
+      { kind: 'point', label: cfg.texts.legendOverdue, ...OVERDUE },
+    ],
+  });
 
   let features: Feature[] = [];
   try {
