@@ -156,6 +156,7 @@ export const messages = {
         heading: 'Diagram',
         title: '{{measure}} menurut {{group}}',
         titleSum: 'Jumlah {{measure}} menurut {{group}}',
+        titleIn: '{{title}}, {{column}} {{period}}',
         storyBars:
           'Diagram batang {{title}}, {{count}} nilai {{group}}. Tertinggi {{maxKey}}: {{max}}. Terendah {{minKey}}: {{min}}.',
         storyLine:
@@ -340,6 +341,7 @@ export const messages = {
         heading: 'Chart',
         title: '{{measure}} by {{group}}',
         titleSum: 'Total {{measure}} by {{group}}',
+        titleIn: '{{title}}, {{column}} {{period}}',
         storyBars:
           'Bar chart of {{title}}, {{count}} values of {{group}}. Highest {{maxKey}}: {{max}}. Lowest {{minKey}}: {{min}}.',
         storyLine:

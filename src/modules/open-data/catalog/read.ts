@@ -546,10 +546,12 @@ export function catalogReader(scope: TenantScope, site: CatalogSite): CatalogRea
       if (measure.type !== 'int' && measure.type !== 'numeric') {
         throw invalid({ path: '/measure', code: 'data_not_numeric', params: { column: measure.name } });
       }
+      if (query.within) column(query.within.column, '/within/column');
       const order = groupBy.type === 'text' ? 'sum' : 'key';
       const { groups, groupCount } = await sumsByGroup(scope, version.id, {
         group: groupBy.name,
         measure: measure.name,
+        ...(query.within ? { within: query.within } : {}),
         order,
         limit: Math.max(1, Math.min(SUMS_LIMIT_MAX, Math.trunc(query.limit))),
       });

@@ -92,6 +92,8 @@ export type SumsQuery = Readonly<{
   measure: string;
   /** At most this many groups (1 to {@link SUMS_LIMIT_MAX}). */
   limit: number;
+  /** Only the rows whose `column` holds exactly `value` (one period of a table of several). */
+  within?: Readonly<{ column: string; value: string | number }>;
 }>;
 
 /** The most groups a sum answers: enough for a chart or a table a person reads. */

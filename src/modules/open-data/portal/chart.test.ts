@@ -40,6 +40,24 @@ test('a chart sums the first measure by the first date or text column; codes and
   assert.equal(plan([column('jumlah', 'int'), column('luas', 'numeric')]), null, 'nothing to group by');
 });
 
+test('bars by a text column beside a year or a date draw one period: the plan names it', () => {
+  const period = (columns: CatalogColumn[]) => chartPlan(columns)?.period?.name ?? null;
+  assert.equal(
+    period([column('tahun', 'int'), column('kecamatan', 'text'), column('jumlah', 'int')]),
+    'tahun',
+  );
+  assert.equal(
+    period([column('kecamatan', 'text'), column('per_tanggal', 'timestamp'), column('jumlah', 'int')]),
+    'per_tanggal',
+  );
+  assert.equal(period([column('kecamatan', 'text'), column('jumlah', 'int')]), null, 'one period only');
+  assert.equal(
+    period([column('tanggal', 'date'), column('harga', 'numeric')]),
+    null,
+    'a series is drawn over its dates',
+  );
+});
+
 const sums = (groups: DatastoreSums['groups'], kind: CatalogColumn['type'] = 'text'): DatastoreSums => ({
   resourceId: 'r',
   groupBy: column('kecamatan', kind),

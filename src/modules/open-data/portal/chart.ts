@@ -29,7 +29,17 @@ export function isCodeLike(column: Pick<CatalogColumn, 'name' | 'label'>): boole
 
 export type ChartKind = 'line' | 'bars' | 'columns';
 
-export type ChartPlan = Readonly<{ groupBy: CatalogColumn; measure: CatalogColumn; kind: ChartKind }>;
+export type ChartPlan = Readonly<{
+  groupBy: CatalogColumn;
+  measure: CatalogColumn;
+  kind: ChartKind;
+  /**
+   * A date or year column beside a text group (a table of several years' figures per kecamatan):
+   * the bars show its latest period only, as a sum over periods (a population added across two
+   * years) would mean nothing.
+   */
+  period: CatalogColumn | null;
+}>;
 
 /**
  * What a resource's chart draws: its first measure (a number column that is not a code or a
@@ -45,11 +55,17 @@ export function chartPlan(columns: readonly CatalogColumn[]): ChartPlan | null {
     (c) => c !== groupBy && (c.type === 'int' || c.type === 'numeric') && !isCodeLike(c),
   );
   if (!measure) return null;
-  return {
-    groupBy,
-    measure,
-    kind: groupBy.type === 'date' ? 'line' : groupBy.type === 'text' ? 'bars' : 'columns',
-  };
+  const kind = groupBy.type === 'date' ? 'line' : groupBy.type === 'text' ? 'bars' : 'columns';
+  const period =
+    kind === 'bars'
+      ? (columns.find(
+          (c) =>
+            c.type === 'date' ||
+            c.type === 'timestamp' ||
+            (c.type === 'int' && (YEAR.test(c.name) || YEAR.test(c.label))),
+        ) ?? null)
+      : null;
+  return { groupBy, measure, kind, period };
 }
 
 function dayMs(day: string): number {

@@ -111,14 +111,25 @@ async function readPreviews(
       rows = await read(page);
     }
     const plan = chartPlan(resource.columns);
+    // A table of several periods is drawn at its latest one: the last group of the period's series.
+    const latest = plan?.period
+      ? ((
+          await reader.datastoreSums(resource.id, {
+            groupBy: plan.period.name,
+            measure: plan.measure.name,
+            limit: 1,
+          })
+        )?.groups[0]?.key ?? null)
+      : null;
     const sums = plan
       ? await reader.datastoreSums(resource.id, {
           groupBy: plan.groupBy.name,
           measure: plan.measure.name,
           limit: CHART_GROUPS,
+          ...(plan.period && latest !== null ? { within: { column: plan.period.name, value: latest } } : {}),
         })
       : null;
-    out.push({ resource, rows, page, sort, plan, sums });
+    out.push({ resource, rows, page, sort, plan, sums, latest });
   }
   return out;
 }

@@ -19,6 +19,8 @@ export type Preview = Readonly<{
   sort: PreviewSort | undefined;
   plan: ChartPlan | null;
   sums: DatastoreSums | null;
+  /** The period the bars show (the latest of `plan.period`), or null when the chart has none. */
+  latest: string | number | null;
   svg: Readonly<{ narrow: string; wide: string }> | null;
 }>;
 
@@ -42,16 +44,33 @@ const numeric = (c: CatalogColumn) => c.type === 'int' || c.type === 'numeric';
  * The chart's title: the measure by the group, "total" when groups sum several rows (unless the
  * measure already says so: "Jumlah Penduduk").
  */
-export function chartTitle(ctx: PortalContext, plan: ChartPlan, sums: DatastoreSums): string {
+export function chartTitle(
+  ctx: PortalContext,
+  plan: ChartPlan,
+  sums: DatastoreSums,
+  latest: string | number | null,
+): string {
+  const w = words(ctx);
   const summed = sums.groups.some((g) => g.rows > 1) && !/^(jumlah|total)\b/i.test(plan.measure.label);
-  return words(ctx)(summed ? 'chart.titleSum' : 'chart.title', {
+  const title = w(summed ? 'chart.titleSum' : 'chart.title', {
     measure: heading(plan.measure),
     group: plan.groupBy.label,
   });
+  if (!plan.period || latest === null) return title;
+  const period =
+    typeof latest === 'string' && /^\d{4}-\d{2}-\d{2}/.test(latest)
+      ? dayText(ctx, latest.slice(0, 10))
+      : String(latest);
+  return w('chart.titleIn', { title, column: plan.period.label, period });
 }
 
 /** The chart's story for a screen reader (its accessible name): its span and its extremes. */
-function chartStory(ctx: PortalContext, plan: ChartPlan, sums: DatastoreSums): string {
+function chartStory(
+  ctx: PortalContext,
+  plan: ChartPlan,
+  sums: DatastoreSums,
+  latest: string | number | null,
+): string {
   const w = words(ctx);
   const groups = sums.groups;
   const empty = w('chart.empty');
@@ -59,7 +78,7 @@ function chartStory(ctx: PortalContext, plan: ChartPlan, sums: DatastoreSums): s
     plan.kind === 'line' && typeof key === 'string' ? dayText(ctx, key.slice(0, 10)) : groupLabel(key, empty);
   const max = groups.reduce((a, g) => (g.sum > a.sum ? g : a), groups[0]!);
   const min = groups.reduce((a, g) => (g.sum < a.sum ? g : a), groups[0]!);
-  const title = chartTitle(ctx, plan, sums);
+  const title = chartTitle(ctx, plan, sums, latest);
   const extremes = {
     max: numberText(ctx, max.sum, 2),
     maxKey: keyText(max.key),
@@ -80,12 +99,12 @@ function chartStory(ctx: PortalContext, plan: ChartPlan, sums: DatastoreSums): s
 }
 
 export function ChartFigure({ ctx, preview }: { ctx: PortalContext; preview: Preview }) {
-  const { plan, sums, svg, resource } = preview;
+  const { plan, sums, svg, resource, latest } = preview;
   if (!plan || !sums || !svg || sums.groups.length === 0) return null;
   const w = words(ctx);
   const id = resource.id;
-  const story = chartStory(ctx, plan, sums);
-  const title = chartTitle(ctx, plan, sums);
+  const story = chartStory(ctx, plan, sums, latest);
+  const title = chartTitle(ctx, plan, sums, latest);
   const cut = sums.groupCount > sums.groups.length;
   const empty = w('chart.empty');
   return (

@@ -101,7 +101,13 @@ export async function queryRows(
 export async function sumsByGroup(
   scope: TenantScope,
   versionId: string,
-  query: { group: string; measure: string; order: 'sum' | 'key'; limit: number },
+  query: {
+    group: string;
+    measure: string;
+    within?: { column: string; value: string | number };
+    order: 'sum' | 'key';
+    limit: number;
+  },
 ): Promise<{ groups: { key: CellValue; sum: number; rows: number }[]; groupCount: number }> {
   // The group's expression is written once, in the inner select: PostgreSQL cannot tell that two
   // bound copies of `data -> $n` in SELECT and GROUP BY are the same expression.
@@ -112,6 +118,7 @@ export async function sumsByGroup(
       from open_data_rows
       where tenant_id = ${scope.tenantId} and version_id = ${versionId}
         and jsonb_typeof(data -> ${query.measure}) = 'number'
+        ${query.within ? sql`and data -> ${query.within.column} = ${JSON.stringify(query.within.value)}::jsonb` : sql``}
     ) as x
     group by k
     order by ${query.order === 'sum' ? sql`s desc, k` : sql`k desc`}

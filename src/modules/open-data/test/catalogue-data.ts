@@ -27,7 +27,7 @@ const KECAMATAN: readonly [string, number, number][] = [
   ['Benda', 89517, 5.92],
 ];
 
-/** Population by kecamatan in 2024 and 2025: 26 rows, two a kecamatan (so the chart sums them). */
+/** Population by kecamatan in 2024 and 2025: 26 rows, two a kecamatan (the chart shows 2025 only). */
 export const POPULATION_CSV = [
   'Tahun,Kecamatan,Jumlah Penduduk,Luas (km2)',
   ...[2024, 2025].flatMap((year) =>
@@ -38,8 +38,11 @@ export const POPULATION_CSV = [
   ),
 ].join('\n');
 
-/** Cipondoh's two years summed: the largest bar of the population chart. */
-export const CIPONDOH_TOTAL = 251347 + Math.round(251347 * 0.985);
+/**
+ * Cipondoh in 2025: the largest bar of the population chart, which draws the latest year (adding a
+ * population across two years would mean nothing).
+ */
+export const CIPONDOH_2025 = 251347;
 
 export type Published = { id: string; name: string; resources: string[] };
 

@@ -20,7 +20,7 @@ import { SYSTEM_ACTOR } from '../../../platform/sdk/index.ts';
 import { createAgency } from '../../../platform/sdk/testing.ts';
 import app from '../index.ts';
 import { messages } from '../messages.ts';
-import { CIPONDOH_TOTAL, makeDataset, type Published, populationDataset } from './catalogue-data.ts';
+import { CIPONDOH_2025, makeDataset, type Published, populationDataset } from './catalogue-data.ts';
 
 /** The link targets of a page, as a browser reads them (`&amp;` is `&`). */
 function hrefs(html: string): string[] {
@@ -324,13 +324,16 @@ describe(`Satu Data's portal pages (${DB_KIND})`, () => {
     assert.equal(html.match(/<svg /g)?.length, 2);
     const story = /<div class="narrow" role="img" aria-label="([^"]+)"/.exec(html)?.[1];
     assert.ok(story, 'the chart has a story');
-    assert.match(story!, /^Diagram batang Jumlah Penduduk \(jiwa\) menurut Kecamatan, 13 nilai Kecamatan\./);
-    assert.match(story!, new RegExp(`Tertinggi Cipondoh: ${CIPONDOH_TOTAL.toLocaleString('id-ID')}`));
+    assert.match(
+      story!,
+      /^Diagram batang Jumlah Penduduk \(jiwa\) menurut Kecamatan, Tahun 2025, 13 nilai Kecamatan\./,
+    );
+    assert.match(story!, new RegExp(`Tertinggi Cipondoh: ${CIPONDOH_2025.toLocaleString('id-ID')}`));
     // The same figures as a table.
     assert.match(
       html,
       new RegExp(
-        `<th scope="row">Cipondoh</th><td class="num">${CIPONDOH_TOTAL.toLocaleString('id-ID')}</td><td class="num">2</td>`,
+        `<th scope="row">Cipondoh</th><td class="num">${CIPONDOH_2025.toLocaleString('id-ID')}</td><td class="num">1</td>`,
       ),
     );
     // The preview: the first 20 of 26 rows, columns labelled from the dictionary.
