@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { Lock, PGliteDialect } from './pglite-dialect.ts';
+import { openReadReplica, type ReadReplica } from './replica.ts';
 import type { PlatformTables } from './schema.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 
@@ -38,6 +39,11 @@ export interface Database {
    * connection is handed on; on PostgreSQL it runs on the pool.
    */
   executeRaw(text: string, values?: readonly unknown[]): Promise<RawResult>;
+  /**
+   * The streaming replica for reads that may be slightly stale (`DatabaseOptions.replica`), or
+   * undefined: such reads then run here. See replica.ts.
+   */
+  readonly replica?: ReadReplica | undefined;
   /**
    * Embedded only: the whole database as a tar file (PGlite's `dumpDataDir`), from which another
    * embedded database can start (`DatabaseOptions.snapshot`) without creating a cluster.
@@ -89,12 +95,15 @@ export type DatabaseOptions = {
    * databases feels.
    */
   snapshot?: Blob | undefined;
+  /** PostgreSQL only: a streaming replica of `url` (a hot standby) and the lag allowed to its reads. */
+  replica?: Readonly<{ url: string; maxLagMs: number }> | undefined;
 };
 
 /** Opens the database named by the options (it does not migrate: see migrator.ts). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.replica && !options.url) throw new Error('a read replica needs a PostgreSQL primary');
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 20, options.timeouts)
+    ? openPostgres(options.url, options.poolSize ?? 20, options.timeouts, options.replica)
     : openEmbedded(options.dataDir ?? 'memory://', options.role ?? 'a Balai process', options.snapshot);
 }
 
@@ -166,11 +175,17 @@ async function openEmbedded(dataDir: string, role: string, snapshot: Blob | unde
   };
 }
 
-async function openPostgres(
+/**
+ * A pool on a PostgreSQL server and Kysely over it, bounded by `timeouts`, that survives the server
+ * going away: for the primary and for a read replica alike. With `probe`, it fails at once when the
+ * server cannot be reached (the primary: nothing works without it; a replica is only tried).
+ */
+export async function openPostgresPool(
   url: string,
   poolSize: number,
   timeouts: DatabaseTimeouts | undefined,
-): Promise<Database> {
+  probe = true,
+): Promise<{ pool: pg.Pool; db: Kysely<PlatformTables> }> {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === DATE_OID) return (v: string) => v;
@@ -200,11 +215,31 @@ async function openPostgres(
   pool.on('error', connectionLost);
   pool.on('connect', (client) => client.on('error', connectionLost));
   // Fail at boot, not at the first request, when the server is unreachable.
-  const probe = await pool.connect();
-  probe.release();
+  if (probe) (await pool.connect()).release();
   const db = new Kysely<PlatformTables>({
     dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }),
   });
+  return { pool, db };
+}
+
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  timeouts: DatabaseTimeouts | undefined,
+  replicaOptions: DatabaseOptions['replica'],
+): Promise<Database> {
+  const { pool, db } = await openPostgresPool(url, poolSize, timeouts);
+  let replica: ReadReplica | undefined;
+  if (replicaOptions) {
+    try {
+      // A replica down at boot is not a reason not to start: its reads go to the primary meanwhile.
+      const replicaPool = await openPostgresPool(replicaOptions.url, poolSize, timeouts, false);
+      replica = await openReadReplica(db, replicaPool.db, replicaOptions.maxLagMs);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
   let listener: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
   let closing = false;
@@ -250,6 +285,7 @@ async function openPostgres(
   return {
     kind: 'postgres',
     db,
+    replica,
     async executeRaw(text, values) {
       if (values && values.length > 0) {
         // One statement with parameters: it cannot leave a transaction behind.
@@ -305,6 +341,7 @@ async function openPostgres(
     async close() {
       closing = true;
       await listener?.end();
+      await replica?.close();
       await db.destroy();
     },
   };
