@@ -64,6 +64,7 @@ export async function createPlatform(
   const events = new EventHub();
   await events.start(database);
   const cache = new TenantCache();
+  cache.setReplica(database.replica);
   await cache.start(database);
   // Invalidations sent while the notification connection was down were missed: start afresh.
   database.onReconnect(() => {

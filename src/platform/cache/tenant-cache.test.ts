@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Database } from '../db/database.ts';
 import { type ReadReplica, replicaReads, WalWatermark } from '../db/replica.ts';
 import { TenantCache } from './tenant-cache.ts';
 
@@ -175,12 +174,8 @@ test('a value read on a replica is kept only once the replica holds every write 
   let primary = '0/100';
   const watermark = new WalWatermark(async () => primary, 60_000);
   await watermark.take();
-  const database = {
-    listen: async () => async () => undefined,
-    replica: { watermark } as unknown as ReadReplica,
-  } as unknown as Database;
   const cache = new TenantCache();
-  await cache.start(database);
+  cache.setReplica({ watermark } as unknown as ReadReplica);
   // A replica read records how far the replica had replayed, as readMaybeStale does.
   const onReplica = (replayed: string, value: string) => async () => {
     replicaReads.getStore()?.push(replayed);
@@ -219,5 +214,4 @@ test('a value read on a replica is kept only once the replica holds every write 
   );
   assert.equal(await inReplica('0/300', 'b', 'fresh'), 'fresh');
   assert.equal(await cache.get('t', 'cfg', 'b', async () => 'not read'), 'fresh', 'the fresh read was kept');
-  await cache.stop();
 });

@@ -63,7 +63,6 @@ export class TenantCache {
 
   /** Listens for invalidations from every process on the database. */
   async start(database: Database): Promise<void> {
-    this.#replica = database.replica;
     this.#unlisten = await database.listen(CACHE_CHANNEL, (payload) => {
       const [tenantId, tag] = payload.split('|');
       if (tenantId && tag) this.bump(tenantId, tag);
@@ -80,6 +79,14 @@ export class TenantCache {
 
   #version(tenantId: string, tag: string): number {
     return (this.#versions.get(`${tenantId}|${tag}`) ?? 0) + this.#epoch * 1_000_000_000;
+  }
+
+  /**
+   * Values may be read on `replica` (`platform.inTenantReplica`): from then on one read there is
+   * kept only once the replica held every write whose invalidation this cache has seen.
+   */
+  setReplica(replica: ReadReplica | undefined): void {
+    this.#replica = replica;
   }
 
   /** Drops everything: after invalidations may have been missed (a lost notification connection). */

@@ -176,16 +176,10 @@ async function openEmbedded(dataDir: string, role: string, snapshot: Blob | unde
 }
 
 /**
- * A pool on a PostgreSQL server and Kysely over it, bounded by `timeouts`, that survives the server
- * going away: for the primary and for a read replica alike. With `probe`, it fails at once when the
- * server cannot be reached (the primary: nothing works without it; a replica is only tried).
+ * A pool on a PostgreSQL server, bounded by `timeouts`, that survives the server going away: for
+ * the primary and for a read replica alike.
  */
-export async function openPostgresPool(
-  url: string,
-  poolSize: number,
-  timeouts: DatabaseTimeouts | undefined,
-  probe = true,
-): Promise<{ pool: pg.Pool; db: Kysely<PlatformTables> }> {
+function postgresPool(url: string, poolSize: number, timeouts: DatabaseTimeouts | undefined): pg.Pool {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === DATE_OID) return (v: string) => v;
@@ -214,12 +208,24 @@ export async function openPostgresPool(
   // it fails on its own (503, see unavailable.ts) and the pool discards the client.
   pool.on('error', connectionLost);
   pool.on('connect', (client) => client.on('error', connectionLost));
-  // Fail at boot, not at the first request, when the server is unreachable.
-  if (probe) (await pool.connect()).release();
+  return pool;
+}
+
+/**
+ * The read replica of `options` over its own pool, its lag measured against `primaryDb`. It is not
+ * probed: a replica down at boot is no reason not to start (its reads go to the primary meanwhile).
+ */
+function openReplica(
+  primaryDb: Kysely<PlatformTables>,
+  options: Readonly<{ url: string; maxLagMs: number }>,
+  poolSize: number,
+  timeouts: DatabaseTimeouts | undefined,
+): Promise<ReadReplica> {
+  const pool = postgresPool(options.url, poolSize, timeouts);
   const db = new Kysely<PlatformTables>({
     dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }),
   });
-  return { pool, db };
+  return openReadReplica(primaryDb, db, options.maxLagMs);
 }
 
 async function openPostgres(
@@ -228,18 +234,13 @@ async function openPostgres(
   timeouts: DatabaseTimeouts | undefined,
   replicaOptions: DatabaseOptions['replica'],
 ): Promise<Database> {
-  const { pool, db } = await openPostgresPool(url, poolSize, timeouts);
-  let replica: ReadReplica | undefined;
-  if (replicaOptions) {
-    try {
-      // A replica down at boot is not a reason not to start: its reads go to the primary meanwhile.
-      const replicaPool = await openPostgresPool(replicaOptions.url, poolSize, timeouts, false);
-      replica = await openReadReplica(db, replicaPool.db, replicaOptions.maxLagMs);
-    } catch (error) {
-      await db.destroy();
-      throw error;
-    }
-  }
+  const pool = postgresPool(url, poolSize, timeouts);
+  // Fail at boot, not at the first request, when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  const db = new Kysely<PlatformTables>({
+    dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }),
+  });
   let listener: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
   let closing = false;
@@ -280,6 +281,15 @@ async function openPostgres(
       console.error(`database: notification connection lost, retrying (${(error as Error).message})`);
       retryMs = Math.min(retryMs * 2, 30_000);
       setTimeout(reconnect, retryMs).unref();
+    }
+  }
+  let replica: ReadReplica | undefined;
+  if (replicaOptions) {
+    try {
+      replica = await openReplica(db, replicaOptions, poolSize, timeouts);
+    } catch (error) {
+      await db.destroy();
+      throw error;
     }
   }
   return {
