@@ -44,6 +44,28 @@ describe(`balai CLI (${DB_KIND})`, () => {
     assert.match(unknown.err, /create-tenant/);
   });
 
+  test('citus-plan prints the statements that distribute this database by tenant, and changes nothing', () => {
+    const plan = balai('citus-plan');
+    assert.equal(plan.code, 0, plan.err);
+    const statements = plan.out.split('\n').filter((line) => line.startsWith('select '));
+    assert.equal(statements[0], "select create_reference_table('tenants');");
+    assert.equal(statements.filter((s) => s.startsWith('select create_reference_table(')).length, 4);
+    const distributed = statements.filter((s) => s.startsWith('select create_distributed_table('));
+    assert.ok(distributed.length >= 40, `${distributed.length} tenant tables`);
+    assert.match(distributed[0]!, /^select create_distributed_table\('(\w+)', 'tenant_id'\);$/);
+    const anchor = /\('(\w+)'/.exec(distributed[0]!)![1];
+    for (const s of distributed.slice(1)) {
+      assert.match(
+        s,
+        new RegExp(
+          `^select create_distributed_table\\('\\w+', 'tenant_id', colocate_with => '${anchor}'\\);$`,
+        ),
+      );
+    }
+    // The same again: it read the schema and wrote nothing.
+    assert.equal(balai('citus-plan').out, plan.out);
+  });
+
   test('a tenant is created, adopts an app through MoU, and gets an administrator', () => {
     const created = balai(
       'create-tenant',

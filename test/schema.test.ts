@@ -1,14 +1,24 @@
 /**
- * The schema's rules for distribution by tenant and isolation: every table that is not declared
- * shared has `tenant_id` first in its primary key, in every unique constraint and in every foreign
- * key to another tenant table, and forces row-level security; a query with no tenant set sees
- * nothing.
+ * The schema's rules for distribution by tenant and isolation: every table is placed — a tenant's
+ * table, a shared reference table or the coordinator's (src/platform/db/placement.ts, and each
+ * app's `tables`) — and a new table named nowhere fails here; every tenant table has `tenant_id`
+ * first in its primary key, in every unique constraint and in every foreign key to another tenant
+ * table, and forces row-level security; a query with no tenant set sees nothing. The Citus
+ * statements made from the placements distribute every table once, each after those it refers to.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { MODULES } from '../src/platform/catalogue/installed.ts';
-import { SHARED_TABLES } from '../src/platform/db/schema.ts';
+import type { AppManifest } from '../src/platform/catalogue/manifest.ts';
+import {
+  COORDINATOR_SCHEMAS,
+  citusPlan,
+  PlacementError,
+  SHARED_TABLES,
+  tablePlacements,
+  unclassifiedTables,
+} from '../src/platform/db/placement.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { DB_KIND, makeStaff, makeTenant, startTest, type TestContext } from './support/harness.ts';
 
@@ -52,7 +62,150 @@ describe(`schema rules (${DB_KIND})`, () => {
   });
   after(() => t.close());
 
-  const tenantTables = () => tables.filter((x) => !(x.name in SHARED_TABLES));
+  const placements = tablePlacements(MODULES);
+  const tenantTables = () => tables.filter((x) => placements.get(x.name)?.placement === 'tenant');
+
+  test('every table is placed: a tenant’s, a shared reference table, or the coordinator’s; every one placed exists', async () => {
+    const { unclassified, missing } = await unclassifiedTables(t.platform.database.db, MODULES);
+    assert.deepEqual(
+      unclassified,
+      [],
+      'name each in src/platform/db/placement.ts or in its app’s manifest (tables)',
+    );
+    assert.deepEqual(missing, [], 'declared but not in the schema');
+    // The shared tables are exactly the placed tables that are not a tenant's.
+    assert.deepEqual(
+      Object.keys(SHARED_TABLES).sort(),
+      [...placements]
+        .filter(([, p]) => p.placement !== 'tenant')
+        .map(([name]) => name)
+        .sort(),
+    );
+    // Outside the public schema, only schemas kept whole on the coordinator hold tables.
+    const schemas = await sql<{ schema: string }>`
+      select distinct n.nspname as schema from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p') and n.nspname not in ('public', 'pg_catalog', 'information_schema', 'pg_toast')
+        and n.nspname not like 'pg_temp%'`.execute(t.platform.database.db);
+    for (const { schema } of schemas.rows)
+      assert.ok(schema in COORDINATOR_SCHEMAS, `schema ${schema} is not placed`);
+  });
+
+  test('a new table that nobody places fails the check, and the Citus plan refuses it', async () => {
+    const db = t.platform.database.db;
+    await sql
+      .raw(
+        'create table unplaced_example (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id))',
+      )
+      .execute(db);
+    try {
+      assert.deepEqual((await unclassifiedTables(db, MODULES)).unclassified, ['unplaced_example']);
+      await assert.rejects(
+        citusPlan(db, MODULES),
+        (e: unknown) => e instanceof PlacementError && /unplaced_example has no placement/.test(e.message),
+      );
+    } finally {
+      await sql.raw('drop table unplaced_example').execute(db);
+    }
+    // A table placed twice, or placed but never made, is refused too.
+    const twice = { code: 'dup', tables: ['reports'] } as unknown as AppManifest;
+    assert.throws(
+      () => tablePlacements([...MODULES, twice]),
+      /reports is declared by the app reports and by the app dup/,
+    );
+    const ghost = { code: 'ghost', tables: ['ghost_items'] } as unknown as AppManifest;
+    assert.deepEqual((await unclassifiedTables(db, [...MODULES, ghost])).missing, ['ghost_items']);
+  });
+
+  test('the Citus plan: reference tables, then every tenant table colocated, each after the tables it refers to', async () => {
+    const db = t.platform.database.db;
+    const plan = await citusPlan(db, MODULES);
+    const reference = plan
+      .map((s) => /^select create_reference_table\('(\w+)'\);$/.exec(s)?.[1])
+      .filter(Boolean);
+    const distributed = plan
+      .map((s) =>
+        /^select create_distributed_table\('(\w+)', 'tenant_id'(?:, colocate_with => '(\w+)')?\);$/.exec(s),
+      )
+      .filter((m) => m !== null);
+    assert.equal(
+      reference.length + distributed.length,
+      plan.length,
+      `every statement is one of the two:\n${plan.join('\n')}`,
+    );
+    assert.deepEqual([...reference].sort(), ['apps', 'host_aliases', 'tenant_domains', 'tenants']);
+    assert.equal(reference[0], 'tenants', 'the table every other refers to comes first');
+    // Every tenant table once; the first starts the colocation group and every other joins it.
+    assert.deepEqual(
+      distributed.map((m) => m[1]).sort(),
+      tenantTables()
+        .map((x) => x.name)
+        .sort(),
+    );
+    const [anchor, ...rest] = distributed;
+    assert.equal(anchor![2], undefined);
+    for (const m of rest) assert.equal(m[2], anchor![1], `${m[1]} colocated with ${anchor![1]}`);
+    // No coordinator's table is touched.
+    for (const name of ['kysely_migration', 'kysely_migration_lock'])
+      assert.ok(!plan.some((s) => s.includes(`'${name}'`)));
+    // Foreign keys: the referenced table is placed before the one referring to it.
+    const position = new Map(plan.map((s, i) => [/\('(\w+)'/.exec(s)![1]!, i]));
+    for (const c of constraints.filter((c) => c.type === 'f' && c.table !== c.ref_table)) {
+      const from = position.get(c.table);
+      const to = position.get(c.ref_table!);
+      if (from === undefined || to === undefined) continue;
+      const fromRef = reference.includes(c.table);
+      const toRef = reference.includes(c.ref_table!);
+      if (fromRef !== toRef) continue;
+      assert.ok(to < from, `${c.table} refers to ${c.ref_table}, placed after it`);
+    }
+  });
+
+  test('the Citus plan refuses foreign keys Citus cannot keep: across tenants, from shared to tenant data, in a circle', async () => {
+    const db = t.platform.database.db;
+    const tryPlan = async (statements: string[], tables: string[], problem: RegExp) => {
+      for (const s of statements) await sql.raw(s).execute(db);
+      try {
+        const app = { code: 'probe', tables } as unknown as AppManifest;
+        await assert.rejects(
+          citusPlan(db, [...MODULES, app]),
+          (e: unknown) => e instanceof PlacementError && problem.test(e.message),
+        );
+      } finally {
+        for (const table of [...tables].reverse())
+          await sql.raw(`drop table if exists ${table} cascade`).execute(db);
+      }
+    };
+    await tryPlan(
+      [
+        'create table probe_a (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id), unique (id))',
+        'create table probe_b (tenant_id uuid not null, id uuid not null, a_id uuid references probe_a (id), primary key (tenant_id, id))',
+      ],
+      ['probe_a', 'probe_b'],
+      /probe_b\.probe_b_a_id_fkey \(a_id\) must match tenant_id to probe_a\.tenant_id/,
+    );
+    await tryPlan(
+      [
+        'create table probe_a (tenant_id uuid not null, id uuid not null, b_id uuid, primary key (tenant_id, id))',
+        'create table probe_b (tenant_id uuid not null, id uuid not null, a_id uuid, primary key (tenant_id, id), foreign key (tenant_id, a_id) references probe_a (tenant_id, id))',
+        'alter table probe_a add foreign key (tenant_id, b_id) references probe_b (tenant_id, id)',
+      ],
+      ['probe_a', 'probe_b'],
+      /foreign keys go round between probe_a, probe_b/,
+    );
+    await tryPlan(
+      [
+        'create table probe_a (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id))',
+        'alter table apps add column probe_tenant uuid, add column probe_id uuid, add foreign key (probe_tenant, probe_id) references probe_a (tenant_id, id)',
+      ],
+      ['probe_a'],
+      /a reference table cannot refer to a tenant table \(probe_a\)/,
+    );
+    await sql
+      .raw('alter table apps drop column if exists probe_tenant, drop column if exists probe_id')
+      .execute(db);
+    // And the real schema plans again.
+    assert.ok((await citusPlan(db, MODULES)).length > 0);
+  });
 
   test('there are tenant tables to check, the apps’ among them', () => {
     assert.ok(tenantTables().length >= 10);

@@ -19,6 +19,7 @@ import {
   proposeAdoption,
   transitionAdoption,
 } from '../platform/catalogue/service.ts';
+import { citusPlan, PlacementError } from '../platform/db/placement.ts';
 import type { Actor } from '../platform/db/tenant-scope.ts';
 import { AppError } from '../platform/errors.ts';
 import { pickLanguage, translator } from '../platform/i18n/index.ts';
@@ -49,6 +50,8 @@ Commands:
                                   step each, all or none); --mou and --pks name the agreements
   create-user --tenant S --kind staff|partner|citizen --name N --email E [--phone P] [--nip NIP] [--partner-kind K] --password P
   grant --tenant S --email E --role ROLE [--agency CODE]
+  citus-plan                      print the Citus statements that distribute this database by tenant,
+                                  from every table's placement (docs/scaling.md); nothing is changed
 
 Adoption states (STATUS), and where each may go (the tenant's own app skips the agreements):
 ${LIFECYCLE}
@@ -229,6 +232,12 @@ async function run(command: string, v: Values, platform: Platform, ACTOR: Actor)
       });
       return `${v.role} granted to ${v.email}`;
     }
+    case 'citus-plan':
+      return [
+        '-- Distributes the Balai database by tenant with Citus: run on the coordinator, with the citus',
+        '-- extension created and the workers added, while no Balai process writes (docs/scaling.md).',
+        ...(await citusPlan(db, platform.modules)),
+      ].join('\n');
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -298,6 +307,7 @@ export async function execute(argv: string[], platform: Platform, caller: Caller
       return { exitCode: 2, stdout: '', stderr: `${error.message}\n\n${HELP}` };
     if (error instanceof AppError)
       return { exitCode: 1, stdout: '', stderr: describe(error, caller.language) };
+    if (error instanceof PlacementError) return { exitCode: 1, stdout: '', stderr: error.message };
     throw error;
   }
 }

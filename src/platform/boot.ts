@@ -27,6 +27,7 @@ export async function openMigratedDatabase(
     role,
     snapshot,
     url: config.databaseUrl,
+    replica: config.databaseReplica,
     dataDir: config.dataDir === 'memory://' ? 'memory://' : path.join(config.dataDir, 'pglite'),
     timeouts: config.databaseTimeouts,
   });

@@ -79,3 +79,37 @@ test('LOG_FORMAT is a readable line outside production and JSON in production; a
       /LOG_FORMAT must be line .* or json \(got "pretty"\)/.test(error.problems[0]!),
   );
 });
+
+test('DATABASE_REPLICA_URL names a PostgreSQL replica of DATABASE_URL, with the lag it may have', () => {
+  const primary = { ...base, DATABASE_URL: 'postgres://balai@db1/balai' };
+  assert.equal(loadConfig(primary).databaseReplica, undefined);
+  assert.deepEqual(
+    loadConfig({ ...primary, DATABASE_REPLICA_URL: 'postgres://balai@db2/balai' }).databaseReplica,
+    {
+      url: 'postgres://balai@db2/balai',
+      maxLagMs: 30_000,
+    },
+  );
+  assert.equal(
+    loadConfig({
+      ...primary,
+      DATABASE_REPLICA_URL: 'postgresql://balai@db2/balai',
+      DATABASE_REPLICA_MAX_LAG_SECONDS: '5',
+    }).databaseReplica?.maxLagMs,
+    5_000,
+  );
+  // Not a PostgreSQL URL; a replica without a primary (the embedded database); a lag of nothing.
+  for (const [env, problem] of [
+    [{ ...primary, DATABASE_REPLICA_URL: 'mysql://db2/balai' }, /DATABASE_REPLICA_URL must start/],
+    [{ ...base, DATABASE_REPLICA_URL: 'postgres://db2/balai' }, /DATABASE_URL is not/],
+    [
+      { ...primary, DATABASE_REPLICA_URL: 'postgres://db2/balai', DATABASE_REPLICA_MAX_LAG_SECONDS: '0' },
+      /DATABASE_REPLICA_MAX_LAG_SECONDS must be an integer/,
+    ],
+  ] as const) {
+    assert.throws(
+      () => loadConfig(env),
+      (error: unknown) => error instanceof ConfigError && problem.test(error.message),
+    );
+  }
+});

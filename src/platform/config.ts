@@ -14,6 +14,13 @@ export type Config = Readonly<{
   /** Postgres URL; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | undefined;
   /**
+   * A streaming replica of that database (a hot standby), PostgreSQL only: reads that may be
+   * slightly stale run there (`platform.inTenantReplica`), under the same row-level security, and
+   * go to the primary while the replica lags more than `maxLagMs` behind it or cannot be reached.
+   * Undefined without `DATABASE_REPLICA_URL`: those reads run on the primary.
+   */
+  databaseReplica: Readonly<{ url: string; maxLagMs: number }> | undefined;
+  /**
    * How long PostgreSQL may keep a request waiting (milliseconds): a statement, opening a
    * connection or waiting for a free one, a transaction left idle. Past them the request answers
    * 503 with Retry-After. Not applied to migrations.
@@ -184,6 +191,16 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const replicaUrl = env.DATABASE_REPLICA_URL || undefined;
+  if (replicaUrl !== undefined && !/^postgres(ql)?:\/\//.test(replicaUrl)) {
+    problems.push('DATABASE_REPLICA_URL must start with postgres:// or postgresql://');
+  }
+  if (replicaUrl !== undefined && databaseUrl === undefined) {
+    problems.push(
+      'DATABASE_REPLICA_URL is set but DATABASE_URL is not: a read replica needs a PostgreSQL primary (the embedded database has none)',
+    );
+  }
+  const replicaMaxLagMs = intVar(env, 'DATABASE_REPLICA_MAX_LAG_SECONDS', 30, problems, 1, 86_400) * 1000;
   const baseDomain = (env.BASE_DOMAIN ?? 'localhost').toLowerCase();
   if (!/^[a-z0-9.-]+$/.test(baseDomain))
     problems.push(`BASE_DOMAIN is not a domain name (got "${baseDomain}")`);
@@ -280,6 +297,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port,
     databaseUrl,
+    databaseReplica: replicaUrl ? { url: replicaUrl, maxLagMs: replicaMaxLagMs } : undefined,
     databaseTimeouts: {
       statementMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, problems, 100, 3_600_000),
       connectMs: intVar(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, problems, 100, 600_000),

@@ -7,6 +7,7 @@ import { TenantCache } from './cache/tenant-cache.ts';
 import type { AppManifest } from './catalogue/manifest.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { readMaybeStale } from './db/replica.ts';
 import { type Actor, type TenantScope, withTenant } from './db/tenant-scope.ts';
 import { EventHub } from './events/hub.ts';
 import { createStorage, type FileStorage } from './files/storage.ts';
@@ -28,6 +29,15 @@ export type Platform = Readonly<{
   liveModules(tenantId: string): readonly AppManifest[];
   /** Runs `fn` in a transaction bound to `tenantId`, acting as `actor`. */
   inTenant<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a read-only transaction bound to `tenantId` that may be slightly stale: on the
+   * read replica (`DATABASE_REPLICA_URL`) when it is reachable and lags less than allowed, else on
+   * the primary — with row-level security exactly as `inTenant`. For public reads that may trail a
+   * write by a moment (the public lists, prices, the open-data catalogue); never for a read whose
+   * result is written back, nor one that must show the caller's own write just made. `fn` must
+   * only read, and may run twice (begun on the replica, which failed, then on the primary).
+   */
+  inTenantReplica<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T>;
   /** Reloads the directory here and tells every other process on the database to do the same. */
   directoryChanged(): Promise<void>;
   close(): Promise<void>;
@@ -54,6 +64,7 @@ export async function createPlatform(
   const events = new EventHub();
   await events.start(database);
   const cache = new TenantCache();
+  cache.setReplica(database.replica);
   await cache.start(database);
   // Invalidations sent while the notification connection was down were missed: start afresh.
   database.onReconnect(() => {
@@ -78,6 +89,8 @@ export async function createPlatform(
     modules,
     liveModules: (tenantId) => modules.filter((m) => directory.isLive(tenantId, m.code)),
     inTenant: (tenantId, actor, fn) => withTenant(database.db, tenantId, actor, fn),
+    inTenantReplica: (tenantId, actor, fn) =>
+      readMaybeStale(database.db, database.replica, tenantId, actor, fn),
     async directoryChanged() {
       await sql`select pg_notify(${DIRECTORY_CHANNEL}, '')`.execute(database.db);
       await directory.reload();

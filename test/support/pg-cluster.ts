@@ -1,7 +1,9 @@
 /**
  * A PostgreSQL server of the suite's own (initdb in a temporary directory, on a free port), for
  * the suites that stop, restart, freeze or cut the database under a running Balai: doing that to
- * the shared server would break every other suite running beside them.
+ * the shared server would break every other suite running beside them. `startStandby` adds a hot
+ * standby of it (pg_basebackup -R, streaming replication) on another port, whose replay can be
+ * paused to make it lag on purpose.
  */
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +16,7 @@ import pg from 'pg';
 const run = promisify(execFile);
 
 export type PrivateCluster = {
+  port: number;
   /** A URL of the cluster's database `name` (trust authentication, as user postgres). */
   url(name?: string): string;
   stop(): Promise<void>;
@@ -56,24 +59,115 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Creates, starts and returns a private cluster; `destroy()` removes it. */
-export async function startPrivateCluster(): Promise<PrivateCluster> {
-  const bin = binDir()!;
+export type ClusterOptions = { maxConnections?: number };
+
+/** A directory for a server's files, owned by postgres when the suite runs as root. */
+async function serverDir(): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'balai-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
+  if (process.getuid?.() === 0) {
     const { uid, gid } = await postgresIds();
     chownSync(dir, uid, gid);
   }
-  // initdb and the server refuse to run as root: run them as postgres.
-  const pgCommand = (command: string, args: string[]) =>
-    asRoot
-      ? run('runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args])
-      : run(path.join(bin, command), args);
+  return dir;
+}
+
+/** Runs a PostgreSQL program; as postgres when the suite runs as root (the server refuses root). */
+function pgCommand(command: string, args: string[]) {
+  const program = path.join(binDir()!, command);
+  return process.getuid?.() === 0
+    ? run('runuser', ['-u', 'postgres', '--', program, ...args])
+    : run(program, args);
+}
+
+/** Creates, starts and returns a private cluster; `destroy()` removes it. */
+export async function startPrivateCluster(options: ClusterOptions = {}): Promise<PrivateCluster> {
+  const dir = await serverDir();
   const data = path.join(dir, 'data');
   await pgCommand('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+  return runServer(dir, data, options);
+}
+
+/**
+ * A hot standby of `primary`: a base backup of it (`pg_basebackup -R -X stream`, which writes the
+ * standby's connection to the primary), started on a port of its own; read-only, replaying the
+ * primary's WAL as it streams in (the primary's default `wal_level=replica` allows it).
+ */
+export async function startStandby(primary: PrivateCluster, options: ClusterOptions = {}): Promise<Standby> {
+  const dir = await serverDir();
+  const data = path.join(dir, 'data');
+  await pgCommand('pg_basebackup', [
+    '-D',
+    data,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '-R',
+    '-X',
+    'stream',
+    // Checkpoint at once rather than spread over minutes, as pg_basebackup would by default.
+    '--checkpoint=fast',
+    '--no-sync',
+  ]);
+  const server = await runServer(dir, data, options, '-c hot_standby=on');
+  const query = async <T>(text: string, database = 'postgres'): Promise<T> => {
+    const client = new pg.Client({ connectionString: server.url(database) });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows[0] as T;
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    ...server,
+    query,
+    async pauseReplay() {
+      await query('select pg_wal_replay_pause()');
+    },
+    async resumeReplay() {
+      await query('select pg_wal_replay_resume()');
+    },
+    async replayed() {
+      return (await query<{ lsn: string }>('select pg_last_wal_replay_lsn()::text as lsn')).lsn;
+    },
+    async waitForReplay(lsn, ms = 20_000) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const { caught } = await query<{ caught: boolean }>(
+          `select pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn as caught`,
+        );
+        if (caught) return;
+        if (Date.now() > deadline) throw new Error(`the standby did not replay up to ${lsn} within ${ms} ms`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}
+
+export type Standby = PrivateCluster & {
+  /** The first row of `text`, run on the standby's database `database` (postgres by default). */
+  query<T>(text: string, database?: string): Promise<T>;
+  /** Stops applying the primary's WAL (it still arrives): the standby lags on purpose. */
+  pauseReplay(): Promise<void>;
+  resumeReplay(): Promise<void>;
+  /** The WAL position replayed so far (`pg_last_wal_replay_lsn`). */
+  replayed(): Promise<string>;
+  /** Resolves once the standby has replayed up to `lsn` (polling its replay position). */
+  waitForReplay(lsn: string, ms?: number): Promise<void>;
+};
+
+/** Starts the server of `data` on a free port and returns its handle. */
+async function runServer(
+  dir: string,
+  data: string,
+  settings: ClusterOptions,
+  extra = '',
+): Promise<PrivateCluster> {
   const port = await freePort();
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=60`;
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=${settings.maxConnections ?? 60} ${extra}`;
   const ctl = (...args: string[]) =>
     pgCommand('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', options, ...args]);
   await ctl('start');
@@ -95,6 +189,7 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
   const url = (name = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${name}`;
 
   return {
+    port,
     url,
     async stop() {
       await ctl('stop', '-m', 'fast');

@@ -31,11 +31,18 @@ export type SpawnedServer = Omit<ServerProcess, 'base'> & {
   waitFor(pattern: RegExp, ms?: number): Promise<void>;
 };
 
-/** Starts `src/main.ts` with `env` on a free port, without waiting for it. */
-export function spawnServer(env: Record<string, string>): SpawnedServer {
-  const child = spawn(process.execPath, ['--import', './src/web/jsx.ts', 'src/main.ts'], {
+/**
+ * Starts `src/main.ts` (or another `entry` that prints "running at <url>" once it listens) with
+ * `env` on a free port, without waiting for it; `stdin: true` leaves its standard input open for
+ * the test to write to.
+ */
+export function spawnServer(
+  env: Record<string, string>,
+  options: { entry?: string; stdin?: boolean } = {},
+): SpawnedServer {
+  const child = spawn(process.execPath, ['--import', './src/web/jsx.ts', options.entry ?? 'src/main.ts'], {
     env: { ...process.env, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let out = '';
   const listeners = new Set<() => void>();

@@ -32,6 +32,7 @@ const app: AppManifest = {
   portal: registerPortal,
   portalHome: { path: '/__CODE__' },
   migrationsDir: path.join(here, 'migrations'),
+  tables: ['__TABLE__'],
   messages,
   setup,
   seedDemo,

@@ -37,6 +37,7 @@ const app: AppManifest = {
   portal: registerPortal,
   portalHome: { path: '/peta' },
   migrationsDir: path.join(here, 'migrations'),
+  tables: ['maps_layers', 'maps_features'],
   messages,
   sharedMessages,
   setup,

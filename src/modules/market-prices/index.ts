@@ -65,6 +65,17 @@ export const marketPricesApp: AppManifest = {
   widgets: marketPriceWidgets,
   tasks: [dailySummary],
   migrationsDir: path.join(here, 'migrations'),
+  tables: [
+    'market_settings',
+    'markets',
+    'commodities',
+    'market_officers',
+    'price_entries',
+    'price_days',
+    'price_rollups',
+    'price_alerts',
+    'price_subscriptions',
+  ],
   messages: {
     id: { ...messages.id, setup: marketPricesSetupMessages.id },
     en: { ...messages.en, setup: marketPricesSetupMessages.en },

@@ -115,6 +115,15 @@ export const reportsApp: AppManifest = {
   // has no platform (directory, cache, config) to file and move reports with.
   tasks: [deadlines, replaySweep, laporExchangeTask, areaAlerts],
   migrationsDir: path.join(here, 'migrations'),
+  tables: [
+    'report_settings',
+    'report_categories',
+    'reports',
+    'report_events',
+    'report_photos',
+    'report_followers',
+    'report_follow_alerts',
+  ],
   messages: {
     id: { ...messages.id, setup: reportsSetupMessages.id },
     en: { ...messages.en, setup: reportsSetupMessages.en },

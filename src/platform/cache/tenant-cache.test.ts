@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type ReadReplica, replicaReads, WalWatermark } from '../db/replica.ts';
 import { TenantCache } from './tenant-cache.ts';
 
 test('a cached value is served until its tag is bumped, per tenant', async () => {
@@ -166,4 +167,51 @@ test('watchers hear every bump, here or from another process, and a clear; until
     ['t1', 'auth'],
     [null, null],
   ]);
+});
+
+test('a value read on a replica is kept only once the replica holds every write invalidated here', async () => {
+  // The primary's WAL position as the replica's watermark samples it.
+  let primary = '0/100';
+  const watermark = new WalWatermark(async () => primary, 60_000);
+  await watermark.take();
+  const cache = new TenantCache();
+  cache.setReplica({ watermark } as unknown as ReadReplica);
+  // A replica read records how far the replica had replayed, as readMaybeStale does.
+  const onReplica = (replayed: string, value: string) => async () => {
+    replicaReads.getStore()?.push(replayed);
+    return value;
+  };
+  // Never invalidated here: what the replica answers is kept (it lags by its allowed moment only).
+  assert.equal(await cache.get('t', 'g', 'k', onReplica('0/100', 'first')), 'first');
+  assert.equal(await cache.get('t', 'g', 'k', onReplica('0/100', 'other')), 'first');
+  // A write commits on the primary and its invalidation arrives here.
+  primary = '0/200';
+  cache.bump('t', 'g');
+  // The replica, still at 0/100, answers the old value: served, not kept. (No sample of the
+  // primary since the bump yet: one is asked for.)
+  assert.equal(await cache.get('t', 'g', 'k', onReplica('0/100', 'stale')), 'stale');
+  await new Promise((r) => setImmediate(r));
+  assert.equal(await cache.get('t', 'g', 'k', onReplica('0/100', 'stale again')), 'stale again');
+  // Once the replica has replayed past the primary's position after the bump, its answer is kept.
+  assert.equal(await cache.get('t', 'g', 'k', onReplica('0/200', 'fresh')), 'fresh');
+  assert.equal(await cache.get('t', 'g', 'k', onReplica('0/200', 'not read')), 'fresh');
+  // The same for reads in the caller's transaction on the replica, kept once it ends.
+  primary = '0/300';
+  cache.bump('t', 'cfg');
+  await watermark.take();
+  const inReplica = async (replayedTo: string, key: string, value: string) => {
+    const callbacks: Array<() => void> = [];
+    const scope = { tenantId: 't', afterCommit: (f: () => void) => callbacks.push(f), replayedTo };
+    const read = await cache.getIn(scope, 'cfg', key, async () => value);
+    for (const f of callbacks) f();
+    return read;
+  };
+  assert.equal(await inReplica('0/200', 'a', 'stale'), 'stale');
+  assert.equal(
+    await cache.get('t', 'cfg', 'a', async () => 'reloaded'),
+    'reloaded',
+    'the stale read was not kept',
+  );
+  assert.equal(await inReplica('0/300', 'b', 'fresh'), 'fresh');
+  assert.equal(await cache.get('t', 'cfg', 'b', async () => 'not read'), 'fresh', 'the fresh read was kept');
 });

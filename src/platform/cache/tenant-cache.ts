@@ -12,15 +12,28 @@
  * than each starting their own (when an entry expires under load, 50 connections would otherwise
  * send 50 identical reads to the database at once); a caller who comes after an invalidation does
  * not join a load begun before it.
+ * A value read on a streaming replica (`platform.inTenantReplica`) is kept only if the replica had
+ * already replayed everything committed before the tag's last invalidation here (replica.ts): a
+ * replica lagging behind a write whose invalidation came in would otherwise put back the value the
+ * write made stale, for a whole TTL.
  */
+
+import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { type ReadReplica, replicaReads } from '../db/replica.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 
 export const CACHE_CHANNEL = 'balai_cache';
 
 type Entry = { value: unknown; version: number; expires: number };
-type InTransaction = { value: unknown; version: number; tenantId: string; tag: string };
+type InTransaction = {
+  value: unknown;
+  version: number;
+  tenantId: string;
+  tag: string;
+  replayed: readonly string[];
+};
 
 /** Every started cache in this process, so that a commit here invalidates them at once. */
 const running = new Set<TenantCache>();
@@ -38,6 +51,10 @@ export class TenantCache {
   /** Raised by `clear()`: loads begun before it are not stored. */
   #epoch = 0;
   readonly #watchers = new Set<Watcher>();
+  #replica: ReadReplica | undefined;
+  /** When each (tenant, tag) was last invalidated here, and everything was (`clear()`). */
+  readonly #invalidatedAt = new Map<string, number>();
+  #clearedAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: { ttlMs?: number; maxEntries?: number } = {}) {
     this.#ttlMs = options.ttlMs ?? 60_000;
@@ -64,9 +81,18 @@ export class TenantCache {
     return (this.#versions.get(`${tenantId}|${tag}`) ?? 0) + this.#epoch * 1_000_000_000;
   }
 
+  /**
+   * Values may be read on `replica` (`platform.inTenantReplica`): from then on one read there is
+   * kept only once the replica held every write whose invalidation this cache has seen.
+   */
+  setReplica(replica: ReadReplica | undefined): void {
+    this.#replica = replica;
+  }
+
   /** Drops everything: after invalidations may have been missed (a lost notification connection). */
   clear(): void {
     this.#epoch += 1;
+    this.#clearedAt = performance.now();
     this.#entries.clear();
     for (const watcher of this.#watchers) watcher(null, null);
   }
@@ -111,7 +137,7 @@ export class TenantCache {
    * meanwhile for the rest of the same transaction. Never shared with another caller's load.
    */
   async getIn<T>(
-    scope: Pick<TenantScope, 'tenantId' | 'afterCommit'>,
+    scope: Pick<TenantScope, 'tenantId' | 'afterCommit' | 'replayedTo'>,
     tag: string,
     key: string,
     load: () => Promise<T>,
@@ -127,7 +153,10 @@ export class TenantCache {
       // Once per transaction: every value it loaded is stored if no invalidation came since.
       scope.afterCommit(() => {
         for (const [entryId, kept] of loaded) {
-          if (this.#version(kept.tenantId, kept.tag) === kept.version)
+          if (
+            this.#version(kept.tenantId, kept.tag) === kept.version &&
+            this.#replicaHeld(kept.tenantId, kept.tag, kept.replayed)
+          )
             this.#store(entryId, kept.value, kept.version);
         }
       });
@@ -136,7 +165,8 @@ export class TenantCache {
     const known = mine.get(id);
     if (known && known.version === version) return known.value as T;
     const value = await load();
-    mine.set(id, { value, version, tenantId: scope.tenantId, tag });
+    const replayed = scope.replayedTo === undefined ? [] : [scope.replayedTo];
+    mine.set(id, { value, version, tenantId: scope.tenantId, tag, replayed });
     return value;
   }
 
@@ -147,9 +177,28 @@ export class TenantCache {
   }
 
   async #load<T>(id: string, tenantId: string, tag: string, version: number, load: () => Promise<T>) {
-    const value = await load();
-    if (this.#version(tenantId, tag) === version) this.#store(id, value, version);
+    const replayed: string[] = [];
+    const value = await (this.#replica ? replicaReads.run(replayed, load) : load());
+    // A load inside another's: the outer value is built on these reads too.
+    replicaReads.getStore()?.push(...replayed);
+    if (this.#version(tenantId, tag) === version && this.#replicaHeld(tenantId, tag, replayed))
+      this.#store(id, value, version);
     return value;
+  }
+
+  /**
+   * Whether replica reads that had replayed up to `replayed` held every write whose invalidation of
+   * (tenant, tag) this cache has seen: true when nothing was read on a replica.
+   */
+  #replicaHeld(tenantId: string, tag: string, replayed: readonly string[]): boolean {
+    if (replayed.length === 0 || !this.#replica) return true;
+    const since = Math.max(
+      this.#invalidatedAt.get(`${tenantId}|${tag}`) ?? Number.NEGATIVE_INFINITY,
+      this.#clearedAt,
+    );
+    if (since === Number.NEGATIVE_INFINITY) return true;
+    const watermark = this.#replica.watermark;
+    return replayed.every((position) => watermark.holdsSince(position, since));
   }
 
   #store(id: string, value: unknown, version: number) {
@@ -166,6 +215,7 @@ export class TenantCache {
   bump(tenantId: string, tag: string): void {
     const k = `${tenantId}|${tag}`;
     this.#versions.set(k, (this.#versions.get(k) ?? 0) + 1);
+    this.#invalidatedAt.set(k, performance.now());
     for (const watcher of this.#watchers) watcher(tenantId, tag);
   }
 

@@ -123,6 +123,12 @@ export type AppManifest = Readonly<{
   tasks?: readonly ScheduledTask[];
   /** Absolute path of the folder with the app's migrations. */
   migrationsDir?: string;
+  /**
+   * The tables its migrations create, each owned by one tenant (`tenant_id` first in every key,
+   * row-level security on) and so distributed by `tenant_id` when the database is (Citus,
+   * src/platform/db/placement.ts). test/schema.test.ts fails on a table nobody names.
+   */
+  tables?: readonly string[];
   messages?: Readonly<{ id: object; en: object }>;
   /**
    * Entries the module adds to the platform's shared groups (`detail`, `field`, `entity`), so that its

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { Lock, PGliteDialect } from './pglite-dialect.ts';
+import { openReadReplica, type ReadReplica } from './replica.ts';
 import type { PlatformTables } from './schema.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 
@@ -38,6 +39,11 @@ export interface Database {
    * connection is handed on; on PostgreSQL it runs on the pool.
    */
   executeRaw(text: string, values?: readonly unknown[]): Promise<RawResult>;
+  /**
+   * The streaming replica for reads that may be slightly stale (`DatabaseOptions.replica`), or
+   * undefined: such reads then run here. See replica.ts.
+   */
+  readonly replica?: ReadReplica | undefined;
   /**
    * Embedded only: the whole database as a tar file (PGlite's `dumpDataDir`), from which another
    * embedded database can start (`DatabaseOptions.snapshot`) without creating a cluster.
@@ -89,12 +95,15 @@ export type DatabaseOptions = {
    * databases feels.
    */
   snapshot?: Blob | undefined;
+  /** PostgreSQL only: a streaming replica of `url` (a hot standby) and the lag allowed to its reads. */
+  replica?: Readonly<{ url: string; maxLagMs: number }> | undefined;
 };
 
 /** Opens the database named by the options (it does not migrate: see migrator.ts). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.replica && !options.url) throw new Error('a read replica needs a PostgreSQL primary');
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 20, options.timeouts)
+    ? openPostgres(options.url, options.poolSize ?? 20, options.timeouts, options.replica)
     : openEmbedded(options.dataDir ?? 'memory://', options.role ?? 'a Balai process', options.snapshot);
 }
 
@@ -166,11 +175,11 @@ async function openEmbedded(dataDir: string, role: string, snapshot: Blob | unde
   };
 }
 
-async function openPostgres(
-  url: string,
-  poolSize: number,
-  timeouts: DatabaseTimeouts | undefined,
-): Promise<Database> {
+/**
+ * A pool on a PostgreSQL server, bounded by `timeouts`, that survives the server going away: for
+ * the primary and for a read replica alike.
+ */
+function postgresPool(url: string, poolSize: number, timeouts: DatabaseTimeouts | undefined): pg.Pool {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === DATE_OID) return (v: string) => v;
@@ -199,6 +208,33 @@ async function openPostgres(
   // it fails on its own (503, see unavailable.ts) and the pool discards the client.
   pool.on('error', connectionLost);
   pool.on('connect', (client) => client.on('error', connectionLost));
+  return pool;
+}
+
+/**
+ * The read replica of `options` over its own pool, its lag measured against `primaryDb`. It is not
+ * probed: a replica down at boot is no reason not to start (its reads go to the primary meanwhile).
+ */
+function openReplica(
+  primaryDb: Kysely<PlatformTables>,
+  options: Readonly<{ url: string; maxLagMs: number }>,
+  poolSize: number,
+  timeouts: DatabaseTimeouts | undefined,
+): Promise<ReadReplica> {
+  const pool = postgresPool(options.url, poolSize, timeouts);
+  const db = new Kysely<PlatformTables>({
+    dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }),
+  });
+  return openReadReplica(primaryDb, db, options.maxLagMs);
+}
+
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  timeouts: DatabaseTimeouts | undefined,
+  replicaOptions: DatabaseOptions['replica'],
+): Promise<Database> {
+  const pool = postgresPool(url, poolSize, timeouts);
   // Fail at boot, not at the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
@@ -247,9 +283,19 @@ async function openPostgres(
       setTimeout(reconnect, retryMs).unref();
     }
   }
+  let replica: ReadReplica | undefined;
+  if (replicaOptions) {
+    try {
+      replica = await openReplica(db, replicaOptions, poolSize, timeouts);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
   return {
     kind: 'postgres',
     db,
+    replica,
     async executeRaw(text, values) {
       if (values && values.length > 0) {
         // One statement with parameters: it cannot leave a transaction behind.
@@ -305,6 +351,7 @@ async function openPostgres(
     async close() {
       closing = true;
       await listener?.end();
+      await replica?.close();
       await db.destroy();
     },
   };

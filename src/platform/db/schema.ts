@@ -257,16 +257,3 @@ export interface PlatformTables {
   notification_outbox: NotificationOutboxTable;
   dev_mailbox: DevMailboxTable;
 }
-
-/**
- * Tables without `tenant_id`: shared reference data, replicated to every node when the database is
- * distributed by tenant. Every other table must carry `tenant_id` in its keys (see schema.test.ts).
- */
-export const SHARED_TABLES: Readonly<Record<string, string>> = {
-  tenants: 'the tenants themselves: the distribution key',
-  tenant_domains: 'routes a Host header to a tenant before any tenant is known',
-  host_aliases: "routes a Host header to a tenant's app (an agency's website) before any tenant is known",
-  apps: 'the app catalogue, shared by every tenant',
-  kysely_migration: "the migrator's bookkeeping",
-  kysely_migration_lock: "the migrator's bookkeeping",
-};

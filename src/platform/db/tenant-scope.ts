@@ -32,6 +32,11 @@ export type TenantScope = Readonly<{
   actor: Actor;
   /** Runs `fn` once the transaction has committed (never when it rolls back). */
   afterCommit(fn: () => void): void;
+  /**
+   * On a streaming replica (`withTenantReadOnly` with `replayed`): the WAL position it had replayed
+   * when the transaction began. What it read may lack anything committed on the primary since.
+   */
+  replayedTo?: string;
 }>;
 
 /** Runs `fn` in a transaction bound to `tenantId`; commits when it resolves, rolls back when it throws. */
@@ -45,6 +50,43 @@ export async function withTenant<T>(
   const result = await db
     .transaction()
     .execute(async (trx) => fn(await bindTenant(trx, tenantId, actor, committed)));
+  for (const callback of committed) callback();
+  return result;
+}
+
+/**
+ * Runs `fn` in a read-only transaction bound to `tenantId`: the same role and tenant setting as
+ * `withTenant`, so row-level security filters exactly alike. `db` may be a streaming replica's
+ * (see replica.ts); with `replayed`, the same statement that binds the tenant reads the position
+ * the replica has replayed into `scope.replayedTo` (left undefined on a server not in recovery).
+ */
+export async function withTenantReadOnly<T>(
+  db: Kysely<PlatformTables>,
+  tenantId: string,
+  actor: Actor,
+  fn: (scope: TenantScope) => Promise<T>,
+  options: { replayed?: boolean } = {},
+): Promise<T> {
+  const committed: Array<() => void> = [];
+  const result = await db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      if (!options.replayed) return fn(await bindTenant(trx, tenantId, actor, committed));
+      const { rows } = await sql<{ replayed: string | null }>`
+        select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true),
+          pg_last_wal_replay_lsn()::text as replayed`.execute(trx);
+      const replayed = rows[0]?.replayed ?? undefined;
+      return fn(
+        Object.freeze({
+          tenantId,
+          trx,
+          actor,
+          afterCommit: (f: () => void) => void committed.push(f),
+          ...(replayed ? { replayedTo: replayed } : {}),
+        }),
+      );
+    });
   for (const callback of committed) callback();
   return result;
 }

@@ -6,8 +6,10 @@
  *
  * - declaring an app: `AppManifest` (`index.ts` default-exports one), `SetupItem` (its checklist), `defineTask`,
  *   `defineTenantTask`, `PermissionDef`, `Role`, migrations' `enableTenantIsolation`
- * - tenant scope: `TenantScope` (every query runs in one), `Actor`, `SYSTEM_ACTOR`,
- *   `readAcrossTenants` (the named exception), `inOtherTenant` (a referral writes in another tenant)
+ * - tenant scope: `TenantScope` (every query runs in one: `platform.inTenant`, or
+ *   `platform.inTenantReplica` for a public read that may trail a write by a moment — read-only, on
+ *   the read replica when there is one), `Actor`, `SYSTEM_ACTOR`, `readAcrossTenants` (the named
+ *   exception), `inOtherTenant` (a referral writes in another tenant)
  * - access: `requirePrincipal`, `actorOf`, `principalFromToken`, `Principal`, and agency by agency
  *   `agencyAccess` / `requestAccess` (with a route's `agencyScoped: true`); a route's work in its
  *   tenant with that access: `inTenantAs`

@@ -305,7 +305,8 @@ export function registerHistoryPage(app: FastifyInstance, platform: Platform) {
               : null,
           canonicalUrl: href(ctx, '/harga/riwayat', { commodity: commodityCode, market: marketCode, period }),
           cache: publicCache(platform, request, now),
-          page: async (ctx) => historyPage(ctx, await platform.inTenant(tenant.id, actorOf(request), load)),
+          page: async (ctx) =>
+            historyPage(ctx, await platform.inTenantReplica(tenant.id, actorOf(request), load)),
         });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;

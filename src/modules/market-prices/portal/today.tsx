@@ -158,7 +158,7 @@ export function registerTodayPage(app: FastifyInstance, platform: Platform) {
           title: title(),
           body: todayBody(
             ctx,
-            await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+            await platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
               todayView(platform, scope, tenant, day, ctx.lang, now),
             ),
           ),

@@ -27,7 +27,10 @@ export function publicCache(platform: Platform, request: FastifyRequest, at?: Da
   };
 }
 
-/** A public read through {@link publicCache}, loaded in one tenant transaction when not cached. */
+/**
+ * A public read through {@link publicCache}, loaded when not cached in one read-only tenant
+ * transaction where a moment's staleness is allowed (the read replica, when there is one).
+ */
 export function publicRead<T>(
   platform: Platform,
   request: FastifyRequest,
@@ -39,5 +42,5 @@ export function publicRead<T>(
     platform,
     request,
     at,
-  )(key, () => platform.inTenant(request.tenant!.id, actorOf(request), load));
+  )(key, () => platform.inTenantReplica(request.tenant!.id, actorOf(request), load));
 }

@@ -2,7 +2,8 @@
  * The public routes: the active markets and commodities, a day's prices and a commodity's history
  * with their CSV downloads. Reads are cached per tenant and invalidated by every writer (ADR 0010,
  * ADR 0015), as JSON text and gzip made once — except a history with a window of its own, read
- * from the index each time.
+ * from the index each time. Published prices may trail a publication by a moment: they are read on
+ * the read replica when there is one (`inTenantReplica`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -64,7 +65,7 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
     load: (scope: TenantScope) => Promise<T>,
   ): Promise<PublicView<T>> {
     const read = async () => ({
-      view: await platform.inTenant(request.tenant!.id, actorOf(request), load),
+      view: await platform.inTenantReplica(request.tenant!.id, actorOf(request), load),
       shared: key !== null,
     });
     if (key === null) return read();

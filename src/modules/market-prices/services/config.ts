@@ -58,13 +58,17 @@ export function loadConfig(platform: Platform, scope: TenantScope): Promise<Mark
   return platform.cache.getIn(scope, CONFIG_TAG, 'config', () => readConfig(scope));
 }
 
-/** The same configuration outside a transaction: a cached copy costs no transaction at all. */
+/**
+ * The same configuration outside a transaction, for the public reads: a cached copy costs no
+ * transaction at all, and a miss reads where a moment's staleness is allowed (the read replica; the
+ * cache keeps it only if the replica held every change it has heard of).
+ */
 export function configOf(platform: Platform, tenantId: string, actor: Actor): Promise<MarketPricesConfig> {
   return platform.cache.get(
     tenantId,
     CONFIG_TAG,
     'config',
-    () => platform.inTenant(tenantId, actor, readConfig),
+    () => platform.inTenantReplica(tenantId, actor, readConfig),
     {
       share: true,
     },

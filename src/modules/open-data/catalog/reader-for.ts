@@ -1,7 +1,8 @@
 /**
  * The catalogue reader of a request's tenant, for the outward formats' routes (CKAN, DCAT, the
  * portal): one scope per answer, so that a page of datasets and its facets are read in one
- * transaction, and every address is the tenant's portal address as messages give it.
+ * transaction, and every address is the tenant's portal address as messages give it. The published
+ * catalogue may trail a publication by a moment: it is read on the read replica when there is one.
  */
 import type { FastifyRequest } from 'fastify';
 import { actorOf, type Platform, portalLink } from '../../../platform/sdk/index.ts';
@@ -23,6 +24,6 @@ export function readerFor(
   return (request, fn) => {
     const tenant = request.tenant!;
     const site = { tenant, baseUrl: base(request) };
-    return platform.inTenant(tenant.id, actorOf(request), (scope) => fn(catalogReader(scope, site)));
+    return platform.inTenantReplica(tenant.id, actorOf(request), (scope) => fn(catalogReader(scope, site)));
   };
 }

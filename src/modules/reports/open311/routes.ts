@@ -14,6 +14,10 @@
  * report's id (the UUID Balai's own API returns) to its tracking number; `api_key` is a Balai API
  * token of the tenant (or `Authorization: Bearer`); media_url is kept as a note for staff, never
  * fetched; `page`/`page_size` is the spec's pagination extension.
+ *
+ * Discovery, services and the list of requests are read where a moment's staleness is allowed
+ * (`inTenantReplica`); one request by its id or token is read on the primary: a client asks for
+ * the request it has just filed.
  */
 import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform, translator } from '../../../platform/sdk/index.ts';
@@ -75,7 +79,7 @@ function open311(platform: Platform, mode: Mode) {
         async (request, reply) => {
           const tenant = jurisdictionOf(platform, request, mode);
           const changeset = await platform.cache.get(tenant.id, CONFIG_TAG, 'open311:changeset', () =>
-            platform.inTenant(tenant.id, actorOf(request), (scope) => configChangedAt(scope)),
+            platform.inTenantReplica(tenant.id, actorOf(request), (scope) => configChangedAt(scope)),
           );
           const home = homeOf(request, tenant, mode);
           const base = mode === 'root' ? `${originOf(request)}${PREFIX}` : `${home}${PREFIX}`;
@@ -108,7 +112,7 @@ function open311(platform: Platform, mode: Mode) {
         },
         async (request, reply) => {
           const tenant = jurisdictionOf(platform, request, mode);
-          const { config, agencies } = await platform.inTenant(
+          const { config, agencies } = await platform.inTenantReplica(
             tenant.id,
             actorOf(request),
             async (scope) => ({
@@ -140,7 +144,7 @@ function open311(platform: Platform, mode: Mode) {
         async (request, reply) => {
           const tenant = jurisdictionOf(platform, request, mode);
           const code = request.params.service_code;
-          const config = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+          const config = await platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
             loadConfig(platform, scope),
           );
           const category = config.categories.get(code);
@@ -171,7 +175,7 @@ function open311(platform: Platform, mode: Mode) {
           const query = publicQueryOf(args, tenant.timeZone, new Date());
           const key = `open311:${request.lang}:${JSON.stringify(args)}`;
           const items = await platform.cache.get(tenant.id, REPORTS_TAG, key, () =>
-            platform.inTenant(tenant.id, actorOf(request), (scope) =>
+            platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
               queryPublicReports(platform, scope, tenant, query, request.lang),
             ),
           );

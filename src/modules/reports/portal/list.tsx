@@ -75,7 +75,8 @@ export function listRoute(app: FastifyInstance, platform: Platform) {
         ...(query.category && /^[a-z0-9-]{1,40}$/.test(query.category) ? { category: query.category } : {}),
         ...(status ? { status: [status] } : {}),
       } as FiltersInput;
-      const { page, categories } = await platform.inTenant(
+      // A public list may trail the latest filing by a moment: read where that is allowed.
+      const { page, categories } = await platform.inTenantReplica(
         ctx.tenant.id,
         actorOf(request),
         async (scope) => ({

@@ -1,6 +1,7 @@
 /**
  * Lists of reports: the public list (cached; the reporter's identity never shown), the same as
- * GeoJSON for the map, and the signed-in citizen's own reports.
+ * GeoJSON for the map — both read where a moment's staleness is allowed (the read replica) — and
+ * the signed-in citizen's own reports, from the primary (they look for the report just filed).
  */
 import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform, requirePrincipal } from '../../../platform/sdk/index.ts';
@@ -29,7 +30,7 @@ export function listRoute(app: FastifyInstance, platform: Platform) {
       const tenant = request.tenant!;
       const key = `list:${request.lang}:${JSON.stringify(request.query)}`;
       return platform.cache.get(tenant.id, REPORTS_TAG, key, () =>
-        platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
           listReports(platform, scope, tenant, request.query, request.lang),
         ),
       );
@@ -56,7 +57,7 @@ export function mapRoute(app: FastifyInstance, platform: Platform) {
       const tenant = request.tenant!;
       const key = `geojson:${request.lang}:${JSON.stringify(request.query)}`;
       const body = await platform.cache.get(tenant.id, REPORTS_TAG, key, async () => {
-        const page = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        const page = await platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
           listReports(
             platform,
             scope,
