@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   actorOf,
+  cachedValueGrew,
   encodedBody,
   fileAnswer,
   type Platform,
@@ -80,7 +81,10 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
    */
   function sendJson<T>(request: FastifyRequest, reply: FastifyReply, read: PublicView<T>) {
     // The route's serializer (its response schema) makes a string; the type allows more.
-    read.json ??= String(reply.serialize(read.view));
+    if (read.json === undefined) {
+      read.json = String(reply.serialize(read.view));
+      if (read.shared) cachedValueGrew(read, Buffer.byteLength(read.json));
+    }
     reply.type('application/json; charset=utf-8');
     return reply.send(encodedBody(request, reply, read.json, read.shared ? read : undefined));
   }
