@@ -39,8 +39,8 @@ type PublicView<T> = { view: T; shared: boolean; json?: string } & SharedBody;
 /**
  * The cache key of a history, or null for one with a window of its own (`from` or `to`). The
  * default window, the last year, is what every visitor's chart asks for; explicit windows are as
- * many as there are days, and a client walking through them would fill the cache (bounded in
- * entries, not bytes: a year of points is ~70 kB with its JSON) with answers nobody asks for again.
+ * many as there are days, and a client walking through them would fill the cache (a year of points
+ * is ~65 kB with its JSON and gzip) with answers nobody asks for again, pushing out the hot ones.
  * Those are read from the index alone (ADR 0015, addendum).
  */
 function historyKey(q: HistoryQueryType): string | null {
