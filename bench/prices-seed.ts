@@ -9,10 +9,10 @@
  * `generate_series` for the entries, one for the days and one `GROUP BY` over the entries just
  * written for the rollups (the same figures as the app's `rollup()`: the rounded average, min, max,
  * the number of markets and the cheapest market, ties to the smallest market id; checked against
- * `rollup()` on a sample at the end). Chunks go tenant after tenant within a span of days and span
- * after span, so that the table's physical order follows the calendar over all tenants, as years of
- * daily publication would leave it, not tenant after tenant. Every statement runs in a tenant
- * transaction (`platform.inTenant`: row-level security applies as for any request). The markets
+ * `rollup()` on a sample at the end). Chunks go tenant after tenant (two at a time) within a span
+ * of days and span after span, so that the table's physical order follows the calendar over all
+ * tenants, as years of daily publication would leave it, not tenant after tenant. Every statement
+ * runs in a tenant transaction (`platform.inTenant`: row-level security applies as for any request). The markets
  * and the extra commodities go through the app's own `putMarket` and `putCommodity`; the app is
  * taken live by inserting its adoption row, the shortcut the test harness uses (`makeLive`).
  *
@@ -37,6 +37,7 @@ import type { Config } from '../src/platform/config.ts';
 import { bindTenant, SYSTEM_ACTOR, type TenantScope } from '../src/platform/db/tenant-scope.ts';
 import type { Platform } from '../src/platform/platform.ts';
 import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
+import { inParallel } from './prepare.ts';
 
 /** The bench's markets: the same six codes in every tenant (a kota's main markets). */
 export const BENCH_MARKETS: ReadonlyArray<readonly [code: string, name: string]> = [
@@ -105,11 +106,17 @@ const CHUNK_DAYS = 61;
 
 export type PricesSeed = {
   years: number;
-  /** The first and last seeded day (the same in every tenant: they share a time zone). */
+  /**
+   * The first tenant's first and last seeded day. Each tenant's last day is the last public one in
+   * its own time zone: a tenant east of Jakarta may be a day ahead between midnight and 13:00 there.
+   */
   first: string;
   last: string;
   days: number;
   tenants: number;
+  /** Tenants past the first `core` of the round, and the years each of them got. */
+  wideTenants: number;
+  wideYears: number;
   markets: readonly string[];
   commodities: readonly string[];
   entries: number;
@@ -151,14 +158,24 @@ function lastPublicDay(tenant: VerifiedTenant, publishTime: string, now: Date): 
 }
 
 /**
+ * Tenants past the first `core` of a round with more (bench/run.ts) get at most this many years:
+ * every cached view the bench asks of them — today with its comparison days, the portal's page,
+ * the default history (the last year) — is then the same as in the first tenants, without years of
+ * history for 532 more tenants (one year is 35 million entries over them).
+ */
+export const WIDE_PRICES_YEARS = 1;
+
+/**
  * Takes the market prices app live in every tenant in `slugs` with its markets and commodities,
  * and writes `years` years (365.25 days each, rounded) of published daily prices up to the last
- * public day.
+ * public day in the first `core` tenants (all by default), {@link WIDE_PRICES_YEARS} at most in
+ * the others.
  */
 export async function seedPrices(
   config: Config,
   slugs: readonly string[],
   years: number,
+  core = slugs.length,
   now = new Date(),
 ): Promise<PricesSeed> {
   const started = Date.now();
@@ -172,7 +189,8 @@ export async function seedPrices(
     const manager: Access = { userId: null, may: () => true };
     let publishTime = '13:00';
     let commodities: Array<{ code: string; group: string }> = [];
-    for (const tenant of tenants) {
+    // Four tenants at a time: each in transactions of its own (PGlite queues them on its connection).
+    await inParallel(tenants, 4, async (tenant) => {
       await platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
         await scope.trx
           .insertInto('adoptions')
@@ -216,7 +234,7 @@ export async function seedPrices(
         const cfg = await loadConfig(platform, scope);
         commodities = cfg.commodities.map((c) => ({ code: c.code, group: c.group_code }));
       });
-    }
+    });
     await platform.directoryChanged();
 
     const commodityCodes = commodities.map((c) => c.code);
@@ -235,15 +253,25 @@ export async function seedPrices(
     );
 
     const tenant0 = tenants[0]!;
-    const last = lastPublicDay(tenant0, publishTime, now);
-    const first = addDays(last, -Math.round(years * 365.25) + 1);
+    const wideYears = Math.min(years, WIDE_PRICES_YEARS);
+    // Each tenant's own calendar: its last public day in its own zone, back its number of years.
+    const spans = tenants.map((tenant, i) => {
+      const last = lastPublicDay(tenant, publishTime, now);
+      const first = addDays(last, -Math.round((i < core ? years : wideYears) * 365.25) + 1);
+      // Wall-clock times of the day in the tenant's zone, as instants (Indonesia has no DST).
+      const offset = utcOffsetMinutes(now, tenant.timeZone);
+      const at = (time: string) =>
+        sql`((g.d::date + ${time}::time) - make_interval(mins => ${offset})) at time zone 'UTC'`;
+      return { tenant, first, last, at };
+    });
+    const { first, last } = spans[0]!;
     const days = daysBetween(first, last) + 1;
-    const zones = new Set(tenants.map((t) => t.timeZone));
-    if (zones.size > 1) throw new Error('the prices seed expects the bench tenants to share a time zone');
-    // Wall-clock times of the day in the tenants' zone, as instants (Indonesia has no DST).
-    const offset = utcOffsetMinutes(now, tenant0.timeZone);
-    const at = (time: string) =>
-      sql`((g.d::date + ${time}::time) - make_interval(mins => ${offset})) at time zone 'UTC'`;
+    // ISO days sort as text.
+    const calendarFirst = spans.map((s) => s.first).sort()[0]!;
+    const calendarLast = spans
+      .map((s) => s.last)
+      .sort()
+      .at(-1)!;
 
     const { rows: su } = await sql<{ on: string }>`select current_setting('is_superuser') as on`.execute(
       platform.database.db,
@@ -251,10 +279,13 @@ export async function seedPrices(
     const skipTriggers = su[0]?.on === 'on';
     let entries = 0;
     let rollups = 0;
-    for (let offset = 0; offset < days; offset += CHUNK_DAYS) {
-      const from = addDays(first, offset);
-      const to = addDays(first, Math.min(offset + CHUNK_DAYS, days) - 1);
-      for (const tenant of tenants) {
+    for (let start = calendarFirst; start <= calendarLast; start = addDays(start, CHUNK_DAYS)) {
+      const end = addDays(start, CHUNK_DAYS - 1);
+      // Two tenants at a time, one per core: each statement is PostgreSQL's work on one of them.
+      await inParallel(spans, 2, async ({ tenant, first: own, last: ownLast, at }) => {
+        const from = [start, own].sort()[1]!;
+        const to = [end, ownLast].sort()[0]!;
+        if (from > to) return;
         await inTenantBulk(platform, tenant.id, skipTriggers, async (scope) => {
           const series = sql`generate_series(${from}::date, ${to}::date, interval '1 day') as g(d)`;
           const e = await sql`
@@ -269,7 +300,7 @@ export async function seedPrices(
             cross join ${series}
             cross join lateral (
               select case when b.base >= 50000 then 1000 else 250 end as step,
-                (g.d::date - ${last}::date) / 365.25::float8 as age_years,
+                (g.d::date - ${ownLast}::date) / 365.25::float8 as age_years,
                 (hashtext(c.code || '/' || m.code || '/' || g.d::date::text) & 1023) / 1024::float8 - 0.5 as noise
             ) k
             -- In float8 throughout: numeric arithmetic made the statement six times slower.
@@ -299,7 +330,7 @@ export async function seedPrices(
             order by day, commodity_id`.execute(scope.trx);
           rollups += Number(r.numAffectedRows ?? 0);
         });
-      }
+      });
     }
 
     // The rollups must be the app's own figures: recompute a sample with `rollup()`.
@@ -361,6 +392,8 @@ export async function seedPrices(
       last,
       days,
       tenants: tenants.length,
+      wideTenants: Math.max(0, tenants.length - core),
+      wideYears,
       markets: BENCH_MARKETS.map(([code]) => code),
       commodities: commodityCodes,
       entries,
