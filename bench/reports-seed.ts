@@ -585,13 +585,23 @@ export async function seedReports(
 
     const SLICE = 10_000;
     const BATCH = 500;
-    for (let start = 0; start < planned.length; start += SLICE) {
+    // The first tenants' year in slices of filing order; then each other tenant's reports in one
+    // transaction of its own (a slice of 10,000 would be a few reports in each of 552 transactions).
+    const groups: Array<Map<number, Planned[]>> = [];
+    const group = (items: readonly Planned[]) => {
       const byTenant = new Map<number, Planned[]>();
-      for (const p of planned.slice(start, start + SLICE)) {
+      for (const p of items) {
         const list = byTenant.get(p.tenant);
         if (list) list.push(p);
         else byTenant.set(p.tenant, [p]);
       }
+      groups.push(byTenant);
+    };
+    const corePlanned = planned.filter((p) => p.tenant < cores);
+    for (let start = 0; start < corePlanned.length; start += SLICE)
+      group(corePlanned.slice(start, start + SLICE));
+    for (let i = cores; i < tenants.length; i += 1) group(planned.filter((p) => p.tenant === i));
+    for (const byTenant of groups) {
       for (const [i, tenant] of tenants.entries()) {
         const mine = byTenant.get(i);
         if (!mine) continue;
