@@ -5,16 +5,18 @@
  * years: 6 × 30 × 1,826 days = 328,680 entries a tenant, 6.6 million over 20 tenants — with each
  * day's row in `price_days` and the city-wide rollup of every commodity and day.
  *
- * Set-based on purpose: a chunk of days of one tenant is one `INSERT … SELECT` over
- * `generate_series` for the entries, one for the days and one `GROUP BY` over the entries just
- * written for the rollups (the same figures as the app's `rollup()`: the rounded average, min, max,
- * the number of markets and the cheapest market, ties to the smallest market id; checked against
- * `rollup()` on a sample at the end). Chunks go tenant after tenant within a span of days and span
- * after span, so that the table's physical order follows the calendar over all tenants, as years of
- * daily publication would leave it, not tenant after tenant. Every statement runs in a tenant
- * transaction (`platform.inTenant`: row-level security applies as for any request). The markets
- * and the extra commodities go through the app's own `putMarket` and `putCommodity`; the app is
- * taken live by inserting its adoption row, the shortcut the test harness uses (`makeLive`).
+ * Set-based on purpose: a chunk of days of one tenant is one statement over `generate_series` that
+ * writes the entries and, with a `GROUP BY` over the same generated rows, the rollups (the same
+ * figures as the app's `rollup()`: the rounded average, min, max, the number of markets and the
+ * cheapest market, ties to the smallest market id; checked against `rollup()` on a sample at the
+ * end), and one for the days. Chunks go tenant after tenant (two at a time) within a span of days
+ * and span after span, so that the table's physical order follows the calendar over all tenants,
+ * as years of daily publication would leave it, not tenant after tenant. Every statement runs in a
+ * tenant transaction (`platform.inTenant`: row-level security applies as for any request). The
+ * markets and the extra commodities go through the app's own `putMarket` and `putCommodity`; the
+ * app is taken live by inserting its adoption row, the shortcut the test harness uses
+ * (`makeLive`). Past the first 20 tenants of a larger round, each gets a year of rollups and the
+ * last 62 days of market entries ({@link WIDE_PRICES_YEARS}, `WIDE_ENTRY_DAYS`).
  *
  * Prices are deterministic (no random generator: a hash of commodity, market and day): a base price
  * per commodity (the demo's, around November 2026) deflated by 3.5 % a year into the past, a yearly
@@ -37,6 +39,7 @@ import type { Config } from '../src/platform/config.ts';
 import { bindTenant, SYSTEM_ACTOR, type TenantScope } from '../src/platform/db/tenant-scope.ts';
 import type { Platform } from '../src/platform/platform.ts';
 import type { VerifiedTenant } from '../src/platform/tenancy/directory.ts';
+import { inParallel } from './prepare.ts';
 
 /** The bench's markets: the same six codes in every tenant (a kota's main markets). */
 export const BENCH_MARKETS: ReadonlyArray<readonly [code: string, name: string]> = [
@@ -105,11 +108,17 @@ const CHUNK_DAYS = 61;
 
 export type PricesSeed = {
   years: number;
-  /** The first and last seeded day (the same in every tenant: they share a time zone). */
+  /**
+   * The first tenant's first and last seeded day. Each tenant's last day is the last public one in
+   * its own time zone: a tenant east of Jakarta may be a day ahead between midnight and 13:00 there.
+   */
   first: string;
   last: string;
   days: number;
   tenants: number;
+  /** Tenants past the first `core` of the round, and the years each of them got. */
+  wideTenants: number;
+  wideYears: number;
   markets: readonly string[];
   commodities: readonly string[];
   entries: number;
@@ -151,14 +160,31 @@ function lastPublicDay(tenant: VerifiedTenant, publishTime: string, now: Date): 
 }
 
 /**
+ * Tenants past the first `core` of a round with more (bench/run.ts) get at most this many years:
+ * every cached view the bench asks of them — today with its comparison days, the portal's page,
+ * the default history (the last year) — is then the same as in the first tenants, without years of
+ * history for 532 more tenants.
+ */
+export const WIDE_PRICES_YEARS = 1;
+/**
+ * Days of market entries those tenants keep (their city-wide rollups cover the whole year): "today"
+ * reads a day's entries and those of yesterday, a week and a month before; the default history
+ * reads the rollups. Entries are six times the rows of the rollups: the 552-tenant seed is then a
+ * third of the time.
+ */
+const WIDE_ENTRY_DAYS = 62;
+
+/**
  * Takes the market prices app live in every tenant in `slugs` with its markets and commodities,
  * and writes `years` years (365.25 days each, rounded) of published daily prices up to the last
- * public day.
+ * public day in the first `core` tenants (all by default), {@link WIDE_PRICES_YEARS} at most in
+ * the others.
  */
 export async function seedPrices(
   config: Config,
   slugs: readonly string[],
   years: number,
+  core = slugs.length,
   now = new Date(),
 ): Promise<PricesSeed> {
   const started = Date.now();
@@ -172,7 +198,8 @@ export async function seedPrices(
     const manager: Access = { userId: null, may: () => true };
     let publishTime = '13:00';
     let commodities: Array<{ code: string; group: string }> = [];
-    for (const tenant of tenants) {
+    // Four tenants at a time: each in transactions of its own (PGlite queues them on its connection).
+    await inParallel(tenants, 4, async (tenant) => {
       await platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
         await scope.trx
           .insertInto('adoptions')
@@ -216,7 +243,7 @@ export async function seedPrices(
         const cfg = await loadConfig(platform, scope);
         commodities = cfg.commodities.map((c) => ({ code: c.code, group: c.group_code }));
       });
-    }
+    });
     await platform.directoryChanged();
 
     const commodityCodes = commodities.map((c) => c.code);
@@ -235,15 +262,28 @@ export async function seedPrices(
     );
 
     const tenant0 = tenants[0]!;
-    const last = lastPublicDay(tenant0, publishTime, now);
-    const first = addDays(last, -Math.round(years * 365.25) + 1);
+    const wideYears = Math.min(years, WIDE_PRICES_YEARS);
+    // Each tenant's own calendar: its last public day in its own zone, back its number of years.
+    const spans = tenants.map((tenant, i) => {
+      const last = lastPublicDay(tenant, publishTime, now);
+      const first = addDays(last, -Math.round((i < core ? years : wideYears) * 365.25) + 1);
+      // Wall-clock times of the day in the tenant's zone, as instants (Indonesia has no DST).
+      const offset = utcOffsetMinutes(now, tenant.timeZone);
+      const at = (time: string, day = sql`g.d::date`) =>
+        sql`((${day} + ${time}::time) - make_interval(mins => ${offset})) at time zone 'UTC'`;
+      // Market entries are kept from this day on: every day in the first tenants, the last
+      // WIDE_ENTRY_DAYS in the others (what their "today" and its comparison days read).
+      const keepFrom = i < core ? first : addDays(last, -(WIDE_ENTRY_DAYS - 1));
+      return { tenant, first, last, at, keepFrom };
+    });
+    const { first, last } = spans[0]!;
     const days = daysBetween(first, last) + 1;
-    const zones = new Set(tenants.map((t) => t.timeZone));
-    if (zones.size > 1) throw new Error('the prices seed expects the bench tenants to share a time zone');
-    // Wall-clock times of the day in the tenants' zone, as instants (Indonesia has no DST).
-    const offset = utcOffsetMinutes(now, tenant0.timeZone);
-    const at = (time: string) =>
-      sql`((g.d::date + ${time}::time) - make_interval(mins => ${offset})) at time zone 'UTC'`;
+    // ISO days sort as text.
+    const calendarFirst = spans.map((s) => s.first).sort()[0]!;
+    const calendarLast = spans
+      .map((s) => s.last)
+      .sort()
+      .at(-1)!;
 
     const { rows: su } = await sql<{ on: string }>`select current_setting('is_superuser') as on`.execute(
       platform.database.db,
@@ -251,25 +291,26 @@ export async function seedPrices(
     const skipTriggers = su[0]?.on === 'on';
     let entries = 0;
     let rollups = 0;
-    for (let offset = 0; offset < days; offset += CHUNK_DAYS) {
-      const from = addDays(first, offset);
-      const to = addDays(first, Math.min(offset + CHUNK_DAYS, days) - 1);
-      for (const tenant of tenants) {
+    for (let start = calendarFirst; start <= calendarLast; start = addDays(start, CHUNK_DAYS)) {
+      const end = addDays(start, CHUNK_DAYS - 1);
+      // Two tenants at a time, one per core: each statement is PostgreSQL's work on one of them.
+      await inParallel(spans, 2, async ({ tenant, first: own, last: ownLast, at, keepFrom }) => {
+        const from = [start, own].sort()[1]!;
+        const to = [end, ownLast].sort()[0]!;
+        if (from > to) return;
         await inTenantBulk(platform, tenant.id, skipTriggers, async (scope) => {
           const series = sql`generate_series(${from}::date, ${to}::date, interval '1 day') as g(d)`;
-          const e = await sql`
-            insert into price_entries
-              (tenant_id, commodity_id, market_id, day, quotes, price, status, entered_at, verified_at, published_at)
-            select c.tenant_id, c.id, m.id, g.d::date,
-              jsonb_build_array(p.price - p.step, p.price + p.step), p.price, 'published',
-              ${at('08:30')}, ${at('10:30')}, ${at('11:00')}
+          // Each market's price of each commodity on each day of the chunk (see the module's comment).
+          const generated = sql`
+            select c.tenant_id, c.id as commodity_id, m.id as market_id, g.d::date as day, p.price, p.step,
+              c.sort as commodity_sort, m.sort as market_sort
             from commodities c
             join (values ${profile}) as b(code, base, swing, phase) on b.code = c.code
             cross join markets m
             cross join ${series}
             cross join lateral (
               select case when b.base >= 50000 then 1000 else 250 end as step,
-                (g.d::date - ${last}::date) / 365.25::float8 as age_years,
+                (g.d::date - ${ownLast}::date) / 365.25::float8 as age_years,
                 (hashtext(c.code || '/' || m.code || '/' || g.d::date::text) & 1023) / 1024::float8 - 0.5 as noise
             ) k
             -- In float8 throughout: numeric arithmetic made the statement six times slower.
@@ -281,25 +322,43 @@ export async function seedPrices(
                   * (1 + 0.04 * k.noise)
                 / k.step) * k.step)::int as price, k.step
             ) p
-            where c.tenant_id = ${tenant.id} and m.tenant_id = ${tenant.id}
-            order by g.d, c.sort, m.sort`.execute(scope.trx);
-          entries += Number(e.numAffectedRows ?? 0);
+            where c.tenant_id = ${tenant.id} and m.tenant_id = ${tenant.id}`;
+          // Entries from `keepFrom` on (every day in the first tenants), the city-wide rollups of
+          // every day: the same figures as a GROUP BY over the entries, made from the generated rows.
+          const { rows } = await sql<{ entries: number; rollups: number }>`
+            with e as (${generated}),
+            kept as (
+              insert into price_entries
+                (tenant_id, commodity_id, market_id, day, quotes, price, status, entered_at, verified_at, published_at)
+              select tenant_id, commodity_id, market_id, day,
+                jsonb_build_array(price - step, price + step), price, 'published',
+                ${at('08:30', sql`e.day`)}, ${at('10:30', sql`e.day`)}, ${at('11:00', sql`e.day`)}
+              from e
+              where day >= ${keepFrom}
+              order by day, commodity_sort, market_sort
+              returning 1
+            ),
+            rolled as (
+              insert into price_rollups
+                (tenant_id, commodity_id, day, avg_price, min_price, max_price, markets, cheapest_market_id)
+              select tenant_id, commodity_id, day, round(avg(price))::int, min(price), max(price), count(*)::int,
+                (array_agg(market_id order by price, market_id))[1]
+              from e
+              group by tenant_id, commodity_id, day
+              order by day, commodity_id
+              returning 1
+            )
+            select (select count(*) from kept)::int as entries, (select count(*) from rolled)::int as rollups`.execute(
+            scope.trx,
+          );
+          entries += rows[0]?.entries ?? 0;
+          rollups += rows[0]?.rollups ?? 0;
           await sql`
             insert into price_days (tenant_id, day, status, verified_at, published_at, public_from)
             select ${tenant.id}::uuid, g.d::date, 'published', ${at('10:30')}, ${at('11:00')}, ${at(publishTime)}
             from ${series}`.execute(scope.trx);
-          const r = await sql`
-            insert into price_rollups
-              (tenant_id, commodity_id, day, avg_price, min_price, max_price, markets, cheapest_market_id)
-            select tenant_id, commodity_id, day, round(avg(price))::int, min(price), max(price), count(*)::int,
-              (array_agg(market_id order by price, market_id))[1]
-            from price_entries
-            where tenant_id = ${tenant.id} and day between ${from} and ${to} and status = 'published'
-            group by tenant_id, commodity_id, day
-            order by day, commodity_id`.execute(scope.trx);
-          rollups += Number(r.numAffectedRows ?? 0);
         });
-      }
+      });
     }
 
     // The rollups must be the app's own figures: recompute a sample with `rollup()`.
@@ -361,6 +420,8 @@ export async function seedPrices(
       last,
       days,
       tenants: tenants.length,
+      wideTenants: Math.max(0, tenants.length - core),
+      wideYears,
       markets: BENCH_MARKETS.map(([code]) => code),
       commodities: commodityCodes,
       entries,

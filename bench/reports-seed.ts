@@ -1,6 +1,7 @@
 /**
  * Reports-app bench data: the app taken live in every bench tenant, its categories (each sent to one
- * of the bench agencies), and a year of citizen reports — by default 100,000 across the tenants —
+ * of the bench agencies), and a year of citizen reports — by default 100,000 across the first 20
+ * tenants, and a few hundred recent ones in each tenant past them ({@link WIDE_REPORTS}) —
  * with varied Indonesian descriptions (so full-text search has something to find), addresses,
  * coordinates around each city, statuses that depend on the report's age, and each report's
  * `filed` event.
@@ -23,6 +24,8 @@ import type { Config } from '../src/platform/config.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { newId } from '../src/platform/ids.ts';
 import { findAgencyIdByCode } from '../src/platform/tenancy/service.ts';
+import { inParallel } from './prepare.ts';
+import { FIRST_REGIONS } from './regions.ts';
 
 /** A small, fast, seeded PRNG (mulberry32): the same data on every run. */
 export function prng(seed: number): () => number {
@@ -329,29 +332,12 @@ const NAMES = [
   'Nur',
 ];
 
-/** City centres (lat, lng) for the bench tenants, in order; reports scatter a few km around them. */
-const CITIES: ReadonlyArray<readonly [number, number]> = [
-  [-6.1783, 106.6319], // Tangerang
-  [-6.2383, 106.9756], // Bekasi
-  [-6.4025, 106.7942], // Depok
-  [-6.595, 106.8166], // Bogor
-  [-6.9175, 107.6191], // Bandung
-  [-6.9667, 110.4167], // Semarang
-  [-7.2575, 112.7521], // Surabaya
-  [-7.9666, 112.6326], // Malang
-  [-7.5755, 110.8243], // Surakarta
-  [-7.7956, 110.3695], // Yogyakarta
-  [-6.732, 108.5523], // Cirebon
-  [-7.3274, 108.2207], // Tasikmalaya
-  [-6.1149, 106.1502], // Serang
-  [-6.0025, 106.0111], // Cilegon
-  [-6.9277, 106.93], // Sukabumi
-  [-6.8886, 109.6753], // Pekalongan
-  [-6.8694, 109.1402], // Tegal
-  [-7.848, 112.0178], // Kediri
-  [-7.6298, 111.5239], // Madiun
-  [-7.4726, 112.4338], // Mojokerto
-];
+/**
+ * The seats of the first 20 bench tenants (bench/regions.ts), (lat, lng): reports scatter a few km
+ * around their tenant's. Tenants past the 20th use these in turn (only the maps rows, over the
+ * first 20, look at where a report is).
+ */
+const CITIES: ReadonlyArray<readonly [number, number]> = FIRST_REGIONS.map(([, lat, lng]) => [lat, lng]);
 
 /** Search terms citizens type, URL-encoded for a query string (words that occur in the descriptions). */
 export const SEARCH_TERMS: readonly string[] = [
@@ -516,13 +502,24 @@ export type ReportsSeed = {
 };
 
 /**
+ * Beyond the first `core` tenants of a round with more (bench/run.ts), each tenant gets this many
+ * reports filed over the last {@link WIDE_SPAN_DAYS} days: enough for every cached list the bench
+ * asks for (20 a page, by category and status: reports in progress are those of the last weeks) to
+ * be full, as it is in the first tenants, without writing a year for each of 532 more tenants.
+ */
+export const WIDE_REPORTS = 500;
+const WIDE_SPAN_DAYS = 90;
+
+/**
  * Takes the reports app live in every tenant in `slugs`, creates its categories, and writes
- * `total` reports (spread evenly) filed over the year before `now`.
+ * `total` reports spread evenly over the first `core` tenants (all by default), filed over the
+ * year before `now`, and {@link WIDE_REPORTS} to each of the others, filed over the last 90 days.
  */
 export async function seedReports(
   config: Config,
   slugs: readonly string[],
   total: number,
+  core = slugs.length,
   now = new Date(),
 ): Promise<ReportsSeed> {
   const started = Date.now();
@@ -534,7 +531,8 @@ export async function seedReports(
       return tenant;
     });
     const agencyIds = new Map<string, Map<string, string>>();
-    for (const tenant of tenants) {
+    // Four tenants at a time: each in a transaction of its own (PGlite queues them on its connection).
+    await inParallel(tenants, 4, async (tenant) => {
       await platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
         await scope.trx
           .insertInto('adoptions')
@@ -561,19 +559,22 @@ export async function seedReports(
         }
         agencyIds.set(tenant.id, ids);
       });
-    }
+    });
 
     // Every report of the year, then written in filing order, tenant by tenant within a slice.
     const rand = prng(20_261_201);
     type Planned = { tenant: number; n: number; at: number };
     const planned: Planned[] = [];
-    const perTenant = Math.floor(total / tenants.length);
+    const cores = Math.min(core, tenants.length);
+    const perTenant = Math.floor(total / cores);
     const midnight = Math.floor(now.getTime() / DAY) * DAY;
     for (const [i] of tenants.entries()) {
-      const count = perTenant + (i < total - perTenant * tenants.length ? 1 : 0);
+      const wide = i >= cores;
+      const count = wide ? WIDE_REPORTS : perTenant + (i < total - perTenant * cores ? 1 : 0);
+      const span = wide ? WIDE_SPAN_DAYS : 365;
       for (let n = 0; n < count; n += 1) {
-        // Working hours are busier: a day in the last year, then a time of day between 06:00 and 22:00 WIB.
-        const day = Math.floor(rand() * 365);
+        // Working hours are busier: a day in the span, then a time of day between 06:00 and 22:00 WIB.
+        const day = Math.floor(rand() * span);
         const minute = 23 * 60 + Math.floor(rand() * 16 * 60); // 06:00 WIB = 23:00 UTC the day before
         const at = midnight - (day + 1) * DAY + minute * 60_000;
         // Today's hours that have not come yet are taken from yesterday.
@@ -584,11 +585,26 @@ export async function seedReports(
 
     const SLICE = 10_000;
     const BATCH = 500;
-    for (let start = 0; start < planned.length; start += SLICE) {
-      const slice = planned.slice(start, start + SLICE);
+    // The first tenants' year in slices of filing order; then each other tenant's reports in one
+    // transaction of its own (a slice of 10,000 would be a few reports in each of 552 transactions).
+    const groups: Array<Map<number, Planned[]>> = [];
+    const group = (items: readonly Planned[]) => {
+      const byTenant = new Map<number, Planned[]>();
+      for (const p of items) {
+        const list = byTenant.get(p.tenant);
+        if (list) list.push(p);
+        else byTenant.set(p.tenant, [p]);
+      }
+      groups.push(byTenant);
+    };
+    const corePlanned = planned.filter((p) => p.tenant < cores);
+    for (let start = 0; start < corePlanned.length; start += SLICE)
+      group(corePlanned.slice(start, start + SLICE));
+    for (let i = cores; i < tenants.length; i += 1) group(planned.filter((p) => p.tenant === i));
+    for (const byTenant of groups) {
       for (const [i, tenant] of tenants.entries()) {
-        const mine = slice.filter((p) => p.tenant === i);
-        if (mine.length === 0) continue;
+        const mine = byTenant.get(i);
+        if (!mine) continue;
         const agencies = agencyIds.get(tenant.id)!;
         await platform.inTenant(tenant.id, SYSTEM_ACTOR, async (scope) => {
           const db = tx(scope);

@@ -9,20 +9,31 @@
  * database's round with the same wrk settings. Results are printed as tables and written to
  * bench/results/<timestamp>.json.
  *
+ * A cached row is measured twice: after its warm-up, with whatever keys that loaded, and again once
+ * every one of its keys has been asked for (the row's figures). With several tenant counts
+ * (BENCH_TENANTS=20,552) each count is a round of its own — a fresh database, the server started
+ * on it — and the rows of the rounds are printed side by side with the servers' start-up time,
+ * memory and cache figures. Past the first 20 tenants a round gives every tenant the kernel's data,
+ * a few hundred recent reports and a year of prices, so that every cached row has the same answers
+ * in each tenant; those rows spread over all tenants, the others stay on the first 20.
+ *
  * Environment: BENCH_SECONDS (10), BENCH_WARMUP (2, 0 for none), BENCH_CONNECTIONS (50),
- * BENCH_THREADS (2), BENCH_TENANTS (20), BENCH_QUIET_WAIT (30: seconds to wait for the machine to
- * be idle before each endpoint), BENCH_NOISY_RETRIES (2: runs repeated when other work on the
- * machine used more than 0.2 cores during them), BENCH_DB (`embedded,postgres`), BENCH_DATABASE_URL
+ * BENCH_THREADS (2), BENCH_TENANTS (20; a comma-separated list of counts up to 552 for rounds side
+ * by side, e.g. 20,552), BENCH_QUIET_WAIT (30: seconds to wait for the machine to be idle before
+ * each endpoint), BENCH_NOISY_RETRIES (2: runs repeated when other work on the machine used more
+ * than 0.2 cores during them), BENCH_DB (`embedded,postgres`), BENCH_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/postgres: a fresh `balai_bench_<random>` database is
  * created on that server and dropped afterwards), BENCH_REPORTS (100000: reports seeded for the
- * reports app's rows, PostgreSQL only — bench/reports-seed.ts; 0 leaves those rows out),
- * BENCH_PRICES_YEARS (5: years of daily market prices seeded on PostgreSQL for the market prices
- * app's rows — bench/prices-seed.ts; 0 leaves those rows out), BENCH_PRICES_EMBEDDED_YEARS (the same
- * for the embedded database, 5 unless set), BENCH_MAP_POINTS (5000: points of the WebGIS bench
- * layer per tenant, 100,000 over 20 tenants — bench/maps-seed.ts; 0 leaves those rows out), BENCH_ROWS (row keys, comma-separated, e.g.
- * `prices_today_day`: only those rows are measured, with hello world kept as the baseline; the data
- * is seeded as for a full run, since a row's figure depends on the volume behind it).
- *
+ * reports app's rows over the first 20 tenants, PostgreSQL only — bench/reports-seed.ts; 0 leaves
+ * those rows out), BENCH_PRICES_YEARS (5: years of daily market prices seeded on PostgreSQL for the
+ * market prices app's rows — bench/prices-seed.ts; 0 leaves those rows out; tenants past the 20th
+ * get one), BENCH_PRICES_EMBEDDED_YEARS (the same for the embedded database, 5 unless set),
+ * BENCH_MAP_POINTS (5000: points of the WebGIS bench layer per tenant, 100,000 over 20 tenants —
+ * bench/maps-seed.ts; 0 leaves those rows out), BENCH_ROWS (row keys, comma-separated, e.g.
+ * `prices_today_day`, or `cached` for every cached row: only those rows are measured, with hello
+ * world kept as the baseline; the data is seeded as for a full run, since a row's figure depends on
+ * the volume behind it). CACHE_MAX_MB and CACHE_TTL_SECONDS reach the server as they are set.
+
  * The server runs with TRUST_PROXY=1 (wrk stands for the one proxy): the report intake row sends
  * every request with its own X-Forwarded-For address (citizens behind a reverse proxy), so that the
  * intake's per-address rate limit applies per citizen rather than to the load generator.
@@ -33,7 +44,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +54,14 @@ import { loadConfig } from '../src/platform/config.ts';
 import { type CpuUse, cpuBetween, snapshot, waitForQuiet } from './cpu.ts';
 import { type MapsSeed, seedMaps } from './maps-seed.ts';
 import { OPEN_DATA_TERMS, type OpenDataSeed, seedOpenData } from './open-data-seed.ts';
-import { BENCH_AGENCY_COUNT, BENCH_STAFF_COUNT, type BenchTenant, prepareData } from './prepare.ts';
+import {
+  BENCH_AGENCY_COUNT,
+  BENCH_MAX_TENANTS,
+  BENCH_STAFF_COUNT,
+  type BenchTenant,
+  inParallel,
+  prepareData,
+} from './prepare.ts';
 import { type PricesSeed, seedPrices } from './prices-seed.ts';
 import {
   intakeBodies,
@@ -51,6 +69,7 @@ import {
   reportViewBoxes,
   SEARCH_TERMS,
   seedReports,
+  WIDE_REPORTS,
 } from './reports-seed.ts';
 import { seedWebsites, WEBSITES_ARTICLES, WEBSITES_TERMS, type WebsitesSeed } from './websites-seed.ts';
 import {
@@ -98,7 +117,26 @@ const QUIET_WAIT_SECONDS = intEnv('BENCH_QUIET_WAIT', 30, 0, 600);
 /** Cores of other work during a measurement above which its figures are flagged as noisy. */
 const NOISY_CORES = 0.2;
 const NOISY_RETRIES = intEnv('BENCH_NOISY_RETRIES', 2, 0, 10);
-const TENANT_COUNT = intEnv('BENCH_TENANTS', 20, 1, 500);
+/**
+ * Tenants of each round, e.g. `20,552`: each count is a round of its own (a fresh database, the
+ * server started on it), and the rows both rounds have are printed side by side.
+ */
+const TENANT_COUNTS: number[] = (() => {
+  const raw = process.env.BENCH_TENANTS || '20';
+  const counts = raw.split(',').map((part) => Number(part.trim()));
+  if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > BENCH_MAX_TENANTS)) {
+    throw new Error(
+      `BENCH_TENANTS lists tenant counts from 1 to ${BENCH_MAX_TENANTS}, comma-separated (got "${raw}")`,
+    );
+  }
+  return [...new Set(counts)];
+})();
+/**
+ * The tenants every row reaches: a round with more gives the rest the kernel's data, reports and
+ * prices, and its cached rows spread over all of them; its uncached rows, and the rows of the apps
+ * seeded in these tenants only, stay on these, whose data is the same in every round.
+ */
+const CORE_TENANTS = 20;
 /** Reports seeded for the reports app's rows (PostgreSQL only); 0 leaves those rows out. */
 const REPORT_COUNT = intEnv('BENCH_REPORTS', 100_000, 0, 10_000_000);
 /** Years of daily market prices seeded for the market prices app's rows; 0 leaves those rows out. */
@@ -265,8 +303,13 @@ type Endpoint = Readonly<{
   /** The same for an answer that is not JSON (a portal page). */
   checkText?: (text: string) => string | null;
   /**
-   * Paths asked once each, one after the other, before the warm-up: a cached row with more keys
-   * than a 2 s warm-up reaches (600 histories on PGlite) would otherwise measure its misses.
+   * A row served from a cache: measured twice, after the warm-up alone and again once every key
+   * it asks for has been loaded (see `measureCached`).
+   */
+  cached?: boolean;
+  /**
+   * The paths of a cached row's keys, when its requests pick among choices (`%{name}`); otherwise
+   * its requests are its keys.
    */
   prime?: readonly string[];
 }>;
@@ -297,10 +340,10 @@ function websitesEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
     {
       key: 'websites_article',
       label: 'websites article, cached',
-      does: "GET /t/<slug>/situs/opd-<n>/berita/<slug>: 9 articles × 20 tenants, whole pages kept in the site's cache after the warm-up",
+      does: `GET /t/<slug>/situs/opd-<n>/berita/<slug>: 9 articles × ${tenants.length} tenants, whole pages kept in the site's cache`,
       on: 'balai',
       requests: articles.map((path) => ({ method: 'GET' as const, path })),
-      prime: articles,
+      cached: true,
       expect: 200,
       checkText: html,
     },
@@ -310,14 +353,14 @@ function websitesEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
       does: "GET /t/<slug>/situs/opd-1: a site's home (menu, latest news and announcements, agenda), kept whole in its cache",
       on: 'balai',
       requests: homes.map((path) => ({ method: 'GET' as const, path })),
-      prime: homes,
+      cached: true,
       expect: 200,
       checkText: (text) => (text.includes('site-head') ? null : 'no site header'),
     },
     {
       key: 'websites_search',
       label: 'websites search (uncached)',
-      does: `GET /t/<slug>/situs/opd-<n>/cari?q=<term> OR x<code>: ${WEBSITES_TERMS.length} terms × 9 sites × 20 tenants of ${WEBSITES_ARTICLES} articles a site; the word no post has makes every request's words new, so each misses the site's search cache: full-text query ranked, ts_headline snippets`,
+      does: `GET /t/<slug>/situs/opd-<n>/cari?q=<term> OR x<code>: ${WEBSITES_TERMS.length} terms × 9 sites × ${tenants.length} tenants of ${WEBSITES_ARTICLES} articles a site; the word no post has makes every request's words new, so each misses the site's search cache: full-text query ranked, ts_headline snippets`,
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'GET' as const,
@@ -334,7 +377,7 @@ function websitesEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
       does: "GET /t/<slug>/situs/opd-1/rss.xml: the site's 20 latest posts as RSS 2.0, kept in its cache",
       on: 'balai',
       requests: feeds.map((path) => ({ method: 'GET' as const, path })),
-      prime: feeds,
+      cached: true,
       expect: 200,
       checkText: (text) => (text.includes('<rss') ? null : 'not an RSS document'),
     },
@@ -356,7 +399,7 @@ function openDataEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
     {
       key: 'opendata_search',
       label: 'CKAN package_search, words + facets',
-      does: `GET /t/<slug>/api/3/action/package_search?q=<term>&rows=10&facet.field=[organization,groups,tags,res_format]: ${OPEN_DATA_TERMS.length} terms × 20 tenants of ${DATASETS.toLocaleString('en-US')} published datasets, never cached: RLS transaction, the matches counted and faceted, a page of 10 with their organizations, themes and resources`,
+      does: `GET /t/<slug>/api/3/action/package_search?q=<term>&rows=10&facet.field=[organization,groups,tags,res_format]: ${OPEN_DATA_TERMS.length} terms × ${tenants.length} tenants of ${DATASETS.toLocaleString('en-US')} published datasets, never cached: RLS transaction, the matches counted and faceted, a page of 10 with their organizations, themes and resources`,
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'GET' as const,
@@ -384,7 +427,11 @@ function openDataEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
   ];
 }
 
-function reportEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
+/**
+ * The reports app's rows: the cached list over every tenant of the round, the others over `tenants`
+ * (the first 20, whose data is the same in every round).
+ */
+function reportEndpoints(all: readonly BenchTenant[], tenants: readonly BenchTenant[]): Endpoint[] {
   const bearer = (t: BenchTenant) => ({ Authorization: `Bearer ${t.token}` });
   const lists = [
     'limit=20',
@@ -396,17 +443,18 @@ function reportEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
     {
       key: 'reports_list',
       label: 'reports list, public (cached)',
-      does: 'GET /t/<slug>/api/v1/reports?limit=20, and with category and/or status filters: 4 lists × 20 tenants, all served from the tenant cache after the warm-up',
+      does: `GET /t/<slug>/api/v1/reports?limit=20, and with category and/or status filters: 4 lists × ${all.length} tenants, served from the tenant cache`,
       on: 'balai',
       requests: lists.flatMap((query) =>
-        tenants.map((t) => ({ method: 'GET' as const, path: `/t/${t.slug}/api/v1/reports?${query}` })),
+        all.map((t) => ({ method: 'GET' as const, path: `/t/${t.slug}/api/v1/reports?${query}` })),
       ),
+      cached: true,
       expect: 200,
     },
     {
       key: 'reports_search',
       label: 'reports search, public (uncached)',
-      does: 'GET /t/<slug>/api/v1/reports?limit=20&q=<term>&from=<day>: 40 terms × 365 days × 20 tenants picked at random, so nearly every request misses the cache: RLS transaction, full-text query ordered by date, count(*) for the total',
+      does: `GET /t/<slug>/api/v1/reports?limit=20&q=<term>&from=<day>: 40 terms × 365 days × ${tenants.length} tenants picked at random, so nearly every request misses the cache: RLS transaction, full-text query ordered by date, count(*) for the total`,
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'GET',
@@ -529,7 +577,11 @@ function mapsEndpoints(
  * The market prices app's rows: the public "today" (cached) and one year of history in a window of
  * its own (`from` and `to`: never cached, ADR 0015's addendum), city-wide and at one market.
  */
-function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): Endpoint[] {
+function pricesEndpoints(
+  all: readonly BenchTenant[],
+  tenants: readonly BenchTenant[],
+  seed: PricesSeed,
+): Endpoint[] {
   const base = (t: BenchTenant) => `/t/${t.slug}/api/v1/market-prices`;
   const windows = historyWindows(seed);
   const expectPoints = (b: Json, market: string | null): string | null => {
@@ -562,7 +614,8 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
       label: 'prices today, public (cached, gzip)',
       does: `GET /t/<slug>/api/v1/market-prices/today with a browser's Accept-Encoding: the day's ${seed.commodities.length} city-wide figures and ${seed.markets.length} markets × ${seed.commodities.length} prices, each with its change against yesterday, last week and last month; one answer per tenant, served from the tenant cache after the warm-up, serialised and gzipped once (about 6 kB instead of 62 kB)`,
       on: 'balai',
-      requests: tenants.map((t) => ({ method: 'GET' as const, path: `${base(t)}/today`, headers: BROWSER })),
+      requests: all.map((t) => ({ method: 'GET' as const, path: `${base(t)}/today`, headers: BROWSER })),
+      cached: true,
       expect: 200,
       check: checkToday,
     },
@@ -571,7 +624,8 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
       label: 'prices today, no gzip (cached)',
       does: 'the same without Accept-Encoding (a script, curl): the cached 62 kB of JSON as it is',
       on: 'balai',
-      requests: tenants.map((t) => ({ method: 'GET' as const, path: `${base(t)}/today` })),
+      requests: all.map((t) => ({ method: 'GET' as const, path: `${base(t)}/today` })),
+      cached: true,
       expect: 200,
       check: checkToday,
     },
@@ -599,7 +653,8 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
       label: 'prices portal page /harga (cached)',
       does: `GET /t/<slug>/harga, not signed in: the citizen portal's page of the latest city-wide prices (${seed.commodities.length} rows with their changes and cheapest market, about 30 kB of HTML, sent as it is: the request has no Accept-Encoding, a browser gets 5 kB gzipped), kept whole in the tenant cache after the warm-up with its bytes and gzip (sendCachedPage)`,
       on: 'balai',
-      requests: tenants.map((t) => ({ method: 'GET' as const, path: `/t/${t.slug}/harga` })),
+      requests: all.map((t) => ({ method: 'GET' as const, path: `/t/${t.slug}/harga` })),
+      cached: true,
       expect: 200,
       checkText: (html) => {
         const rows = html.match(/<tr>/g)?.length ?? 0;
@@ -612,15 +667,16 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
     {
       key: 'prices_history_default',
       label: 'prices history last year, city (cached)',
-      does: `GET …/market-prices/history?commodity=<code> with no window (the default, the last year: what a chart asks for), city-wide: ${seed.commodities.length} commodities × ${tenants.length} tenants, each asked once before the warm-up, then served from the tenant cache as JSON and gzip made once`,
+      does: `GET …/market-prices/history?commodity=<code> with no window (the default, the last year: what a chart asks for), city-wide: ${seed.commodities.length} commodities × ${all.length} tenants, served from the tenant cache as JSON and gzip made once`,
       on: 'balai',
-      requests: tenants.map((t) => ({
+      requests: all.map((t) => ({
         method: 'GET' as const,
         path: `${base(t)}/history?commodity=%{commodity}`,
         headers: BROWSER,
       })),
       choices: { commodity: seed.commodities },
-      prime: tenants.flatMap((t) => seed.commodities.map((c) => `${base(t)}/history?commodity=${c}`)),
+      cached: true,
+      prime: all.flatMap((t) => seed.commodities.map((c) => `${base(t)}/history?commodity=${c}`)),
       expect: 200,
       // Today (or yesterday, before today's publication time) back a year: 364 or 365 points.
       check: (b) =>
@@ -661,7 +717,11 @@ function pricesEndpoints(tenants: readonly BenchTenant[], seed: PricesSeed): End
   ];
 }
 
-function endpoints(tenants: readonly BenchTenant[]): Endpoint[] {
+/**
+ * The kernel's rows: the cached reads over every tenant of the round, the uncached read and the
+ * write over `tenants` (the first 20).
+ */
+function endpoints(all: readonly BenchTenant[], tenants: readonly BenchTenant[]): Endpoint[] {
   const bearer = (t: BenchTenant) => ({ Authorization: `Bearer ${t.token}` });
   return [
     {
@@ -683,9 +743,10 @@ function endpoints(tenants: readonly BenchTenant[]): Endpoint[] {
     {
       key: 'read_public',
       label: 'read agencies, public',
-      does: 'GET /t/<slug>/api/v1/agencies without credentials: one RLS transaction, one query',
+      does: 'GET /t/<slug>/api/v1/agencies without credentials: from the tenant cache (a miss: one RLS transaction, one query)',
       on: 'balai',
-      requests: tenants.map((t) => ({ method: 'GET', path: `/t/${t.slug}/api/v1/agencies` })),
+      requests: all.map((t) => ({ method: 'GET', path: `/t/${t.slug}/api/v1/agencies` })),
+      cached: true,
       expect: 200,
     },
     {
@@ -693,7 +754,8 @@ function endpoints(tenants: readonly BenchTenant[]): Endpoint[] {
       label: 'read agencies, bearer sent',
       does: 'the same with a bearer token: the route is public, so the token is not looked up',
       on: 'balai',
-      requests: tenants.map((t) => ({
+      cached: true,
+      requests: all.map((t) => ({
         method: 'GET',
         path: `/t/${t.slug}/api/v1/agencies`,
         headers: bearer(t),
@@ -703,9 +765,10 @@ function endpoints(tenants: readonly BenchTenant[]): Endpoint[] {
     {
       key: 'auth_only',
       label: 'auth only (session, bearer)',
-      does: 'GET /t/<slug>/api/v1/auth/session with a bearer token: the token transaction alone',
+      does: 'GET /t/<slug>/api/v1/auth/session with a bearer token: the principal, cached by token hash',
       on: 'balai',
-      requests: tenants.map((t) => ({
+      cached: true,
+      requests: all.map((t) => ({
         method: 'GET',
         path: `/t/${t.slug}/api/v1/auth/session`,
         headers: bearer(t),
@@ -791,6 +854,47 @@ type Row = {
   transactionsPerRequest?: number;
   /** Intake only: did every 201 leave a report behind? */
   durability?: Durability;
+  /**
+   * A cached row's first measurement, right after the warm-up (whatever keys it had loaded); the
+   * row's own figures are those measured once every key was loaded (see `measureCached`).
+   */
+  afterWarmup?: Measured;
+  /** Seconds taken to load every key of a cached row (one request each, four at a time). */
+  primeSeconds?: number;
+  /** The server's resident memory after the row (MB). */
+  rssMb?: number;
+};
+
+type Measured = Readonly<{
+  reqPerSec: number;
+  latencyMs: WrkResult['latencyMs'];
+  requests: number;
+  non2xx: number;
+  errors: number;
+  cpu: CpuUse;
+}>;
+
+/** The server process: how long it took to start, and its memory and cache after the rows. */
+type ServerFigures = {
+  /** From spawning `node src/main.ts` to its first `/readyz` 200. */
+  startSeconds: number;
+  rssReadyMb: number;
+  /** After the last row: resident, and the most it ever was (VmHWM). */
+  rssEndMb: number;
+  rssPeakMb: number;
+  /** From its `/metrics` after the last row. */
+  heapUsedMb: number | null;
+  externalMb: number | null;
+  cache: {
+    entries: number;
+    mb: number;
+    maxMb: number;
+    hitRatio: number;
+    hits: number;
+    misses: number;
+    evictions: number;
+    expired: number;
+  } | null;
 };
 
 type Durability = {
@@ -810,7 +914,11 @@ type Durability = {
 type DbReport = {
   kind: DbKind;
   database: string;
+  /** Tenants in the round's database, and those its uncached rows address (the first 20 at most). */
+  tenants: number;
+  coreTenants: number;
   prepareSeconds: number;
+  server?: ServerFigures;
   reportsSeed?: ReportsSeed;
   pricesSeed?: PricesSeed;
   rows: Row[];
@@ -906,7 +1014,7 @@ async function freshPostgresDatabase(): Promise<{ url: string; version: string; 
 function serverEnv(balai: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   const balaiKeys =
-    /^(DATABASE_URL|DATA_DIR|FILES_DIR|S3_.*|PORT|HOST|BASE_DOMAIN|SEED_DEMO|LOG_LEVEL|NODE_ENV|SECURE_COOKIES|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|SMTP_URL|MAIL_FROM|NOTIFY_.*)$/;
+    /^(DATABASE_URL|DATA_DIR|FILES_DIR|S3_.*|PORT|HOST|BASE_DOMAIN|SEED_DEMO|LOG_LEVEL|NODE_ENV|SECURE_COOKIES|SESSION_TTL_HOURS|LOGIN_.*|TRUST_PROXY|SMTP_URL|MAIL_FROM|NOTIFY_.*|METRICS_TOKEN)$/;
   for (const [k, v] of Object.entries(process.env)) if (!balaiKeys.test(k)) env[k] = v;
   return { ...env, ...balai };
 }
@@ -915,9 +1023,79 @@ function fmt(n: number, digits = 1): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Promise<DbReport> {
-  const dataDir = path.join(scratch, `data-${kind}`);
+/** Resident memory of a process, now and at its peak (Linux), in MB; nulls elsewhere. */
+function residentMb(pid: number | undefined): { now: number; peak: number } | null {
+  if (pid === undefined) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** The server's own figures from its `/metrics` (Prometheus text): memory and the tenant cache. */
+async function serverMetrics(
+  base: string,
+  token: string,
+): Promise<Pick<ServerFigures, 'heapUsedMb' | 'externalMb' | 'cache'>> {
+  const res = await fetch(`${base}/metrics`, {
+    headers: { Authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  const value = (name: string): number | null => {
+    const found = new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1];
+    return found === undefined ? null : Number(found);
+  };
+  const mb = (n: number | null) => (n === null ? null : n / 1024 / 1024);
+  const hits = value('balai_cache_hits_total');
+  return {
+    heapUsedMb: mb(value('nodejs_heap_size_used_bytes')),
+    externalMb: mb(value('nodejs_external_memory_bytes')),
+    cache:
+      hits === null
+        ? null
+        : {
+            entries: value('balai_cache_entries') ?? 0,
+            mb: mb(value('balai_cache_bytes')) ?? 0,
+            maxMb: mb(value('balai_cache_max_bytes')) ?? 0,
+            hitRatio: value('balai_cache_hit_ratio') ?? 0,
+            hits,
+            misses: value('balai_cache_misses_total') ?? 0,
+            evictions: value('balai_cache_evictions_total') ?? 0,
+            expired: value('balai_cache_expired_total') ?? 0,
+          },
+  };
+}
+
+/** The requests that load every key of a cached row once. */
+function keyRequests(e: Endpoint): WrkRequest[] {
+  if (e.prime) return e.prime.map((path) => ({ method: 'GET', path, headers: e.requests[0]?.headers }));
+  return e.requests;
+}
+
+/** Asks for every key of a cached row once, four at a time; returns the seconds it took. */
+async function loadEveryKey(base: string, e: Endpoint): Promise<number> {
+  const started = Date.now();
+  await inParallel(keyRequests(e), 4, async (r) => {
+    const res = await fetch(`${base}${r.path}`, { headers: r.headers, signal: AbortSignal.timeout(30_000) });
+    await res.arrayBuffer();
+    if (res.status !== e.expect) throw new Error(`${e.label}: loading ${r.path} answered ${res.status}`);
+  });
+  return (Date.now() - started) / 1000;
+}
+
+async function benchDatabase(
+  kind: DbKind,
+  hello: Service,
+  scratch: string,
+  tenantCount: number,
+): Promise<DbReport> {
+  const dataDir = path.join(scratch, `data-${kind}-${tenantCount}`);
   const server = kind === 'postgres' ? await freshPostgresDatabase() : undefined;
+  const metricsToken = randomBytes(24).toString('hex');
   let balai: Service | undefined;
   try {
     const balaiEnv: Record<string, string> = {
@@ -931,6 +1109,8 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       SEED_DEMO: 'false',
       // Production requires an SMTP server; nothing measured sends mail, so a closed loopback port.
       SMTP_URL: 'smtp://127.0.0.1:9',
+      // The bench reads the server's memory and cache figures from /metrics.
+      METRICS_TOKEN: metricsToken,
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORT: '0',
@@ -939,12 +1119,15 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
     const database = server
       ? `PostgreSQL ${server.version} (${new URL(server.url).pathname.slice(1)} on ${new URL(server.url).host})`
       : `embedded PGlite in ${dataDir}`;
-    console.log(`\n== ${kind}: ${database}`);
+    console.log(`\n== ${kind}, ${tenantCount} tenants: ${database}`);
     const started = Date.now();
-    const tenants = await prepareData(loadConfig(balaiEnv), TENANT_COUNT);
+    const all = await prepareData(loadConfig(balaiEnv), tenantCount);
     const prepareSeconds = (Date.now() - started) / 1000;
+    // The tenants every row reaches; past them, only the cached rows (see the module's comment).
+    const core = all.slice(0, CORE_TENANTS);
+    const coreSlugs = core.map((t) => t.slug);
     console.log(
-      `   data: ${tenants.length} tenants × ${BENCH_AGENCY_COUNT} agencies, ${BENCH_STAFF_COUNT} staff, 1 API token (${fmt(prepareSeconds)} s)`,
+      `   data: ${all.length} tenants × ${BENCH_AGENCY_COUNT} agencies, ${BENCH_STAFF_COUNT} staff, 1 API token (${fmt(prepareSeconds)} s)`,
     );
     // The reports app's rows run on PostgreSQL only: PGlite has one connection, it is not for load.
     const withReports = kind === 'postgres' && REPORT_COUNT > 0;
@@ -952,13 +1135,16 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
     if (withReports) {
       reportsSeed = await seedReports(
         loadConfig(balaiEnv),
-        tenants.map((t) => t.slug),
+        all.map((t) => t.slug),
         REPORT_COUNT,
+        core.length,
       );
+      const wide = all.length - core.length;
       console.log(
-        `   reports: app live in ${tenants.length} tenants, ${reportsSeed.categories.length} categories each, ` +
-          `${reportsSeed.reports.toLocaleString('en-US')} reports over the last year ` +
-          `(seeded in ${fmt(reportsSeed.seconds)} s, ${fmt(reportsSeed.reports / reportsSeed.seconds, 0)} reports/s)`,
+        `   reports: app live in ${all.length} tenants, ${reportsSeed.categories.length} categories each, ` +
+          `${reportsSeed.reports.toLocaleString('en-US')} reports (${REPORT_COUNT.toLocaleString('en-US')} over the last year in the first ${core.length}` +
+          `${wide > 0 ? `, ${WIDE_REPORTS} over the last 90 days in each of the other ${wide}` : ''}; ` +
+          `seeded in ${fmt(reportsSeed.seconds)} s, ${fmt(reportsSeed.reports / reportsSeed.seconds, 0)} reports/s)`,
       );
     }
 
@@ -967,47 +1153,40 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
     if (pricesYears > 0) {
       pricesSeed = await seedPrices(
         loadConfig(balaiEnv),
-        tenants.map((t) => t.slug),
+        all.map((t) => t.slug),
         pricesYears,
+        core.length,
       );
       console.log(`   prices: ${pricesSeedLine(pricesSeed)}`);
     }
 
+    // The websites, Satu Data and WebGIS rows are uncached reads or pages of the first 20 tenants,
+    // whose volume per tenant would make a 552-tenant seed last an hour: only those tenants get them.
     let websitesSeed: WebsitesSeed | undefined;
     if (WEBSITES > 0) {
-      websitesSeed = await seedWebsites(
-        loadConfig(balaiEnv),
-        tenants.map((t) => t.slug),
-      );
+      websitesSeed = await seedWebsites(loadConfig(balaiEnv), coreSlugs);
       console.log(
-        `   websites: ${websitesSeed.posts.toLocaleString('en-US')} articles in ${tenants.length} tenants × 10 sites (seeded in ${fmt(websitesSeed.seconds)} s)`,
+        `   websites: ${websitesSeed.posts.toLocaleString('en-US')} articles in ${core.length} tenants × 10 sites (seeded in ${fmt(websitesSeed.seconds)} s)`,
       );
     }
 
     let openDataSeed: OpenDataSeed | undefined;
     if (DATASETS > 0) {
-      openDataSeed = await seedOpenData(
-        loadConfig(balaiEnv),
-        tenants.map((t) => t.slug),
-        DATASETS,
-      );
+      openDataSeed = await seedOpenData(loadConfig(balaiEnv), coreSlugs, DATASETS);
       console.log(
-        `   open data: ${openDataSeed.datasets.toLocaleString('en-US')} published datasets in ${tenants.length} tenants (seeded in ${fmt(openDataSeed.seconds)} s)`,
+        `   open data: ${openDataSeed.datasets.toLocaleString('en-US')} published datasets in ${core.length} tenants (seeded in ${fmt(openDataSeed.seconds)} s)`,
       );
     }
 
     let mapsSeed: MapsSeed | undefined;
     if (MAP_POINTS > 0) {
-      mapsSeed = await seedMaps(
-        loadConfig(balaiEnv),
-        tenants.map((t) => t.slug),
-        MAP_POINTS,
-      );
+      mapsSeed = await seedMaps(loadConfig(balaiEnv), coreSlugs, MAP_POINTS);
       console.log(
-        `   maps: ${mapsSeed.points.toLocaleString('en-US')} points in ${tenants.length} public layers (seeded in ${fmt(mapsSeed.seconds)} s)`,
+        `   maps: ${mapsSeed.points.toLocaleString('en-US')} points in ${core.length} public layers (seeded in ${fmt(mapsSeed.seconds)} s)`,
       );
     }
 
+    const spawned = Date.now();
     balai = await startNode(
       'the Balai server',
       ['--import', './src/web/jsx.ts', 'src/main.ts'],
@@ -1017,21 +1196,32 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
     const balaiBase = `http://127.0.0.1:${balai.port}`;
     const helloBase = `http://127.0.0.1:${hello.port}`;
     await waitFor(`${balaiBase}/readyz`);
-    console.log(`   server: pid ${balai.child.pid} on ${balaiBase}; hello world on ${helloBase}`);
+    const startSeconds = (Date.now() - spawned) / 1000;
+    const rssReady = residentMb(balai.child.pid);
+    console.log(
+      `   server: pid ${balai.child.pid} on ${balaiBase}, ready in ${fmt(startSeconds, 2)} s, ${rssReady ? `${fmt(rssReady.now, 0)} MB resident` : ''}; hello world on ${helloBase}`,
+    );
 
-    const all = [
-      ...endpoints(tenants),
-      ...(withReports ? reportEndpoints(tenants) : []),
-      ...(pricesSeed ? pricesEndpoints(tenants, pricesSeed) : []),
-      ...(websitesSeed ? websitesEndpoints(tenants) : []),
-      ...(openDataSeed ? openDataEndpoints(tenants) : []),
-      ...(mapsSeed ? mapsEndpoints(tenants, mapsSeed, reportsSeed) : []),
+    const endpointsOfRound = [
+      ...endpoints(all, core),
+      ...(withReports ? reportEndpoints(all, core) : []),
+      ...(pricesSeed ? pricesEndpoints(all, core, pricesSeed) : []),
+      ...(websitesSeed ? websitesEndpoints(core) : []),
+      ...(openDataSeed ? openDataEndpoints(core) : []),
+      ...(mapsSeed ? mapsEndpoints(core, mapsSeed, reportsSeed) : []),
     ];
-    const unknown = [...ROW_FILTER].filter((key) => !all.some((e) => e.key === key));
+    const unknown = [...ROW_FILTER].filter(
+      (key) => key !== 'cached' && !endpointsOfRound.some((e) => e.key === key),
+    );
     if (unknown.length > 0) {
       throw new Error(`BENCH_ROWS names rows this round does not have: ${unknown.join(', ')}`);
     }
-    const list = ROW_FILTER.size === 0 ? all : all.filter((e) => e.key === 'hello' || ROW_FILTER.has(e.key));
+    const list =
+      ROW_FILTER.size === 0
+        ? endpointsOfRound
+        : endpointsOfRound.filter(
+            (e) => e.key === 'hello' || ROW_FILTER.has(e.key) || (e.cached && ROW_FILTER.has('cached')),
+          );
     for (const e of list) await probe(e, e.on === 'hello' ? helloBase : balaiBase);
 
     const rows: Row[] = [];
@@ -1049,15 +1239,17 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       const rowsBefore = e.countReports && server ? await reportRows(server.url) : 0;
       let warmupErrors = 0;
       const wrkRuns: WrkResult[] = [];
-      // Asked again before a repeated run: the cache's 60 s TTL may have passed by then.
-      const prime = async () => {
-        for (const path of e.prime ?? []) {
-          const res = await fetch(`${base}${path}`, { headers: e.requests[0]?.headers });
-          await res.arrayBuffer();
-          if (res.status !== e.expect) throw new Error(`${e.label}: priming ${path} answered ${res.status}`);
-        }
+      const measured = e.on === 'hello' ? hello : balai;
+      const measure = async (label: string) => {
+        const xactBefore = e.countTransactions && server ? await committedTransactions(server.url) : null;
+        const before = snapshot(measured.child.pid);
+        const r = await runWrk(base, e.requests, settings, scratch, `${tag}${label}`, track, e.choices);
+        const cpu = cpuBetween(before, snapshot(measured.child.pid), kind === 'postgres');
+        wrkRuns.push(r);
+        const transactions =
+          xactBefore !== null && server ? (await committedTransactions(server.url)) - xactBefore : null;
+        return { r, cpu, transactions };
       };
-      await prime();
       if (WARMUP_SECONDS > 0) {
         const warm = await runWrk(
           base,
@@ -1071,7 +1263,22 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
         warmupErrors = warm.errors;
         wrkRuns.push(warm);
       }
-      const measured = e.on === 'hello' ? hello : balai;
+      // A cached row is measured first as the warm-up left it (the keys it happened to load, and
+      // those that expired meanwhile), then again once every one of its keys has been loaded.
+      let afterWarmup: Measured | undefined;
+      let primeSeconds: number | undefined;
+      if (e.cached) {
+        const { r, cpu } = await measure('C');
+        afterWarmup = {
+          reqPerSec: r.reqPerSec,
+          latencyMs: r.latencyMs,
+          requests: r.requests,
+          non2xx: r.non2xx,
+          errors: r.errors,
+          cpu,
+        };
+        primeSeconds = await loadEveryKey(base, e);
+      }
       // On a shared machine other work can land in the middle of a run: measure again (a bounded
       // number of times) when it did, and keep the quietest clean run.
       let best: { r: WrkResult; cpu: CpuUse; transactions: number | null } | undefined;
@@ -1083,18 +1290,12 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
             `   (${e.label}: other work used ${best?.cpu.other} cores during the run; measuring again)`,
           );
           await waitForQuiet(QUIET_WAIT_SECONDS);
-          await prime();
+          // The cache's TTL may have passed meanwhile: every key is loaded again.
+          if (e.cached) await loadEveryKey(base, e);
         }
-        const xactBefore = e.countTransactions && server ? await committedTransactions(server.url) : null;
-        const before = snapshot(measured.child.pid);
-        const r = await runWrk(base, e.requests, settings, scratch, `${tag}A${attempt}`, track, e.choices);
-        const cpu = cpuBetween(before, snapshot(measured.child.pid), kind === 'postgres');
-        wrkRuns.push(r);
-        const transactions =
-          xactBefore !== null && server ? (await committedTransactions(server.url)) - xactBefore : null;
-        if (!best || (cpu.other ?? 0) < (best.cpu.other ?? 0) || r.errors > 0)
-          best = { r, cpu, transactions };
-        if (r.errors > 0 || (cpu.other ?? 0) <= NOISY_CORES) break;
+        const run = await measure(`A${attempt}`);
+        if (!best || (run.cpu.other ?? 0) < (best.cpu.other ?? 0) || run.r.errors > 0) best = run;
+        if (run.r.errors > 0 || (run.cpu.other ?? 0) <= NOISY_CORES) break;
       }
       const { r, cpu, transactions } = best!;
       if (e.key === 'hello') helloRate = r.reqPerSec;
@@ -1108,10 +1309,15 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
         requests: r.requests,
         non2xx: r.non2xx,
         socketErrors: r.socketErrors,
-        warmupErrors,
+        warmupErrors: warmupErrors + (afterWarmup?.errors ?? 0),
         cpu,
         runs,
+        ...(afterWarmup ? { afterWarmup, primeSeconds } : {}),
       };
+      if (e.on === 'balai') {
+        const rss = residentMb(balai.child.pid);
+        if (rss) row.rssMb = rss.now;
+      }
       if (transactions !== null) row.transactionsPerRequest = transactions / Math.max(1, r.requests);
       if (e.countReports && server) {
         await sleep(2_000); // requests still in flight when wrk stopped finish on the server
@@ -1132,11 +1338,14 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       }
       rows.push(row);
       const errs =
-        r.errors > 0 || warmupErrors > 0
-          ? `  !! ${r.non2xx} non-2xx, ${r.errors - r.non2xx} socket errors, ${warmupErrors} in warm-up`
+        r.errors > 0 || row.warmupErrors > 0
+          ? `  !! ${r.non2xx} non-2xx, ${r.errors - r.non2xx} socket errors, ${row.warmupErrors} in warm-up`
           : '';
+      const cold = afterWarmup
+        ? `   (after the warm-up alone: ${fmt(afterWarmup.reqPerSec, 0)} req/s, p99 ${fmt(afterWarmup.latencyMs.p99, 2)} ms; every key loaded in ${fmt(primeSeconds ?? 0)} s)`
+        : '';
       console.log(
-        `   ${e.label.padEnd(34)} ${fmt(r.reqPerSec, 0).padStart(8)} req/s  p99 ${fmt(r.latencyMs.p99, 2).padStart(7)} ms${errs}`,
+        `   ${e.label.padEnd(34)} ${fmt(r.reqPerSec, 0).padStart(8)} req/s  p99 ${fmt(r.latencyMs.p99, 2).padStart(7)} ms${errs}${cold}`,
       );
       if (row.transactionsPerRequest !== undefined) {
         console.log(
@@ -1153,10 +1362,22 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
         console.log(`   !! server output (last lines):\n${balai.output().split('\n').slice(-15).join('\n')}`);
       }
     }
+    const rssEnd = residentMb(balai.child.pid);
+    const figures: ServerFigures = {
+      startSeconds,
+      rssReadyMb: rssReady?.now ?? Number.NaN,
+      rssEndMb: rssEnd?.now ?? Number.NaN,
+      rssPeakMb: rssEnd?.peak ?? Number.NaN,
+      ...(await serverMetrics(balaiBase, metricsToken)),
+    };
+    console.log(`   server after the rows: ${serverLine(figures)}`);
     const report: DbReport = {
       kind,
       database,
+      tenants: all.length,
+      coreTenants: core.length,
       prepareSeconds,
+      server: figures,
       ...(reportsSeed ? { reportsSeed } : {}),
       ...(pricesSeed ? { pricesSeed } : {}),
       rows,
@@ -1182,6 +1403,19 @@ async function benchDatabase(kind: DbKind, hello: Service, scratch: string): Pro
       await server.drop().catch((error) => console.error(`could not drop the bench database: ${error}`));
     }
   }
+}
+
+function serverLine(f: ServerFigures): string {
+  const mb = (n: number | null) => (n === null || Number.isNaN(n) ? '?' : `${fmt(n, 0)} MB`);
+  const c = f.cache;
+  return (
+    `started in ${fmt(f.startSeconds, 2)} s; resident ${mb(f.rssReadyMb)} when ready, ${mb(f.rssEndMb)} after the rows ` +
+    `(peak ${mb(f.rssPeakMb)}; heap used ${mb(f.heapUsedMb)}, external ${mb(f.externalMb)})` +
+    (c
+      ? `; tenant cache ${c.entries.toLocaleString('en-US')} entries, ${fmt(c.mb)} of ${fmt(c.maxMb, 0)} MB, ` +
+        `hit ratio ${fmt(c.hitRatio * 100)}%, ${c.evictions.toLocaleString('en-US')} evicted, ${c.expired.toLocaleString('en-US')} expired`
+      : '')
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1314,7 +1548,9 @@ function printTable(report: DbReport): void {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(`\n${report.kind === 'postgres' ? 'PostgreSQL' : 'Embedded (PGlite)'}: ${report.database}`);
+  console.log(
+    `\n${report.kind === 'postgres' ? 'PostgreSQL' : 'Embedded (PGlite)'}, ${report.tenants} tenants: ${report.database}`,
+  );
   console.log(line(head));
   console.log(
     `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
@@ -1366,6 +1602,101 @@ function printTable(report: DbReport): void {
   }
 }
 
+/**
+ * A cached row at more tenants against the same row at the fewest, in one run: req/s within 10 %
+ * of each other and p99 flat (at most 20 % or 1 ms above, whichever is more).
+ */
+const TARGET_TENANTS_RATE_SPREAD = 0.1;
+const TARGET_TENANTS_P99_GROWTH = 0.2;
+const TARGET_TENANTS_P99_SLACK_MS = 1;
+
+type TenantsCheck = { key: string; label: string; tenants: number; rate: number; p99: number; ok: boolean };
+
+/** Each round with more tenants against the one with the fewest, for the rows both measured. */
+function tenantChecks(reports: readonly DbReport[]): TenantsCheck[] {
+  const checks: TenantsCheck[] = [];
+  for (const kind of DATABASES) {
+    const rounds = reports.filter((r) => r.kind === kind).sort((a, b) => a.tenants - b.tenants);
+    const base = rounds[0];
+    if (!base) continue;
+    for (const round of rounds.slice(1)) {
+      for (const row of round.rows) {
+        const was = base.rows.find((r) => r.key === row.key);
+        if (!was?.afterWarmup || !row.afterWarmup) continue;
+        const rate = row.reqPerSec / was.reqPerSec;
+        const p99 = row.latencyMs.p99 / was.latencyMs.p99;
+        const p99Ok =
+          row.latencyMs.p99 <=
+          Math.max(
+            was.latencyMs.p99 * (1 + TARGET_TENANTS_P99_GROWTH),
+            was.latencyMs.p99 + TARGET_TENANTS_P99_SLACK_MS,
+          );
+        checks.push({
+          key: `${kind}:${row.key}`,
+          label: row.label,
+          tenants: round.tenants,
+          rate,
+          p99,
+          ok: Math.abs(rate - 1) <= TARGET_TENANTS_RATE_SPREAD && p99Ok,
+        });
+      }
+    }
+  }
+  return checks;
+}
+
+/** The rounds of one database side by side: every row both measured, then the servers' figures. */
+function printTenantComparison(reports: readonly DbReport[]): void {
+  for (const kind of DATABASES) {
+    const rounds = reports.filter((r) => r.kind === kind).sort((a, b) => a.tenants - b.tenants);
+    if (rounds.length < 2) continue;
+    const name = kind === 'postgres' ? 'PostgreSQL' : 'Embedded (PGlite)';
+    console.log(`\n${name}: ${rounds.map((r) => r.tenants).join(' vs ')} tenants, in this run`);
+    const head = ['row', 'cached', ...rounds.flatMap((r) => [`${r.tenants}: req/s`, 'p99 ms', 'vs hello'])];
+    head.push(...rounds.flatMap((r) => [`${r.tenants} after warm-up: req/s`, 'p99 ms']));
+    const keys = rounds[0]!.rows
+      .map((r) => r.key)
+      .filter((key) => rounds.every((r) => r.rows.some((x) => x.key === key)));
+    const body = keys.map((key) => {
+      const rows = rounds.map((r) => r.rows.find((x) => x.key === key)!);
+      return [
+        rows[0]!.label,
+        rows[0]!.afterWarmup ? 'yes' : '',
+        ...rows.flatMap((r) => [fmt(r.reqPerSec, 0), fmt(r.latencyMs.p99, 2), `${fmt(r.ratio * 100)}%`]),
+        ...rows.flatMap((r) =>
+          r.afterWarmup ? [fmt(r.afterWarmup.reqPerSec, 0), fmt(r.afterWarmup.latencyMs.p99, 2)] : ['-', '-'],
+        ),
+      ];
+    });
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+    const line = (cells: string[]) =>
+      `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+    console.log(line(head));
+    console.log(
+      `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    );
+    for (const row of body) console.log(line(row));
+    console.log(
+      'A cached row is measured once every one of its keys has been loaded, after its warm-up and a first run;' +
+        ' "after warm-up" is that first run, with the keys the warm-up happened to load.',
+    );
+    for (const r of rounds) {
+      console.log(
+        `  ${r.tenants} tenants: data written in ${fmt(r.prepareSeconds)} s; ${r.server ? serverLine(r.server) : 'no server figures'}`,
+      );
+    }
+    console.log(
+      `Targets: each cached row at more tenants within ${fmt(TARGET_TENANTS_RATE_SPREAD * 100, 0)}% of its req/s at ${rounds[0]!.tenants},` +
+        ` p99 at most ${fmt(TARGET_TENANTS_P99_GROWTH * 100, 0)}% (or ${TARGET_TENANTS_P99_SLACK_MS} ms) above`,
+    );
+    for (const c of tenantChecks(reports).filter((c) => c.key.startsWith(`${kind}:`))) {
+      console.log(
+        `  ${c.label.padEnd(40)} ${c.tenants}: req/s ×${fmt(c.rate, 2)}, p99 ×${fmt(c.p99, 2)}: ${c.ok ? 'PASS' : 'MISS'}`,
+      );
+    }
+  }
+}
+
 async function main(): Promise<number> {
   const wrk = wrkVersion();
   if (!wrk) {
@@ -1395,7 +1726,9 @@ async function main(): Promise<number> {
       { ...process.env, PORT: '0' },
       /^listening (\d+)$/,
     );
-    for (const kind of DATABASES) reports.push(await benchDatabase(kind, hello, scratch));
+    for (const kind of DATABASES) {
+      for (const count of TENANT_COUNTS) reports.push(await benchDatabase(kind, hello, scratch, count));
+    }
   } catch (error) {
     failure = error;
   } finally {
@@ -1405,6 +1738,7 @@ async function main(): Promise<number> {
   }
 
   for (const report of reports) printTable(report);
+  printTenantComparison(reports);
 
   const errors = reports.flatMap((r) =>
     r.rows.filter((row) => errorCount(row) > 0).map((row) => ({ db: r.kind, row })),
@@ -1428,7 +1762,7 @@ async function main(): Promise<number> {
       cpus: cpus.length,
       cpuModel: cpus[0]?.model.trim() ?? null,
       wrk,
-      settings: { ...settings, warmupSeconds: WARMUP_SECONDS, tenants: TENANT_COUNT },
+      settings: { ...settings, warmupSeconds: WARMUP_SECONDS, tenants: TENANT_COUNTS },
       targets: {
         readRatio: TARGET_READ_RATIO,
         p99Ms: TARGET_P99_MS,
@@ -1439,6 +1773,7 @@ async function main(): Promise<number> {
         pricesHistoryP99Ms: TARGET_PRICES_HISTORY_P99_MS,
       },
       complete: failure === undefined,
+      tenantChecks: tenantChecks(reports),
       databases: reports.map((r) => ({
         ...r,
         ...(r.reportsSeed ? { reportsTargets: reportsTargets(r) } : {}),

@@ -59,6 +59,38 @@ describe(`platform API (${DB_KIND})`, () => {
     assert.equal(docs.statusCode, 200);
   });
 
+  test("the tenant cache's hits, misses, entries and bytes are in /metrics", async () => {
+    const read = async () => {
+      const body = (await t.app.inject('/metrics')).body;
+      const value = (name: string) => {
+        const found = new RegExp(`^${name} (\\S+)$`, 'm').exec(body)?.[1];
+        assert.ok(found !== undefined, `${name} is in /metrics`);
+        return Number(found);
+      };
+      return {
+        hits: value('balai_cache_hits_total'),
+        misses: value('balai_cache_misses_total'),
+        entries: value('balai_cache_entries'),
+        bytes: value('balai_cache_bytes'),
+        maxBytes: value('balai_cache_max_bytes'),
+        ratio: value('balai_cache_hit_ratio'),
+        evictions: value('balai_cache_evictions_total'),
+      };
+    };
+    const before = await read();
+    // The tenant's public agencies: read once (a miss, then kept), then served from the cache.
+    for (let i = 0; i < 3; i += 1) {
+      assert.equal((await t.app.inject('/t/kota-dua/api/v1/agencies')).statusCode, 200);
+    }
+    const after = await read();
+    assert.ok(after.misses >= before.misses + 1, 'the first read missed');
+    assert.ok(after.hits >= before.hits + 2, 'the next two were hits');
+    assert.ok(after.entries >= 1 && after.bytes > before.bytes, 'and its entry is held, with its bytes');
+    assert.equal(after.maxBytes, t.platform.config.cache.maxBytes);
+    assert.ok(after.ratio > 0 && after.ratio <= 1);
+    assert.equal(after.evictions, 0, 'nothing came near the budget');
+  });
+
   test('unknown tenant and unknown route answer 404 problem documents', async () => {
     const res = await t.app.inject('/t/kota-tiada/api/v1/agencies');
     assert.equal(res.statusCode, 404);

@@ -1,6 +1,7 @@
 /** The configuration's reading of the settings whose wrong value would be a security hole. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { getHeapStatistics } from 'node:v8';
 import { ConfigError, loadConfig } from './config.ts';
 
 const base = { NODE_ENV: 'test', DATA_DIR: 'memory://' };
@@ -34,6 +35,25 @@ test('METRICS_TOKEN, when set, is long enough not to be guessed', () => {
   assert.equal(loadConfig(base).metricsToken, undefined);
   assert.equal(loadConfig({ ...base, METRICS_TOKEN: 'x'.repeat(32) }).metricsToken, 'x'.repeat(32));
   assert.throws(() => loadConfig({ ...base, METRICS_TOKEN: 'short' }), ConfigError);
+});
+
+test('the tenant cache has a budget in MiB and a TTL in seconds, with defaults', () => {
+  const third = Math.floor(getHeapStatistics().heap_size_limit / 3 / 1024 / 1024);
+  assert.ok(third > 100, `${third} MiB`);
+  assert.deepEqual(loadConfig(base).cache, { maxBytes: third * 1024 * 1024, ttlMs: 60_000 });
+  assert.deepEqual(loadConfig({ ...base, CACHE_MAX_MB: '1024', CACHE_TTL_SECONDS: '300' }).cache, {
+    maxBytes: 1024 * 1024 * 1024,
+    ttlMs: 300_000,
+  });
+  for (const [name, wrong] of [
+    ['CACHE_MAX_MB', '0'],
+    ['CACHE_MAX_MB', '1.5'],
+    ['CACHE_MAX_MB', 'lots'],
+    ['CACHE_TTL_SECONDS', '0'],
+    ['CACHE_TTL_SECONDS', '-60'],
+  ] as const) {
+    assert.throws(() => loadConfig({ ...base, [name]: wrong }), ConfigError, `${name}=${wrong}`);
+  }
 });
 
 test('maps get OpenStreetMap tiles and their attribution by default, never in tests; none turns them off', () => {

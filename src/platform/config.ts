@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import type { StorageConfig } from './files/storage.ts';
 
 export type Config = Readonly<{
@@ -46,6 +47,15 @@ export type Config = Readonly<{
   trustProxy: false | number | readonly string[];
   /** Bearer token that `/metrics` requires; in production without one, `/metrics` is closed. */
   metricsToken: string | undefined;
+  /**
+   * The tenant cache of each process (cache/tenant-cache.ts): its budget in bytes (an estimate of
+   * what its entries keep in memory; the least recently used go first beyond it) — by default a
+   * third of the JavaScript heap's limit (`--max-old-space-size`, which Node sets from the
+   * machine's memory), so that a full cache cannot exhaust the heap — and how long an entry may be
+   * served without an invalidation (give or take 15 %, so that entries loaded together do not
+   * expire together).
+   */
+  cache: Readonly<{ maxBytes: number; ttlMs: number }>;
   /** Cookie `Secure` flag: on everywhere but development and test. */
   secureCookies: boolean;
   sessionTtlHours: number;
@@ -178,6 +188,11 @@ function publicUrlVar(
     );
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** A third of the heap's limit, in MiB: what the tenant cache may hold unless CACHE_MAX_MB says. */
+export function defaultCacheMb(): number {
+  return Math.max(1, Math.floor(getHeapStatistics().heap_size_limit / 3 / 1024 / 1024));
 }
 
 /** Reads and validates the configuration; throws a ConfigError listing every problem at once. */
@@ -317,6 +332,10 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : envName !== 'production',
     trustProxy: trustProxyVar(env, problems),
     metricsToken,
+    cache: {
+      maxBytes: intVar(env, 'CACHE_MAX_MB', defaultCacheMb(), problems, 1, 1_048_576) * 1024 * 1024,
+      ttlMs: intVar(env, 'CACHE_TTL_SECONDS', 60, problems, 1, 86_400) * 1000,
+    },
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : envName === 'production',
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, problems, 1, 24 * 90),
     login: {

@@ -63,7 +63,7 @@ export async function createPlatform(
   await directory.reload();
   const events = new EventHub();
   await events.start(database);
-  const cache = new TenantCache();
+  const cache = new TenantCache({ maxBytes: config.cache.maxBytes, ttlMs: config.cache.ttlMs });
   cache.setReplica(database.replica);
   await cache.start(database);
   // Invalidations sent while the notification connection was down were missed: start afresh.

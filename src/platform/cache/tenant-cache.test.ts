@@ -25,19 +25,28 @@ test('a load that overlaps an invalidation is not stored', async () => {
   assert.equal(await cache.get('t1', 'tag', 'k', async () => 'fresh'), 'fresh', 'but it was not kept');
 });
 
-test('entries expire after the TTL and the size stays bounded', async () => {
-  const cache = new TenantCache({ ttlMs: 1, maxEntries: 2 });
+test('entries expire after their TTL, and the bytes held stay within the budget', async () => {
+  let now = 0;
+  const cache = new TenantCache({ ttlMs: 1_000, jitter: 0, now: () => now });
   await cache.get('t', 'g', 'a', async () => 1);
-  await new Promise((r) => setTimeout(r, 5));
-  assert.equal(await cache.get('t', 'g', 'a', async () => 2), 2);
-  const big = new TenantCache({ maxEntries: 2 });
-  for (const k of ['a', 'b', 'c']) await big.get('t', 'g', k, async () => k);
+  now = 999;
+  assert.equal(await cache.get('t', 'g', 'a', async () => 2), 1, 'within its TTL');
+  now = 1_000;
+  assert.equal(await cache.get('t', 'g', 'a', async () => 2), 2, 'expired');
+
+  const small = new TenantCache({ maxBytes: 4_000 });
+  const page = (c: string) => c.repeat(1_000);
+  for (const k of ['a', 'b', 'c', 'd', 'e']) await small.get('t', 'g', k, async () => page(k));
+  const { bytes, entries, evictions } = small.stats();
+  assert.ok(bytes <= 4_000, `${bytes} bytes held`);
+  assert.ok(entries < 5 && evictions === 5 - entries, 'the rest were evicted');
   let reloaded = false;
-  await big.get('t', 'g', 'a', async () => {
+  await small.get('t', 'g', 'a', async () => {
     reloaded = true;
-    return 'a';
+    return page('a');
   });
-  assert.equal(reloaded, true, 'the oldest entry was evicted');
+  assert.equal(reloaded, true, 'the least recently used entry went first');
+  assert.equal(await small.get('t', 'g', 'e', async () => 'reloaded'), page('e'), 'the newest stayed');
 });
 
 test('clear() drops every entry and keeps loads begun before it out', async () => {

@@ -6,7 +6,9 @@
  * (NOTIFY), and this process does so before the writer's request even answers (afterCommit), so a
  * caller reads its own writes. A load that overlaps an invalidation is not stored (version check),
  * so a stale value cannot outlive the write that made it stale. A TTL bounds whatever an
- * invalidation could still miss (a lost listener connection), and a size bound keeps memory flat.
+ * invalidation could still miss (a lost listener connection), and a budget of bytes keeps memory
+ * flat however many tenants there are (lru-by-bytes.ts: least recently used out first, the TTL
+ * jittered so that entries loaded together do not expire together).
  * A read that loads in a transaction of its own may ask for its load to be shared (`share`):
  * callers that miss the same entry while it is being loaded then wait for that one load rather
  * than each starting their own (when an entry expires under load, 50 connections would otherwise
@@ -23,10 +25,10 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { type ReadReplica, replicaReads } from '../db/replica.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import { type CacheStats, LruByBytes } from './lru-by-bytes.ts';
 
 export const CACHE_CHANNEL = 'balai_cache';
 
-type Entry = { value: unknown; version: number; expires: number };
 type InTransaction = {
   value: unknown;
   version: number;
@@ -38,10 +40,22 @@ type InTransaction = {
 /** Every started cache in this process, so that a commit here invalidates them at once. */
 const running = new Set<TenantCache>();
 
+/**
+ * A minute, give or take 15 %, and 256 MiB: for a cache made without options (the server's comes
+ * from config.ts: CACHE_TTL_SECONDS, CACHE_MAX_MB).
+ */
+export const CACHE_DEFAULTS = { ttlMs: 60_000, jitter: 0.15, maxBytes: 256 * 1024 * 1024 } as const;
+
+export type TenantCacheOptions = Partial<{
+  ttlMs: number;
+  jitter: number;
+  maxBytes: number;
+  now: () => number;
+  random: () => number;
+}>;
+
 export class TenantCache {
-  readonly #ttlMs: number;
-  readonly #maxEntries: number;
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: LruByBytes;
   readonly #versions = new Map<string, number>();
   /** Values loaded in a transaction, kept until it commits (a scope lives as long as its transaction). */
   readonly #inTransaction = new WeakMap<object, Map<string, InTransaction>>();
@@ -56,9 +70,13 @@ export class TenantCache {
   readonly #invalidatedAt = new Map<string, number>();
   #clearedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(options: { ttlMs?: number; maxEntries?: number } = {}) {
-    this.#ttlMs = options.ttlMs ?? 60_000;
-    this.#maxEntries = options.maxEntries ?? 20_000;
+  constructor(options: TenantCacheOptions = {}) {
+    this.#entries = new LruByBytes({ ...CACHE_DEFAULTS, ...options });
+  }
+
+  /** Hits, misses, evictions and bytes held since the start, for `/metrics`. */
+  stats(): CacheStats {
+    return this.#entries.stats();
   }
 
   /** Listens for invalidations from every process on the database. */
@@ -171,9 +189,8 @@ export class TenantCache {
   }
 
   /** The entry under `id` if it is still of `version` and within its TTL. */
-  #fresh(id: string, version: number): Entry | undefined {
-    const entry = this.#entries.get(id);
-    return entry && entry.version === version && entry.expires > Date.now() ? entry : undefined;
+  #fresh(id: string, version: number): { value: unknown } | undefined {
+    return this.#entries.get(id, version);
   }
 
   async #load<T>(id: string, tenantId: string, tag: string, version: number, load: () => Promise<T>) {
@@ -202,13 +219,7 @@ export class TenantCache {
   }
 
   #store(id: string, value: unknown, version: number) {
-    this.#entries.delete(id);
-    if (this.#entries.size >= this.#maxEntries) {
-      // Maps keep insertion order: the first key is the oldest entry.
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
-    this.#entries.set(id, { value, version, expires: Date.now() + this.#ttlMs });
+    this.#entries.set(id, value, version);
   }
 
   /** Drops every entry of `tag` for the tenant (lazily: their version no longer matches). */

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import Fastify from 'fastify';
-import { acceptsGzip, encodedBody, type SharedBody } from './compression.ts';
+import { TenantCache } from '../cache/tenant-cache.ts';
+import { acceptsGzip, encodedBody, ownMemory, type SharedBody } from './compression.ts';
 
 test('acceptsGzip follows the names and q-values of Accept-Encoding', () => {
   for (const yes of ['gzip', 'gzip, deflate, br, zstd', 'x-gzip', '*', 'br;q=1, gzip;q=0.5', 'GZIP']) {
@@ -61,4 +62,34 @@ test('encodedBody gzips for the clients that accept it, and a shared body only o
   assert.equal(small.headers['content-encoding'], undefined);
   assert.equal(small.body, '<p>ok</p>');
   await app.close();
+});
+
+test('a kept gzip and kept bytes hold memory of their own size, and the cache counts them', async () => {
+  const cache = new TenantCache();
+  const text = `<p>${'harga bawang merah '.repeat(100)}</p>`;
+  const shared: SharedBody = await cache.get('t', 'g', 'page', async () => ({}));
+  const app = Fastify();
+  app.get('/', (request, reply) => reply.type('text/html').send(encodedBody(request, reply, text, shared)));
+  const stored = cache.stats().bytes;
+  await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip' } });
+  await app.inject({ url: '/' });
+  const { gzip, bytes } = shared;
+  assert.ok(gzip && bytes);
+  // zlib hands back a view into its 64 kB chunk, Buffer.from one into a shared pool: copied out.
+  assert.ok(gzip.byteLength < 1_000, `${gzip.byteLength} bytes of gzip`);
+  assert.equal(gzip.buffer.byteLength, gzip.byteLength);
+  assert.equal(bytes.buffer.byteLength, bytes.byteLength);
+  assert.equal(cache.stats().bytes, stored + gzip.byteLength + bytes.byteLength);
+  await app.close();
+});
+
+test('ownMemory copies a view of a larger buffer and keeps a buffer that is already its own', () => {
+  const big = Buffer.alloc(65_536, 7);
+  const view = big.subarray(100, 400);
+  const own = ownMemory(view);
+  assert.notEqual(own, view);
+  assert.deepEqual(own, view);
+  assert.equal(own.buffer.byteLength, 300);
+  const exact = Buffer.allocUnsafeSlow(300);
+  assert.equal(ownMemory(exact), exact);
 });

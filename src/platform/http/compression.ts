@@ -2,10 +2,13 @@
  * Gzip for the bodies the application makes itself (JSON views, portal pages); the browser build's
  * files are compressed ahead of time (web/serve.ts). A body that a cache sends again and again keeps
  * its bytes and its gzip beside it ({@link SharedBody}), made once: a hit then costs neither the
- * UTF-8 encoding nor the compression (a 30 kB portal page: 0.33 ms to gzip, 29 kB → 5 kB).
+ * UTF-8 encoding nor the compression (a 30 kB portal page: 0.33 ms to gzip, 29 kB → 5 kB). Kept
+ * bytes sit in memory of their own size (not in a slice of a larger buffer), and the tenant cache
+ * is told of them (its budget is in bytes).
  */
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cachedValueGrew } from '../cache/entry-size.ts';
 
 /**
  * Whether an `Accept-Encoding` header allows gzip: named (or `x-gzip`), or `*` when gzip is not
@@ -46,13 +49,40 @@ export function encodedBody(
   varyOnEncoding(reply);
   if (text.length < MIN_GZIP_BYTES || !acceptsGzip(request.headers['accept-encoding'])) {
     if (!shared) return text;
-    shared.bytes ??= Buffer.from(text, 'utf8');
+    if (!shared.bytes) {
+      shared.bytes = utf8Exact(text);
+      cachedValueGrew(shared, shared.bytes.byteLength);
+    }
     return shared.bytes;
   }
   reply.header('content-encoding', 'gzip');
   if (!shared) return gzipSync(text, { level: 1 });
-  shared.gzip ??= gzipSync(text);
+  if (!shared.gzip) {
+    shared.gzip = ownMemory(gzipSync(text));
+    cachedValueGrew(shared, shared.gzip.byteLength);
+  }
   return shared.gzip;
+}
+
+/**
+ * `buffer` in memory of its own, copied when it is a view into a larger allocation: zlib returns
+ * its output as a view into its 64 kB chunk, so a kept gzip of 300 bytes would hold 64 kB alive.
+ */
+export function ownMemory(buffer: Buffer): Buffer {
+  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.byteLength) return buffer;
+  const own = Buffer.allocUnsafeSlow(buffer.byteLength);
+  buffer.copy(own);
+  return own;
+}
+
+/**
+ * `text` as UTF-8 in a buffer of exactly its size: `Buffer.from` puts a short string into a slice
+ * of a shared 64 kB pool, which a kept body would hold alive after every other slice is gone.
+ */
+function utf8Exact(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+  bytes.write(text, 'utf8');
+  return bytes;
 }
 
 /** Adds `accept-encoding` to the answer's `Vary`, keeping what another part of the app put there. */

@@ -1,12 +1,14 @@
 /**
- * Prometheus metrics at `/metrics`: process defaults plus request counts and durations by route.
- * They tell the routes, load and errors of the deployment: with `METRICS_TOKEN` set the scraper
+ * Prometheus metrics at `/metrics`: process defaults, request counts and durations by route, and
+ * the tenant cache's hits, misses, evictions and bytes. They tell the routes, load and errors of
+ * the deployment: with `METRICS_TOKEN` set the scraper
  * must send it as a bearer token (401 otherwise); in production without a token `/metrics` is
  * closed (404), so it is never public by omission.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { CacheStats } from '../cache/lru-by-bytes.ts';
 import type { Config } from '../config.ts';
 import { AppError, notFound } from '../errors.ts';
 
@@ -22,9 +24,11 @@ function hasToken(request: FastifyRequest, token: string): boolean {
 export function registerMetrics(
   app: FastifyInstance,
   config: Pick<Config, 'env' | 'metricsToken'>,
+  cache: { stats(): CacheStats },
 ): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  registerCacheMetrics(registry, cache);
   const duration = new Histogram({
     name: 'balai_http_request_duration_seconds',
     help: 'HTTP request duration by method, route and status',
@@ -52,4 +56,57 @@ export function registerMetrics(
     return registry.metrics();
   });
   return registry;
+}
+
+/**
+ * The tenant cache's figures, read from it when scraped. The counters run since the process
+ * started; the hit ratio is the same since the start, for a reader without a Prometheus server
+ * (with one, `rate(balai_cache_hits_total[5m])` over hits and misses tells the recent one).
+ */
+function registerCacheMetrics(registry: Registry, cache: { stats(): CacheStats }) {
+  const counter = (name: string, help: string, read: (s: CacheStats) => number) =>
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        // A counter kept by the cache itself: set to its figure (reset, then the total).
+        this.reset();
+        this.inc(read(cache.stats()));
+      },
+    });
+  const gauge = (name: string, help: string, read: (s: CacheStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read(cache.stats()));
+      },
+    });
+  counter('balai_cache_hits_total', 'Tenant cache reads served from memory', (s) => s.hits);
+  counter('balai_cache_misses_total', 'Tenant cache reads that had to load', (s) => s.misses);
+  counter(
+    'balai_cache_expired_total',
+    'Tenant cache entries found past their TTL (each also a miss)',
+    (s) => s.expired,
+  );
+  counter(
+    'balai_cache_evictions_total',
+    'Tenant cache entries dropped, least recently used first, to stay within the byte budget',
+    (s) => s.evictions,
+  );
+  counter(
+    'balai_cache_too_large_total',
+    'Values the tenant cache did not keep: larger on their own than its budget',
+    (s) => s.tooLarge,
+  );
+  gauge('balai_cache_entries', 'Entries in the tenant cache', (s) => s.entries);
+  gauge('balai_cache_bytes', 'Estimated bytes the tenant cache holds, keys included', (s) => s.bytes);
+  gauge('balai_cache_max_bytes', 'The tenant cache budget in bytes (CACHE_MAX_MB)', (s) => s.maxBytes);
+  gauge(
+    'balai_cache_hit_ratio',
+    'Share of tenant cache reads served from memory since the process started',
+    (s) => (s.hits + s.misses === 0 ? 0 : s.hits / (s.hits + s.misses)),
+  );
 }

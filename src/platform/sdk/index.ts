@@ -23,12 +23,13 @@
  *   catalogue, read with `offeredDataFeeds`), `MapLayer` (layers for maps, `offeredMapLayers`)
  * - files: `FileStorage`, `newFileKey`, `readUpload` (and `readUploadForm`: the file name and text fields), `inspectUpload`, `normalizeImage`
  * - events, cache, audit, notifications: `emitEvent`, `invalidate` and the platform's cache
- *   tags, `recordAudit`, `enqueueNotification` (with a one-click `unsubscribeUrl` for email),
+ *   tags, `cachedValueGrew` (bytes kept on a cached value after it was stored), `recordAudit`, `enqueueNotification` (with a one-click `unsubscribeUrl` for email),
  *   `portalLink` (an absolute link to the tenant's portal, for messages)
  * - words: `translator`, `pickLanguage`, `LOCALES`
  * - everything of `shared.ts` (pure: dates in a tenant's zone, locales), which browser code imports directly
  */
 export { recordAudit } from '../audit/audit.ts';
+export { cachedValueGrew } from '../cache/entry-size.ts';
 export { invalidate } from '../cache/tenant-cache.ts';
 export { CALENDAR_TAG, calendarForTenant } from '../calendar/service.ts';
 export {

@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   actorOf,
+  cachedValueGrew,
   encodedBody,
   fileAnswer,
   type Platform,
@@ -39,8 +40,8 @@ type PublicView<T> = { view: T; shared: boolean; json?: string } & SharedBody;
 /**
  * The cache key of a history, or null for one with a window of its own (`from` or `to`). The
  * default window, the last year, is what every visitor's chart asks for; explicit windows are as
- * many as there are days, and a client walking through them would fill the cache (bounded in
- * entries, not bytes: a year of points is ~70 kB with its JSON) with answers nobody asks for again.
+ * many as there are days, and a client walking through them would fill the cache (a year of points
+ * is ~65 kB with its JSON and gzip) with answers nobody asks for again, pushing out the hot ones.
  * Those are read from the index alone (ADR 0015, addendum).
  */
 function historyKey(q: HistoryQueryType): string | null {
@@ -81,7 +82,10 @@ export function publicRoutes(app: FastifyInstance, platform: Platform) {
    */
   function sendJson<T>(request: FastifyRequest, reply: FastifyReply, read: PublicView<T>) {
     // The route's serializer (its response schema) makes a string; the type allows more.
-    read.json ??= String(reply.serialize(read.view));
+    if (read.json === undefined) {
+      read.json = String(reply.serialize(read.view));
+      if (read.shared) cachedValueGrew(read, Buffer.byteLength(read.json));
+    }
     reply.type('application/json; charset=utf-8');
     return reply.send(encodedBody(request, reply, read.json, read.shared ? read : undefined));
   }
