@@ -82,6 +82,10 @@ export async function startPortalClient() {
 
   async function open(options: Parameters<Browser['newContext']>[0] = {}): Promise<[BrowserContext, Page]> {
     const context = await browser.newContext({ locale: 'id-ID', ...options });
+    // Photos are resized and kept in IndexedDB by the page: on CI's two cores, shared with the
+    // fuzz suite, one wait once took past Playwright's 30 s default. What is awaited still has to
+    // happen; it may take longer.
+    context.setDefaultTimeout(60_000);
     await context.route('https://tiles.balai.test/**', (route) =>
       route.fulfill({ status: 200, contentType: 'image/png', body: tile }),
     );
