@@ -3,27 +3,25 @@
  *
  * Entries live under (tenant, tag, key). A writer calls `invalidate(scope, tag)` inside its
  * transaction: on commit, every process on the database drops the tag's entries for that tenant
- * (NOTIFY), and this process does so before the writer's request even answers (afterCommit), so a
+ * (a signal, signals/), and this process does so before the writer's request even answers, so a
  * caller reads its own writes. A load that overlaps an invalidation is not stored (version check),
  * so a stale value cannot outlive the write that made it stale. A TTL bounds whatever an
- * invalidation could still miss (a lost listener connection), and a size bound keeps memory flat.
+ * invalidation could still miss, and a size bound keeps memory flat.
  * A read that loads in a transaction of its own may ask for its load to be shared (`share`):
  * callers that miss the same entry while it is being loaded then wait for that one load rather
  * than each starting their own (when an entry expires under load, 50 connections would otherwise
  * send 50 identical reads to the database at once); a caller who comes after an invalidation does
  * not join a load begun before it.
  */
-import { sql } from 'kysely';
-import type { Database } from '../db/database.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import type { SignalBus } from '../signals/bus.ts';
+import { signal } from '../signals/signal.ts';
 
-export const CACHE_CHANNEL = 'balai_cache';
+/** The signal channel of invalidations; the payload is the tag. */
+export const CACHE_CHANNEL = 'cache';
 
 type Entry = { value: unknown; version: number; expires: number };
 type InTransaction = { value: unknown; version: number; tenantId: string; tag: string };
-
-/** Every started cache in this process, so that a commit here invalidates them at once. */
-const running = new Set<TenantCache>();
 
 export class TenantCache {
   readonly #ttlMs: number;
@@ -34,7 +32,7 @@ export class TenantCache {
   readonly #inTransaction = new WeakMap<object, Map<string, InTransaction>>();
   /** Loads under way, by entry, with the version they began at. */
   readonly #loading = new Map<string, { version: number; value: Promise<unknown> }>();
-  #unlisten: (() => Promise<void>) | undefined;
+  #unsubscribe: (() => void) | undefined;
   /** Raised by `clear()`: loads begun before it are not stored. */
   #epoch = 0;
   readonly #watchers = new Set<Watcher>();
@@ -44,18 +42,13 @@ export class TenantCache {
     this.#maxEntries = options.maxEntries ?? 20_000;
   }
 
-  /** Listens for invalidations from every process on the database. */
-  async start(database: Database): Promise<void> {
-    this.#unlisten = await database.listen(CACHE_CHANNEL, (payload) => {
-      const [tenantId, tag] = payload.split('|');
-      if (tenantId && tag) this.bump(tenantId, tag);
-    });
-    running.add(this);
+  /** Takes the invalidations of every process on the database, this one's at commit. */
+  start(signals: SignalBus): void {
+    this.#unsubscribe = signals.on(CACHE_CHANNEL, (tenantId, tag) => this.bump(tenantId, tag));
   }
 
-  async stop(): Promise<void> {
-    running.delete(this);
-    await this.#unlisten?.();
+  stop(): void {
+    this.#unsubscribe?.();
     this.#entries.clear();
     this.#loading.clear();
   }
@@ -64,7 +57,7 @@ export class TenantCache {
     return (this.#versions.get(`${tenantId}|${tag}`) ?? 0) + this.#epoch * 1_000_000_000;
   }
 
-  /** Drops everything: after invalidations may have been missed (a lost notification connection). */
+  /** Drops everything: after invalidations may have been missed (signals unread for minutes). */
   clear(): void {
     this.#epoch += 1;
     this.#entries.clear();
@@ -185,8 +178,5 @@ type Watcher = (tenantId: string | null, tag: string | null) => void;
 
 /** Invalidates `tag` for the scope's tenant when, and only if, the scope's transaction commits. */
 export async function invalidate(scope: TenantScope, tag: string): Promise<void> {
-  await sql`select pg_notify(${CACHE_CHANNEL}, ${`${scope.tenantId}|${tag}`})`.execute(scope.trx);
-  scope.afterCommit(() => {
-    for (const cache of running) cache.bump(scope.tenantId, tag);
-  });
+  await signal(scope, CACHE_CHANNEL, tag);
 }

@@ -5,10 +5,19 @@
  * that transaction only, so row-level security filters every statement even if a repository forgot
  * its `tenant_id` filter. Repositories take a `TenantScope`, which only this file creates, so they
  * cannot run outside one.
+ *
+ * The binding travels with BEGIN in one round trip, and the transaction's signals (signals/: live
+ * events, cache invalidations, wake-ups) are written by one INSERT that travels with COMMIT
+ * (transaction-hooks.ts); once committed, they are delivered in this process at once and announced
+ * to the others.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { isUuid } from '../ids.ts';
+import { attachBatch, batchOf, SignalBatch } from '../signals/batch.ts';
+import { deliverCommitted } from '../signals/local.ts';
 import { APP_ROLE, PLATFORM_ROLE } from './rls.ts';
 import type { PlatformTables } from './schema.ts';
+import { withTransactionHooks } from './transaction-hooks.ts';
 
 /** Who acts, and from where: carried into the audit trail. */
 export type Actor = Readonly<{
@@ -34,6 +43,15 @@ export type TenantScope = Readonly<{
   afterCommit(fn: () => void): void;
 }>;
 
+/**
+ * The statement binding a transaction to a tenant, as SQL text (it travels with BEGIN, where no
+ * parameter can): the id must be a UUID, and the role is a constant.
+ */
+export function bindTenantStatement(tenantId: string): string {
+  if (!isUuid(tenantId)) throw new Error(`tenant id "${tenantId}" is not a UUID`);
+  return `select set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`;
+}
+
 /** Runs `fn` in a transaction bound to `tenantId`; commits when it resolves, rolls back when it throws. */
 export async function withTenant<T>(
   db: Kysely<PlatformTables>,
@@ -42,9 +60,19 @@ export async function withTenant<T>(
   fn: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
   const committed: Array<() => void> = [];
-  const result = await db
-    .transaction()
-    .execute(async (trx) => fn(await bindTenant(trx, tenantId, actor, committed)));
+  const batch = new SignalBatch();
+  const hooks = { afterBegin: bindTenantStatement(tenantId), beforeCommit: () => batch.seal(tenantId) };
+  const result = await withTransactionHooks(hooks, () =>
+    db.transaction().execute(async (trx) => {
+      const scope = scopeOf(tenantId, trx, actor, committed);
+      attachBatch(scope, batch);
+      return fn(scope);
+    }),
+  );
+  // Its own signals first: a value a callback below would keep must not outlive an invalidation.
+  deliverCommitted(db, batch).catch(() => {
+    // A handler's failure is its own (a directory reload keeps the previous directory).
+  });
   for (const callback of committed) callback();
   return result;
 }
@@ -57,18 +85,27 @@ export function readAcrossTenants<T>(
   db: Kysely<PlatformTables>,
   fn: (trx: Transaction<PlatformTables>) => Promise<T>,
 ): Promise<T> {
-  return db
-    .transaction()
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      await sql`select set_config('role', ${PLATFORM_ROLE}, true)`.execute(trx);
-      return fn(trx);
-    });
+  const hooks = {
+    afterBegin: `select set_config('role', '${PLATFORM_ROLE}', true)`,
+    beforeCommit: () => null,
+  };
+  return withTransactionHooks(hooks, () => db.transaction().setAccessMode('read only').execute(fn));
+}
+
+function scopeOf(
+  tenantId: string,
+  trx: Transaction<PlatformTables>,
+  actor: Actor,
+  committed: Array<() => void>,
+): TenantScope {
+  return Object.freeze({ tenantId, trx, actor, afterCommit: (fn: () => void) => void committed.push(fn) });
 }
 
 /**
  * Binds an already open transaction to a tenant, for the rare flow that must first write shared
- * rows as the owner and then tenant rows in the same transaction (creating a tenant).
+ * rows as the owner and then tenant rows in the same transaction (creating a tenant). Its caller
+ * commits, so the scope's signals are written when they are made and reach every process,
+ * this one included, through the signal readers (within about a second), not at once.
  */
 export async function bindTenant(
   trx: Transaction<PlatformTables>,
@@ -79,7 +116,7 @@ export async function bindTenant(
   await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`.execute(
     trx,
   );
-  return Object.freeze({ tenantId, trx, actor, afterCommit: (fn: () => void) => void committed.push(fn) });
+  return scopeOf(tenantId, trx, actor, committed);
 }
 
 /**
@@ -105,6 +142,9 @@ export async function inOtherTenant<T>(
     actor: scope.actor,
     afterCommit: (f: () => void) => scope.afterCommit(f),
   });
+  // Its signals are the transaction's: written at its commit, each in its own tenant.
+  const batch = batchOf(scope);
+  if (batch) attachBatch(there, batch);
   let result: T;
   try {
     result = await fn(there);

@@ -1,0 +1,35 @@
+/**
+ * The processes' own delivery: when a transaction commits, the signal buses on the same database
+ * in this process (one per platform; tests may run two on one embedded database) get its batch at
+ * once, before the writer's request answers — a caller reads its own writes. Other processes get
+ * it from the table (bus.ts).
+ */
+import type { SignalBatch } from './batch.ts';
+
+/** What takes a committed batch in this process: a signal bus. */
+export interface Receiver {
+  /** Delivers the batch here; resolves when its handlers' work has (rejects if one failed). */
+  committed(batch: SignalBatch): Promise<void>;
+}
+
+/** Receivers by the database handle (a Kysely instance) their platform writes through. */
+const receivers = new Map<object, Set<Receiver>>();
+
+/** Registers a receiver for the transactions committed through `db`; returns the function that removes it. */
+export function addReceiver(db: object, receiver: Receiver): () => void {
+  const set = receivers.get(db) ?? new Set<Receiver>();
+  set.add(receiver);
+  receivers.set(db, set);
+  return () => {
+    set.delete(receiver);
+    if (set.size === 0) receivers.delete(db);
+  };
+}
+
+/** Hands a committed batch to this process's receivers for `db`. */
+export function deliverCommitted(db: object, batch: SignalBatch): Promise<void> {
+  if (batch.signals.length === 0) return Promise.resolve();
+  const set = receivers.get(db);
+  if (!set) return Promise.resolve();
+  return Promise.all([...set].map((r) => r.committed(batch))).then(() => undefined);
+}
