@@ -48,6 +48,7 @@ const HORIZON = /^\d{1,20}$/;
 
 type Row = {
   horizon: string;
+  next: string;
   seq: number | null;
   tenant_id: string;
   batch: string;
@@ -67,7 +68,7 @@ export class SignalBus implements Receiver {
   readonly #gapHandlers = new Set<() => void>();
   /** Batches delivered here at commit, with the read generation they were delivered in. */
   readonly #delivered = new Map<string, number>();
-  /** Horizons seen, oldest first, one every half minute or so: what pruning may go up to. */
+  /** Horizons seen, oldest first, now and then: what pruning may go up to. */
   readonly #horizons: Array<{ at: number; horizon: string }> = [];
   #generation = 0;
   #cursor: string | undefined;
@@ -78,6 +79,12 @@ export class SignalBus implements Receiver {
   #poking: Promise<void> | undefined;
   #pokeAgain = false;
   #cutGap: (() => void) | undefined;
+  /** A poke came since the last read: what it announced committed before that read's snapshot. */
+  #poked = false;
+  /** Read again until the horizon reaches this (a poked commit may wait behind running transactions). */
+  #chase: bigint | undefined;
+  #chaseDelayMs = 0;
+  #chaseTimer: NodeJS.Timeout | undefined;
   #pruning: Promise<void> | undefined;
   #timers: NodeJS.Timeout[] = [];
   #undo: Array<() => unknown> = [];
@@ -126,7 +133,9 @@ export class SignalBus implements Receiver {
     if (this.#pokes) {
       this.#undo.push(
         await this.#database.listen(POKE_CHANNEL, (from) => {
-          if (from !== this.#node) this.#readQuietly();
+          if (from === this.#node) return;
+          this.#poked = true;
+          this.#readQuietly();
         }),
       );
       this.#database.onReconnect(() => this.#readQuietly());
@@ -192,6 +201,7 @@ export class SignalBus implements Receiver {
     if (this.#state === 'stopped') return;
     this.#state = 'stopped';
     for (const timer of this.#timers.splice(0)) clearInterval(timer);
+    clearTimeout(this.#chaseTimer);
     this.#cutGap?.();
     await this.#poking;
     for (const undo of this.#undo.splice(0)) await undo();
@@ -207,6 +217,8 @@ export class SignalBus implements Receiver {
   async #readOnce(): Promise<void> {
     const generation = ++this.#generation;
     const cursor = this.#cursor!;
+    const poked = this.#poked;
+    this.#poked = false;
     let rows: Row[];
     try {
       const results = await this.#database.runScript(readScript(cursor));
@@ -220,6 +232,7 @@ export class SignalBus implements Receiver {
     if (this.#state !== 'started') return;
     const horizon = horizonOf(rows[0]?.horizon);
     if (BigInt(horizon) > BigInt(cursor)) this.#cursor = horizon;
+    this.#chaseAfter(poked, BigInt(horizon), BigInt(horizonOf(rows[0]?.next)));
     const fresh: Signal[] = [];
     for (const row of rows) {
       if (row.seq === null || this.#delivered.has(row.batch)) continue;
@@ -236,6 +249,29 @@ export class SignalBus implements Receiver {
       for (const handler of this.#gapHandlers) handler();
     }
     this.#dispatch(fresh).catch(() => undefined);
+  }
+
+  /**
+   * After a poke, the commit it announced is older than the read's snapshot, but transactions begun
+   * before it may still run and hold the horizon back for a few milliseconds: read again shortly
+   * (5 ms, doubling up to 200; the timer takes over beyond) until the horizon has passed every
+   * transaction that had begun by the poked read.
+   */
+  #chaseAfter(poked: boolean, horizon: bigint, next: bigint): void {
+    if (poked && (this.#chase === undefined || next > this.#chase)) this.#chase = next;
+    if (this.#chase === undefined) return;
+    if (horizon >= this.#chase) {
+      this.#chase = undefined;
+      this.#chaseDelayMs = 0;
+      return;
+    }
+    if (this.#chaseTimer) return;
+    this.#chaseDelayMs = Math.min(200, this.#chaseDelayMs === 0 ? 5 : this.#chaseDelayMs * 2);
+    this.#chaseTimer = setTimeout(() => {
+      this.#chaseTimer = undefined;
+      this.#readQuietly();
+    }, this.#chaseDelayMs);
+    this.#chaseTimer.unref();
   }
 
   /** Calls each signal's handlers, in order; resolves when the promises they returned have. */
@@ -300,9 +336,11 @@ export class SignalBus implements Receiver {
     }
   }
 
+  /** Keeps a horizon now and then (every half minute at the default retention): what pruning goes by. */
   #remember(horizon: string): void {
     const last = this.#horizons.at(-1);
-    if (!last || Date.now() - last.at >= 30_000) this.#horizons.push({ at: Date.now(), horizon });
+    const every = Math.min(30_000, this.#retainMs / 20);
+    if (!last || Date.now() - last.at >= every) this.#horizons.push({ at: Date.now(), horizon });
   }
 }
 
@@ -315,13 +353,14 @@ function horizonOf(value: unknown): string {
 
 /**
  * The read, in one round trip: as the platform role (row-level security lets it read every
- * tenant's signals), the rows of the transactions that ended since `cursor`, and the new horizon
- * (on a row of its own when there are none), all from one snapshot.
+ * tenant's signals), the rows of the transactions that ended since `cursor`, the new horizon and
+ * the next transaction id (on a row of their own when there are no rows), all from one snapshot.
  */
 function readScript(cursor: string): string {
   return `start transaction read only; select set_config('role', '${PLATFORM_ROLE}', true);
-    with h as (select pg_snapshot_xmin(pg_current_snapshot()) as horizon)
-    select h.horizon::text as horizon, s.seq, s.tenant_id, s.batch::text as batch, s.channel, s.payload
+    with h as (select pg_snapshot_xmin(c) as horizon, pg_snapshot_xmax(c) as next from pg_current_snapshot() c)
+    select h.horizon::text as horizon, h.next::text as next, s.seq, s.tenant_id, s.batch::text as batch,
+      s.channel, s.payload
     from h left join platform_signals s on s.tx >= '${horizonOf(cursor)}'::xid8 and s.tx < h.horizon
     order by s.seq;
     commit`;
