@@ -74,7 +74,7 @@ function intakeTransaction(t: PgbenchTenant, withPhone: boolean, notify: boolean
   if (notify) {
     lines.push(`select pg_notify('balai_cache', '${t.id}|reports');`, 'commit;');
   } else {
-    const batch = `(:r::bigint % 4611686018427387904)`;
+    const batch = `(:r::bigint % 9007199254740992)`;
     const rows = [
       `(${tenant}, ${batch}, 'event', ${event})`,
       ...(withPhone ? [`(${tenant}, ${batch}, 'outbox', '')`] : []),

@@ -29,9 +29,12 @@ export function checkSignal(tenantId: string, channel: string, payload: string):
   }
 }
 
-/** A new batch id: 63 random bits, as the digits of a positive bigint. */
+/**
+ * A new batch id: 53 random bits (what a JS number holds exactly, as int8 columns are read here),
+ * as digits. Only the few batches a process delivered in the last moments are compared with it.
+ */
 export function newBatchId(): string {
-  return (randomBytes(8).readBigUInt64BE() >> 1n).toString();
+  return (randomBytes(8).readBigUInt64BE() >> 11n).toString();
 }
 
 /** The signals of one transaction, and the id its rows carry. */
@@ -64,7 +67,7 @@ export class SignalBatch {
  * tenant it belongs to, since row-level security lets a tenant scope write only its own rows.
  */
 export function insertStatements(batchId: string, signals: readonly Signal[], boundTenant: string): string {
-  if (!/^\d{1,19}$/.test(batchId)) throw new Error(`signal batch id "${batchId}" is not a bigint`);
+  if (!/^\d{1,16}$/.test(batchId)) throw new Error(`signal batch id "${batchId}" is not a bigint`);
   const byTenant = new Map<string, Signal[]>();
   for (const s of signals) {
     checkSignal(s.tenantId, s.channel, s.payload);
