@@ -6,12 +6,13 @@
  *
  * The intake's statements are written out here as the reports app sends them (src/modules/reports/
  * services/intake.ts, one anonymous JSON filing with an Idempotency-Key; half with a phone number,
- * whose receipt adds an outbox row): the tenant's binding with BEGIN in one round trip, the key
- * lookup, the report, its event, the audit row, the outbox row, and the signals' INSERT with COMMIT
- * in one round trip. A second script is the same transaction as it was before signals: BEGIN and
- * the binding apart, one `pg_notify` per event, invalidation and outbox wake-up inside the
- * transaction, COMMIT apart. pgbench sends them in the simple protocol (`-M simple`, values written
- * into the text), one statement a round trip except where the application joins them.
+ * whose receipt adds an outbox row), in three round trips: the tenant's binding with BEGIN; the
+ * report with its first step (one statement); the audit row, the outbox row and the signals with
+ * COMMIT (the reports-intake-round-trips test checks the app sends that). A second script is the
+ * same filing as it was before signals, in 9 or 11: BEGIN and the binding apart, the key looked up
+ * first, each insert apart, a `pg_notify` for the event, the invalidation and the outbox wake-up
+ * inside the transaction, COMMIT apart. pgbench sends them in the simple protocol (`-M simple`,
+ * values written into the text).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,32 +57,37 @@ function intakeTransaction(t: PgbenchTenant, withPhone: boolean, notify: boolean
     'Jalan berlubang di depan sekolah, sudah tiga minggu belum diperbaiki dan membahayakan pengendara motor';
   const bind = `select set_config('app.tenant_id', ${tenant}, true), set_config('role', 'balai_app', true)`;
   const event = `'{"tenantId":"${t.id}","type":"report.filed","entityType":"report","entityId":"' || ${id('r')} || '","at":"' || now() || '","data":{"status":"received","category":"${t.category}"}}'`;
-  const lines = [
-    '\\set r random(1, 9000000000000000000)',
-    ...(notify ? ['begin;', `${bind};`] : [`start transaction\\;`, `${bind};`]),
-    `select id, tracking_no, status, due_at, idempotency_hash, reporter_user_id, idempotency_answer, idempotency_expires_at from reports where tenant_id = ${tenant} and idempotency_key = md5(:r::bigint || 'k') || md5(:r::bigint || 'K');`,
-    `insert into reports (tenant_id, id, tracking_no, type, category_code, description, status, channel, lat, lng, address, kelurahan, reporter_user_id, reporter_name, reporter_email, reporter_phone, reporter_secret_hash, confidential, anonymous, agency_id, track, due_at, idempotency_key, idempotency_hash, idempotency_answer, idempotency_expires_at, created_at, updated_at) values (${tenant}, ${id('r')}, 'PGB-' || :r::bigint, 'complaint', '${t.category}', '${description}', 'received', 'web', -6.17, 106.63, 'Jl. Merdeka No. 1', 'Sukasari', null, ${withPhone ? "'Budi'" : 'null'}, null, ${withPhone ? "'+6281234567890'" : 'null'}, md5(:r::bigint || 's') || md5(:r::bigint || 'S'), false, false, null, 'standard', now() + interval '3 days', md5(:r::bigint || 'k') || md5(:r::bigint || 'K'), md5(:r::bigint || 'h') || md5(:r::bigint || 'H'), '${answer}', now() + interval '7 days', now(), now()) on conflict do nothing returning id;`,
-    `insert into report_events (tenant_id, id, report_id, at, kind, from_status, to_status, actor_role, actor_user_id, agency_id, note, public, data) values (${tenant}, ${id('e')}, ${id('r')}, now(), 'filed', null, 'received', 'reporter', null, null, null, true, '{"channel":"web"}');`,
-    `insert into audit_log (tenant_id, id, actor_user_id, actor_label, action, entity_type, entity_id, before, after, request_id, ip) values (${tenant}, ${id('a')}, null, 'anonymous', 'report.file', 'report', ${id('r')}, 'null', '{"trackingNo":"PGB","type":"complaint","category":"${t.category}","channel":"web","confidential": false, "anonymous": false}', md5(:r::bigint || 'q')::uuid::text, '127.0.0.1');`,
-  ];
-  if (notify) lines.push(`select pg_notify('balai_events', ${event});`);
-  if (withPhone) {
-    lines.push(
-      `insert into notification_outbox (tenant_id, id, channel, recipient, subject, body, unsubscribe_url) values (${tenant}, ${id('o')}, 'sms', '+6281234567890', null, 'Kota Bench: laporan Anda diterima, nomor PGB. Pantau di http://localhost:3000/t/kota-bench/laporan/PGB', null);`,
-    );
-    if (notify) lines.push(`select pg_notify('balai_outbox', ${tenant});`);
-  }
+  const select = `select id, tracking_no, status, due_at, idempotency_hash, reporter_user_id, idempotency_answer, idempotency_expires_at from reports where tenant_id = ${tenant} and idempotency_key = md5(:r::bigint || 'k') || md5(:r::bigint || 'K')`;
+  const report = `insert into reports (tenant_id, id, tracking_no, type, category_code, description, status, channel, lat, lng, address, kelurahan, reporter_user_id, reporter_name, reporter_email, reporter_phone, reporter_secret_hash, confidential, anonymous, agency_id, track, due_at, idempotency_key, idempotency_hash, idempotency_answer, idempotency_expires_at, created_at, updated_at) values (${tenant}, ${id('r')}, 'PGB-' || :r::bigint, 'complaint', '${t.category}', '${description}', 'received', 'web', -6.17, 106.63, 'Jl. Merdeka No. 1', 'Sukasari', null, ${withPhone ? "'Budi'" : 'null'}, null, ${withPhone ? "'+6281234567890'" : 'null'}, md5(:r::bigint || 's') || md5(:r::bigint || 'S'), false, false, null, 'standard', now() + interval '3 days', md5(:r::bigint || 'k') || md5(:r::bigint || 'K'), md5(:r::bigint || 'h') || md5(:r::bigint || 'H'), '${answer}', now() + interval '7 days', now(), now()) on conflict do nothing returning id`;
+  const eventColumns =
+    'tenant_id, id, report_id, at, kind, from_status, to_status, actor_role, actor_user_id, agency_id, note, public, data';
+  const eventValues = `${tenant}, ${id('e')}, ${id('r')}, now(), 'filed', null, 'received', 'reporter', null, null, null, true, '{"channel":"web"}'`;
+  const audit = `insert into audit_log (tenant_id, id, actor_user_id, actor_label, action, entity_type, entity_id, before, after, request_id, ip) values (${tenant}, ${id('a')}, null, 'anonymous', 'report.file', 'report', ${id('r')}, 'null', '{"trackingNo":"PGB","type":"complaint","category":"${t.category}","channel":"web","confidential": false, "anonymous": false}', md5(:r::bigint || 'q')::uuid::text, '127.0.0.1')`;
+  const outbox = `insert into notification_outbox (tenant_id, id, channel, recipient, subject, body, unsubscribe_url) values (${tenant}, ${id('o')}, 'sms', '+6281234567890', null, 'Kota Bench: laporan Anda diterima, nomor PGB. Pantau di http://localhost:3000/t/kota-bench/laporan/PGB', null)`;
+  const lines = ['\\set r random(1, 9000000000000000000)'];
   if (notify) {
+    // Before signals: every statement its own round trip, a NOTIFY for each thing to tell.
+    lines.push('begin;', `${bind};`, `${select};`, `${report};`);
+    lines.push(`insert into report_events (${eventColumns}) values (${eventValues});`, `${audit};`);
+    lines.push(`select pg_notify('balai_events', ${event});`);
+    if (withPhone) lines.push(`${outbox};`, `select pg_notify('balai_outbox', ${tenant});`);
     lines.push(`select pg_notify('balai_cache', '${t.id}|reports');`, 'commit;');
   } else {
+    // Now: BEGIN with the binding; the report with its first step; the appended rows with COMMIT.
     const batch = `(:r::bigint % 9007199254740992)`;
-    const rows = [
+    const signals = [
       `(${tenant}, ${batch}, 'event', ${event})`,
       ...(withPhone ? [`(${tenant}, ${batch}, 'outbox', '')`] : []),
       `(${tenant}, ${batch}, 'cache', 'reports')`,
     ];
+    lines.push('start transaction\\;', `${bind};`);
     lines.push(
-      `insert into platform_signals (tenant_id, batch, channel, payload) values ${rows.join(', ')}\\;`,
+      `with filed as (${report}) insert into report_events (${eventColumns}) select ${eventValues.replace(id('r'), 'filed.id')} from filed returning id;`,
+    );
+    lines.push(`${audit}\\;`);
+    if (withPhone) lines.push(`${outbox}\\;`);
+    lines.push(
+      `insert into platform_signals (tenant_id, batch, channel, payload) values ${signals.join(', ')}\\;`,
       'commit;',
     );
   }
@@ -131,13 +137,13 @@ export function pgbenchScripts(dir: string, tenants: readonly PgbenchTenant[]): 
     {
       key: 'pgbench_intake',
       label: "pgbench: the intake's statements",
-      does: "pgbench -M simple replaying an intake's transaction as the app sends it (anonymous, key, half with a phone): BEGIN with the tenant's binding, the key lookup, report, event, audit row, outbox row, the signals' INSERT with COMMIT — what PostgreSQL alone reaches with the intake's SQL",
+      does: "pgbench -M simple replaying an intake's transaction as the app sends it (anonymous, key, half with a phone), three round trips: BEGIN with the tenant's binding; the report with its first step; the audit row, outbox row and signals with COMMIT — what PostgreSQL alone reaches with the intake's SQL",
       files: intake(false),
     },
     {
       key: 'pgbench_intake_notify',
       label: 'pgbench: same, NOTIFY inside (before)',
-      does: "the intake's transaction as it was before signals: BEGIN and the binding apart, a pg_notify for the event, the invalidation and the outbox wake-up inside the transaction, COMMIT apart",
+      does: "the intake's transaction as it was before signals, 9 or 11 round trips: BEGIN and the binding apart, the key lookup, each insert apart, a pg_notify for the event, the invalidation and the outbox wake-up inside the transaction, COMMIT apart",
       files: intake(true),
     },
     {

@@ -6,15 +6,15 @@
  * its `tenant_id` filter. Repositories take a `TenantScope`, which only this file creates, so they
  * cannot run outside one.
  *
- * The binding travels with BEGIN in one round trip, and the transaction's signals (signals/: live
- * events, cache invalidations, wake-ups) are written by one INSERT that travels with COMMIT
- * (transaction-hooks.ts); once committed, they are delivered in this process at once and announced
- * to the others.
+ * The binding travels with BEGIN in one round trip, and the rows the transaction appends without
+ * reading them back — its audit entries, outbox messages and signals (signals/: live events, cache
+ * invalidations, wake-ups) — travel with COMMIT (commit-batch.ts, transaction-hooks.ts); once
+ * committed, its signals are delivered in this process at once and announced to the others.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { isUuid } from '../ids.ts';
-import { attachBatch, batchOf, SignalBatch } from '../signals/batch.ts';
 import { deliverCommitted } from '../signals/local.ts';
+import { attachBatch, batchOf, CommitBatch } from './commit-batch.ts';
 import { APP_ROLE, PLATFORM_ROLE } from './rls.ts';
 import type { PlatformTables } from './schema.ts';
 import { withTransactionHooks } from './transaction-hooks.ts';
@@ -60,7 +60,7 @@ export async function withTenant<T>(
   fn: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
   const committed: Array<() => void> = [];
-  const batch = new SignalBatch();
+  const batch = new CommitBatch();
   const hooks = { afterBegin: bindTenantStatement(tenantId), beforeCommit: () => batch.seal(tenantId) };
   const result = await withTransactionHooks(hooks, () =>
     db.transaction().execute(async (trx) => {
@@ -104,8 +104,9 @@ function scopeOf(
 /**
  * Binds an already open transaction to a tenant, for the rare flow that must first write shared
  * rows as the owner and then tenant rows in the same transaction (creating a tenant). Its caller
- * commits, so the scope's signals are written when they are made and reach every process,
- * this one included, through the signal readers (within about a second), not at once.
+ * commits, so the scope's audit entries, messages and signals are written when they are made, and
+ * its signals reach every process, this one included, through the signal readers (within about a
+ * second), not at once.
  */
 export async function bindTenant(
   trx: Transaction<PlatformTables>,

@@ -16,6 +16,7 @@
  * on every attempt (the SMTP Message-ID is built from it) so receivers can recognise the repeat.
  */
 import { type Expression, type Kysely, sql } from 'kysely';
+import { batchOf } from '../db/commit-batch.ts';
 import type { NotificationChannel, PlatformTables } from '../db/schema.ts';
 import { readAcrossTenants, type TenantScope } from '../db/tenant-scope.ts';
 import { invalid } from '../errors.ts';
@@ -59,18 +60,19 @@ export async function enqueueNotification(scope: TenantScope, input: Notificatio
     throw invalid({ path: '/notification/unsubscribeUrl', code: 'format' });
   }
   const id = newId();
-  await scope.trx
-    .insertInto('notification_outbox')
-    .values({
-      tenant_id: scope.tenantId,
-      id,
-      channel: input.channel,
-      recipient: to,
-      subject,
-      body: input.body,
-      unsubscribe_url: unsubscribeUrl,
-    })
-    .execute();
+  const row = {
+    tenant_id: scope.tenantId,
+    id,
+    channel: input.channel,
+    recipient: to,
+    subject,
+    body: input.body,
+    unsubscribe_url: unsubscribeUrl,
+  };
+  // Nothing reads the row back before the commit: it is written with it (db/commit-batch.ts).
+  const batch = batchOf(scope);
+  if (batch) batch.add(scope.tenantId, 'notification_outbox', row);
+  else await scope.trx.insertInto('notification_outbox').values(row).execute();
   await signal(scope, OUTBOX_CHANNEL, '');
   return id;
 }

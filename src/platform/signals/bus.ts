@@ -19,10 +19,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { CommitBatch } from '../db/commit-batch.ts';
 import type { Database } from '../db/database.ts';
 import { PLATFORM_ROLE } from '../db/rls.ts';
 import { bindTenantStatement } from '../db/tenant-scope.ts';
-import { checkSignal, type Signal, SignalBatch } from './batch.ts';
+import { addSignal, checkSignal, type Signal } from './batch.ts';
 import { addReceiver, deliverCommitted, type Receiver } from './local.ts';
 
 /** The NOTIFY channel of pokes; the payload is the poking process's id. */
@@ -150,18 +151,18 @@ export class SignalBus implements Receiver {
   /** Writes one signal in a transaction of its own, delivers it here and pokes the others. */
   async publish(tenantId: string, channel: string, payload: string): Promise<void> {
     checkSignal(tenantId, channel, payload);
-    const batch = new SignalBatch();
-    batch.add({ tenantId, channel, payload });
+    const batch = new CommitBatch();
+    addSignal(batch, { tenantId, channel, payload });
     const insert = batch.seal(tenantId);
     await this.#database.runScript(`start transaction; ${bindTenantStatement(tenantId)}; ${insert}; commit`);
     await deliverCommitted(this.#database.db, batch);
   }
 
   /** Delivers a batch this process committed, and pokes the others. */
-  committed(batch: SignalBatch): Promise<void> {
+  committed(batch: CommitBatch, signals: readonly Signal[]): Promise<void> {
     if (this.#state !== 'started') return Promise.resolve();
     this.#delivered.set(batch.id, this.#generation);
-    const work = this.#dispatch(batch.signals);
+    const work = this.#dispatch(signals);
     this.#poke();
     return work;
   }

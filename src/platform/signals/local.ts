@@ -4,12 +4,13 @@
  * once, before the writer's request answers — a caller reads its own writes. Other processes get
  * it from the table (bus.ts).
  */
-import type { SignalBatch } from './batch.ts';
+import type { CommitBatch } from '../db/commit-batch.ts';
+import { type Signal, signalsOf } from './batch.ts';
 
 /** What takes a committed batch in this process: a signal bus. */
 export interface Receiver {
   /** Delivers the batch here; resolves when its handlers' work has (rejects if one failed). */
-  committed(batch: SignalBatch): Promise<void>;
+  committed(batch: CommitBatch, signals: readonly Signal[]): Promise<void>;
 }
 
 /** Receivers by the database handle (a Kysely instance) their platform writes through. */
@@ -26,10 +27,11 @@ export function addReceiver(db: object, receiver: Receiver): () => void {
   };
 }
 
-/** Hands a committed batch to this process's receivers for `db`. */
-export function deliverCommitted(db: object, batch: SignalBatch): Promise<void> {
-  if (batch.signals.length === 0) return Promise.resolve();
+/** Hands the signals of a committed batch to this process's receivers for `db`. */
+export function deliverCommitted(db: object, batch: CommitBatch): Promise<void> {
   const set = receivers.get(db);
   if (!set) return Promise.resolve();
-  return Promise.all([...set].map((r) => r.committed(batch))).then(() => undefined);
+  const signals = signalsOf(batch);
+  if (signals.length === 0) return Promise.resolve();
+  return Promise.all([...set].map((r) => r.committed(batch, signals))).then(() => undefined);
 }

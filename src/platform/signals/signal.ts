@@ -4,14 +4,15 @@
  * commits. The signal waits in the transaction's batch and is written with its COMMIT.
  */
 import { sql } from 'kysely';
+import { batchOf, newBatchId } from '../db/commit-batch.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { batchOf, checkSignal, newBatchId } from './batch.ts';
+import { addSignal, checkSignal } from './batch.ts';
 
 export async function signal(scope: TenantScope, channel: string, payload: string): Promise<void> {
   checkSignal(scope.tenantId, channel, payload);
   const batch = batchOf(scope);
   if (batch) {
-    batch.add({ tenantId: scope.tenantId, channel, payload });
+    addSignal(batch, { tenantId: scope.tenantId, channel, payload });
     return;
   }
   // A transaction that `withTenant` did not open (`bindTenant`'s caller commits it) has no step
