@@ -434,7 +434,7 @@ function reportEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
     {
       key: 'reports_intake',
       label: 'report intake (JSON, no photo)',
-      does: 'POST /t/<slug>/api/v1/reports, anonymous, with an Idempotency-Key and X-Forwarded-For of its own (one citizen each, behind a proxy): one transaction with the key lookup, the report, its event, the audit row and two NOTIFYs; durable on commit',
+      does: "POST /t/<slug>/api/v1/reports, anonymous, with an Idempotency-Key and X-Forwarded-For of its own (one citizen each, behind a proxy): one transaction of three round trips — BEGIN with the tenant's binding; the report with its first step; the audit row, the receipt's outbox row (half have a phone) and the signals (event, wake-up, invalidation) with COMMIT; durable on commit",
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'POST',
@@ -728,7 +728,7 @@ function endpoints(tenants: readonly BenchTenant[]): Endpoint[] {
     {
       key: 'write_audit',
       label: 'write agency + audit, bearer',
-      does: 'POST /t/<slug>/api/v1/agencies with a bearer token: token transaction, then one transaction with a uniqueness check, the insert, the audit row and a NOTIFY',
+      does: 'POST /t/<slug>/api/v1/agencies with a bearer token: cached principal, then one transaction: BEGIN with the binding, a uniqueness check, the insert, then the audit row and the signals (event, invalidation) with COMMIT',
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'POST',

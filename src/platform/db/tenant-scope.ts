@@ -13,7 +13,7 @@
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { isUuid } from '../ids.ts';
-import { deliverCommitted } from '../signals/local.ts';
+import { deliverCommitted, expectCommit, forgetBatch } from '../signals/local.ts';
 import { attachBatch, batchOf, CommitBatch } from './commit-batch.ts';
 import { APP_ROLE, PLATFORM_ROLE } from './rls.ts';
 import type { PlatformTables } from './schema.ts';
@@ -61,14 +61,27 @@ export async function withTenant<T>(
 ): Promise<T> {
   const committed: Array<() => void> = [];
   const batch = new CommitBatch();
-  const hooks = { afterBegin: bindTenantStatement(tenantId), beforeCommit: () => batch.seal(tenantId) };
-  const result = await withTransactionHooks(hooks, () =>
-    db.transaction().execute(async (trx) => {
-      const scope = scopeOf(tenantId, trx, actor, committed);
-      attachBatch(scope, batch);
-      return fn(scope);
-    }),
-  );
+  const hooks = {
+    afterBegin: bindTenantStatement(tenantId),
+    beforeCommit: () => {
+      const statements = batch.seal(tenantId);
+      expectCommit(db, batch);
+      return statements;
+    },
+  };
+  let result: T;
+  try {
+    result = await withTransactionHooks(hooks, () =>
+      db.transaction().execute(async (trx) => {
+        const scope = scopeOf(tenantId, trx, actor, committed);
+        attachBatch(scope, batch);
+        return fn(scope);
+      }),
+    );
+  } catch (error) {
+    forgetBatch(db, batch);
+    throw error;
+  }
   // Its own signals first: a value a callback below would keep must not outlive an invalidation.
   deliverCommitted(db, batch).catch(() => {
     // A handler's failure is its own (a directory reload keeps the previous directory).

@@ -24,7 +24,7 @@ import type { Database } from '../db/database.ts';
 import { PLATFORM_ROLE } from '../db/rls.ts';
 import { bindTenantStatement } from '../db/tenant-scope.ts';
 import { addSignal, checkSignal, type Signal } from './batch.ts';
-import { addReceiver, deliverCommitted, type Receiver } from './local.ts';
+import { addReceiver, deliverCommitted, expectCommit, forgetBatch, type Receiver } from './local.ts';
 
 /** The NOTIFY channel of pokes; the payload is the poking process's id. */
 export const POKE_CHANNEL = 'balai_signals';
@@ -67,6 +67,8 @@ export class SignalBus implements Receiver {
   readonly #log: (message: string) => void;
   readonly #handlers = new Map<string, Set<SignalHandler>>();
   readonly #gapHandlers = new Set<() => void>();
+  /** Batches being committed here: a read skips their rows, their commit delivers them. */
+  readonly #expected = new Set<string>();
   /** Batches delivered here at commit, with the read generation they were delivered in. */
   readonly #delivered = new Map<string, number>();
   /** Horizons seen, oldest first, now and then: what pruning may go up to. */
@@ -154,12 +156,29 @@ export class SignalBus implements Receiver {
     const batch = new CommitBatch();
     addSignal(batch, { tenantId, channel, payload });
     const insert = batch.seal(tenantId);
-    await this.#database.runScript(`start transaction; ${bindTenantStatement(tenantId)}; ${insert}; commit`);
+    expectCommit(this.#database.db, batch);
+    try {
+      await this.#database.runScript(
+        `start transaction; ${bindTenantStatement(tenantId)}; ${insert}; commit`,
+      );
+    } catch (error) {
+      forgetBatch(this.#database.db, batch);
+      throw error;
+    }
     await deliverCommitted(this.#database.db, batch);
+  }
+
+  expect(batchId: string): void {
+    if (this.#state === 'started') this.#expected.add(batchId);
+  }
+
+  forget(batchId: string): void {
+    this.#expected.delete(batchId);
   }
 
   /** Delivers a batch this process committed, and pokes the others. */
   committed(batch: CommitBatch, signals: readonly Signal[]): Promise<void> {
+    this.#expected.delete(batch.id);
     if (this.#state !== 'started') return Promise.resolve();
     this.#delivered.set(batch.id, this.#generation);
     const work = this.#dispatch(signals);
@@ -236,7 +255,7 @@ export class SignalBus implements Receiver {
     this.#chaseAfter(poked, BigInt(horizon), BigInt(horizonOf(rows[0]?.next)));
     const fresh: Signal[] = [];
     for (const row of rows) {
-      if (row.seq === null || this.#delivered.has(row.batch)) continue;
+      if (row.seq === null || this.#delivered.has(row.batch) || this.#expected.has(row.batch)) continue;
       fresh.push({ tenantId: row.tenant_id, channel: row.channel, payload: row.payload });
     }
     // A batch delivered before this read was sent committed before its snapshot: read by now.
