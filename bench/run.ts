@@ -448,7 +448,7 @@ function reportEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
       })),
       choices: { report: intakeBodies(2_000) },
       expect: 201,
-      // Not countTransactions: the notification listener's reads of each NOTIFY count as transactions too.
+      // Not countTransactions: the signal readers' reads and the delivery jobs count as transactions too.
       countReports: true,
     },
   ];
