@@ -54,6 +54,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { type CpuUse, cpuBetween, snapshot, waitForQuiet } from './cpu.ts';
 import { type MapsSeed, seedMaps } from './maps-seed.ts';
 import { OPEN_DATA_TERMS, type OpenDataSeed, seedOpenData } from './open-data-seed.ts';
+import { PLAIN_TABLES, pgbenchScripts, pgbenchVersion, plainTablesSql, runPgbench } from './pgbench.ts';
 import {
   BENCH_AGENCY_COUNT,
   BENCH_MAX_TENANTS,
@@ -486,7 +487,7 @@ function reportEndpoints(all: readonly BenchTenant[], tenants: readonly BenchTen
     {
       key: 'reports_intake',
       label: 'report intake (JSON, no photo)',
-      does: 'POST /t/<slug>/api/v1/reports, anonymous, with an Idempotency-Key and X-Forwarded-For of its own (one citizen each, behind a proxy): one transaction with the key lookup, the report, its event, the audit row and two NOTIFYs; durable on commit',
+      does: "POST /t/<slug>/api/v1/reports, anonymous, with an Idempotency-Key and X-Forwarded-For of its own (one citizen each, behind a proxy): one transaction of three round trips — BEGIN with the tenant's binding; the report with its first step; the audit row, the receipt's outbox row (half have a phone) and the signals (event, wake-up, invalidation) with COMMIT; durable on commit",
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'POST',
@@ -500,7 +501,7 @@ function reportEndpoints(all: readonly BenchTenant[], tenants: readonly BenchTen
       })),
       choices: { report: intakeBodies(2_000) },
       expect: 201,
-      // Not countTransactions: the notification listener's reads of each NOTIFY count as transactions too.
+      // Not countTransactions: the signal readers' reads and the delivery jobs count as transactions too.
       countReports: true,
     },
   ];
@@ -795,7 +796,7 @@ function endpoints(all: readonly BenchTenant[], tenants: readonly BenchTenant[])
     {
       key: 'write_audit',
       label: 'write agency + audit, bearer',
-      does: 'POST /t/<slug>/api/v1/agencies with a bearer token: token transaction, then one transaction with a uniqueness check, the insert, the audit row and a NOTIFY',
+      does: 'POST /t/<slug>/api/v1/agencies with a bearer token: cached principal, then one transaction: BEGIN with the binding, a uniqueness check, the insert, then the audit row and the signals (event, invalidation) with COMMIT',
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'POST',
@@ -1215,8 +1216,12 @@ async function benchDatabase(
       ...(openDataSeed ? openDataEndpoints(core) : []),
       ...(mapsSeed ? mapsEndpoints(core, mapsSeed, reportsSeed) : []),
     ];
+    const pgbenchKeys = ['pgbench_intake', 'pgbench_intake_notify', 'pgbench_four_inserts'];
     const unknown = [...ROW_FILTER].filter(
-      (key) => key !== 'cached' && !endpointsOfRound.some((e) => e.key === key),
+      (key) =>
+        key !== 'cached' &&
+        !endpointsOfRound.some((e) => e.key === key) &&
+        !(withReports && pgbenchKeys.includes(key)),
     );
     if (unknown.length > 0) {
       throw new Error(`BENCH_ROWS names rows this round does not have: ${unknown.join(', ')}`);
@@ -1370,6 +1375,15 @@ async function benchDatabase(
         console.log(`   !! server output (last lines):\n${balai.output().split('\n').slice(-15).join('\n')}`);
       }
     }
+    // PostgreSQL's own ceiling beside the intake: measured whenever the intake is.
+    const pgbenchRows =
+      withReports && server && (ROW_FILTER.size === 0 || ROW_FILTER.has('reports_intake'))
+        ? pgbenchKeys
+        : pgbenchKeys.filter((key) => ROW_FILTER.has(key));
+    if (pgbenchRows.length > 0 && server) {
+      const helloRate = rows.find((r) => r.key === 'hello')?.reqPerSec ?? 0;
+      rows.push(...(await pgbenchBaselines(server.url, scratch, pgbenchRows, helloRate)));
+    }
     const rssEnd = residentMb(balai.child.pid);
     const figures: ServerFigures = {
       startSeconds,
@@ -1424,6 +1438,90 @@ function serverLine(f: ServerFigures): string {
         `hit ratio ${fmt(c.hitRatio * 100)}%, ${c.evictions.toLocaleString('en-US')} evicted, ${c.expired.toLocaleString('en-US')} expired`
       : '')
   );
+}
+
+/**
+ * The pgbench rows (bench/pgbench.ts): the intake's statements, the same with NOTIFY as before, four
+ * plain INSERTs; same connections and threads as wrk, on the bench database, after its wrk rows.
+ */
+async function pgbenchBaselines(
+  url: string,
+  scratch: string,
+  keys: readonly string[],
+  helloRate: number,
+): Promise<Row[]> {
+  const version = pgbenchVersion();
+  if (!version) {
+    console.log(
+      '   (pgbench is not installed — apt-get install postgresql-client — so its rows are left out)',
+    );
+    return [];
+  }
+  const tenants = await withBenchDb(url, async (c) => {
+    await c.query(plainTablesSql());
+    const r = await c.query<{ id: string; category: string }>(
+      `select t.id, min(c.code) as category from tenants t
+       join report_categories c on c.tenant_id = t.id group by t.id order by t.id`,
+    );
+    return r.rows;
+  });
+  const dir = mkdtempSync(path.join(scratch, 'pgbench-'));
+  const rows: Row[] = [];
+  try {
+    for (const script of pgbenchScripts(dir, tenants).filter((s) => keys.includes(s.key))) {
+      if (interrupted) throw new Error('interrupted');
+      await waitForQuiet(QUIET_WAIT_SECONDS);
+      let before: ReturnType<typeof snapshot> | undefined;
+      let after: ReturnType<typeof snapshot> | undefined;
+      let pid = 0;
+      const r = await runPgbench(
+        url,
+        script.files,
+        {
+          clients: settings.connections,
+          threads: settings.threads,
+          seconds: settings.seconds,
+          dir,
+          prefix: script.key,
+        },
+        {
+          opened(p) {
+            pid = p;
+            before = snapshot(p);
+          },
+          closed() {
+            after = snapshot(pid);
+          },
+        },
+        track,
+      );
+      // pgbench is the load generator here: its CPU is wrk's column, and no server runs.
+      const measured = cpuBetween(before!, after!, true);
+      const cpu: CpuUse = { ...measured, loadgen: measured.server, server: 0 };
+      rows.push({
+        key: script.key,
+        label: script.label,
+        does: `${script.does} (${version})`,
+        reqPerSec: r.tps,
+        ratio: helloRate > 0 ? r.tps / helloRate : Number.NaN,
+        latencyMs: r.latencyMs,
+        requests: r.transactions,
+        non2xx: r.failed,
+        socketErrors: { connect: 0, read: 0, write: 0, timeout: 0 },
+        warmupErrors: 0,
+        cpu,
+        runs: 1,
+      });
+      console.log(
+        `   ${script.label.padEnd(34)} ${fmt(r.tps, 0).padStart(8)} tx/s   p99 ${fmt(r.latencyMs.p99, 2).padStart(7)} ms${r.failed > 0 ? `  !! ${r.failed} failed` : ''}`,
+      );
+    }
+  } finally {
+    await withBenchDb(url, (c) => c.query(`drop table if exists ${PLAIN_TABLES.join(', ')}`)).catch(
+      () => undefined,
+    );
+  }
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1584,6 +1682,18 @@ function printTable(report: DbReport): void {
       console.log(`  ${t.label.padEnd(34)} ${t.target}: ${t.ok ? 'PASS' : 'MISS'}`);
     }
     for (const r of report.rows) if (r.durability) console.log(`  ${durabilityLine(r.durability)}`);
+    const intake = report.rows.find((r) => r.key === 'reports_intake');
+    const ceilings = report.rows.filter((r) => r.key.startsWith('pgbench_'));
+    if (intake && ceilings.length > 0) {
+      console.log(
+        `  intake beside PostgreSQL alone: ${ceilings
+          .map(
+            (c) =>
+              `${fmt((intake.reqPerSec / c.reqPerSec) * 100, 0)}% of ${c.label.replace('pgbench: ', '')} (${fmt(c.reqPerSec, 0)} tx/s)`,
+          )
+          .join('; ')}`,
+      );
+    }
   }
   if (report.pricesSeed) {
     console.log(

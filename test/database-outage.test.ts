@@ -182,7 +182,10 @@ describe('database outages (postgres)', { skip }, () => {
     };
   }
 
-  /** Sends a live event of the tenant straight through PostgreSQL, as a service's commit would. */
+  /**
+   * Commits a live event of the tenant straight through PostgreSQL, as a service's transaction
+   * would (a signal row, src/platform/signals/), from another process, and pokes the readers.
+   */
   async function notify(type: string) {
     const client = new pg.Client({ connectionString: cluster.url('balai') });
     await client.connect();
@@ -193,8 +196,21 @@ describe('database outages (postgres)', { skip }, () => {
       entityId: null,
       at: new Date().toISOString(),
     };
-    await client.query('select pg_notify($1, $2)', ['balai_events', JSON.stringify(event)]);
-    await client.end();
+    try {
+      await client.query('begin');
+      await client.query(
+        "select set_config('app.tenant_id', $1, true), set_config('role', 'balai_app', true)",
+        [tenant.tenantId],
+      );
+      await client.query(
+        "insert into platform_signals (tenant_id, batch, channel, payload) values ($1, 1, 'event', $2)",
+        [tenant.tenantId, JSON.stringify(event)],
+      );
+      await client.query('commit');
+      await client.query("select pg_notify('balai_signals', 'outage-test')");
+    } finally {
+      await client.end();
+    }
   }
 
   test('cut connections fail their requests with 503; the server stays up and the listener reconnects', async () => {

@@ -2,7 +2,6 @@
  * The platform context handed to route registrars and the CLI: configuration, the database, the
  * tenant directory, the permission registry and the installed app modules. Built once at boot.
  */
-import { sql } from 'kysely';
 import { TenantCache } from './cache/tenant-cache.ts';
 import type { AppManifest } from './catalogue/manifest.ts';
 import type { Config } from './config.ts';
@@ -13,12 +12,16 @@ import { EventHub } from './events/hub.ts';
 import { createStorage, type FileStorage } from './files/storage.ts';
 import { addMessages } from './i18n/index.ts';
 import { PermissionRegistry, PLATFORM_PERMISSIONS } from './people/permissions.ts';
+import { NO_TENANT } from './signals/batch.ts';
+import { SignalBus } from './signals/bus.ts';
 import { DIRECTORY_CHANNEL, TenantDirectory } from './tenancy/directory.ts';
 
 export type Platform = Readonly<{
   config: Config;
   database: Database;
   directory: TenantDirectory;
+  /** What committed transactions tell every process: events, invalidations, wake-ups (signals/). */
+  signals: SignalBus;
   events: EventHub;
   /** Cache of tenant-scoped reads, invalidated on commit (see cache/tenant-cache.ts). */
   cache: TenantCache;
@@ -60,28 +63,29 @@ export async function createPlatform(
     ...modules.flatMap((m) => m.permissions ?? []),
   ]);
   const directory = new TenantDirectory(database.db, config.baseDomain);
-  await directory.reload();
+  const signals = new SignalBus(database);
   const events = new EventHub();
-  await events.start(database);
+  events.start(signals);
   const cache = new TenantCache({ maxBytes: config.cache.maxBytes, ttlMs: config.cache.ttlMs });
   cache.setReplica(database.replica);
-  await cache.start(database);
-  // Invalidations sent while the notification connection was down were missed: start afresh.
-  database.onReconnect(() => {
+  cache.start(signals);
+  // A failed reload keeps the previous directory (the caller of `directoryChanged` hears of it).
+  signals.on(DIRECTORY_CHANNEL, () => directory.reload());
+  // Signals unread for longer than they are kept may have been missed: start afresh.
+  signals.onGap(() => {
     cache.clear();
     directory.reload().catch(() => {
-      // The previous directory stays until the next notification or reconnection.
+      // The previous directory stays until the next change.
     });
   });
-  const unlisten = await database.listen(DIRECTORY_CHANNEL, () => {
-    directory.reload().catch(() => {
-      // A failed reload keeps the previous directory; the next notification tries again.
-    });
-  });
+  // From here on every change reaches the handlers; the directory loads what came before.
+  await signals.start();
+  await directory.reload();
   return Object.freeze({
     config,
     database,
     directory,
+    signals,
     events,
     cache,
     files: createStorage(config.files),
@@ -92,13 +96,13 @@ export async function createPlatform(
     inTenantReplica: (tenantId, actor, fn) =>
       readMaybeStale(database.db, database.replica, tenantId, actor, fn),
     async directoryChanged() {
-      await sql`select pg_notify(${DIRECTORY_CHANNEL}, '')`.execute(database.db);
-      await directory.reload();
+      // Delivered here (awaiting the reload) and read by every other process.
+      await signals.publish(NO_TENANT, DIRECTORY_CHANNEL, '');
     },
     async close() {
-      await unlisten();
-      await events.stop();
-      await cache.stop();
+      events.stop();
+      cache.stop();
+      await signals.stop();
       await database.close();
     },
   });

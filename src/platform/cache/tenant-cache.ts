@@ -3,12 +3,12 @@
  *
  * Entries live under (tenant, tag, key). A writer calls `invalidate(scope, tag)` inside its
  * transaction: on commit, every process on the database drops the tag's entries for that tenant
- * (NOTIFY), and this process does so before the writer's request even answers (afterCommit), so a
+ * (a signal, signals/), and this process does so before the writer's request even answers, so a
  * caller reads its own writes. A load that overlaps an invalidation is not stored (version check),
  * so a stale value cannot outlive the write that made it stale. A TTL bounds whatever an
- * invalidation could still miss (a lost listener connection), and a budget of bytes keeps memory
- * flat however many tenants there are (lru-by-bytes.ts: least recently used out first, the TTL
- * jittered so that entries loaded together do not expire together).
+ * invalidation could still miss (signals unread for longer than they are kept), and a budget of
+ * bytes keeps memory flat however many tenants there are (lru-by-bytes.ts: least recently used out
+ * first, the TTL jittered so that entries loaded together do not expire together).
  * A read that loads in a transaction of its own may ask for its load to be shared (`share`):
  * callers that miss the same entry while it is being loaded then wait for that one load rather
  * than each starting their own (when an entry expires under load, 50 connections would otherwise
@@ -21,13 +21,14 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
-import type { Database } from '../db/database.ts';
 import { type ReadReplica, replicaReads } from '../db/replica.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import type { SignalBus } from '../signals/bus.ts';
+import { signal } from '../signals/signal.ts';
 import { type CacheStats, LruByBytes } from './lru-by-bytes.ts';
 
-export const CACHE_CHANNEL = 'balai_cache';
+/** The signal channel of invalidations; the payload is the tag. */
+export const CACHE_CHANNEL = 'cache';
 
 type InTransaction = {
   value: unknown;
@@ -36,9 +37,6 @@ type InTransaction = {
   tag: string;
   replayed: readonly string[];
 };
-
-/** Every started cache in this process, so that a commit here invalidates them at once. */
-const running = new Set<TenantCache>();
 
 /**
  * A minute, give or take 15 %, and 256 MiB: for a cache made without options (the server's comes
@@ -61,7 +59,7 @@ export class TenantCache {
   readonly #inTransaction = new WeakMap<object, Map<string, InTransaction>>();
   /** Loads under way, by entry, with the version they began at. */
   readonly #loading = new Map<string, { version: number; value: Promise<unknown> }>();
-  #unlisten: (() => Promise<void>) | undefined;
+  #unsubscribe: (() => void) | undefined;
   /** Raised by `clear()`: loads begun before it are not stored. */
   #epoch = 0;
   readonly #watchers = new Set<Watcher>();
@@ -79,18 +77,13 @@ export class TenantCache {
     return this.#entries.stats();
   }
 
-  /** Listens for invalidations from every process on the database. */
-  async start(database: Database): Promise<void> {
-    this.#unlisten = await database.listen(CACHE_CHANNEL, (payload) => {
-      const [tenantId, tag] = payload.split('|');
-      if (tenantId && tag) this.bump(tenantId, tag);
-    });
-    running.add(this);
+  /** Takes the invalidations of every process on the database, this one's at commit. */
+  start(signals: SignalBus): void {
+    this.#unsubscribe = signals.on(CACHE_CHANNEL, (tenantId, tag) => this.bump(tenantId, tag));
   }
 
-  async stop(): Promise<void> {
-    running.delete(this);
-    await this.#unlisten?.();
+  stop(): void {
+    this.#unsubscribe?.();
     this.#entries.clear();
     this.#loading.clear();
   }
@@ -107,7 +100,7 @@ export class TenantCache {
     this.#replica = replica;
   }
 
-  /** Drops everything: after invalidations may have been missed (a lost notification connection). */
+  /** Drops everything: after invalidations may have been missed (signals unread for minutes). */
   clear(): void {
     this.#epoch += 1;
     this.#clearedAt = performance.now();
@@ -246,8 +239,5 @@ type Watcher = (tenantId: string | null, tag: string | null) => void;
 
 /** Invalidates `tag` for the scope's tenant when, and only if, the scope's transaction commits. */
 export async function invalidate(scope: TenantScope, tag: string): Promise<void> {
-  await sql`select pg_notify(${CACHE_CHANNEL}, ${`${scope.tenantId}|${tag}`})`.execute(scope.trx);
-  scope.afterCommit(() => {
-    for (const cache of running) cache.bump(scope.tenantId, tag);
-  });
+  await signal(scope, CACHE_CHANNEL, tag);
 }

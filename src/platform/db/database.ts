@@ -5,12 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { Lock, PGliteDialect } from './pglite-dialect.ts';
 import { openReadReplica, type ReadReplica } from './replica.ts';
 import type { PlatformTables } from './schema.ts';
+import { HookedPostgresDialect } from './transaction-hooks.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -44,6 +45,13 @@ export interface Database {
    * undefined: such reads then run here. See replica.ts.
    */
   readonly replica?: ReadReplica | undefined;
+  /**
+   * Runs the kernel's own SQL text of several statements in one round trip (the simple protocol: no
+   * parameters, so every value in it must be validated or escaped), as the connecting role, and
+   * returns each statement's rows. The text ends every transaction it begins; one it leaves failed
+   * is rolled back. On PGlite it waits its turn on the connection like any transaction.
+   */
+  runScript(text: string): Promise<RawResult[]>;
   /**
    * Embedded only: the whole database as a tar file (PGlite's `dumpDataDir`), from which another
    * embedded database can start (`DatabaseOptions.snapshot`) without creating a cluster.
@@ -157,6 +165,15 @@ async function openEmbedded(dataDir: string, role: string, snapshot: Blob | unde
         return result;
       });
     },
+    runScript(text) {
+      return lock.run(async () => {
+        try {
+          return (await pglite.exec(text)).map((r) => ({ rows: r.rows as Array<Record<string, unknown>> }));
+        } finally {
+          if (pglite.isInTransaction()) await pglite.exec('rollback');
+        }
+      });
+    },
     onReconnect() {
       // One process, one connection: nothing is ever missed.
     },
@@ -223,7 +240,7 @@ function openReplica(
 ): Promise<ReadReplica> {
   const pool = postgresPool(options.url, poolSize, timeouts);
   const db = new Kysely<PlatformTables>({
-    dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }),
+    dialect: new HookedPostgresDialect({ pool: discardingBrokenClients(pool) }),
   });
   return openReadReplica(primaryDb, db, options.maxLagMs);
 }
@@ -239,7 +256,7 @@ async function openPostgres(
   const probe = await pool.connect();
   probe.release();
   const db = new Kysely<PlatformTables>({
-    dialect: new PostgresDialect({ pool: discardingBrokenClients(pool) }),
+    dialect: new HookedPostgresDialect({ pool: discardingBrokenClients(pool) }),
   });
   let listener: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
@@ -323,6 +340,28 @@ async function openPostgres(
         }
         clean = true;
         return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : result.rows };
+      } finally {
+        client.release(!clean);
+      }
+    },
+    async runScript(text) {
+      const client = await pool.connect();
+      let clean = false;
+      try {
+        const result = (await client.query(text)) as
+          | pg.QueryResult<Record<string, unknown>>
+          | Array<pg.QueryResult<Record<string, unknown>>>;
+        clean = true;
+        return (Array.isArray(result) ? result : [result]).map((r) => ({ rows: r.rows ?? [] }));
+      } catch (error) {
+        // A failed statement inside BEGIN … COMMIT leaves the block open and aborted: end it.
+        await client.query('rollback').then(
+          () => {
+            clean = true;
+          },
+          () => undefined,
+        );
+        throw error;
       } finally {
         client.release(!clean);
       }

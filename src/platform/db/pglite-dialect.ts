@@ -19,6 +19,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { beginStatement, claimHooks, endHooks, statementsBeforeCommit } from './transaction-hooks.ts';
 
 /** A FIFO mutex: `acquire()` resolves with a release function once the holder before has released. */
 export class Lock {
@@ -90,17 +91,29 @@ class PGliteDriver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const parts = ['begin'];
-    if (settings.isolationLevel) parts.push(`isolation level ${settings.isolationLevel}`);
-    if (settings.accessMode) parts.push(settings.accessMode);
-    await connection.executeQuery({ sql: parts.join(' '), parameters: [] } as unknown as CompiledQuery);
+    // A transaction's hooks (transaction-hooks.ts) go with BEGIN: `exec` runs several statements.
+    const hooks = claimHooks(connection);
+    if (hooks) {
+      await this.#pglite.exec(`${beginStatement(settings)}; ${hooks.afterBegin}`);
+      return;
+    }
+    await connection.executeQuery({
+      sql: beginStatement(settings),
+      parameters: [],
+    } as unknown as CompiledQuery);
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const before = statementsBeforeCommit(connection);
+    if (before) {
+      await this.#pglite.exec(`${before}; commit`);
+      return;
+    }
     await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    endHooks(connection);
     await connection.executeQuery({ sql: 'rollback', parameters: [] } as unknown as CompiledQuery);
   }
 

@@ -45,6 +45,8 @@ export const REFERENCE_TABLES: Readonly<Record<string, string>> = {
 export const COORDINATOR_TABLES: Readonly<Record<string, string>> = {
   kysely_migration: "the migrator's bookkeeping",
   kysely_migration_lock: "the migrator's bookkeeping",
+  platform_signals:
+    "what committed transactions tell every process (ADR 0020), read by transaction-id horizon: one node's ids, so every transaction writes its signals on the coordinator (a Citus local table) whichever node holds its tenant",
 };
 
 /** Schemas kept whole on the coordinator, with their reason. */
@@ -52,7 +54,7 @@ export const COORDINATOR_SCHEMAS: Readonly<Record<string, string>> = {
   pgboss: "the job queue (pg-boss): its own tables and functions, run by the coordinator's processes",
 };
 
-/** Tables without `tenant_id` in the public schema: the reference and the coordinator's tables. */
+/** The public schema's tables that are not distributed by tenant: the reference and the coordinator's tables. */
 export const SHARED_TABLES: Readonly<Record<string, string>> = { ...REFERENCE_TABLES, ...COORDINATOR_TABLES };
 
 export type Placement = 'tenant' | 'reference' | 'coordinator';

@@ -46,6 +46,13 @@ export async function grantPrivileges(db: Kysely<unknown>): Promise<void> {
     `grant select on all tables in schema public to ${PLATFORM_ROLE}`,
     `grant usage, select on all sequences in schema public to ${APP_ROLE}`,
     `revoke update, delete on audit_log from ${APP_ROLE}`,
+    // A tenant's transactions append signals; only the platform role prunes them (signals/). (A
+    // migration test may stop before the table exists.)
+    `do $$ begin
+      if to_regclass('platform_signals') is not null then
+        revoke update, delete on platform_signals from ${APP_ROLE};
+      end if;
+    end $$`,
     `revoke insert, update, delete on tenants, tenant_domains, host_aliases, apps from ${APP_ROLE}`,
   ]);
 }

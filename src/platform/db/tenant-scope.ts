@@ -5,10 +5,19 @@
  * that transaction only, so row-level security filters every statement even if a repository forgot
  * its `tenant_id` filter. Repositories take a `TenantScope`, which only this file creates, so they
  * cannot run outside one.
+ *
+ * The binding travels with BEGIN in one round trip, and the rows the transaction appends without
+ * reading them back — its audit entries, outbox messages and signals (signals/: live events, cache
+ * invalidations, wake-ups) — travel with COMMIT (commit-batch.ts, transaction-hooks.ts); once
+ * committed, its signals are delivered in this process at once and announced to the others.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { isUuid } from '../ids.ts';
+import { deliverCommitted, expectCommit, forgetBatch } from '../signals/local.ts';
+import { attachBatch, batchOf, CommitBatch } from './commit-batch.ts';
 import { APP_ROLE, PLATFORM_ROLE } from './rls.ts';
 import type { PlatformTables } from './schema.ts';
+import { withTransactionHooks } from './transaction-hooks.ts';
 
 /** Who acts, and from where: carried into the audit trail. */
 export type Actor = Readonly<{
@@ -39,6 +48,15 @@ export type TenantScope = Readonly<{
   replayedTo?: string;
 }>;
 
+/**
+ * The statement binding a transaction to a tenant, as SQL text (it travels with BEGIN, where no
+ * parameter can): the id must be a UUID, and the role is a constant.
+ */
+export function bindTenantStatement(tenantId: string): string {
+  if (!isUuid(tenantId)) throw new Error(`tenant id "${tenantId}" is not a UUID`);
+  return `select set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`;
+}
+
 /** Runs `fn` in a transaction bound to `tenantId`; commits when it resolves, rolls back when it throws. */
 export async function withTenant<T>(
   db: Kysely<PlatformTables>,
@@ -47,9 +65,32 @@ export async function withTenant<T>(
   fn: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
   const committed: Array<() => void> = [];
-  const result = await db
-    .transaction()
-    .execute(async (trx) => fn(await bindTenant(trx, tenantId, actor, committed)));
+  const batch = new CommitBatch();
+  const hooks = {
+    afterBegin: bindTenantStatement(tenantId),
+    beforeCommit: () => {
+      const statements = batch.seal(tenantId);
+      expectCommit(db, batch);
+      return statements;
+    },
+  };
+  let result: T;
+  try {
+    result = await withTransactionHooks(hooks, () =>
+      db.transaction().execute(async (trx) => {
+        const scope = scopeOf(tenantId, trx, actor, committed);
+        attachBatch(scope, batch);
+        return fn(scope);
+      }),
+    );
+  } catch (error) {
+    forgetBatch(db, batch);
+    throw error;
+  }
+  // Its own signals first: a value a callback below would keep must not outlive an invalidation.
+  deliverCommitted(db, batch).catch(() => {
+    // A handler's failure is its own (a directory reload keeps the previous directory).
+  });
   for (const callback of committed) callback();
   return result;
 }
@@ -68,11 +109,21 @@ export async function withTenantReadOnly<T>(
   options: { replayed?: boolean } = {},
 ): Promise<T> {
   const committed: Array<() => void> = [];
+  if (!options.replayed) {
+    const hooks = { afterBegin: bindTenantStatement(tenantId), beforeCommit: () => null };
+    const result = await withTransactionHooks(hooks, () =>
+      db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => fn(scopeOf(tenantId, trx, actor, committed))),
+    );
+    for (const callback of committed) callback();
+    return result;
+  }
   const result = await db
     .transaction()
     .setAccessMode('read only')
     .execute(async (trx) => {
-      if (!options.replayed) return fn(await bindTenant(trx, tenantId, actor, committed));
       const { rows } = await sql<{ replayed: string | null }>`
         select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true),
           pg_last_wal_replay_lsn()::text as replayed`.execute(trx);
@@ -99,18 +150,28 @@ export function readAcrossTenants<T>(
   db: Kysely<PlatformTables>,
   fn: (trx: Transaction<PlatformTables>) => Promise<T>,
 ): Promise<T> {
-  return db
-    .transaction()
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      await sql`select set_config('role', ${PLATFORM_ROLE}, true)`.execute(trx);
-      return fn(trx);
-    });
+  const hooks = {
+    afterBegin: `select set_config('role', '${PLATFORM_ROLE}', true)`,
+    beforeCommit: () => null,
+  };
+  return withTransactionHooks(hooks, () => db.transaction().setAccessMode('read only').execute(fn));
+}
+
+function scopeOf(
+  tenantId: string,
+  trx: Transaction<PlatformTables>,
+  actor: Actor,
+  committed: Array<() => void>,
+): TenantScope {
+  return Object.freeze({ tenantId, trx, actor, afterCommit: (fn: () => void) => void committed.push(fn) });
 }
 
 /**
  * Binds an already open transaction to a tenant, for the rare flow that must first write shared
- * rows as the owner and then tenant rows in the same transaction (creating a tenant).
+ * rows as the owner and then tenant rows in the same transaction (creating a tenant). Its caller
+ * commits, so the scope's audit entries, messages and signals are written when they are made, and
+ * its signals reach every process, this one included, through the signal readers (within about a
+ * second), not at once.
  */
 export async function bindTenant(
   trx: Transaction<PlatformTables>,
@@ -121,7 +182,7 @@ export async function bindTenant(
   await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`.execute(
     trx,
   );
-  return Object.freeze({ tenantId, trx, actor, afterCommit: (fn: () => void) => void committed.push(fn) });
+  return scopeOf(tenantId, trx, actor, committed);
 }
 
 /**
@@ -147,6 +208,9 @@ export async function inOtherTenant<T>(
     actor: scope.actor,
     afterCommit: (f: () => void) => scope.afterCommit(f),
   });
+  // Its signals are the transaction's: written at its commit, each in its own tenant.
+  const batch = batchOf(scope);
+  if (batch) attachBatch(there, batch);
   let result: T;
   try {
     result = await fn(there);

@@ -1,16 +1,17 @@
 /**
- * Live domain events. A service emits an event inside its transaction (`emitEvent`); Postgres
- * delivers it with NOTIFY only if the transaction commits, to every process listening on the
- * database, embedded or server. Each process's hub hands it to the subscribers of that tenant
- * (the Server-Sent Events streams).
+ * Live domain events. A service emits an event inside its transaction (`emitEvent`): it is a signal
+ * (signals/), written with the transaction's COMMIT and delivered only if it commits, to every
+ * process on the database, embedded or server. Each process's hub hands it to the subscribers of
+ * that tenant (the Server-Sent Events streams).
  */
-import { sql } from 'kysely';
-import type { Database } from '../db/database.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
+import type { SignalBus } from '../signals/bus.ts';
+import { signal } from '../signals/signal.ts';
 
-export const EVENTS_CHANNEL = 'balai_events';
+/** The signal channel of live events. */
+export const EVENTS_CHANNEL = 'event';
 
-/** What travels: ids and a type, never personal data (NOTIFY payloads are visible to listeners). */
+/** What travels: ids and a type, never personal data (signals are read by every process). */
 export type DomainEvent = Readonly<{
   tenantId: string;
   type: string;
@@ -33,10 +34,8 @@ export async function emitEvent(
     at: new Date().toISOString(),
     ...(event.data ? { data: event.data } : {}),
   };
-  const text = JSON.stringify(payload);
-  // NOTIFY payloads are limited to 8000 bytes; events carry ids, so this is a programming error.
-  if (Buffer.byteLength(text) > 7900) throw new Error(`event ${event.type} is too large for NOTIFY`);
-  await sql`select pg_notify(${EVENTS_CHANNEL}, ${text})`.execute(scope.trx);
+  // Signals are short (ids); a larger event is a programming error, thrown here.
+  await signal(scope, EVENTS_CHANNEL, JSON.stringify(payload));
 }
 
 type Subscriber = (event: DomainEvent) => void;
@@ -44,18 +43,21 @@ type Subscriber = (event: DomainEvent) => void;
 /** Fans events out to the subscribers of each tenant in this process. */
 export class EventHub {
   readonly #byTenant = new Map<string, Set<Subscriber>>();
-  #unlisten: (() => Promise<void>) | undefined;
+  #unsubscribe: (() => void) | undefined;
 
-  /** Starts listening on the database. */
-  async start(database: Database): Promise<void> {
-    this.#unlisten = await database.listen(EVENTS_CHANNEL, (payload) => {
+  /** Starts taking the events of the platform's signal bus. */
+  start(signals: SignalBus): void {
+    this.#unsubscribe = signals.on(EVENTS_CHANNEL, (tenantId, payload) => {
+      const subscribers = this.#byTenant.get(tenantId);
+      if (!subscribers) return;
       let event: DomainEvent;
       try {
-        event = JSON.parse(payload) as DomainEvent;
+        // The row's tenant is the one row-level security checked when it was written.
+        event = { ...(JSON.parse(payload) as DomainEvent), tenantId };
       } catch {
         return;
       }
-      for (const s of this.#byTenant.get(event.tenantId) ?? []) s(event);
+      for (const s of subscribers) s(event);
     });
   }
 
@@ -70,8 +72,8 @@ export class EventHub {
     };
   }
 
-  async stop(): Promise<void> {
-    await this.#unlisten?.();
+  stop(): void {
+    this.#unsubscribe?.();
     this.#byTenant.clear();
   }
 }

@@ -9,8 +9,10 @@
  * embedded database that would stall every request behind it.
  *
  * Scheduled tasks (cron) are platform-wide: they find the tenants with work and send them jobs.
- * A wake-up ties a NOTIFY channel to a job: a service notifies inside its transaction with the
- * tenant id as payload, so the job is sent only once the change has committed.
+ * A wake-up ties a signal channel (signals/) to a job: a service signals inside its transaction, so
+ * the job is sent for the signal's tenant only once the change has committed. Every process gets
+ * the signal and sends the job; the queue's singleton key per tenant keeps one waiting, and a
+ * process sends at most one at a time per tenant (one more after it, if signals came meanwhile).
  *
  * pg-boss keeps its tables in its own schema (`pgboss`) and runs as the connecting (owner) role,
  * never as `balai_app`: on PostgreSQL it opens its own small pool on the same URL; on PGlite it
@@ -72,7 +74,7 @@ export type ScheduledTask = Readonly<{
 
 export type TaskContext = Readonly<{ platform: Platform; runner: JobRunner }>;
 
-/** A NOTIFY channel whose payload is a tenant id, and the job (payload `{}`) it sends that tenant. */
+/** A signal channel, and the job (payload `{}`) it sends the signal's tenant. */
 export type Wakeup = Readonly<{ channel: string; job: JobDefinition<TObject> }>;
 
 export type SendOptions = Readonly<{
@@ -104,7 +106,7 @@ export type JobRunner = Readonly<{
    * Sends a job for a tenant; the payload is checked against the job's schema. Resolves with the
    * job id, or null when a singleton key kept it out. Call it outside any transaction: on PGlite it
    * waits for the one connection, which a transaction holds until it ends. (A change that must
-   * start work when it commits notifies a wake-up channel instead.)
+   * start work when it commits signals a wake-up channel instead.)
    */
   send<S extends TSchema>(
     job: JobDefinition<S>,
@@ -230,20 +232,46 @@ export async function startJobRunner(platform: Platform, options: JobRunnerOptio
     }
     for (const wakeup of options.wakeups ?? []) {
       const job = wakeup.job;
-      unlisten.push(
-        await platform.database.listen(wakeup.channel, (tenantId) => {
-          if (!isUuid(tenantId) || stopping) return;
-          runner.send(job, tenantId, {}, { singletonKey: tenantId }).catch((error: unknown) => {
+      const wake = coalesced(async (tenantId) => {
+        if (stopping) return;
+        await runner.send(job, tenantId, {}, { singletonKey: tenantId }).then(
+          () => undefined,
+          (error: unknown) => {
             log.error({ err: error, job: job.name, tenantId }, 'could not send a woken job');
-          });
-        }),
-      );
+          },
+        );
+      });
+      const off = platform.signals.on(wakeup.channel, (tenantId) => {
+        if (isUuid(tenantId) && !stopping) wake(tenantId);
+      });
+      unlisten.push(async () => off());
     }
   } catch (error) {
     await runner.stop();
     throw error;
   }
   return runner;
+}
+
+/**
+ * `send` for one key at a time: a call while the key's send is under way asks for one more after it
+ * (a job sent before a commit may already be running and miss it), and calls meanwhile share that one.
+ */
+function coalesced(send: (key: string) => Promise<void>): (key: string) => void {
+  const running = new Map<string, { again: boolean }>();
+  const start = (key: string) => {
+    const state = { again: false };
+    running.set(key, state);
+    void send(key).finally(() => {
+      running.delete(key);
+      if (state.again) start(key);
+    });
+  };
+  return (key) => {
+    const state = running.get(key);
+    if (state) state.again = true;
+    else start(key);
+  };
 }
 
 async function declareQueue(boss: PgBoss, name: string, settings: QueueSettings): Promise<void> {

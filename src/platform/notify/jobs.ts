@@ -1,5 +1,5 @@
 /**
- * The outbox's jobs: `notify.deliver` sends one tenant's due messages; it is woken by the NOTIFY an
+ * The outbox's jobs: `notify.deliver` sends one tenant's due messages; it is woken by the signal an
  * outbox row commits with, and by `notify.sweep`, which runs every minute and sends it to every
  * tenant with messages due (retries whose backoff has passed, anything a wake-up missed).
  */

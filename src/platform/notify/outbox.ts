@@ -1,9 +1,9 @@
 /**
  * The notification outbox. A service that wants a message sent writes an outbox row in its own
  * transaction (`enqueueNotification`): if the change rolls back, so does the message. The same
- * transaction sends a NOTIFY carrying the tenant id, which Postgres delivers only on commit; the
- * job runner answers it with a delivery job for that tenant, and a task every minute catches
- * whatever a notification missed (a process that was down, a retry that came due).
+ * transaction signals the tenant's outbox (signals/), delivered only once it commits; the job
+ * runner answers with a delivery job for that tenant, and a task every minute catches whatever a
+ * wake-up missed (a retry that came due, a job runner that was down).
  *
  * Delivery (`deliverPending`) is at-least-once and idempotent per row:
  * - a short transaction claims due rows `for update skip locked`, counts the attempt and leases
@@ -16,14 +16,16 @@
  * on every attempt (the SMTP Message-ID is built from it) so receivers can recognise the repeat.
  */
 import { type Expression, type Kysely, sql } from 'kysely';
+import { batchOf } from '../db/commit-batch.ts';
 import type { NotificationChannel, PlatformTables } from '../db/schema.ts';
 import { readAcrossTenants, type TenantScope } from '../db/tenant-scope.ts';
 import { invalid } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { signal } from '../signals/signal.ts';
 import type { SendReceipt, Transports } from './transports.ts';
 
-/** The NOTIFY channel a committed outbox row wakes the delivery job on; the payload is the tenant id. */
-export const OUTBOX_CHANNEL = 'balai_outbox';
+/** The signal channel a committed outbox row wakes the tenant's delivery job on. */
+export const OUTBOX_CHANNEL = 'outbox';
 
 export type NotificationInput =
   | Readonly<{
@@ -58,19 +60,20 @@ export async function enqueueNotification(scope: TenantScope, input: Notificatio
     throw invalid({ path: '/notification/unsubscribeUrl', code: 'format' });
   }
   const id = newId();
-  await scope.trx
-    .insertInto('notification_outbox')
-    .values({
-      tenant_id: scope.tenantId,
-      id,
-      channel: input.channel,
-      recipient: to,
-      subject,
-      body: input.body,
-      unsubscribe_url: unsubscribeUrl,
-    })
-    .execute();
-  await sql`select pg_notify(${OUTBOX_CHANNEL}, ${scope.tenantId})`.execute(scope.trx);
+  const row = {
+    tenant_id: scope.tenantId,
+    id,
+    channel: input.channel,
+    recipient: to,
+    subject,
+    body: input.body,
+    unsubscribe_url: unsubscribeUrl,
+  };
+  // Nothing reads the row back before the commit: it is written with it (db/commit-batch.ts).
+  const batch = batchOf(scope);
+  if (batch) batch.add(scope.tenantId, 'notification_outbox', row);
+  else await scope.trx.insertInto('notification_outbox').values(row).execute();
+  await signal(scope, OUTBOX_CHANNEL, '');
   return id;
 }
 

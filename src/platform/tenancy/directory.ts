@@ -1,8 +1,8 @@
 /**
  * The tenant directory: every tenant, its domains, its area and its live apps, held in memory so
  * that a request's tenant and app gate are resolved without a query, and so are the tenants whose
- * area holds a place. It reloads on a `balai_directory` notification, which any process sends after
- * changing tenants, domains or adoptions.
+ * area holds a place. It reloads on a `directory` signal, which any process sends after changing
+ * tenants, domains or adoptions (`platform.directoryChanged`).
  */
 import { type Kysely, sql } from 'kysely';
 import type { Branding, Language, PlatformTables, TenantKind } from '../db/schema.ts';
@@ -30,7 +30,8 @@ export type TenantInfo = Readonly<{
 /** A tenant found in the directory for this request: the only kind of tenant route handlers get. */
 export type VerifiedTenant = TenantInfo & { readonly [verified]: true };
 
-export const DIRECTORY_CHANNEL = 'balai_directory';
+/** The signal channel of directory changes (signals/). */
+export const DIRECTORY_CHANNEL = 'directory';
 
 /** A host name an app of a tenant serves (`host_aliases`): its requests go to `path` under the tenant. */
 export type ServedAlias = Readonly<{ tenant: VerifiedTenant; app: string; path: string }>;

@@ -20,28 +20,30 @@ export type EventInput = {
   at: Date;
 };
 
+/** A step's row (public unless said otherwise), with a new id. */
+export function eventRow(scope: TenantScope, reportId: string, e: EventInput) {
+  return {
+    tenant_id: scope.tenantId,
+    id: newId(),
+    report_id: reportId,
+    at: e.at,
+    kind: e.kind,
+    from_status: e.from,
+    to_status: e.to,
+    actor_role: e.role,
+    actor_user_id: e.userId,
+    agency_id: e.agencyId ?? null,
+    note: e.note ?? null,
+    public: e.public ?? true,
+    data: e.data && Object.keys(e.data).length > 0 ? JSON.stringify(e.data) : null,
+  };
+}
+
 /** Adds a step to the report's history (public unless said otherwise); returns its id. */
 export async function addEvent(scope: TenantScope, reportId: string, e: EventInput): Promise<string> {
-  const id = newId();
-  await tx(scope)
-    .insertInto('report_events')
-    .values({
-      tenant_id: scope.tenantId,
-      id,
-      report_id: reportId,
-      at: e.at,
-      kind: e.kind,
-      from_status: e.from,
-      to_status: e.to,
-      actor_role: e.role,
-      actor_user_id: e.userId,
-      agency_id: e.agencyId ?? null,
-      note: e.note ?? null,
-      public: e.public ?? true,
-      data: e.data && Object.keys(e.data).length > 0 ? JSON.stringify(e.data) : null,
-    })
-    .execute();
-  return id;
+  const row = eventRow(scope, reportId, e);
+  await tx(scope).insertInto('report_events').values(row).execute();
+  return row.id;
 }
 
 /** The report's history, oldest first. */

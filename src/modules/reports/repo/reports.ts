@@ -8,6 +8,7 @@ import { isUuid, type PlatformTables, type TenantScope } from '../../../platform
 import { normalizeTrackingNo } from '../input.ts';
 import type { ReportType, Status, Track } from '../lifecycle.ts';
 import { REPORT_COLUMNS, type ReplayColumn, type ReportsTable, tx } from '../tables.ts';
+import type { eventRow } from './history.ts';
 
 type Row = ReportsTable extends infer T
   ? { [K in keyof T]: T[K] extends { __select__: infer S } ? S : T[K] }
@@ -97,12 +98,60 @@ export async function readReportForView(
 
 export type NewReportRow = Omit<Insertable<ReportsTable>, 'tenant_id'>;
 
-/** Files a report; false when its tracking number (or idempotency key) is already taken. */
-export async function insertReportUnlessTaken(scope: TenantScope, values: NewReportRow): Promise<boolean> {
+/**
+ * Files a report with its first step in one statement (one round trip), unless its tracking number
+ * or idempotency key is taken: the step is written only if the report was. Whether it was.
+ */
+export async function insertReportWithEvent(
+  scope: TenantScope,
+  values: NewReportRow,
+  event: ReturnType<typeof eventRow>,
+): Promise<boolean> {
+  const e = event;
   const inserted = await tx(scope)
-    .insertInto('reports')
-    .values({ tenant_id: scope.tenantId, ...values })
-    .onConflict((oc) => oc.doNothing())
+    .with('filed', (db) =>
+      db
+        .insertInto('reports')
+        .values({ tenant_id: scope.tenantId, ...values })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id'),
+    )
+    .insertInto('report_events')
+    .columns([
+      'tenant_id',
+      'id',
+      'report_id',
+      'at',
+      'kind',
+      'from_status',
+      'to_status',
+      'actor_role',
+      'actor_user_id',
+      'agency_id',
+      'note',
+      'public',
+      'data',
+    ])
+    // A SELECT's parameters take no type from the columns they fill: each says its own.
+    .expression((eb) =>
+      eb
+        .selectFrom('filed')
+        .select([
+          sql<string>`${e.tenant_id}::uuid`.as('tenant_id'),
+          sql<string>`${e.id}::uuid`.as('id'),
+          'filed.id as report_id',
+          sql<Date>`${e.at}::timestamptz`.as('at'),
+          sql<string>`${e.kind}::text`.as('kind'),
+          sql<string | null>`${e.from_status}::text`.as('from_status'),
+          sql<string | null>`${e.to_status}::text`.as('to_status'),
+          sql<string>`${e.actor_role}::text`.as('actor_role'),
+          sql<string | null>`${e.actor_user_id}::uuid`.as('actor_user_id'),
+          sql<string | null>`${e.agency_id}::uuid`.as('agency_id'),
+          sql<string | null>`${e.note}::text`.as('note'),
+          sql<boolean>`${e.public}::boolean`.as('public'),
+          sql<string | null>`${e.data}::jsonb`.as('data'),
+        ]),
+    )
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;

@@ -20,8 +20,8 @@ import { daysFor } from '../deadlines.ts';
 import type { Status } from '../lifecycle.ts';
 import { insideTenantArea } from '../location.ts';
 import type { StoredPhoto } from '../photos.ts';
-import { addEvent, insertPhotos } from '../repo/history.ts';
-import { findByIdempotencyKey, insertReportUnlessTaken } from '../repo/reports.ts';
+import { addEvent, eventRow, insertPhotos } from '../repo/history.ts';
+import { findByIdempotencyKey, insertReportWithEvent } from '../repo/reports.ts';
 import type { NewReportInput } from '../schemas.ts';
 import type { ReportsTable } from '../tables.ts';
 import { REPORTS_TAG } from './cache-tags.ts';
@@ -101,21 +101,31 @@ export async function fileReport(
   const now = intake.now ?? new Date();
   const key = intake.idempotencyKey;
   const hash = key ? fingerprint(input, intake.photos) : null;
-  if (key) {
-    const earlier = await replay(scope, key, hash!, intake.reporterUserId, now);
+  // A retry is found by its key when the insert below meets it (no lookup first: one round trip
+  // less for every filing), or here when the request would not be accepted now — a category closed
+  // since the first filing: the retry still gets the first answer.
+  let checked: Awaited<ReturnType<typeof checkFiling>>;
+  try {
+    checked = await checkFiling(platform, scope, tenant, input, intake, now);
+  } catch (error) {
+    const earlier =
+      key && error instanceof AppError ? await replay(scope, key, hash!, intake.reporterUserId, now) : null;
     if (earlier) return earlier;
+    throw error;
   }
-  const { settings, categories } = await loadConfig(platform, scope);
-  const category = categories.get(input.category);
-  if (!category?.active) throw invalid({ path: '/body/category', code: 'unknown_category' });
-  checkLocation(platform, tenant, input, intake.channel);
-  const calendar = await loadCalendar(platform, scope, tenant);
-  const due = calendar.dueInstant(
-    now,
-    daysFor('triage', settings.deadlines, categoryRules(category), input.type, 'standard'),
-  );
+  const { category, due } = checked;
   const secret = intake.reporterUserId ? undefined : randomSecret(18);
   const id = newId();
+  // The first step of its history, written with the report in one statement.
+  const filed = eventRow(scope, id, {
+    kind: 'filed',
+    from: null,
+    to: 'received',
+    role: 'reporter',
+    userId: intake.reporterUserId,
+    data: { channel: intake.channel },
+    at: now,
+  });
   let trackingNo = '';
   for (let attempt = 0; ; attempt++) {
     trackingNo = trackingNumber(now, tenant.timeZone);
@@ -126,55 +136,51 @@ export async function fileReport(
       dueAt: due.toISOString(),
       ...(secret ? { secret } : {}),
     };
-    const inserted = await insertReportUnlessTaken(scope, {
-      id,
-      tracking_no: trackingNo,
-      type: input.type,
-      category_code: input.category,
-      description: input.description,
-      status: 'received',
-      channel: intake.channel,
-      lat: input.lat ?? null,
-      lng: input.lng ?? null,
-      address: input.address ?? null,
-      kelurahan: input.kelurahan ?? null,
-      reporter_user_id: intake.reporterUserId,
-      reporter_name: input.name ?? null,
-      reporter_email: input.email ?? null,
-      reporter_phone: input.phone ?? null,
-      reporter_secret_hash: secret ? sha256(secret) : null,
-      confidential: input.confidential ?? false,
-      anonymous: input.anonymous ?? false,
-      agency_id: null,
-      track: category.defaultTrack,
-      due_at: due,
-      idempotency_key: key ? idempotencyKeyHash(key) : null,
-      idempotency_hash: hash,
-      idempotency_answer: key
-        ? sealAnswer(keptForReplay(answer, key, intake.channel), key, scope.tenantId)
-        : null,
-      idempotency_expires_at: key ? new Date(now.getTime() + REPLAY_LIFETIME_MS) : null,
-      created_at: now,
-      updated_at: now,
-    });
+    const inserted = await insertReportWithEvent(
+      scope,
+      {
+        id,
+        tracking_no: trackingNo,
+        type: input.type,
+        category_code: input.category,
+        description: input.description,
+        status: 'received',
+        channel: intake.channel,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        address: input.address ?? null,
+        kelurahan: input.kelurahan ?? null,
+        reporter_user_id: intake.reporterUserId,
+        reporter_name: input.name ?? null,
+        reporter_email: input.email ?? null,
+        reporter_phone: input.phone ?? null,
+        reporter_secret_hash: secret ? sha256(secret) : null,
+        confidential: input.confidential ?? false,
+        anonymous: input.anonymous ?? false,
+        agency_id: null,
+        track: category.defaultTrack,
+        due_at: due,
+        idempotency_key: key ? idempotencyKeyHash(key) : null,
+        idempotency_hash: hash,
+        idempotency_answer: key
+          ? sealAnswer(keptForReplay(answer, key, intake.channel), key, scope.tenantId)
+          : null,
+        idempotency_expires_at: key ? new Date(now.getTime() + REPLAY_LIFETIME_MS) : null,
+        created_at: now,
+        updated_at: now,
+      },
+      filed,
+    );
     if (inserted) break;
     if (key) {
-      // A concurrent request with the same key won the race (this insert waited for it to commit).
+      // A filing with the same key came first: an earlier one, or a concurrent one that won the race
+      // (this insert waited for it to commit).
       const earlier = await replay(scope, key, hash!, intake.reporterUserId, now);
       if (earlier) return earlier;
     }
     if (attempt >= 5) throw new Error('could not allocate a tracking number');
   }
-  const eventId = await addEvent(scope, id, {
-    kind: 'filed',
-    from: null,
-    to: 'received',
-    role: 'reporter',
-    userId: intake.reporterUserId,
-    data: { channel: intake.channel },
-    at: now,
-  });
-  await insertPhotos(scope, id, eventId, 'report', intake.photos);
+  await insertPhotos(scope, id, filed.id, 'report', intake.photos);
   await recordAudit(scope, {
     action: 'report.file',
     entityType: 'report',
@@ -202,6 +208,27 @@ export async function fileReport(
   });
   await invalidate(scope, REPORTS_TAG);
   return { id, trackingNo, status: 'received', dueAt: due, secret, replayed: false };
+}
+
+/** The filing's checks — its category, its place — and its first deadline; throws what fails. */
+async function checkFiling(
+  platform: Platform,
+  scope: TenantScope,
+  tenant: VerifiedTenant,
+  input: NewReportInput,
+  intake: Intake,
+  now: Date,
+) {
+  const { settings, categories } = await loadConfig(platform, scope);
+  const category = categories.get(input.category);
+  if (!category?.active) throw invalid({ path: '/body/category', code: 'unknown_category' });
+  checkLocation(platform, tenant, input, intake.channel);
+  const calendar = await loadCalendar(platform, scope, tenant);
+  const due = calendar.dueInstant(
+    now,
+    daysFor('triage', settings.deadlines, categoryRules(category), input.type, 'standard'),
+  );
+  return { category, due };
 }
 
 /**

@@ -1,0 +1,103 @@
+/**
+ * What one intake costs the database in round trips (issue #18, ADR 0020): the statements a filing
+ * with a phone number and an Idempotency-Key sends, read off the driver — BEGIN with the tenant's
+ * binding; the report with its first step (a retry's key is met by the insert, not looked up
+ * first); the audit row, the receipt's outbox row and the signals with COMMIT. No NOTIFY inside the
+ * transaction. Before signals the same filing took 11.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { DB_KIND } from '../../../../test/support/harness.ts';
+import { type ReportsContext, startReports } from './reports-setup.ts';
+
+type Sent = { on: unknown; text: string };
+
+/** Records the SQL texts sent while `recording` is on, with the connection each went on. */
+function recorder() {
+  const sent: Sent[] = [];
+  let recording = false;
+  const wrap = (proto: object, method: string) => {
+    const target = proto as Record<string, (...args: unknown[]) => unknown>;
+    const original = target[method]!;
+    target[method] = function (this: unknown, ...args: unknown[]) {
+      if (recording && typeof args[0] === 'string')
+        sent.push({ on: this, text: args[0].replace(/\s+/g, ' ') });
+      return original.apply(this, args);
+    };
+    return () => {
+      target[method] = original;
+    };
+  };
+  const restore = [
+    wrap(pg.Client.prototype, 'query'),
+    wrap(PGlite.prototype, 'query'),
+    wrap(PGlite.prototype, 'exec'),
+  ];
+  return {
+    sent,
+    start: () => {
+      recording = true;
+    },
+    stop: () => {
+      recording = false;
+    },
+    restore: () => {
+      for (const r of restore) r();
+    },
+  };
+}
+
+describe(`reports: an intake's round trips (${DB_KIND})`, () => {
+  let r: ReportsContext;
+  let rec: ReturnType<typeof recorder>;
+  before(async () => {
+    rec = recorder();
+    r = await startReports();
+  });
+  after(async () => {
+    rec.restore();
+    await r.t.close();
+  });
+
+  const file = (key: string) =>
+    r.t.app.inject({
+      method: 'POST',
+      url: `${r.base}/reports`,
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      payload: {
+        type: 'complaint',
+        category: 'roads',
+        description: 'Jalan berlubang besar di depan sekolah dasar, membahayakan pengendara',
+        address: 'Jl. Merdeka 1',
+        name: 'Budi',
+        phone: '+6281234567890',
+      },
+    });
+
+  test('three round trips: BEGIN with the binding, the report with its step, the appended rows with COMMIT', async () => {
+    assert.equal((await file('round-trips-warm')).statusCode, 201);
+    rec.start();
+    const res = await file('round-trips-measured');
+    rec.stop();
+    assert.equal(res.statusCode, 201, res.body);
+    const begin = rec.sent.findIndex(
+      (s) => s.text.startsWith('start transaction; select set_config(') && s.text.includes(r.tenantId),
+    );
+    assert.ok(begin >= 0, 'the transaction began with its tenant binding in one statement text');
+    // The request's transaction, on its connection (a signal reader may use another meanwhile).
+    const mine = rec.sent.slice(begin).filter((s) => s.on === rec.sent[begin]!.on);
+    const end = mine.findIndex((s) => /commit$/.test(s.text));
+    const transaction = mine.slice(0, end + 1).map((s) => s.text);
+    assert.match(transaction[1]!, /^with "filed" as \(insert into "reports" .* insert into "report_events"/);
+    const last = transaction.at(-1)!;
+    assert.match(last, /; commit$/);
+    for (const table of ['audit_log', 'notification_outbox', 'platform_signals']) {
+      assert.equal(last.split(`insert into ${table} `).length, 2, `one INSERT into ${table}`);
+    }
+    assert.match(last, /'event'.*'outbox'.*'cache'/, 'the event, the wake-up, the invalidation');
+    assert.ok(!transaction.some((text) => text.includes('pg_notify')), 'no NOTIFY inside the transaction');
+    assert.equal(transaction.length, 3, transaction.join('\n'));
+  });
+});
