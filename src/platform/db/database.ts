@@ -412,10 +412,14 @@ function discardingBrokenClients(pool: pg.Pool) {
           // A cursor (Kysely's streaming) is handed over as is.
           if (typeof args[0] !== 'string') return (client.query as (...a: unknown[]) => unknown)(...args);
           if (broken) return Promise.reject(new Error(`database connection lost (${broken.message})`));
-          return (client.query(...args) as unknown as Promise<unknown>).catch((error: unknown) => {
-            if (isDatabaseUnavailable(error)) broken = error as Error;
-            throw error;
-          });
+          return (client.query(...args) as unknown as Promise<unknown>).then(
+            // Several statements in one query (transaction-hooks.ts) answer with the last one's result.
+            (result) => (Array.isArray(result) ? result[result.length - 1] : result),
+            (error: unknown) => {
+              if (isDatabaseUnavailable(error)) broken = error as Error;
+              throw error;
+            },
+          );
         },
         // Kysely passes `true` itself when a rollback failed: the client is destroyed either way.
         release(discard?: boolean | Error) {

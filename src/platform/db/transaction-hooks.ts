@@ -16,12 +16,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   CompiledQuery,
+  type ControlConnectionProvider,
   type DatabaseConnection,
   type Driver,
   PostgresDialect,
   type PostgresDialectConfig,
+  type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { inlineParameters } from './inline-parameters.ts';
 
 export type TransactionHooks = Readonly<{
   /** SQL run right after BEGIN, in the same round trip. */
@@ -91,11 +94,14 @@ export class HookedPostgresDialect extends PostgresDialect {
 /**
  * A driver that sends a hooked transaction's statements with its BEGIN and COMMIT as one query
  * without parameters, which node-postgres sends in the simple protocol: several statements, one
- * round trip. A statement that fails there fails the whole query, and Kysely rolls back as for any
- * failed statement.
+ * round trip. BEGIN and the binding wait for the transaction's first query and go with it, its
+ * parameters written as literals (inline-parameters.ts): a read of one statement is then two round
+ * trips, BEGIN with the query and COMMIT. A statement that fails there fails the whole query, and
+ * Kysely rolls back as for any failed statement. A transaction that sends no query sends nothing.
  */
 class HookedDriver implements Driver {
   readonly #inner: Driver;
+  readonly #wrapped = new WeakMap<DatabaseConnection, DeferredBeginConnection>();
   constructor(inner: Driver) {
     this.#inner = inner;
   }
@@ -104,46 +110,132 @@ class HookedDriver implements Driver {
     return this.#inner.init(...args);
   }
 
-  acquireConnection(...args: Parameters<Driver['acquireConnection']>) {
-    return this.#inner.acquireConnection(...args);
+  async acquireConnection(...args: Parameters<Driver['acquireConnection']>): Promise<DatabaseConnection> {
+    const inner = await this.#inner.acquireConnection(...args);
+    let connection = this.#wrapped.get(inner);
+    if (!connection) {
+      connection = new DeferredBeginConnection(inner);
+      this.#wrapped.set(inner, connection);
+    }
+    return connection;
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const own = connection as DeferredBeginConnection;
     const hooks = claimHooks(connection);
-    if (!hooks) return this.#inner.beginTransaction(connection, settings);
-    await connection.executeQuery(CompiledQuery.raw(`${beginStatement(settings)}; ${hooks.afterBegin}`, []));
+    if (!hooks) return this.#inner.beginTransaction(own.inner, settings);
+    own.deferBegin(`${beginStatement(settings)}; ${hooks.afterBegin}`);
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const own = connection as DeferredBeginConnection;
     const before = statementsBeforeCommit(connection);
-    if (!before) return this.#inner.commitTransaction(connection);
+    const begin = own.takeDeferredBegin();
+    if (begin !== null) {
+      // Nothing was sent: the transaction is its BEGIN and, if any, what goes with COMMIT.
+      if (before) await own.inner.executeQuery(CompiledQuery.raw(`${begin}; ${before}; commit`, []));
+      return;
+    }
+    if (!before) return this.#inner.commitTransaction(own.inner);
     // In a transaction an earlier error aborted, the first of these statements fails: no COMMIT is
     // sent, the error reaches Kysely, which rolls back.
-    await connection.executeQuery(CompiledQuery.raw(`${before}; commit`, []));
+    await own.inner.executeQuery(CompiledQuery.raw(`${before}; commit`, []));
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const own = connection as DeferredBeginConnection;
     endHooks(connection);
-    return this.#inner.rollbackTransaction(connection);
+    // A transaction whose BEGIN was never sent has nothing to roll back.
+    if (own.takeDeferredBegin() !== null) return;
+    return this.#inner.rollbackTransaction(own.inner);
   }
 
-  savepoint(...args: Parameters<NonNullable<Driver['savepoint']>>) {
-    return this.#inner.savepoint!(...args);
+  async savepoint(...[connection, name, compile]: Parameters<NonNullable<Driver['savepoint']>>) {
+    const own = connection as DeferredBeginConnection;
+    await own.sendDeferredBegin();
+    return this.#inner.savepoint!(own.inner, name, compile);
   }
 
-  rollbackToSavepoint(...args: Parameters<NonNullable<Driver['rollbackToSavepoint']>>) {
-    return this.#inner.rollbackToSavepoint!(...args);
+  rollbackToSavepoint(
+    ...[connection, name, compile]: Parameters<NonNullable<Driver['rollbackToSavepoint']>>
+  ) {
+    return this.#inner.rollbackToSavepoint!((connection as DeferredBeginConnection).inner, name, compile);
   }
 
-  releaseSavepoint(...args: Parameters<NonNullable<Driver['releaseSavepoint']>>) {
-    return this.#inner.releaseSavepoint!(...args);
+  releaseSavepoint(...[connection, name, compile]: Parameters<NonNullable<Driver['releaseSavepoint']>>) {
+    return this.#inner.releaseSavepoint!((connection as DeferredBeginConnection).inner, name, compile);
   }
 
-  releaseConnection(...args: Parameters<Driver['releaseConnection']>) {
-    return this.#inner.releaseConnection(...args);
+  releaseConnection(connection: DatabaseConnection) {
+    const own = connection as DeferredBeginConnection;
+    // Defensive: a BEGIN never sent must not be sent by the connection's next user.
+    own.takeDeferredBegin();
+    return this.#inner.releaseConnection(own.inner);
   }
 
   destroy(...args: Parameters<Driver['destroy']>) {
     return this.#inner.destroy(...args);
+  }
+}
+
+/**
+ * The driver's connection, holding a hooked transaction's BEGIN until its first query, which carries
+ * it. The pool's clients answer a query of several statements with the last one's result
+ * (database.ts), which is the query's own.
+ */
+class DeferredBeginConnection implements DatabaseConnection {
+  readonly inner: DatabaseConnection;
+  #begin: string | null = null;
+
+  constructor(inner: DatabaseConnection) {
+    this.inner = inner;
+  }
+
+  deferBegin(statements: string): void {
+    this.#begin = statements;
+  }
+
+  /** The BEGIN not sent yet, now forgotten, or null. */
+  takeDeferredBegin(): string | null {
+    const begin = this.#begin;
+    this.#begin = null;
+    return begin;
+  }
+
+  async sendDeferredBegin(): Promise<void> {
+    const begin = this.takeDeferredBegin();
+    if (begin !== null) await this.inner.executeQuery(CompiledQuery.raw(begin, []));
+  }
+
+  async executeQuery<R>(query: CompiledQuery, ...rest: unknown[]): Promise<QueryResult<R>> {
+    const begin = this.takeDeferredBegin();
+    if (begin !== null) {
+      const inlined = inlineParameters(query.sql, query.parameters);
+      if (inlined !== null) {
+        return this.inner.executeQuery<R>(CompiledQuery.raw(`${begin}; ${inlined}`, []));
+      }
+      await this.inner.executeQuery(CompiledQuery.raw(begin, []));
+    }
+    return (this.inner.executeQuery as (q: CompiledQuery, ...r: unknown[]) => Promise<QueryResult<R>>)(
+      query,
+      ...rest,
+    );
+  }
+
+  collectSessionInfo(): Promise<void> {
+    return this.inner.collectSessionInfo?.() ?? Promise.resolve();
+  }
+
+  cancelQuery(control: ControlConnectionProvider): Promise<void> {
+    return this.inner.cancelQuery?.(control) ?? Promise.resolve();
+  }
+
+  killSession(control: ControlConnectionProvider): Promise<void> {
+    return this.inner.killSession?.(control) ?? Promise.resolve();
+  }
+
+  async *streamQuery<R>(query: CompiledQuery, chunkSize: number): AsyncIterableIterator<QueryResult<R>> {
+    await this.sendDeferredBegin();
+    yield* this.inner.streamQuery<R>(query, chunkSize);
   }
 }

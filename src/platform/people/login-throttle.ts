@@ -9,7 +9,7 @@
  * SHA-256 only. Failures are forgotten a day after the last one.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { clientKey } from '../http/client-address.ts';
 
@@ -47,6 +47,11 @@ export function loginHashesOf(user: { email: string | null; phone: string | null
   return [user.email, user.phone].flatMap((login) =>
     login ? [createHash('sha256').update(login).digest('hex')] : [],
   );
+}
+
+/** `loginHashesOf`'s hash of a login column, computed by the database (null for a null login). */
+export function loginHashSql(login: RawBuilder<unknown>) {
+  return sql<string>`encode(sha256(convert_to(${login}, 'UTF8')), 'hex')`;
 }
 
 /** Seconds that `ip` must still wait before trying `login` again (0: it may try now). */
@@ -132,18 +137,4 @@ export async function clearLogins(scope: TenantScope, loginHashes: readonly stri
     .where('tenant_id', '=', scope.tenantId)
     .where('login_hash', 'in', loginHashes)
     .execute();
-}
-
-/** Which of these logins some address is locked out of now. */
-export async function lockedLogins(scope: TenantScope, loginHashes: readonly string[]): Promise<Set<string>> {
-  if (loginHashes.length === 0) return new Set();
-  const rows = await scope.trx
-    .selectFrom('login_throttles')
-    .select('login_hash')
-    .distinct()
-    .where('tenant_id', '=', scope.tenantId)
-    .where('login_hash', 'in', loginHashes)
-    .where('locked_until', '>', new Date())
-    .execute();
-  return new Set(rows.map((r) => r.login_hash));
 }

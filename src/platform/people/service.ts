@@ -2,6 +2,8 @@
  * People of a tenant: citizens who sign up, staff and partner accounts made by administrators, and
  * the roles granted to them. Identifiers (email, phone, NIK, NIP) are checked and normalised here.
  */
+import { type SqlBool, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { recordAudit } from '../audit/audit.ts';
 import { invalidate } from '../cache/tenant-cache.ts';
 import type { Role } from '../catalogue/manifest.ts';
@@ -13,7 +15,7 @@ import { newId } from '../ids.ts';
 import { enqueueNotification } from '../notify/outbox.ts';
 import { AUTH_TAG, hashPassword, loginKey, MIN_PASSWORD_LENGTH } from './auth.ts';
 import { normalizeEmail, normalizePhone, parseNik, parseNip } from './identity.ts';
-import { lockedLogins, loginHashesOf } from './login-throttle.ts';
+import { loginHashSql } from './login-throttle.ts';
 import type { CreateUserInput, GrantRoleInput, RegisterInput } from './schemas.ts';
 
 type Identity = { email: string | null; phone: string | null; nik: string | null; nip: string | null };
@@ -119,23 +121,48 @@ export async function registerCitizen(
   return id;
 }
 
+/**
+ * The tenant's users with, in the same statement, their grants and whether a sign-in of theirs is
+ * locked (login-throttle.ts: a login's hash computed by the database as `loginHashesOf` does).
+ */
+function usersWithAccess(scope: TenantScope) {
+  return scope.trx
+    .selectFrom('users')
+    .selectAll('users')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('role_grants as g')
+          .select(['g.id', 'g.role', 'g.agency_id'])
+          .where('g.tenant_id', '=', scope.tenantId)
+          .whereRef('g.user_id', '=', 'users.id')
+          .orderBy('g.created_at')
+          .orderBy('g.id'),
+      ).as('grants'),
+      eb
+        .exists(
+          eb
+            .selectFrom('login_throttles as l')
+            .select(sql`1`.as('one'))
+            .where('l.tenant_id', '=', scope.tenantId)
+            .where((w) =>
+              w.or([
+                w('l.login_hash', '=', loginHashSql(sql.ref('users.email'))),
+                w('l.login_hash', '=', loginHashSql(sql.ref('users.phone'))),
+              ]),
+            )
+            .where('l.locked_until', '>', new Date()),
+        )
+        .as('locked'),
+    ])
+    .where('users.tenant_id', '=', scope.tenantId);
+}
+
 /** One user with their grants, or a 404. */
 export async function getUser(scope: TenantScope, id: string) {
-  const user = await scope.trx
-    .selectFrom('users')
-    .selectAll()
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const user = await usersWithAccess(scope).where('users.id', '=', id).executeTakeFirst();
   if (!user) throw notFound('user');
-  const grants = await scope.trx
-    .selectFrom('role_grants')
-    .select(['id', 'role', 'agency_id'])
-    .where('tenant_id', '=', scope.tenantId)
-    .where('user_id', '=', id)
-    .execute();
-  const locked = await lockedLogins(scope, loginHashesOf(user));
-  return userView(user, grants, locked);
+  return userView(user);
 }
 
 type UserRow = {
@@ -146,14 +173,11 @@ type UserRow = {
   phone: string | null;
   nip: string | null;
   partner_kind: string | null;
+  grants: Array<{ id: string; role: string; agency_id: string | null }>;
+  locked: SqlBool;
 };
 
-/** `locked`: some address is locked out of one of the user's logins by its failed sign-ins. */
-function userView(
-  u: UserRow,
-  grants: Array<{ id: string; role: string; agency_id: string | null }>,
-  lockedHashes: ReadonlySet<string>,
-) {
+function userView(u: UserRow) {
   return {
     id: u.id,
     kind: u.kind,
@@ -162,44 +186,29 @@ function userView(
     phone: u.phone,
     nip: u.nip,
     partnerKind: u.partner_kind,
-    grants: grants.map((g) => ({ id: g.id, role: g.role, agencyId: g.agency_id })),
-    locked: loginHashesOf(u).some((h) => lockedHashes.has(h)),
+    grants: u.grants.map((g) => ({ id: g.id, role: g.role, agencyId: g.agency_id })),
+    locked: u.locked === true || u.locked === 1,
   };
 }
 
-/** Users of the tenant, optionally of one kind or matching a name/email fragment; grants read in bulk. */
+/**
+ * Users of the tenant, optionally of one kind or matching a name/email fragment, with their grants
+ * and locks: one statement.
+ */
 export async function listUsers(
   scope: TenantScope,
   q: { kind?: string | undefined; search?: string | undefined; limit: number; offset: number },
 ) {
-  let query = scope.trx.selectFrom('users').selectAll().where('tenant_id', '=', scope.tenantId);
-  if (q.kind) query = query.where('kind', '=', q.kind as UserRow['kind'] as 'staff');
+  let query = usersWithAccess(scope);
+  if (q.kind) query = query.where('users.kind', '=', q.kind as 'staff');
   if (q.search) {
     const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('display_name', 'ilike', like), eb('email', 'ilike', like)]));
+    query = query.where((eb) =>
+      eb.or([eb('users.display_name', 'ilike', like), eb('users.email', 'ilike', like)]),
+    );
   }
-  const users = await query.orderBy('display_name').limit(q.limit).offset(q.offset).execute();
-  const grants =
-    users.length === 0
-      ? []
-      : await scope.trx
-          .selectFrom('role_grants')
-          .select(['id', 'role', 'agency_id', 'user_id'])
-          .where('tenant_id', '=', scope.tenantId)
-          .where(
-            'user_id',
-            'in',
-            users.map((u) => u.id),
-          )
-          .execute();
-  const locked = await lockedLogins(scope, users.flatMap(loginHashesOf));
-  return users.map((u) =>
-    userView(
-      u,
-      grants.filter((g) => g.user_id === u.id),
-      locked,
-    ),
-  );
+  const users = await query.orderBy('users.display_name').limit(q.limit).offset(q.offset).execute();
+  return users.map(userView);
 }
 
 /** The id of the user with this email in the scope's tenant, or null. */

@@ -1,0 +1,120 @@
+/**
+ * A compiled query's `$n` parameters written into its text as escaped literals, so that it can
+ * travel in the simple protocol with other statements in one round trip (transaction-hooks.ts sends
+ * a transaction's BEGIN and tenant binding with its first query).
+ *
+ * The values go through node-postgres's own conversion (`utils.prepareValue`, what it does for a
+ * parameter) and `escapeLiteral`; each becomes an untyped literal, which PostgreSQL types from its
+ * context exactly as it types an untyped parameter. The text is scanned as PostgreSQL's lexer
+ * would — quoted strings (with `E''` escapes), quoted identifiers, dollar quotes, comments (nested)
+ * — so that a `$1` inside any of them stays as it is. Anything the scanner is unsure of gives
+ * `null`, and the caller sends the query with its parameters instead.
+ */
+import pg from 'pg';
+
+/** Beyond this many characters of literals, the query goes with its parameters. */
+const MAX_INLINED_CHARS = 64 * 1024;
+
+const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils.prepareValue;
+
+/** `value` as an SQL literal, as node-postgres would have sent it as a parameter. */
+export function sqlLiteral(value: unknown): string {
+  const prepared = prepareValue(value);
+  if (prepared === null || prepared === undefined) return 'NULL';
+  if (Buffer.isBuffer(prepared)) return `'\\x${prepared.toString('hex')}'`;
+  return pg.escapeLiteral(String(prepared));
+}
+
+const isIdentifierChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+
+/** `sql` with `$1`… replaced by `parameters` as literals, or null when that cannot be done safely. */
+export function inlineParameters(sql: string, parameters: readonly unknown[]): string | null {
+  if (parameters.length === 0) return sql;
+  const literals: string[] = [];
+  let size = 0;
+  for (const value of parameters) {
+    const literal = sqlLiteral(value);
+    size += literal.length;
+    if (size > MAX_INLINED_CHARS) return null;
+    literals.push(literal);
+  }
+  let out = '';
+  let from = 0;
+  let i = 0;
+  const n = sql.length;
+  while (i < n) {
+    const c = sql[i]!;
+    if (c === "'") {
+      const escapes = (sql[i - 1] === 'E' || sql[i - 1] === 'e') && !isIdentifierChar(sql[i - 2]);
+      i = endOfQuoted(sql, i, "'", escapes);
+    } else if (c === '"') {
+      i = endOfQuoted(sql, i, '"', false);
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? n : end + 1;
+    } else if (c === '/' && sql[i + 1] === '*') {
+      i = endOfBlockComment(sql, i);
+    } else if (c === '$') {
+      if (isIdentifierChar(sql[i - 1])) {
+        i += 1; // part of an identifier such as a$1
+        continue;
+      }
+      const digits = /^\$(\d+)/.exec(sql.slice(i, i + 12));
+      if (digits) {
+        const index = Number(digits[1]) - 1;
+        const literal = literals[index];
+        if (literal === undefined) return null;
+        out += `${sql.slice(from, i)}${literal}`;
+        i += digits[0].length;
+        if (isIdentifierChar(sql[i])) return null; // $1abc: not something Kysely writes
+        from = i;
+        continue;
+      }
+      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 66));
+      if (!tag) return null;
+      const close = sql.indexOf(tag[0], i + tag[0].length);
+      if (close < 0) return null;
+      i = close + tag[0].length;
+    } else {
+      i += 1;
+    }
+    if (i < 0) return null;
+  }
+  return out + sql.slice(from);
+}
+
+/** The index after a quoted string or identifier opening at `start`, or -1 when it never closes. */
+function endOfQuoted(sql: string, start: number, quote: string, backslashEscapes: boolean): number {
+  let i = start + 1;
+  while (i < sql.length) {
+    const c = sql[i];
+    if (backslashEscapes && c === '\\') {
+      i += 2;
+    } else if (c === quote) {
+      if (sql[i + 1] === quote) i += 2;
+      else return i + 1;
+    } else {
+      i += 1;
+    }
+  }
+  return -1;
+}
+
+/** The index after a block comment opening at `start` (they nest in PostgreSQL), or -1. */
+function endOfBlockComment(sql: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < sql.length) {
+    if (sql[i] === '/' && sql[i + 1] === '*') {
+      depth += 1;
+      i += 2;
+    } else if (sql[i] === '*' && sql[i + 1] === '/') {
+      depth -= 1;
+      i += 2;
+      if (depth === 0) return i;
+    } else {
+      i += 1;
+    }
+  }
+  return -1;
+}
