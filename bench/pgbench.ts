@@ -6,9 +6,9 @@
  *
  * The intake's statements are written out here as the reports app sends them (src/modules/reports/
  * services/intake.ts, one anonymous JSON filing with an Idempotency-Key; half with a phone number,
- * whose receipt adds an outbox row), in three round trips: the tenant's binding with BEGIN; the
- * report with its first step (one statement); the audit row, the outbox row and the signals with
- * COMMIT (the reports-intake-round-trips test checks the app sends that). A second script is the
+ * whose receipt adds an outbox row), in two round trips: BEGIN, the tenant's binding and the report
+ * with its first step (one statement, its parameters as literals); the audit row, the outbox row
+ * and the signals with COMMIT (the reports-intake-round-trips test checks the app sends that). A second script is the
  * same filing as it was before signals, in 9 or 11: BEGIN and the binding apart, the key looked up
  * first, each insert apart, a `pg_notify` for the event, the invalidation and the outbox wake-up
  * inside the transaction, COMMIT apart. pgbench sends them in the simple protocol (`-M simple`,
@@ -18,7 +18,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export type PgbenchTenant = Readonly<{ id: string; category: string }>;
+/** A tenant of the bench; `category`, one of its report categories, for the intake's scripts. */
+export type PgbenchTenant = Readonly<{ id: string; category: string | null }>;
 
 export type PgbenchScript = Readonly<{
   key: string;
@@ -50,7 +51,8 @@ const CODE = /^[a-z0-9_-]{1,40}$/;
 const id = (salt: string) => `md5(:r::bigint || '${salt}')::uuid`;
 
 function intakeTransaction(t: PgbenchTenant, withPhone: boolean, notify: boolean): string {
-  if (!UUID.test(t.id) || !CODE.test(t.category)) throw new Error(`pgbench: bad tenant ${JSON.stringify(t)}`);
+  if (!UUID.test(t.id) || !CODE.test(t.category ?? ''))
+    throw new Error(`pgbench: bad tenant ${JSON.stringify(t)}`);
   const tenant = `'${t.id}'`;
   const answer = 'x'.repeat(240);
   const description =
@@ -73,14 +75,14 @@ function intakeTransaction(t: PgbenchTenant, withPhone: boolean, notify: boolean
     if (withPhone) lines.push(`${outbox};`, `select pg_notify('balai_outbox', ${tenant});`);
     lines.push(`select pg_notify('balai_cache', '${t.id}|reports');`, 'commit;');
   } else {
-    // Now: BEGIN with the binding; the report with its first step; the appended rows with COMMIT.
+    // Now: BEGIN with the binding and the report with its first step; the appended rows with COMMIT.
     const batch = `(:r::bigint % 9007199254740992)`;
     const signals = [
       `(${tenant}, ${batch}, 'event', ${event})`,
       ...(withPhone ? [`(${tenant}, ${batch}, 'outbox', '')`] : []),
       `(${tenant}, ${batch}, 'cache', 'reports')`,
     ];
-    lines.push('start transaction\\;', `${bind};`);
+    lines.push('start transaction\\;', `${bind}\\;`);
     lines.push(
       `with filed as (${report}) insert into report_events (${eventColumns}) select ${eventValues.replace(id('r'), 'filed.id')} from filed returning id;`,
     );
@@ -92,6 +94,24 @@ function intakeTransaction(t: PgbenchTenant, withPhone: boolean, notify: boolean
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The uncached read of `GET …/users` as the app sends it (src/platform/people/service.ts, the first
+ * page of 50): BEGIN and the tenant's binding with the one statement that reads the users with
+ * their grants and locks, its parameters as literals; then COMMIT. Two round trips.
+ */
+function usersReadTransaction(t: PgbenchTenant): string {
+  if (!UUID.test(t.id)) throw new Error(`pgbench: bad tenant ${JSON.stringify(t)}`);
+  const tenant = `'${t.id}'`;
+  const read = `select "users".*, (select coalesce(json_agg(agg), '[]') from (select "g"."id", "g"."role", "g"."agency_id" from "role_grants" as "g" where "g"."tenant_id" = ${tenant} and "g"."user_id" = "users"."id" order by "g"."created_at", "g"."id") as agg) as "grants", exists (select 1 as "one" from "login_throttles" as "l" where "l"."tenant_id" = ${tenant} and ("l"."login_hash" = encode(sha256(convert_to("users"."email", 'UTF8')), 'hex') or "l"."login_hash" = encode(sha256(convert_to("users"."phone", 'UTF8')), 'hex')) and "l"."locked_until" > now()) as "locked" from "users" where "users"."tenant_id" = ${tenant} order by "users"."display_name" limit '50' offset '0'`;
+  return [
+    'start transaction\\;',
+    `select set_config('app.tenant_id', ${tenant}, true), set_config('role', 'balai_app', true)\\;`,
+    `${read};`,
+    'commit;',
+    '',
+  ].join('\n');
 }
 
 /** The tables of the plain transaction: a key and a text, no foreign key, no row-level security. */
@@ -113,12 +133,14 @@ export function pgbenchScripts(dir: string, tenants: readonly PgbenchTenant[]): 
   };
   const intake = (notify: boolean) =>
     tenants.flatMap((t, i) =>
-      [false, true].map((phone) =>
-        write(
-          `${notify ? 'notify' : 'intake'}-${i}-${phone ? 'phone' : 'nophone'}`,
-          intakeTransaction(t, phone, notify),
-        ),
-      ),
+      t.category === null
+        ? []
+        : [false, true].map((phone) =>
+            write(
+              `${notify ? 'notify' : 'intake'}-${i}-${phone ? 'phone' : 'nophone'}`,
+              intakeTransaction(t, phone, notify),
+            ),
+          ),
     );
   const plain = write(
     'plain',
@@ -133,11 +155,18 @@ export function pgbenchScripts(dir: string, tenants: readonly PgbenchTenant[]): 
       '',
     ].join('\n'),
   );
+  const usersRead = tenants.map((t, i) => write(`users-${i}`, usersReadTransaction(t)));
   return [
+    {
+      key: 'pgbench_read_users',
+      label: "pgbench: the users read's statements",
+      does: "pgbench -M simple replaying the uncached read of GET …/users as the app sends it, two round trips: BEGIN with the tenant's binding and the one statement (users, grants, locks); COMMIT — what PostgreSQL alone reaches with the read's SQL",
+      files: usersRead,
+    },
     {
       key: 'pgbench_intake',
       label: "pgbench: the intake's statements",
-      does: "pgbench -M simple replaying an intake's transaction as the app sends it (anonymous, key, half with a phone), three round trips: BEGIN with the tenant's binding; the report with its first step; the audit row, outbox row and signals with COMMIT — what PostgreSQL alone reaches with the intake's SQL",
+      does: "pgbench -M simple replaying an intake's transaction as the app sends it (anonymous, key, half with a phone), two round trips: BEGIN with the tenant's binding and the report with its first step; the audit row, outbox row and signals with COMMIT — what PostgreSQL alone reaches with the intake's SQL",
       files: intake(false),
     },
     {
