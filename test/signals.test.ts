@@ -6,7 +6,10 @@
  * a second server process would; on PGlite both share the one database of the one process.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { invalidate } from '../src/platform/cache/tenant-cache.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
@@ -209,6 +212,38 @@ describe(`signals (${DB_KIND})`, () => {
     });
     await eventually(() => events.some((e) => e.type === 'test.killed'));
     await eventually(async () => (await read()) === 2);
+  });
+
+  test('a server process killed (SIGKILL) once its COMMIT is acknowledged: the others get the event and the invalidation', {
+    skip: DB_KIND === 'postgres' ? false : 'PGlite has one process, which cannot outlive itself',
+  }, async () => {
+    const b = await anotherPlatform();
+    const events: DomainEvent[] = [];
+    b.events.subscribe(tenantId, (e) => void events.push(e));
+    let loads = 0;
+    const read = () => b.cache.get(tenantId, 'test.sigkill', 'k', async () => ++loads);
+    assert.equal(await read(), 1);
+    const child = spawn(
+      process.execPath,
+      [
+        fileURLToPath(new URL('./support/commit-then-die.ts', import.meta.url)),
+        tenantId,
+        'test.sigkilled',
+        'test.sigkill',
+      ],
+      { env: { ...process.env, DATABASE_URL: t.config.databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => void (output += d));
+    child.stderr.on('data', (d: Buffer) => void (output += d));
+    const [, killedBy] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    assert.equal(killedBy, 'SIGKILL', output);
+    assert.match(output, /committing/);
+    assert.doesNotMatch(output, /survived/);
+    // The write is there, and reaches the living process from the table.
+    await eventually(() => events.some((e) => e.type === 'test.sigkilled'));
+    await eventually(async () => (await read()) === 2);
+    assert.equal(events.filter((e) => e.type === 'test.sigkilled').length, 1);
   });
 
   test('concurrent writers committing out of order lose nothing and repeat nothing', {
