@@ -109,6 +109,24 @@ describe(`a transaction's first query (${DB_KIND})`, () => {
       }),
       /gagal/,
     );
+    // A first statement PostgreSQL refuses whole (here a syntax error, before anything runs), its
+    // error caught: what follows must not run outside the transaction, unbound.
+    await assert.rejects(
+      t.platform.inTenant(a, SYSTEM_ACTOR, async (scope) => {
+        await sql`selec ${1}`.execute(scope.trx).catch(() => undefined);
+        await scope.trx
+          .insertInto('tenant_holidays')
+          .values({ tenant_id: scope.tenantId, date: '2026-06-06', name: 'Tanpa transaksi' })
+          .execute();
+      }),
+      /did not begin|current transaction is aborted/,
+    );
+    // A NUL in text is refused alone, as for any statement (the API answers it as a 400).
+    await assert.rejects(
+      t.platform.inTenant(a, SYSTEM_ACTOR, (scope) => sql`select ${'a\0b'}::text`.execute(scope.trx)),
+      (error: { code?: string; message?: string }) =>
+        error.code === '22021' || /0x00|null character|invalid byte/i.test(error.message ?? ''),
+    );
     const left = await t.platform.inTenant(a, SYSTEM_ACTOR, (scope) =>
       scope.trx.selectFrom('tenant_holidays').select('name').where('date', '=', '2026-06-06').execute(),
     );

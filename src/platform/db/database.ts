@@ -407,16 +407,27 @@ function discardingBrokenClients(pool: pg.Pool) {
     async connect() {
       const client = await pool.connect();
       let broken: Error | undefined;
+      let notBegun: Error | undefined;
       return {
         query(...args: Parameters<pg.PoolClient['query']>) {
           // A cursor (Kysely's streaming) is handed over as is.
-          if (typeof args[0] !== 'string') return (client.query as (...a: unknown[]) => unknown)(...args);
+          const text = args[0];
+          if (typeof text !== 'string') return (client.query as (...a: unknown[]) => unknown)(...args);
           if (broken) return Promise.reject(new Error(`database connection lost (${broken.message})`));
+          if (notBegun && text !== 'rollback') {
+            return Promise.reject(new Error(`the transaction did not begin (${notBegun.message})`));
+          }
           return (client.query(...args) as unknown as Promise<unknown>).then(
             // Several statements in one query (transaction-hooks.ts) answer with the last one's result.
             (result) => (Array.isArray(result) ? result[result.length - 1] : result),
             (error: unknown) => {
               if (isDatabaseUnavailable(error)) broken = error as Error;
+              // A BEGIN sent with a first query that PostgreSQL refused whole (a syntax error, a
+              // malformed message) never ran: a caller that caught the error must not go on in
+              // autocommit, without the tenant's binding. Only the rollback Kysely sends goes through.
+              if (text.startsWith('start transaction') && client.getTransactionStatus?.() === 'I') {
+                notBegun = error as Error;
+              }
               throw error;
             },
           );

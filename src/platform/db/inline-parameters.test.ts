@@ -14,8 +14,9 @@ test('values become the literals node-postgres would have sent as parameters', (
   assert.equal(sqlLiteral({ a: "o'k" }), `'{"a":"o''k"}'`);
   // An array is pg's array text, whose element quotes are backslash-escaped: an E'' string.
   assert.equal(sqlLiteral(['x', 'y"z']), ` E'{"x","y\\\\"z"}'`);
-  assert.equal(sqlLiteral(Buffer.from([0, 255])), "'\\x00ff'");
-  assert.match(sqlLiteral(new Date(0)), /^'19(69|70)-/);
+  assert.equal(sqlLiteral(Buffer.from([0, 255])), null, 'binary goes as a parameter');
+  assert.equal(sqlLiteral('a\0b'), null, 'a NUL goes as a parameter, refused alone');
+  assert.match(sqlLiteral(new Date(0)) ?? '', /^'19(69|70)-/);
 });
 
 test('parameters are replaced where they are parameters, and nowhere else', () => {
@@ -39,4 +40,10 @@ test('what the scanner cannot be sure of is left to the parameters', () => {
   assert.equal(inlineParameters('select $2', ['x']), null, 'a parameter without a value');
   assert.equal(inlineParameters('select $1', ['x'.repeat(70_000)]), null, 'too long to inline');
   assert.equal(inlineParameters('select 1', []), 'select 1');
+  assert.equal(inlineParameters('select $1 where x = $2', ['a', Buffer.from([1])]), null, 'binary');
+  assert.equal(inlineParameters('select u&$1', ['x']), null, 'a Unicode string constant');
+});
+
+test('a line comment ends at a carriage return as at a newline', () => {
+  assert.equal(inlineParameters('select 1 -- note\r, $1', ['x']), "select 1 -- note\r, 'x'");
 });

@@ -8,7 +8,16 @@
  * context exactly as it types an untyped parameter. The text is scanned as PostgreSQL's lexer
  * would — quoted strings (with `E''` escapes), quoted identifiers, dollar quotes, comments (nested)
  * — so that a `$1` inside any of them stays as it is. Anything the scanner is unsure of gives
- * `null`, and the caller sends the query with its parameters instead.
+ * `null`, and the caller sends the query with its parameters instead; so do binary values (node-
+ * postgres sends a Buffer in binary, which a hex literal is not for every type) and text with a NUL
+ * character (which ends a simple-protocol message: the whole round trip, BEGIN included, would be
+ * refused, where a parameter is refused alone with an error the app answers as a 400).
+ *
+ * Two consequences for whoever writes SQL: a literal is more forgiving than a parameter (`$1 is
+ * null` fails as a parameter, "could not determine data type", and passes as a literal), so a query
+ * that works as a transaction's first on PostgreSQL must be tested elsewhere too — the suites run
+ * on PGlite, which never inlines; and the values are in the statement's text, which PostgreSQL shows
+ * in `pg_stat_activity` and logs with an error (docs/scaling.md, the server's settings).
  */
 import pg from 'pg';
 
@@ -17,12 +26,16 @@ const MAX_INLINED_CHARS = 64 * 1024;
 
 const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils.prepareValue;
 
-/** `value` as an SQL literal, as node-postgres would have sent it as a parameter. */
-export function sqlLiteral(value: unknown): string {
+/**
+ * `value` as an SQL literal, as node-postgres would have sent it as a parameter, or null for a value
+ * that cannot be one: binary, or text holding a NUL.
+ */
+export function sqlLiteral(value: unknown): string | null {
   const prepared = prepareValue(value);
   if (prepared === null || prepared === undefined) return 'NULL';
-  if (Buffer.isBuffer(prepared)) return `'\\x${prepared.toString('hex')}'`;
-  return pg.escapeLiteral(String(prepared));
+  if (typeof prepared !== 'string') return null;
+  if (prepared.includes('\0')) return null;
+  return pg.escapeLiteral(prepared);
 }
 
 const isIdentifierChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
@@ -34,6 +47,7 @@ export function inlineParameters(sql: string, parameters: readonly unknown[]): s
   let size = 0;
   for (const value of parameters) {
     const literal = sqlLiteral(value);
+    if (literal === null) return null;
     size += literal.length;
     if (size > MAX_INLINED_CHARS) return null;
     literals.push(literal);
@@ -50,8 +64,9 @@ export function inlineParameters(sql: string, parameters: readonly unknown[]): s
     } else if (c === '"') {
       i = endOfQuoted(sql, i, '"', false);
     } else if (c === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i);
-      i = end < 0 ? n : end + 1;
+      // A line comment ends at a newline or a carriage return.
+      const end = sql.slice(i).search(/[\n\r]/);
+      i = end < 0 ? n : i + end + 1;
     } else if (c === '/' && sql[i + 1] === '*') {
       i = endOfBlockComment(sql, i);
     } else if (c === '$') {
@@ -60,6 +75,8 @@ export function inlineParameters(sql: string, parameters: readonly unknown[]): s
         continue;
       }
       const digits = /^\$(\d+)/.exec(sql.slice(i, i + 12));
+      // After `U&` a literal would become a Unicode string constant: not what the parameter was.
+      if (digits && /[uU]&$/.test(sql.slice(Math.max(0, i - 2), i))) return null;
       if (digits) {
         const index = Number(digits[1]) - 1;
         const literal = literals[index];

@@ -133,13 +133,13 @@ class HookedDriver implements Driver {
     const begin = own.takeDeferredBegin();
     if (begin !== null) {
       // Nothing was sent: the transaction is its BEGIN and, if any, what goes with COMMIT.
-      if (before) await own.inner.executeQuery(CompiledQuery.raw(`${begin}; ${before}; commit`, []));
+      if (before) await commitWith(own.inner, `${begin}; ${before}`);
       return;
     }
     if (!before) return this.#inner.commitTransaction(own.inner);
     // In a transaction an earlier error aborted, the first of these statements fails: no COMMIT is
     // sent, the error reaches Kysely, which rolls back.
-    await own.inner.executeQuery(CompiledQuery.raw(`${before}; commit`, []));
+    await commitWith(own.inner, before);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -175,6 +175,17 @@ class HookedDriver implements Driver {
 
   destroy(...args: Parameters<Driver['destroy']>) {
     return this.#inner.destroy(...args);
+  }
+}
+
+/** Sends `statements` and COMMIT in one round trip; fails if PostgreSQL rolled back instead. */
+async function commitWith(connection: DatabaseConnection, statements: string): Promise<void> {
+  const { rows } = await connection.executeQuery<{ command?: string }>(
+    CompiledQuery.raw(`${statements}; commit`, []),
+  );
+  // PostgreSQL answers COMMIT with a ROLLBACK tag in a transaction an earlier error aborted.
+  if (rows[0]?.command === 'ROLLBACK') {
+    throw new Error('the transaction was rolled back: an earlier statement in it failed');
   }
 }
 

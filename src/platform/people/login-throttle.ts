@@ -51,7 +51,8 @@ export function loginHashesOf(user: { email: string | null; phone: string | null
 
 /** `loginHashesOf`'s hash of a login column, computed by the database (null for a null login). */
 export function loginHashSql(login: RawBuilder<unknown>) {
-  return sql<string>`encode(sha256(convert_to(${login}, 'UTF8')), 'hex')`;
+  // An empty login has no hash, as in `loginHashesOf`.
+  return sql<string>`encode(sha256(convert_to(nullif(${login}, ''), 'UTF8')), 'hex')`;
 }
 
 /** Seconds that `ip` must still wait before trying `login` again (0: it may try now). */
