@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { DB_KIND, makeTenant, startTest, type TestContext } from './support/harness.ts';
+import { recordSentSql } from './support/sql-recorder.ts';
 
 describe(`a transaction's first query (${DB_KIND})`, () => {
   let t: TestContext;
@@ -136,15 +136,12 @@ describe(`a transaction's first query (${DB_KIND})`, () => {
   test('the first query and BEGIN go in one round trip on PostgreSQL; an empty transaction sends nothing', {
     skip: DB_KIND === 'postgres' ? false : 'PGlite runs in the process: it has no round trips to save',
   }, async () => {
-    const sent: string[] = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (typeof args[0] === 'string' && args[0].includes(a)) sent.push(args[0]);
-      return (original as (...x: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
+    const rec = recordSentSql();
+    const sent = () => rec.sent.map((s) => s.text).filter((text) => text.includes(a));
     try {
+      rec.start();
       await t.platform.inTenant(a, SYSTEM_ACTOR, async () => undefined);
-      assert.deepEqual(sent, [], 'nothing sent for a transaction without statements');
+      assert.deepEqual(sent(), [], 'nothing sent for a transaction without statements');
       await t.platform.inTenant(a, SYSTEM_ACTOR, (scope) =>
         scope.trx
           .selectFrom('tenant_holidays')
@@ -152,13 +149,13 @@ describe(`a transaction's first query (${DB_KIND})`, () => {
           .where('tenant_id', '=', scope.tenantId)
           .execute(),
       );
-      assert.equal(sent.length, 1, sent.join('\n'));
+      assert.equal(sent().length, 1, sent().join('\n'));
       assert.match(
-        sent[0]!,
+        sent()[0]!,
         /^start transaction; select set_config\('app\.tenant_id'.*; select "name" from "tenant_holidays" where "tenant_id" = '/,
       );
     } finally {
-      pg.Client.prototype.query = original;
+      rec.restore();
     }
   });
 });

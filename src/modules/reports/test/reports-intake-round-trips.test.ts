@@ -7,53 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { DB_KIND } from '../../../../test/support/harness.ts';
+import { recordSentSql } from '../../../../test/support/sql-recorder.ts';
 import { type ReportsContext, startReports } from './reports-setup.ts';
-
-type Sent = { on: unknown; text: string };
-
-/** Records the SQL texts sent while `recording` is on, with the connection each went on. */
-function recorder() {
-  const sent: Sent[] = [];
-  let recording = false;
-  const wrap = (proto: object, method: string) => {
-    const target = proto as Record<string, (...args: unknown[]) => unknown>;
-    const original = target[method]!;
-    target[method] = function (this: unknown, ...args: unknown[]) {
-      if (recording && typeof args[0] === 'string')
-        sent.push({ on: this, text: args[0].replace(/\s+/g, ' ') });
-      return original.apply(this, args);
-    };
-    return () => {
-      target[method] = original;
-    };
-  };
-  const restore = [
-    wrap(pg.Client.prototype, 'query'),
-    wrap(PGlite.prototype, 'query'),
-    wrap(PGlite.prototype, 'exec'),
-  ];
-  return {
-    sent,
-    start: () => {
-      recording = true;
-    },
-    stop: () => {
-      recording = false;
-    },
-    restore: () => {
-      for (const r of restore) r();
-    },
-  };
-}
 
 describe(`reports: an intake's round trips (${DB_KIND})`, () => {
   let r: ReportsContext;
-  let rec: ReturnType<typeof recorder>;
+  let rec: ReturnType<typeof recordSentSql>;
   before(async () => {
-    rec = recorder();
+    rec = recordSentSql();
     r = await startReports();
   });
   after(async () => {
