@@ -272,4 +272,35 @@ describe(`the job runner (${DB_KIND})`, () => {
       if (!stopped) await runner.stop();
     }
   });
+
+  test('a backlog drains one job after another, not one per notify backstop (pg-boss waits 30 s after a job when its queue is notified)', async () => {
+    const done: number[] = [];
+    const gate = Promise.withResolvers<void>();
+    const started = Promise.withResolvers<void>();
+    const backlog = defineJob({
+      name: 'test.backlog',
+      payload: Type.Object({ n: Type.Integer() }, { additionalProperties: false }),
+      async handler(_ctx, payload) {
+        if (payload.n === 0) {
+          started.resolve();
+          await gate.promise;
+        }
+        done.push(payload.n);
+      },
+    });
+    const runner = await startJobRunner(t.platform, { jobs: [backlog], pollingIntervalSeconds: 0.5 });
+    try {
+      await runner.send(backlog, tenantId, { n: 0 });
+      await started.promise;
+      // Four more wait while the first runs: their sends' notifications wake the worker once.
+      for (const n of [1, 2, 3, 4]) await runner.send(backlog, tenantId, { n });
+      const released = Date.now();
+      gate.resolve();
+      await until(() => (done.length === 5 ? true : undefined), 'the backlog to drain', 10_000);
+      assert.deepEqual([...done].sort(), [0, 1, 2, 3, 4]);
+      assert.ok(Date.now() - released < 10_000);
+    } finally {
+      await runner.stop();
+    }
+  });
 });

@@ -212,7 +212,7 @@ export async function startJobRunner(platform: Platform, options: JobRunnerOptio
       await declareQueue(boss, job.name, job.queue ?? {});
       await boss.work<Envelope>(
         job.name,
-        { pollingIntervalSeconds: polling, localConcurrency: job.queue?.concurrency ?? 1 },
+        { ...pollEvery(polling), localConcurrency: job.queue?.concurrency ?? 1 },
         async ([bossJob]) => {
           if (bossJob) await runJob(platform, job, bossJob, log);
         },
@@ -221,7 +221,7 @@ export async function startJobRunner(platform: Platform, options: JobRunnerOptio
     for (const task of options.tasks ?? []) {
       await declareQueue(boss, task.name, { policy: 'short', retryLimit: 0 });
       await boss.schedule(task.name, task.cron, {}, { tz: 'UTC' });
-      await boss.work(task.name, { pollingIntervalSeconds: polling }, async () => {
+      await boss.work(task.name, pollEvery(polling), async () => {
         try {
           await task.run({ platform, runner });
         } catch (error) {
@@ -272,6 +272,16 @@ function coalesced(send: (key: string) => Promise<void>): (key: string) => void 
     if (state) state.again = true;
     else start(key);
   };
+}
+
+/**
+ * A worker's polling. Our queues are notified (`notify`), and pg-boss then waits its NOTIFY
+ * backstop, 30 s by default, after every job it ran unless a send woke it meanwhile: a backlog
+ * (retries that came due, jobs sent while no worker ran) would drain one job per 30 s. The backstop
+ * is the polling interval here, and a worker whose queue has more ready jobs fetches again at once.
+ */
+function pollEvery(seconds: number) {
+  return { pollingIntervalSeconds: seconds, notifyPollingIntervalSeconds: seconds, burstWhenReadyExceeds: 1 };
 }
 
 async function declareQueue(boss: PgBoss, name: string, settings: QueueSettings): Promise<void> {
