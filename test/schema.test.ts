@@ -127,11 +127,18 @@ describe(`schema rules (${DB_KIND})`, () => {
         /^select create_distributed_table\('(\w+)', 'tenant_id'(?:, colocate_with => '(\w+)')?\);$/.exec(s),
       )
       .filter((m) => m !== null);
+    const local = plan
+      .map((s) => /^select citus_add_local_table_to_metadata\('(\w+)'\);$/.exec(s)?.[1])
+      .filter(Boolean);
     assert.equal(
-      reference.length + distributed.length,
+      reference.length + distributed.length + local.length,
       plan.length,
-      `every statement is one of the two:\n${plan.join('\n')}`,
+      `every statement is one of the three:\n${plan.join('\n')}`,
     );
+    // The signals, written by every tenant transaction and read by transaction id, stay on the
+    // coordinator, known to Citus; last, after the tables they sit beside in transactions.
+    assert.deepEqual(local, ['platform_signals']);
+    assert.equal(plan.at(-1), "select citus_add_local_table_to_metadata('platform_signals');");
     assert.deepEqual([...reference].sort(), ['apps', 'host_aliases', 'tenant_domains', 'tenants']);
     assert.equal(reference[0], 'tenants', 'the table every other refers to comes first');
     // Every tenant table once; the first starts the colocation group and every other joins it.

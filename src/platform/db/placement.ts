@@ -49,6 +49,12 @@ export const COORDINATOR_TABLES: Readonly<Record<string, string>> = {
     "what committed transactions tell every process (ADR 0020), read by transaction-id horizon: one node's ids, so every transaction writes its signals on the coordinator (a Citus local table) whichever node holds its tenant",
 };
 
+/**
+ * Coordinator's tables that tenant transactions write, whichever node holds the tenant: Citus must
+ * know them (`citus_add_local_table_to_metadata`) for one transaction to write them and shards.
+ */
+export const COORDINATOR_TABLES_IN_TENANT_TRANSACTIONS: readonly string[] = ['platform_signals'];
+
 /** Schemas kept whole on the coordinator, with their reason. */
 export const COORDINATOR_SCHEMAS: Readonly<Record<string, string>> = {
   pgboss: "the job queue (pg-boss): its own tables and functions, run by the coordinator's processes",
@@ -103,7 +109,8 @@ export class PlacementError extends Error {}
  * The statements that distribute this database with Citus, in an order its foreign keys allow:
  * reference tables first (a table after those it refers to), then the tenant tables, each after
  * the tenant tables it refers to, the first one starting the colocation group and every other
- * joining it. Refuses (PlacementError) a schema with an unclassified table, or a foreign key Citus
+ * joining it; last, the coordinator's tables that tenant transactions write, added to Citus's
+ * metadata. Refuses (PlacementError) a schema with an unclassified table, or a foreign key Citus
  * could not keep: from a reference table to a tenant table, or between tenant tables without
  * `tenant_id` on both sides.
  */
@@ -186,6 +193,9 @@ export async function citusPlan(
     ...reference.map((t) => `select create_reference_table('${t}');`),
     ...(anchor ? [`select create_distributed_table('${anchor}', 'tenant_id');`] : []),
     ...rest.map((t) => `select create_distributed_table('${t}', 'tenant_id', colocate_with => '${anchor}');`),
+    ...COORDINATOR_TABLES_IN_TENANT_TRANSACTIONS.map(
+      (t) => `select citus_add_local_table_to_metadata('${t}');`,
+    ),
   ];
 }
 
