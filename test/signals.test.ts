@@ -234,8 +234,11 @@ describe(`signals (${DB_KIND})`, () => {
       { env: { ...process.env, DATABASE_URL: t.config.databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
-    child.stdout.on('data', (d: Buffer) => void (output += d));
-    child.stderr.on('data', (d: Buffer) => void (output += d));
+    const keep = (d: Buffer) => {
+      output += d;
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     const [, killedBy] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
     assert.equal(killedBy, 'SIGKILL', output);
     assert.match(output, /committing/);
