@@ -16,11 +16,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/platform/config.ts';
+import { freePort } from '../test/support/free-port.ts';
 import { startPrivateCluster, startStandby } from '../test/support/pg-cluster.ts';
 import { type ServerProcess, spawnServer } from '../test/support/server-process.ts';
 import { prepareData } from './prepare.ts';
@@ -37,17 +37,6 @@ const track = (child: ChildProcess) => {
   children.add(child);
   return () => children.delete(child);
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function stop(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -17,6 +17,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  type CompiledQuery,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely';
+import { inlineParameters } from '../src/platform/db/inline-parameters.ts';
+import type { PlatformTables } from '../src/platform/db/schema.ts';
+import { bindTenantStatement, SYSTEM_ACTOR, type TenantScope } from '../src/platform/db/tenant-scope.ts';
+import { listUsers } from '../src/platform/people/service.ts';
 
 /** A tenant of the bench; `category`, one of its report categories, for the intake's scripts. */
 export type PgbenchTenant = Readonly<{ id: string; category: string | null }>;
@@ -57,7 +69,7 @@ function intakeTransaction(t: PgbenchTenant, withPhone: boolean, notify: boolean
   const answer = 'x'.repeat(240);
   const description =
     'Jalan berlubang di depan sekolah, sudah tiga minggu belum diperbaiki dan membahayakan pengendara motor';
-  const bind = `select set_config('app.tenant_id', ${tenant}, true), set_config('role', 'balai_app', true)`;
+  const bind = bindTenantStatement(t.id);
   const event = `'{"tenantId":"${t.id}","type":"report.filed","entityType":"report","entityId":"' || ${id('r')} || '","at":"' || now() || '","data":{"status":"received","category":"${t.category}"}}'`;
   const select = `select id, tracking_no, status, due_at, idempotency_hash, reporter_user_id, idempotency_answer, idempotency_expires_at from reports where tenant_id = ${tenant} and idempotency_key = md5(:r::bigint || 'k') || md5(:r::bigint || 'K')`;
   const report = `insert into reports (tenant_id, id, tracking_no, type, category_code, description, status, channel, lat, lng, address, kelurahan, reporter_user_id, reporter_name, reporter_email, reporter_phone, reporter_secret_hash, confidential, anonymous, agency_id, track, due_at, idempotency_key, idempotency_hash, idempotency_answer, idempotency_expires_at, created_at, updated_at) values (${tenant}, ${id('r')}, 'PGB-' || :r::bigint, 'complaint', '${t.category}', '${description}', 'received', 'web', -6.17, 106.63, 'Jl. Merdeka No. 1', 'Sukasari', null, ${withPhone ? "'Budi'" : 'null'}, null, ${withPhone ? "'+6281234567890'" : 'null'}, md5(:r::bigint || 's') || md5(:r::bigint || 'S'), false, false, null, 'standard', now() + interval '3 days', md5(:r::bigint || 'k') || md5(:r::bigint || 'K'), md5(:r::bigint || 'h') || md5(:r::bigint || 'H'), '${answer}', now() + interval '7 days', now(), now()) on conflict do nothing returning id`;
@@ -97,21 +109,39 @@ function intakeTransaction(t: PgbenchTenant, withPhone: boolean, notify: boolean
 }
 
 /**
- * The uncached read of `GET …/users` as the app sends it (src/platform/people/service.ts, the first
- * page of 50): BEGIN and the tenant's binding with the one statement that reads the users with
- * their grants and locks, its parameters as literals; then COMMIT. Two round trips.
+ * The one statement of the uncached read of `GET …/users` for a tenant (its first page of 50), as
+ * the app sends it: compiled by the app's own `listUsers` (with a driver that runs nothing), its
+ * parameters written as literals by the app's own driver code. It cannot drift from the app.
  */
-function usersReadTransaction(t: PgbenchTenant): string {
+async function usersReadStatement(tenantId: string): Promise<string> {
+  let compiled: CompiledQuery | undefined;
+  const db = new Kysely<PlatformTables>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+    log: (event) => {
+      compiled ??= event.query;
+    },
+  });
+  const scope = { tenantId, trx: db, actor: SYSTEM_ACTOR, afterCommit: () => undefined };
+  await listUsers(scope as unknown as TenantScope, { limit: 50, offset: 0 });
+  const text = compiled && inlineParameters(compiled.sql, compiled.parameters);
+  if (!text) throw new Error('pgbench: the users read did not compile to one statement with literals');
+  return text;
+}
+
+/**
+ * The uncached read of `GET …/users` as the app sends it: BEGIN and the tenant's binding with its
+ * one statement; then COMMIT. Two round trips.
+ */
+function usersReadTransaction(t: PgbenchTenant, statement: string): string {
   if (!UUID.test(t.id)) throw new Error(`pgbench: bad tenant ${JSON.stringify(t)}`);
-  const tenant = `'${t.id}'`;
-  const read = `select "users".*, (select coalesce(json_agg(agg), '[]') from (select "g"."id", "g"."role", "g"."agency_id" from "role_grants" as "g" where "g"."tenant_id" = ${tenant} and "g"."user_id" = "users"."id" order by "g"."created_at", "g"."id") as agg) as "grants", exists (select 1 as "one" from "login_throttles" as "l" where "l"."tenant_id" = ${tenant} and ("l"."login_hash" = encode(sha256(convert_to(nullif("users"."email", ''), 'UTF8')), 'hex') or "l"."login_hash" = encode(sha256(convert_to(nullif("users"."phone", ''), 'UTF8')), 'hex')) and "l"."locked_until" > now()) as "locked" from "users" where "users"."tenant_id" = ${tenant} order by "users"."display_name" limit '50' offset '0'`;
-  return [
-    'start transaction\\;',
-    `select set_config('app.tenant_id', ${tenant}, true), set_config('role', 'balai_app', true)\\;`,
-    `${read};`,
-    'commit;',
-    '',
-  ].join('\n');
+  return ['start transaction\\;', `${bindTenantStatement(t.id)}\\;`, `${statement};`, 'commit;', ''].join(
+    '\n',
+  );
 }
 
 /** The tables of the plain transaction: a key and a text, no foreign key, no row-level security. */
@@ -125,7 +155,10 @@ export function plainTablesSql(): string {
 }
 
 /** Writes the scripts into `dir`: one file per tenant and phone/no phone, so that each transaction picks one. */
-export function pgbenchScripts(dir: string, tenants: readonly PgbenchTenant[]): PgbenchScript[] {
+export async function pgbenchScripts(
+  dir: string,
+  tenants: readonly PgbenchTenant[],
+): Promise<PgbenchScript[]> {
   const write = (name: string, text: string) => {
     const file = path.join(dir, `${name}.sql`);
     writeFileSync(file, text);
@@ -155,7 +188,10 @@ export function pgbenchScripts(dir: string, tenants: readonly PgbenchTenant[]): 
       '',
     ].join('\n'),
   );
-  const usersRead = tenants.map((t, i) => write(`users-${i}`, usersReadTransaction(t)));
+  const usersRead: string[] = [];
+  for (const [i, t] of tenants.entries()) {
+    usersRead.push(write(`users-${i}`, usersReadTransaction(t, await usersReadStatement(t.id))));
+  }
   return [
     {
       key: 'pgbench_read_users',

@@ -1476,7 +1476,7 @@ async function pgbenchBaselines(
   const dir = mkdtempSync(path.join(scratch, 'pgbench-'));
   const rows: Row[] = [];
   try {
-    for (const script of pgbenchScripts(dir, tenants).filter((s) => keys.includes(s.key))) {
+    for (const script of (await pgbenchScripts(dir, tenants)).filter((s) => keys.includes(s.key))) {
       if (interrupted) throw new Error('interrupted');
       await waitForQuiet(QUIET_WAIT_SECONDS);
       let before: ReturnType<typeof snapshot> | undefined;

@@ -13,7 +13,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -26,6 +25,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { readMaybeStale } from '../src/platform/db/replica.ts';
 import { SYSTEM_ACTOR } from '../src/platform/db/tenant-scope.ts';
 import { issueToken } from '../src/platform/people/auth.ts';
+import { freePort } from './support/free-port.ts';
 import { DB_KIND, makeLive, makeStaff, makeTenant, PASSWORD } from './support/harness.ts';
 import {
   type PrivateCluster,
@@ -55,17 +55,6 @@ const MAX_LAG_SECONDS = 5;
 const SLUG = 'kota-multinode';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Answer = { status: number; headers: Headers; body: string; json(): Record<string, unknown> };
 
