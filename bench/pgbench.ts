@@ -134,14 +134,13 @@ async function usersReadStatement(tenantId: string): Promise<string> {
 }
 
 /**
- * The uncached read of `GET …/users` as the app sends it: BEGIN and the tenant's binding with its
- * one statement; then COMMIT. Two round trips.
+ * The uncached read of `GET …/users` as the app sends it (`platform.inTenantRead`): the tenant's
+ * read-only binding and the one statement, which PostgreSQL runs as one implicit transaction. One
+ * round trip.
  */
 function usersReadTransaction(t: PgbenchTenant, statement: string): string {
   if (!UUID.test(t.id)) throw new Error(`pgbench: bad tenant ${JSON.stringify(t)}`);
-  return ['start transaction\\;', `${bindTenantStatement(t.id)}\\;`, `${statement};`, 'commit;', ''].join(
-    '\n',
-  );
+  return [`${bindTenantStatement(t.id, { readOnly: true })}\\;`, `${statement};`, ''].join('\n');
 }
 
 /** The tables of the plain transaction: a key and a text, no foreign key, no row-level security. */
@@ -196,7 +195,7 @@ export async function pgbenchScripts(
     {
       key: 'pgbench_read_users',
       label: "pgbench: the users read's statements",
-      does: "pgbench -M simple replaying the uncached read of GET …/users as the app sends it, two round trips: BEGIN with the tenant's binding and the one statement (users, grants, locks); COMMIT — what PostgreSQL alone reaches with the read's SQL",
+      does: "pgbench -M simple replaying the uncached read of GET …/users as the app sends it, one round trip: the tenant's read-only binding and the one statement (users, grants, locks), one implicit transaction — what PostgreSQL alone reaches with the read's SQL",
       files: usersRead,
     },
     {

@@ -786,7 +786,7 @@ function endpoints(all: readonly BenchTenant[], tenants: readonly BenchTenant[])
     {
       key: 'read_auth',
       label: 'read users, bearer',
-      does: 'GET /t/<slug>/api/v1/users with a bearer token: the principal cached by token hash, the permission check, then an uncached RLS transaction of two round trips (BEGIN with the binding and the one statement reading users, grants and locks; COMMIT)',
+      does: 'GET /t/<slug>/api/v1/users with a bearer token: the principal cached by token hash, the permission check, then an uncached read of one round trip (platform.inTenantRead: the tenant’s read-only binding and the one statement reading users, grants and locks, one implicit transaction)',
       on: 'balai',
       requests: tenants.map((t) => ({
         method: 'GET',

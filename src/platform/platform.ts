@@ -7,7 +7,7 @@ import type { AppManifest } from './catalogue/manifest.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { readMaybeStale } from './db/replica.ts';
-import { type Actor, type TenantScope, withTenant } from './db/tenant-scope.ts';
+import { type Actor, type TenantScope, withTenant, withTenantReadOnly } from './db/tenant-scope.ts';
 import { EventHub } from './events/hub.ts';
 import { createStorage, type FileStorage } from './files/storage.ts';
 import { addMessages } from './i18n/index.ts';
@@ -32,6 +32,15 @@ export type Platform = Readonly<{
   liveModules(tenantId: string): readonly AppManifest[];
   /** Runs `fn` in a transaction bound to `tenantId`, acting as `actor`. */
   inTenant<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`, which only reads, bound to `tenantId` on the primary, with row-level security
+   * exactly as `inTenant`: each statement is a read-only transaction of its own carrying the
+   * binding, one round trip each on PostgreSQL (a read of one statement: one round trip). Every
+   * statement reads the latest committed rows (as at READ COMMITTED in `inTenant`); a write fails.
+   * For reads that must be fresh (an admin's list, what a user just changed); `inTenantReplica`
+   * for public ones that may trail a write by a moment.
+   */
+  inTenantRead<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T>;
   /**
    * Runs `fn` in a read-only transaction bound to `tenantId` that may be slightly stale: on the
    * read replica (`DATABASE_REPLICA_URL`) when it is reachable and lags less than allowed, else on
@@ -93,6 +102,7 @@ export async function createPlatform(
     modules,
     liveModules: (tenantId) => modules.filter((m) => directory.isLive(tenantId, m.code)),
     inTenant: (tenantId, actor, fn) => withTenant(database.db, tenantId, actor, fn),
+    inTenantRead: (tenantId, actor, fn) => withTenantReadOnly(database.db, tenantId, actor, fn),
     inTenantReplica: (tenantId, actor, fn) =>
       readMaybeStale(database.db, database.replica, tenantId, actor, fn),
     async directoryChanged() {

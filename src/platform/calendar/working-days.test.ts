@@ -275,3 +275,42 @@ test('utcOffsetMinutes gives each zone its offset, including ones with half hour
   assert.throws(() => utcOffsetMinutes(at, 'Nowhere/Land'), RangeError);
   assert.throws(() => utcOffsetMinutes(new Date(Number.NaN), 'Asia/Jakarta'), RangeError);
 });
+
+test('offsets kept per quarter hour agree with the zone, across every kind of transition', () => {
+  // An independent reading of the wall clock: its own formatter, no cache.
+  const exactOffsetMinutes = (ms: number, timeZone: string) => {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    const p: Record<string, number> = {};
+    for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+    return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+  };
+  const transitions: Array<[string, string]> = [
+    ['Europe/London', '2026-03-29T01:00:00Z'], // +00:00 → +01:00
+    ['America/New_York', '2026-11-01T06:00:00Z'], // −04:00 → −05:00
+    ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'], // a half-hour change
+    ['Pacific/Chatham', '2026-04-04T14:00:00Z'], // +13:45 → +12:45
+    ['Asia/Kathmandu', '1985-12-31T18:30:00Z'], // +05:30 → +05:45, at a quarter past in UTC
+    ['Asia/Jakarta', '1963-12-31T16:30:00Z'], // +07:30 → +07:00, the zone's last change
+    ['Asia/Jakarta', '1923-12-31T16:40:00Z'], // +07:07:12 → +07:20, inside a quarter hour of UTC
+  ];
+  for (const [zone, at] of transitions) {
+    const t0 = Date.parse(at);
+    const seen = new Set<number>();
+    for (let ms = t0 - 2 * 3_600_000; ms <= t0 + 2 * 3_600_000; ms += 7_000) {
+      const exact = exactOffsetMinutes(ms, zone);
+      seen.add(exact);
+      assert.equal(utcOffsetMinutes(new Date(ms), zone), exact, `${zone} at ${new Date(ms).toISOString()}`);
+    }
+    assert.equal(seen.size, 2, `${zone}: the window holds its transition`);
+  }
+});

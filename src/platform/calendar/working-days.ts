@@ -127,6 +127,41 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock time in the zone of `f` at `ms`, expressed as if it were UTC milliseconds (seconds precision). */
 function wallMs(f: Intl.DateTimeFormat, ms: number): number {
+  const offset = offsetAround(f, ms);
+  return offset === null ? formattedWallMs(f, ms) : Math.floor(ms / 1000) * 1000 + offset;
+}
+
+/**
+ * `formatToParts` costs microseconds a call and a request may ask for the local time many times
+ * (every deadline, every date it shows): the zone's offset is kept per quarter of an hour of UTC
+ * time, measured at both ends of it. Offsets are whole seconds, and a zone changes its offset at
+ * most once in a quarter of an hour: where both ends agree, the offset holds throughout; where they
+ * differ (a transition inside), the time is formatted exactly.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_QUARTERS = 10_000;
+const offsets = new WeakMap<Intl.DateTimeFormat, Map<number, number | null>>();
+
+function offsetAround(f: Intl.DateTimeFormat, ms: number): number | null {
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let known = offsets.get(f);
+  if (!known) {
+    known = new Map();
+    offsets.set(f, known);
+  }
+  let offset = known.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR_MS;
+    const last = start + QUARTER_HOUR_MS - 1000;
+    const atStart = formattedWallMs(f, start) - start;
+    offset = formattedWallMs(f, last) - last === atStart ? atStart : null;
+    if (known.size >= MAX_QUARTERS) known.delete(known.keys().next().value!);
+    known.set(quarter, offset);
+  }
+  return offset;
+}
+
+function formattedWallMs(f: Intl.DateTimeFormat, ms: number): number {
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   // Era-less gregorian years: 'en-US' gives positive years for the dates this platform deals with.

@@ -43,6 +43,8 @@ const isIdentifierChar = (c: string | undefined) => c !== undefined && /[A-Za-z0
 /** `sql` with `$1`… replaced by `parameters` as literals, or null when that cannot be done safely. */
 export function inlineParameters(sql: string, parameters: readonly unknown[]): string | null {
   if (parameters.length === 0) return sql;
+  const template = templateOf(sql);
+  if (!template) return null;
   const literals: string[] = [];
   let size = 0;
   for (const value of parameters) {
@@ -52,7 +54,39 @@ export function inlineParameters(sql: string, parameters: readonly unknown[]): s
     if (size > MAX_INLINED_CHARS) return null;
     literals.push(literal);
   }
-  let out = '';
+  let out = template.texts[0]!;
+  for (let k = 0; k < template.slots.length; k++) {
+    const literal = literals[template.slots[k]!];
+    if (literal === undefined) return null;
+    out += literal + template.texts[k + 1]!;
+  }
+  return out;
+}
+
+/** A query's text cut at its parameters: `texts[0] $slots[0] texts[1] …`, parameters counted from 0. */
+type Template = Readonly<{ texts: readonly string[]; slots: readonly number[] }>;
+
+/**
+ * The templates of the texts seen last: a query of one shape is compiled to the same text every
+ * time, so its text is scanned once. Bounded; the oldest goes first.
+ */
+const templates = new Map<string, Template | null>();
+const MAX_TEMPLATES = 2_000;
+
+function templateOf(sql: string): Template | null {
+  let template = templates.get(sql);
+  if (template === undefined) {
+    template = scanParameters(sql);
+    if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value!);
+    templates.set(sql, template);
+  }
+  return template;
+}
+
+/** Where `$n` parameters stand in `sql`, read as PostgreSQL's lexer reads it; null when unsure. */
+function scanParameters(sql: string): Template | null {
+  const texts: string[] = [];
+  const slots: number[] = [];
   let from = 0;
   let i = 0;
   const n = sql.length;
@@ -78,10 +112,8 @@ export function inlineParameters(sql: string, parameters: readonly unknown[]): s
       // After `U&` a literal would become a Unicode string constant: not what the parameter was.
       if (digits && /[uU]&$/.test(sql.slice(Math.max(0, i - 2), i))) return null;
       if (digits) {
-        const index = Number(digits[1]) - 1;
-        const literal = literals[index];
-        if (literal === undefined) return null;
-        out += `${sql.slice(from, i)}${literal}`;
+        texts.push(sql.slice(from, i));
+        slots.push(Number(digits[1]) - 1);
         i += digits[0].length;
         if (isIdentifierChar(sql[i])) return null; // $1abc: not something Kysely writes
         from = i;
@@ -97,7 +129,8 @@ export function inlineParameters(sql: string, parameters: readonly unknown[]): s
     }
     if (i < 0) return null;
   }
-  return out + sql.slice(from);
+  texts.push(sql.slice(from));
+  return { texts, slots };
 }
 
 /** The index after a quoted string or identifier opening at `start`, or -1 when it never closes. */

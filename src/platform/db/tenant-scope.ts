@@ -50,11 +50,13 @@ export type TenantScope = Readonly<{
 
 /**
  * The statement binding a transaction to a tenant, as SQL text (it travels with BEGIN, where no
- * parameter can): the id must be a UUID, and the role is a constant.
+ * parameter can): the id must be a UUID, and the role is a constant. `readOnly` makes the
+ * transaction read-only too, for the reads whose statements are bound one by one.
  */
-export function bindTenantStatement(tenantId: string): string {
+export function bindTenantStatement(tenantId: string, options: { readOnly?: boolean } = {}): string {
   if (!isUuid(tenantId)) throw new Error(`tenant id "${tenantId}" is not a UUID`);
-  return `select set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`;
+  const readOnly = options.readOnly ? ", set_config('transaction_read_only', 'on', true)" : '';
+  return `select set_config('app.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)${readOnly}`;
 }
 
 /** Runs `fn` in a transaction bound to `tenantId`; commits when it resolves, rolls back when it throws. */
@@ -97,9 +99,12 @@ export async function withTenant<T>(
 
 /**
  * Runs `fn` in a read-only transaction bound to `tenantId`: the same role and tenant setting as
- * `withTenant`, so row-level security filters exactly alike. `db` may be a streaming replica's
- * (see replica.ts); with `replayed`, the same statement that binds the tenant reads the position
- * the replica has replayed into `scope.replayedTo` (left undefined on a server not in recovery).
+ * `withTenant`, so row-level security filters exactly alike. On PostgreSQL each statement is a
+ * read-only transaction of its own carrying the binding, one round trip each (`eachStatement` in
+ * transaction-hooks.ts): a read of one statement costs one round trip. `db` may be a streaming
+ * replica's (see replica.ts); with `replayed`, it is one transaction, whose first statement binds
+ * the tenant and reads the position the replica has replayed into `scope.replayedTo` (left
+ * undefined on a server not in recovery).
  */
 export async function withTenantReadOnly<T>(
   db: Kysely<PlatformTables>,
@@ -110,7 +115,11 @@ export async function withTenantReadOnly<T>(
 ): Promise<T> {
   const committed: Array<() => void> = [];
   if (!options.replayed) {
-    const hooks = { afterBegin: bindTenantStatement(tenantId), beforeCommit: () => null };
+    const hooks = {
+      afterBegin: bindTenantStatement(tenantId, { readOnly: true }),
+      beforeCommit: () => null,
+      eachStatement: true,
+    };
     const result = await withTransactionHooks(hooks, () =>
       db
         .transaction()
@@ -151,8 +160,9 @@ export function readAcrossTenants<T>(
   fn: (trx: Transaction<PlatformTables>) => Promise<T>,
 ): Promise<T> {
   const hooks = {
-    afterBegin: `select set_config('role', '${PLATFORM_ROLE}', true)`,
+    afterBegin: `select set_config('role', '${PLATFORM_ROLE}', true), set_config('transaction_read_only', 'on', true)`,
     beforeCommit: () => null,
+    eachStatement: true,
   };
   return withTransactionHooks(hooks, () => db.transaction().setAccessMode('read only').execute(fn));
 }

@@ -31,6 +31,15 @@ export type TransactionHooks = Readonly<{
   afterBegin: string;
   /** SQL run right before COMMIT in the same round trip, or null for none; asked once, at commit. */
   beforeCommit(): string | null;
+  /**
+   * A read-only transaction whose statements may each be a transaction of their own, bound alike:
+   * on PostgreSQL, BEGIN and COMMIT are not sent, and each statement goes with `afterBegin` as one
+   * query, which PostgreSQL runs as one implicit transaction (the binding is local to it). At READ
+   * COMMITTED every statement takes its own snapshot anyway; what is lost is only a `now()` shared
+   * by all statements. One round trip per statement, and no connection left idle in a transaction.
+   * `afterBegin` must then make the transaction read-only itself, and `beforeCommit` give null.
+   */
+  eachStatement?: boolean;
 }>;
 
 type Slot = { hooks: TransactionHooks; connection: DatabaseConnection | undefined; over: boolean };
@@ -124,11 +133,25 @@ class HookedDriver implements Driver {
     const own = connection as DeferredBeginConnection;
     const hooks = claimHooks(connection);
     if (!hooks) return this.#inner.beginTransaction(own.inner, settings);
+    if (hooks.eachStatement) {
+      if (settings.accessMode !== 'read only') {
+        throw new Error('a transaction of statements bound one by one must be read-only');
+      }
+      own.bindEachStatement(hooks.afterBegin);
+      return;
+    }
     own.deferBegin(`${beginStatement(settings)}; ${hooks.afterBegin}`);
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const own = connection as DeferredBeginConnection;
+    if (own.unbindEachStatement()) {
+      // Each statement was its own transaction, committed as it ended: nothing is left to send.
+      if (statementsBeforeCommit(connection) !== null) {
+        throw new Error('a transaction of statements bound one by one has nothing to write at COMMIT');
+      }
+      return;
+    }
     const before = statementsBeforeCommit(connection);
     const begin = own.takeDeferredBegin();
     if (begin !== null) {
@@ -145,13 +168,16 @@ class HookedDriver implements Driver {
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const own = connection as DeferredBeginConnection;
     endHooks(connection);
-    // A transaction whose BEGIN was never sent has nothing to roll back.
-    if (own.takeDeferredBegin() !== null) return;
+    // A transaction whose BEGIN was never sent has nothing to roll back; nor has one whose
+    // statements were transactions of their own (a failed one rolled itself back).
+    if (own.unbindEachStatement() || own.takeDeferredBegin() !== null) return;
     return this.#inner.rollbackTransaction(own.inner);
   }
 
   async savepoint(...[connection, name, compile]: Parameters<NonNullable<Driver['savepoint']>>) {
     const own = connection as DeferredBeginConnection;
+    if (own.boundEachStatement)
+      throw new Error('no savepoint in a transaction of statements bound one by one');
     await own.sendDeferredBegin();
     return this.#inner.savepoint!(own.inner, name, compile);
   }
@@ -168,8 +194,9 @@ class HookedDriver implements Driver {
 
   releaseConnection(connection: DatabaseConnection) {
     const own = connection as DeferredBeginConnection;
-    // Defensive: a BEGIN never sent must not be sent by the connection's next user.
+    // Defensive: a BEGIN never sent, or a binding, must not reach the connection's next user.
     own.takeDeferredBegin();
+    own.unbindEachStatement();
     return this.#inner.releaseConnection(own.inner);
   }
 
@@ -197,6 +224,7 @@ async function commitWith(connection: DatabaseConnection, statements: string): P
 class DeferredBeginConnection implements DatabaseConnection {
   readonly inner: DatabaseConnection;
   #begin: string | null = null;
+  #eachStatement: string | null = null;
 
   constructor(inner: DatabaseConnection) {
     this.inner = inner;
@@ -213,12 +241,29 @@ class DeferredBeginConnection implements DatabaseConnection {
     return begin;
   }
 
+  /** From now on, each query goes with `binding` as one implicit transaction (`eachStatement`). */
+  bindEachStatement(binding: string): void {
+    this.#eachStatement = binding;
+  }
+
+  get boundEachStatement(): boolean {
+    return this.#eachStatement !== null;
+  }
+
+  /** Ends `bindEachStatement`; whether it was on. */
+  unbindEachStatement(): boolean {
+    const was = this.#eachStatement !== null;
+    this.#eachStatement = null;
+    return was;
+  }
+
   async sendDeferredBegin(): Promise<void> {
     const begin = this.takeDeferredBegin();
     if (begin !== null) await this.inner.executeQuery(CompiledQuery.raw(begin, []));
   }
 
   async executeQuery<R>(query: CompiledQuery, ...rest: unknown[]): Promise<QueryResult<R>> {
+    if (this.#eachStatement !== null) return this.#executeBound<R>(this.#eachStatement, query, rest);
     const begin = this.takeDeferredBegin();
     if (begin !== null) {
       const inlined = inlineParameters(query.sql, query.parameters);
@@ -231,6 +276,27 @@ class DeferredBeginConnection implements DatabaseConnection {
       query,
       ...rest,
     );
+  }
+
+  /**
+   * `query` in a transaction of its own with `binding`: one round trip when its parameters can be
+   * written as literals; else BEGIN with the binding, the query with its parameters, and COMMIT.
+   */
+  async #executeBound<R>(binding: string, query: CompiledQuery, rest: unknown[]): Promise<QueryResult<R>> {
+    const inlined = inlineParameters(query.sql, query.parameters);
+    if (inlined !== null) return this.inner.executeQuery<R>(CompiledQuery.raw(`${binding}; ${inlined}`, []));
+    await this.inner.executeQuery(CompiledQuery.raw(`start transaction read only; ${binding}`, []));
+    let result: QueryResult<R>;
+    try {
+      result = await (
+        this.inner.executeQuery as (q: CompiledQuery, ...r: unknown[]) => Promise<QueryResult<R>>
+      )(query, ...rest);
+    } catch (error) {
+      await this.inner.executeQuery(CompiledQuery.raw('rollback', [])).catch(() => undefined);
+      throw error;
+    }
+    await this.inner.executeQuery(CompiledQuery.raw('commit', []));
+    return result;
   }
 
   collectSessionInfo(): Promise<void> {
@@ -246,6 +312,9 @@ class DeferredBeginConnection implements DatabaseConnection {
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize: number): AsyncIterableIterator<QueryResult<R>> {
+    if (this.#eachStatement !== null) {
+      throw new Error('no streamed query in a transaction of statements bound one by one');
+    }
     await this.sendDeferredBegin();
     yield* this.inner.streamQuery<R>(query, chunkSize);
   }

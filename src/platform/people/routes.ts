@@ -239,7 +239,7 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: 'platform.user.read' },
     },
     async (request) => ({
-      items: await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+      items: await platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
         listUsers(scope, {
           kind: request.query.kind,
           search: request.query.q,
@@ -284,7 +284,7 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: 'platform.user.read' },
     },
     async (request) =>
-      platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+      platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
         getUser(scope, requireUuid(request.params.id, 'user')),
       ),
   );
@@ -365,7 +365,7 @@ export function peopleRoutes(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const principal = requirePrincipal(request);
       return {
-        items: await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        items: await platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
           listTokens(scope, principal.user.id),
         ),
       };

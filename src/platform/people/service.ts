@@ -2,12 +2,13 @@
  * People of a tenant: citizens who sign up, staff and partner accounts made by administrators, and
  * the roles granted to them. Identifiers (email, phone, NIK, NIP) are checked and normalised here.
  */
-import { type SqlBool, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { recordAudit } from '../audit/audit.ts';
 import { invalidate } from '../cache/tenant-cache.ts';
 import type { Role } from '../catalogue/manifest.ts';
-import type { Language } from '../db/schema.ts';
+import { reusableQuery } from '../db/reusable-query.ts';
+import type { Language, PlatformTables, UsersTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { AppError, type FieldError, invalid, notFound } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
@@ -121,20 +122,42 @@ export async function registerCitizen(
   return id;
 }
 
+type UsersValues = {
+  tenantId: string;
+  /** Sign-ins locked until after this are locked now. */
+  now: Date;
+  userId?: string | undefined;
+  kind?: UsersTable['kind'] | undefined;
+  /** An ILIKE pattern matched against the name and the email. */
+  like?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+};
+
 /**
  * The tenant's users with, in the same statement, their grants and whether a sign-in of theirs is
- * locked (login-throttle.ts: a login's hash computed by the database as `loginHashesOf` does).
+ * locked (login-throttle.ts: a login's hash computed by the database as `loginHashesOf` does):
+ * one user, or a page in name order. Only the columns the view shows: never a password hash, and
+ * less to send and parse. Built once per shape: it is the read behind every users list.
  */
-function usersWithAccess(scope: TenantScope) {
-  return scope.trx
+const usersWithAccess = reusableQuery<UsersValues>()((db: Kysely<PlatformTables>, v) => {
+  let query = db
     .selectFrom('users')
-    .selectAll('users')
+    .select([
+      'users.id',
+      'users.kind',
+      'users.display_name',
+      'users.email',
+      'users.phone',
+      'users.nip',
+      'users.partner_kind',
+    ])
     .select((eb) => [
       jsonArrayFrom(
         eb
           .selectFrom('role_grants as g')
           .select(['g.id', 'g.role', 'g.agency_id'])
-          .where('g.tenant_id', '=', scope.tenantId)
+          .where('g.tenant_id', '=', v.tenantId)
           .whereRef('g.user_id', '=', 'users.id')
           .orderBy('g.created_at')
           .orderBy('g.id'),
@@ -144,23 +167,38 @@ function usersWithAccess(scope: TenantScope) {
           eb
             .selectFrom('login_throttles as l')
             .select(sql`1`.as('one'))
-            .where('l.tenant_id', '=', scope.tenantId)
+            .where('l.tenant_id', '=', v.tenantId)
             .where((w) =>
               w.or([
                 w('l.login_hash', '=', loginHashSql(sql.ref('users.email'))),
                 w('l.login_hash', '=', loginHashSql(sql.ref('users.phone'))),
               ]),
             )
-            .where('l.locked_until', '>', new Date()),
+            .where('l.locked_until', '>', v.now),
         )
         .as('locked'),
     ])
-    .where('users.tenant_id', '=', scope.tenantId);
-}
+    .where('users.tenant_id', '=', v.tenantId);
+  if (v.userId) query = query.where('users.id', '=', v.userId);
+  if (v.kind) query = query.where('users.kind', '=', v.kind);
+  const like = v.like;
+  if (like)
+    query = query.where((eb) =>
+      eb.or([eb('users.display_name', 'ilike', like), eb('users.email', 'ilike', like)]),
+    );
+  query = query.orderBy('users.display_name');
+  if (v.limit) query = query.limit(v.limit);
+  if (v.offset) query = query.offset(v.offset);
+  return query;
+});
 
 /** One user with their grants, or a 404. */
 export async function getUser(scope: TenantScope, id: string) {
-  const user = await usersWithAccess(scope).where('users.id', '=', id).executeTakeFirst();
+  const [user] = await usersWithAccess.execute(scope.trx, {
+    tenantId: scope.tenantId,
+    now: new Date(),
+    userId: id,
+  });
   if (!user) throw notFound('user');
   return userView(user);
 }
@@ -199,15 +237,14 @@ export async function listUsers(
   scope: TenantScope,
   q: { kind?: string | undefined; search?: string | undefined; limit: number; offset: number },
 ) {
-  let query = usersWithAccess(scope);
-  if (q.kind) query = query.where('users.kind', '=', q.kind as 'staff');
-  if (q.search) {
-    const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb('users.display_name', 'ilike', like), eb('users.email', 'ilike', like)]),
-    );
-  }
-  const users = await query.orderBy('users.display_name').limit(q.limit).offset(q.offset).execute();
+  const users = await usersWithAccess.execute(scope.trx, {
+    tenantId: scope.tenantId,
+    now: new Date(),
+    kind: q.kind as UsersTable['kind'] | undefined,
+    like: q.search ? `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+    limit: q.limit,
+    offset: q.offset,
+  });
   return users.map(userView);
 }
 

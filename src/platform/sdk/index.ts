@@ -6,10 +6,12 @@
  *
  * - declaring an app: `AppManifest` (`index.ts` default-exports one), `SetupItem` (its checklist), `defineTask`,
  *   `defineTenantTask`, `PermissionDef`, `Role`, migrations' `enableTenantIsolation`
- * - tenant scope: `TenantScope` (every query runs in one: `platform.inTenant`, or
+ * - tenant scope: `TenantScope` (every query runs in one: `platform.inTenant`;
+ *   `platform.inTenantRead` for a handler that only reads — one round trip per statement; or
  *   `platform.inTenantReplica` for a public read that may trail a write by a moment — read-only, on
  *   the read replica when there is one), `Actor`, `SYSTEM_ACTOR`, `readAcrossTenants` (the named
- *   exception), `inOtherTenant` (a referral writes in another tenant)
+ *   exception), `inOtherTenant` (a referral writes in another tenant); `reusableQuery` (a hot
+ *   query built and compiled once per shape)
  * - access: `requirePrincipal`, `actorOf`, `principalFromToken`, `Principal`, and agency by agency
  *   `agencyAccess` / `requestAccess` (with a route's `agencyScoped: true`); a route's work in its
  *   tenant with that access: `inTenantAs`
@@ -67,6 +69,7 @@ export {
   offeredMapLayers,
 } from '../catalogue/map-layers.ts';
 export type { Config } from '../config.ts';
+export { reusableQuery, type Slots } from '../db/reusable-query.ts';
 export { enableTenantIsolation, runStatements } from '../db/rls.ts';
 export type { Language, PlatformTables } from '../db/schema.ts';
 export {
