@@ -40,7 +40,7 @@ test('METRICS_TOKEN, when set, is long enough not to be guessed', () => {
 test('the tenant cache has a budget in MiB and a TTL in seconds, with defaults', () => {
   const third = Math.floor(getHeapStatistics().heap_size_limit / 3 / 1024 / 1024);
   assert.ok(third > 100, `${third} MiB`);
-  assert.deepEqual(loadConfig(base).cache, { maxBytes: third * 1024 * 1024, ttlMs: 60_000 });
+  assert.deepEqual(loadConfig(base).cache, { maxBytes: third * 1024 * 1024, ttlMs: 600_000 });
   assert.deepEqual(loadConfig({ ...base, CACHE_MAX_MB: '1024', CACHE_TTL_SECONDS: '300' }).cache, {
     maxBytes: 1024 * 1024 * 1024,
     ttlMs: 300_000,

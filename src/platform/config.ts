@@ -334,7 +334,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     cache: {
       maxBytes: intVar(env, 'CACHE_MAX_MB', defaultCacheMb(), problems, 1, 1_048_576) * 1024 * 1024,
-      ttlMs: intVar(env, 'CACHE_TTL_SECONDS', 60, problems, 1, 86_400) * 1000,
+      ttlMs: intVar(env, 'CACHE_TTL_SECONDS', 600, problems, 1, 86_400) * 1000,
     },
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : envName === 'production',
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, problems, 1, 24 * 90),

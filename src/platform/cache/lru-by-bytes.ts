@@ -79,8 +79,12 @@ export class LruByBytes {
     return undefined;
   }
 
-  /** Stores `value` under `id`, evicting the least recently used entries beyond the budget. */
-  set(id: string, value: unknown, version: number): void {
+  /**
+   * Stores `value` under `id`, evicting the least recently used entries beyond the budget. With
+   * `maxAgeMs`, the entry lives no longer than that (a value that ages by itself as time passes),
+   * its TTL jittered alike.
+   */
+  set(id: string, value: unknown, version: number, maxAgeMs?: number): void {
     const old = this.#entries.get(id);
     if (old) this.#drop(id, old);
     const bytes = ENTRY_OVERHEAD + estimateBytes(id) + estimateBytes(value);
@@ -91,7 +95,7 @@ export class LruByBytes {
     const { ttlMs, jitter } = this.#options;
     const now = this.#now();
     if (now - this.#lastSweep >= ttlMs) this.#sweep(now);
-    const ttl = ttlMs * (1 - jitter + 2 * jitter * this.#random());
+    const ttl = Math.min(ttlMs, maxAgeMs ?? ttlMs) * (1 - jitter + 2 * jitter * this.#random());
     const entry: Entry = { value, version, expires: now + ttl, bytes };
     this.#entries.set(id, entry);
     this.#bytes += bytes;

@@ -224,3 +224,42 @@ test('a value read on a replica is kept only once the replica holds every write 
   assert.equal(await inReplica('0/300', 'b', 'fresh'), 'fresh');
   assert.equal(await cache.get('t', 'cfg', 'b', async () => 'not read'), 'fresh', 'the fresh read was kept');
 });
+
+test('a value that ages by itself lives no longer than its maxAgeMs, counted from before its read', async () => {
+  let now = 0;
+  const cache = new TenantCache({ ttlMs: 600_000, jitter: 0, now: () => now });
+  // Read from 0 to 400: of a 1,000 ms life, 600 remain once stored.
+  await cache.get(
+    't',
+    'reports',
+    'summary',
+    async () => {
+      now = 400;
+      return 'at 0';
+    },
+    { maxAgeMs: 1_000 },
+  );
+  now = 999;
+  assert.equal(await cache.get('t', 'reports', 'summary', async () => 'later', { maxAgeMs: 1_000 }), 'at 0');
+  now = 1_000;
+  assert.equal(
+    await cache.get('t', 'reports', 'summary', async () => 'at 1000', { maxAgeMs: 1_000 }),
+    'at 1000',
+    'aged out, though the TTL is ten minutes',
+  );
+  // Without maxAgeMs, the TTL.
+  await cache.get('t', 'agencies', 'list', async () => 'list');
+  now = 1_000 + 599_999;
+  assert.equal(await cache.get('t', 'agencies', 'list', async () => 'reloaded'), 'list');
+
+  // In a transaction: kept at commit with its maximum age.
+  const committed: Array<() => void> = [];
+  const scope = { tenantId: 't', afterCommit: (f: () => void) => void committed.push(f) };
+  now = 0;
+  await cache.getIn(scope, 'reports', 'late', async () => 'late at 0', { maxAgeMs: 500 });
+  for (const f of committed) f();
+  now = 499;
+  assert.equal(await cache.get('t', 'reports', 'late', async () => 'x'), 'late at 0');
+  now = 500;
+  assert.equal(await cache.get('t', 'reports', 'late', async () => 'late at 500'), 'late at 500');
+});

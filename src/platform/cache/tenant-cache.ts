@@ -36,13 +36,27 @@ type InTransaction = {
   tenantId: string;
   tag: string;
   replayed: readonly string[];
+  maxAgeMs: number | undefined;
 };
 
 /**
- * A minute, give or take 15 %, and 256 MiB: for a cache made without options (the server's comes
- * from config.ts: CACHE_TTL_SECONDS, CACHE_MAX_MB).
+ * Ten minutes, give or take 15 %, and 256 MiB: for a cache made without options (the server's
+ * comes from config.ts: CACHE_TTL_SECONDS, CACHE_MAX_MB). Writers invalidate what they change, so
+ * the TTL only bounds what a missed invalidation could leave; a value that changes as time passes,
+ * without any write (an overdue flag, a count of late reports), says how long it holds with
+ * `maxAgeMs`.
  */
-export const CACHE_DEFAULTS = { ttlMs: 60_000, jitter: 0.15, maxBytes: 256 * 1024 * 1024 } as const;
+export const CACHE_DEFAULTS = { ttlMs: 600_000, jitter: 0.15, maxBytes: 256 * 1024 * 1024 } as const;
+
+export type CacheReadOptions = {
+  /** Concurrent misses of the entry wait for one load (`get` only; see there). */
+  share?: boolean;
+  /**
+   * How long the value holds without any write: it depends on the time it was read at (what is
+   * overdue now, a window ending today). Shorter than the TTL; jittered alike.
+   */
+  maxAgeMs?: number;
+};
 
 export type TenantCacheOptions = Partial<{
   ttlMs: number;
@@ -68,8 +82,11 @@ export class TenantCache {
   readonly #invalidatedAt = new Map<string, number>();
   #clearedAt = Number.NEGATIVE_INFINITY;
 
+  readonly #now: () => number;
+
   constructor(options: TenantCacheOptions = {}) {
     this.#entries = new LruByBytes({ ...CACHE_DEFAULTS, ...options });
+    this.#now = options.now ?? Date.now;
   }
 
   /** Hits, misses, evictions and bytes held since the start, for `/metrics`. */
@@ -123,16 +140,16 @@ export class TenantCache {
     tag: string,
     key: string,
     load: () => Promise<T>,
-    options: { share?: boolean } = {},
+    options: CacheReadOptions = {},
   ): Promise<T> {
     const id = `${tenantId}|${tag}|${key}`;
     const version = this.#version(tenantId, tag);
     const entry = this.#fresh(id, version);
     if (entry) return entry.value as T;
-    if (!options.share) return this.#load(id, tenantId, tag, version, load);
+    if (!options.share) return this.#load(id, tenantId, tag, version, load, options.maxAgeMs);
     const pending = this.#loading.get(id);
     if (pending && pending.version === version) return pending.value as Promise<T>;
-    const value = this.#load(id, tenantId, tag, version, load);
+    const value = this.#load(id, tenantId, tag, version, load, options.maxAgeMs);
     this.#loading.set(id, { version, value });
     try {
       return await value;
@@ -152,6 +169,7 @@ export class TenantCache {
     tag: string,
     key: string,
     load: () => Promise<T>,
+    options: Pick<CacheReadOptions, 'maxAgeMs'> = {},
   ): Promise<T> {
     const id = `${scope.tenantId}|${tag}|${key}`;
     const version = this.#version(scope.tenantId, tag);
@@ -168,7 +186,7 @@ export class TenantCache {
             this.#version(kept.tenantId, kept.tag) === kept.version &&
             this.#replicaHeld(kept.tenantId, kept.tag, kept.replayed)
           )
-            this.#store(entryId, kept.value, kept.version);
+            this.#store(entryId, kept.value, kept.version, kept.maxAgeMs);
         }
       });
       mine = loaded;
@@ -177,7 +195,7 @@ export class TenantCache {
     if (known && known.version === version) return known.value as T;
     const value = await load();
     const replayed = scope.replayedTo === undefined ? [] : [scope.replayedTo];
-    mine.set(id, { value, version, tenantId: scope.tenantId, tag, replayed });
+    mine.set(id, { value, version, tenantId: scope.tenantId, tag, replayed, maxAgeMs: options.maxAgeMs });
     return value;
   }
 
@@ -186,13 +204,22 @@ export class TenantCache {
     return this.#entries.get(id, version);
   }
 
-  async #load<T>(id: string, tenantId: string, tag: string, version: number, load: () => Promise<T>) {
+  async #load<T>(
+    id: string,
+    tenantId: string,
+    tag: string,
+    version: number,
+    load: () => Promise<T>,
+    maxAgeMs: number | undefined,
+  ) {
+    // The value's age counts from before its read.
+    const readAt = this.#now();
     const replayed: string[] = [];
     const value = await (this.#replica ? replicaReads.run(replayed, load) : load());
     // A load inside another's: the outer value is built on these reads too.
     replicaReads.getStore()?.push(...replayed);
     if (this.#version(tenantId, tag) === version && this.#replicaHeld(tenantId, tag, replayed))
-      this.#store(id, value, version);
+      this.#store(id, value, version, maxAgeMs === undefined ? undefined : maxAgeMs - (this.#now() - readAt));
     return value;
   }
 
@@ -211,8 +238,9 @@ export class TenantCache {
     return replayed.every((position) => watermark.holdsSince(position, since));
   }
 
-  #store(id: string, value: unknown, version: number) {
-    this.#entries.set(id, value, version);
+  #store(id: string, value: unknown, version: number, maxAgeMs?: number) {
+    if (maxAgeMs !== undefined && maxAgeMs <= 0) return;
+    this.#entries.set(id, value, version, maxAgeMs);
   }
 
   /** Drops every entry of `tag` for the tenant (lazily: their version no longer matches). */

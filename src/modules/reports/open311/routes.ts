@@ -23,7 +23,7 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform, translator } from '../../../platform/sdk/index.ts';
 import { idempotencyKeyOf } from '../routes/caller.ts';
 import { agencyNames } from '../services/agencies.ts';
-import { CONFIG_TAG, REPORTS_TAG } from '../services/cache-tags.ts';
+import { CONFIG_TAG, REPORT_VIEWS_MAX_AGE_MS, REPORTS_TAG } from '../services/cache-tags.ts';
 import { configChangedAt, loadConfig } from '../services/config.ts';
 import { addIntakeNote, fileReport } from '../services/intake.ts';
 import { queryPublicReports } from '../services/lists.ts';
@@ -174,10 +174,15 @@ function open311(platform: Platform, mode: Mode) {
           const args = requestsArgs(request.query);
           const query = publicQueryOf(args, tenant.timeZone, new Date());
           const key = `open311:${request.lang}:${JSON.stringify(args)}`;
-          const items = await platform.cache.get(tenant.id, REPORTS_TAG, key, () =>
-            platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
-              queryPublicReports(platform, scope, tenant, query, request.lang),
-            ),
+          const items = await platform.cache.get(
+            tenant.id,
+            REPORTS_TAG,
+            key,
+            () =>
+              platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
+                queryPublicReports(platform, scope, tenant, query, request.lang),
+              ),
+            { maxAgeMs: REPORT_VIEWS_MAX_AGE_MS },
           );
           const t = translator(request.lang);
           const origin = originOf(request);

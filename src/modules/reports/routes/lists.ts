@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf, type Platform, requirePrincipal } from '../../../platform/sdk/index.ts';
 import { Filters, type FiltersInput, ReportPage } from '../schemas.ts';
-import { REPORTS_TAG } from '../services/cache-tags.ts';
+import { REPORT_VIEWS_MAX_AGE_MS, REPORTS_TAG } from '../services/cache-tags.ts';
 import { listReports } from '../services/lists.ts';
 import { ReportsGeoJson } from './geojson-schema.ts';
 
@@ -29,10 +29,15 @@ export function listRoute(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenant = request.tenant!;
       const key = `list:${request.lang}:${JSON.stringify(request.query)}`;
-      return platform.cache.get(tenant.id, REPORTS_TAG, key, () =>
-        platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
-          listReports(platform, scope, tenant, request.query, request.lang),
-        ),
+      return platform.cache.get(
+        tenant.id,
+        REPORTS_TAG,
+        key,
+        () =>
+          platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
+            listReports(platform, scope, tenant, request.query, request.lang),
+          ),
+        { maxAgeMs: REPORT_VIEWS_MAX_AGE_MS },
       );
     },
   );
@@ -56,34 +61,40 @@ export function mapRoute(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       const tenant = request.tenant!;
       const key = `geojson:${request.lang}:${JSON.stringify(request.query)}`;
-      const body = await platform.cache.get(tenant.id, REPORTS_TAG, key, async () => {
-        const page = await platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
-          listReports(
-            platform,
-            scope,
-            tenant,
-            { ...request.query, limit: request.query.limit },
-            request.lang,
-          ),
-        );
-        return {
-          type: 'FeatureCollection',
-          features: page.items
-            .filter((r) => r.lat !== null && r.lng !== null)
-            .map((r) => ({
-              type: 'Feature',
-              id: r.id,
-              geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
-              properties: {
-                trackingNo: r.trackingNo,
-                category: r.category.name,
-                status: r.status,
-                overdue: r.overdue,
-                createdAt: r.createdAt,
-              },
-            })),
-        };
-      });
+      const body = await platform.cache.get(
+        tenant.id,
+        REPORTS_TAG,
+        key,
+        async () => {
+          const page = await platform.inTenantReplica(tenant.id, actorOf(request), (scope) =>
+            listReports(
+              platform,
+              scope,
+              tenant,
+              { ...request.query, limit: request.query.limit },
+              request.lang,
+            ),
+          );
+          return {
+            type: 'FeatureCollection',
+            features: page.items
+              .filter((r) => r.lat !== null && r.lng !== null)
+              .map((r) => ({
+                type: 'Feature',
+                id: r.id,
+                geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
+                properties: {
+                  trackingNo: r.trackingNo,
+                  category: r.category.name,
+                  status: r.status,
+                  overdue: r.overdue,
+                  createdAt: r.createdAt,
+                },
+              })),
+          };
+        },
+        { maxAgeMs: REPORT_VIEWS_MAX_AGE_MS },
+      );
       return reply.type('application/geo+json').send(body);
     },
   );

@@ -5,7 +5,7 @@ import { actorOf, invalid, type Platform } from '../../../platform/sdk/index.ts'
 import { localDateOf } from '../../../platform/sdk/shared.ts';
 import { PERM } from '../permissions.ts';
 import { AgencyStats, Summary } from '../schemas.ts';
-import { REPORTS_TAG } from '../services/cache-tags.ts';
+import { REPORT_VIEWS_MAX_AGE_MS, REPORTS_TAG } from '../services/cache-tags.ts';
 import { agencyStats, summary } from '../services/statistics.ts';
 
 const tags = ['reports'];
@@ -39,10 +39,15 @@ export function agencyStatsRoute(app: FastifyInstance, platform: Platform) {
       const from =
         request.query.from ?? localDateOf(new Date(now.getTime() - 90 * 86_400_000), tenant.timeZone);
       if (from > to) throw invalid({ path: '/querystring/from', code: 'date_order' });
-      return platform.cache.get(tenant.id, REPORTS_TAG, `stats:${from}:${to}`, () =>
-        platform.inTenant(tenant.id, actorOf(request), (scope) =>
-          agencyStats(platform, scope, tenant, { from, to }),
-        ),
+      return platform.cache.get(
+        tenant.id,
+        REPORTS_TAG,
+        `stats:${from}:${to}`,
+        () =>
+          platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
+            agencyStats(platform, scope, tenant, { from, to }),
+          ),
+        { maxAgeMs: REPORT_VIEWS_MAX_AGE_MS },
       );
     },
   );
@@ -71,10 +76,15 @@ export function summaryRoute(app: FastifyInstance, platform: Platform) {
       const tenant = request.tenant!;
       const grants = request.principal?.grants;
       const staff = grants !== undefined && platform.permissions.allows(grants, PERM.read);
-      return platform.cache.get(tenant.id, REPORTS_TAG, staff ? 'summary:staff' : 'summary', () =>
-        platform.inTenant(tenant.id, actorOf(request), (scope) =>
-          summary(platform, scope, new Date(), staff),
-        ),
+      return platform.cache.get(
+        tenant.id,
+        REPORTS_TAG,
+        staff ? 'summary:staff' : 'summary',
+        () =>
+          platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
+            summary(platform, scope, new Date(), staff),
+          ),
+        { maxAgeMs: REPORT_VIEWS_MAX_AGE_MS },
       );
     },
   );
