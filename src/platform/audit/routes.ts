@@ -85,7 +85,7 @@ export function auditRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const q = request.query;
-      const rows = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+      const rows = await platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
         queryAudit(scope, {
           action: q.action,
           entityType: q.entityType,

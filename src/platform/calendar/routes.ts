@@ -45,7 +45,7 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
       },
     },
     async (request) => ({
-      items: await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+      items: await platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
         holidaysOfYear(scope, request.query.year, request.lang),
       ),
     }),
@@ -140,7 +140,7 @@ export function calendarRoutes(app: FastifyInstance, platform: Platform) {
       const tenant = request.tenant!;
       const from = request.query.from ? new Date(request.query.from) : new Date();
       if (Number.isNaN(from.getTime())) throw invalid({ path: '/querystring/from', code: 'format' });
-      const calendar = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+      const calendar = await platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
         calendarForTenant(scope, tenant.timeZone),
       );
       return {

@@ -92,7 +92,7 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
       },
     },
     async (request) => ({
-      items: await platform.inTenant(request.tenant!.id, actorOf(request), listAdoptions),
+      items: await platform.inTenantRead(request.tenant!.id, actorOf(request), listAdoptions),
     }),
   );
 
@@ -236,7 +236,7 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
       config: { permission: 'platform.adoption.manage' },
     },
     async (request) => ({
-      items: await platform.inTenant(request.tenant!.id, actorOf(request), listAgreements),
+      items: await platform.inTenantRead(request.tenant!.id, actorOf(request), listAgreements),
     }),
   );
 
@@ -310,7 +310,7 @@ export function catalogueTenantRoutes(app: FastifyInstance, platform: Platform) 
     },
     async (request, reply) => {
       const id = requireUuid(request.params.id, 'agreement');
-      const doc = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+      const doc = await platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
         agreementDocument(scope, platform.files, id),
       );
       const name = doc.number.replace(/[^A-Za-z0-9._-]+/g, '_');

@@ -73,7 +73,7 @@ export function setupRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: 'platform.adoption.manage' },
     },
     async (request) => ({
-      items: await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+      items: await platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
         setupChecklists(platform, scope, request.lang),
       ),
     }),
@@ -95,7 +95,7 @@ export function setupRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: 'platform.adoption.manage' },
     },
     async (request) =>
-      platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+      platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
         setupChecklist(platform, scope, request.params.app, request.lang),
       ),
   );

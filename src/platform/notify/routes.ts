@@ -88,7 +88,7 @@ export function notifyRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const q = request.query;
-      const rows = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+      const rows = await platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
         listDevMailbox(scope, { to: q.to, before: q.before, limit: q.limit }),
       );
       return {

@@ -248,7 +248,7 @@ export function tenancyTenantRoutes(app: FastifyInstance, platform: Platform) {
         tenantId,
         AGENCIES_TAG,
         'list',
-        async () => (await platform.inTenant(tenantId, actorOf(request), listAgencies)).map(agencyView),
+        async () => (await platform.inTenantRead(tenantId, actorOf(request), listAgencies)).map(agencyView),
         { share: true },
       );
       return { items };

@@ -333,7 +333,9 @@ export async function accountPages(app: FastifyInstance, platform: Platform): Pr
       const token = typeof request.query.token === 'string' ? request.query.token : '';
       const usable =
         RESET_TOKEN.test(token) &&
-        (await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) => resetTokenUsable(scope, token)));
+        (await platform.inTenantRead(ctx.tenant.id, actorOf(request), (scope) =>
+          resetTokenUsable(scope, token),
+        ));
       noReferrer(reply);
       return sendPage(reply, ctx, usable ? resetPage(ctx, token, {}) : resetInvalidPage(ctx));
     },
@@ -418,7 +420,7 @@ async function sendAccount(
   opts: { notice?: string | undefined; errors: Record<string, string>; status?: number },
 ) {
   const { t, platform } = ctx;
-  const user = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+  const user = await platform.inTenantRead(ctx.tenant.id, actorOf(request), (scope) =>
     getUser(scope, ctx.user!.id),
   );
   const errors = opts.errors;

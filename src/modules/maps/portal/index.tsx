@@ -69,7 +69,7 @@ export function registerPortal(app: FastifyInstance, platform: Platform) {
     const ctx = portalContext(platform, request);
     const { t } = ctx;
     const lang = ctx.lang === 'en' ? 'en' : 'id';
-    const layers = await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+    const layers = await platform.inTenantRead(ctx.tenant.id, actorOf(request), async (scope) => {
       // The public's view whoever asks: the page is the same for everyone.
       const all = await visibleCollections(platform, scope, readerOf(platform, scope, null));
       return Promise.all(all.map(async (c) => ({ c, extent: await extentOf(platform, scope, c) })));

@@ -42,7 +42,8 @@ export function layerRoutes(app: FastifyInstance, platform: Platform) {
       },
       config: { permission: PERM.read },
     },
-    async (request) => platform.inTenant(request.tenant!.id, actorOf(request), (scope) => layersView(scope)),
+    async (request) =>
+      platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) => layersView(scope)),
   );
 
   app.get<Id>(
@@ -59,7 +60,7 @@ export function layerRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: PERM.read },
     },
     async (request) =>
-      platform.inTenant(request.tenant!.id, actorOf(request), async (scope) =>
+      platform.inTenantRead(request.tenant!.id, actorOf(request), async (scope) =>
         layerView(await requireLayer(scope, request.params.id)),
       ),
   );

@@ -102,8 +102,8 @@ export function ogcRoutes(app: FastifyInstance, platform: Platform) {
     const path = request.originalUrl.startsWith('/t/') ? `/t/${request.tenant!.slug}/ogc` : '/ogc';
     return `${request.protocol}://${request.host}${path}`;
   };
-  const inTenant = <T>(request: FastifyRequest, work: Parameters<typeof platform.inTenant<T>>[2]) =>
-    platform.inTenant(request.tenant!.id, actorOf(request), work);
+  const inTenantRead = <T>(request: FastifyRequest, work: Parameters<typeof platform.inTenantRead<T>>[2]) =>
+    platform.inTenantRead(request.tenant!.id, actorOf(request), work);
   const send = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -210,7 +210,7 @@ export function ogcRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request, reply) => {
       const format = formatOf(request.query.f, request.headers.accept);
-      const ids = await inTenant(request, async (scope) =>
+      const ids = await inTenantRead(request, async (scope) =>
         (await visibleCollections(platform, scope, readerOf(platform, scope, request.principal))).map(
           (c) => c.id,
         ),
@@ -241,7 +241,7 @@ export function ogcRoutes(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       const format = formatOf(request.query.f, request.headers.accept);
       const base = baseOf(request);
-      const docs = await inTenant(request, async (scope) => {
+      const docs = await inTenantRead(request, async (scope) => {
         const all = await visibleCollections(platform, scope, readerOf(platform, scope, request.principal));
         return Promise.all(
           all.map(async (c) =>
@@ -277,7 +277,7 @@ export function ogcRoutes(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       const format = formatOf(request.query.f, request.headers.accept);
       const base = baseOf(request);
-      const { doc, title } = await inTenant(request, async (scope) => {
+      const { doc, title } = await inTenantRead(request, async (scope) => {
         const c = await collectionOr404(request, request.params.collectionId, scope);
         return {
           doc: collectionDoc(base, c, await extentOf(platform, scope, c), request.lang, format),
@@ -316,7 +316,7 @@ export function ogcRoutes(app: FastifyInstance, platform: Platform) {
       if (q.limit !== undefined) kept.limit = String(limit);
       if (q.bbox !== undefined) kept.bbox = q.bbox;
       if (q.datetime !== undefined) kept.datetime = q.datetime;
-      const { doc, title } = await inTenant(request, async (scope) => {
+      const { doc, title } = await inTenantRead(request, async (scope) => {
         const c = await collectionOr404(request, id, scope);
         const page = await featuresOf(platform, scope, c, {
           ...(bbox ? { bbox } : {}),
@@ -355,7 +355,7 @@ export function ogcRoutes(app: FastifyInstance, platform: Platform) {
       const { collectionId, featureId } = request.params;
       const collectionHref = `${baseOf(request)}/collections/${encodeURIComponent(collectionId)}`;
       const href = `${collectionHref}/items/${encodeURIComponent(featureId)}`;
-      const { doc, title } = await inTenant(request, async (scope) => {
+      const { doc, title } = await inTenantRead(request, async (scope) => {
         const c = await collectionOr404(request, collectionId, scope);
         const f = await featureOf(platform, scope, c, featureId);
         if (!f) throw notFound('maps_feature');

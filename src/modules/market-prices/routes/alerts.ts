@@ -33,7 +33,7 @@ export function alertRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      return platform.inTenant(tenant.id, actorOf(request), (scope) =>
+      return platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
         alertsView(platform, scope, tenant, request.query, request.lang),
       );
     },
@@ -53,7 +53,7 @@ export function alertRoutes(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenant = request.tenant!;
       const principal = requirePrincipal(request);
-      return platform.inTenant(tenant.id, actorOf(request), (scope) =>
+      return platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
         subscriptionOf(scope, principal.user.id),
       );
     },

@@ -39,7 +39,7 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenant = request.tenant!;
       requirePrincipal(request);
-      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+      return platform.inTenantRead(tenant.id, actorOf(request), async (scope) =>
         myMarkets(platform, scope, await requestAccess(platform, scope, request, PERM.enter)),
       );
     },
@@ -62,7 +62,7 @@ export function entryRoutes(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenant = request.tenant!;
       requirePrincipal(request);
-      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+      return platform.inTenantRead(tenant.id, actorOf(request), async (scope) =>
         entrySheet(
           platform,
           scope,

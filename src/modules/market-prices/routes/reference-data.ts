@@ -73,7 +73,7 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+      return platform.inTenantRead(tenant.id, actorOf(request), async (scope) =>
         marketOfficers(
           platform,
           scope,
@@ -148,7 +148,7 @@ export function referenceDataRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      return platform.inTenant(tenant.id, actorOf(request), (scope) => settingsView(platform, scope));
+      return platform.inTenantRead(tenant.id, actorOf(request), (scope) => settingsView(platform, scope));
     },
   );
 

@@ -26,7 +26,7 @@ export function reviewRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      return platform.inTenant(tenant.id, actorOf(request), async (scope) =>
+      return platform.inTenantRead(tenant.id, actorOf(request), async (scope) =>
         reviewDay(
           platform,
           scope,

@@ -25,7 +25,7 @@ export function setupListRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: PERM.reference, agencyScoped: true },
     },
     async (request) =>
-      platform.inTenant(request.tenant!.id, actorOf(request), async (scope) =>
+      platform.inTenantRead(request.tenant!.id, actorOf(request), async (scope) =>
         managedMarkets(platform, scope, await requestAccess(platform, scope, request)),
       ),
   );
@@ -42,7 +42,7 @@ export function setupListRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: PERM.reference },
     },
     async (request) =>
-      platform.inTenant(request.tenant!.id, actorOf(request), (scope) => allCommodities(platform, scope)),
+      platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) => allCommodities(platform, scope)),
   );
 
   app.get(
@@ -59,7 +59,7 @@ export function setupListRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: PERM.reference },
     },
     async (request) =>
-      platform.inTenant(request.tenant!.id, actorOf(request), (scope) => nationalList(platform, scope)),
+      platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) => nationalList(platform, scope)),
   );
 
   app.get(
@@ -76,6 +76,8 @@ export function setupListRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: PERM.reference, agencyScoped: true },
     },
     async (request) =>
-      platform.inTenant(request.tenant!.id, actorOf(request), (scope) => officerCandidates(platform, scope)),
+      platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
+        officerCandidates(platform, scope),
+      ),
   );
 }

@@ -196,7 +196,7 @@ export function resourceRoutes(app: FastifyInstance, platform: Platform) {
       config: { auth: 'optional' },
     },
     async (request, reply: FastifyReply) => {
-      const version = await platform.inTenant(request.tenant!.id, actorOf(request), async (scope) => {
+      const version = await platform.inTenantRead(request.tenant!.id, actorOf(request), async (scope) => {
         const readers = await readersOf(platform, scope, request);
         return versionFile(scope, request.params.id, request.params.version, (d) => mayRead(readers, d));
       });
@@ -249,7 +249,7 @@ export function resourceRoutes(app: FastifyInstance, platform: Platform) {
       config: { auth: 'optional' },
     },
     (request) =>
-      platform.inTenant(request.tenant!.id, actorOf(request), async (scope) =>
+      platform.inTenantRead(request.tenant!.id, actorOf(request), async (scope) =>
         previewRows(scope, request.params.id, request.query, await readersOf(platform, scope, request)),
       ),
   );

@@ -26,7 +26,7 @@ export function themeRoutes(app: FastifyInstance, platform: Platform) {
       },
       config: { auth: 'optional' },
     },
-    (request) => run(request, (scope) => themesView(scope)),
+    (request) => platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) => themesView(scope)),
   );
 
   app.post<{ Body: ThemeInputType }>(

@@ -210,7 +210,7 @@ function open311(platform: Platform, mode: Mode) {
         async (request, reply) => {
           const tenant = jurisdictionOf(platform, request, mode);
           const id = request.params.service_request_id;
-          const items = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+          const items = await platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
             queryPublicReports(
               platform,
               scope,
@@ -242,7 +242,7 @@ function open311(platform: Platform, mode: Mode) {
         async (request, reply) => {
           const tenant = jurisdictionOf(platform, request, mode);
           const token = request.params.token_id;
-          const items = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+          const items = await platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
             queryPublicReports(platform, scope, tenant, { ids: [token], limit: 1, offset: 0 }, request.lang),
           );
           if (items.length === 0) throw new Open311Error(404, 'token_unknown');

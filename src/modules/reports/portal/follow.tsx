@@ -366,7 +366,7 @@ export function followRoutes(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       const ctx = portalContext(platform, request);
       const token = tokenOf(request.params.token);
-      const v = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+      const v = await platform.inTenantRead(ctx.tenant.id, actorOf(request), (scope) =>
         describeFollow(scope, token),
       );
       return sendPage(reply, ctx, stopPage(ctx, token, v, false));

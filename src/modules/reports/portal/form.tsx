@@ -267,7 +267,7 @@ export function reportFormRoutes(app: FastifyInstance, platform: Platform) {
     { config: { auth: 'optional' } },
     async (request, reply) => {
       const ctx = portalContext(platform, request);
-      const settings = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+      const settings = await platform.inTenantRead(ctx.tenant.id, actorOf(request), (scope) =>
         formSettings(platform, scope, ctx),
       );
       return sendPage(reply, ctx, {

@@ -17,7 +17,7 @@ export function mineRoute(app: FastifyInstance, platform: Platform) {
       if (!ctx.user) return reply.redirect(href(ctx, '/masuk', { next: ctx.url }), 303);
       const userId = ctx.user.id;
       const offset = Math.max(0, Math.min(10_000, Number.parseInt(request.query.offset ?? '0', 10) || 0));
-      const page = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+      const page = await platform.inTenantRead(ctx.tenant.id, actorOf(request), (scope) =>
         listReports(platform, scope, ctx.tenant, { limit: 50, offset } as FiltersInput, ctx.lang, {
           includePrivate: true,
           reporterUserId: userId,

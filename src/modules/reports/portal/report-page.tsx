@@ -187,7 +187,7 @@ async function loadReport(
   secret?: string,
 ) {
   const who = userId || secret ? [{ role: 'reporter' as const, userId, secret: secret || undefined }] : [];
-  const { detail } = await platform.inTenant(ctx.tenant.id, actor, (scope) =>
+  const { detail } = await platform.inTenantRead(ctx.tenant.id, actor, (scope) =>
     getReport(platform, scope, ctx.tenant, no, ctx.lang, who, () => false),
   );
   return detail as unknown as PublicDetail;

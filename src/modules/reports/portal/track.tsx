@@ -19,7 +19,7 @@ export function trackRoute(app: FastifyInstance, platform: Platform) {
       let error: string | undefined;
       if (no) {
         if (TRACKING_NO.test(no)) {
-          const found = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+          const found = await platform.inTenantRead(ctx.tenant.id, actorOf(request), (scope) =>
             queryPublicReports(
               platform,
               scope,

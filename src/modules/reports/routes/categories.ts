@@ -23,7 +23,7 @@ export function categoriesRoute(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      const config = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+      const config = await platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
         loadConfig(platform, scope),
       );
       return [...config.categories.values()].filter((c) => c.active).map(categoryView);

@@ -27,7 +27,7 @@ export function detailRoute(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenant = request.tenant!;
       const secret = secretOf(request);
-      return platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+      return platform.inTenantRead(tenant.id, actorOf(request), async (scope) => {
         const who = await whoAll(platform, scope, request, secret);
         const readers = request.principal
           ? await agenciesWith(platform, scope, request.principal, PERM.read)

@@ -34,7 +34,7 @@ export function inboxRoute(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenant = request.tenant!;
       const principal = requirePrincipal(request);
-      return platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+      return platform.inTenantRead(tenant.id, actorOf(request), async (scope) => {
         const agencies = await agenciesWith(platform, scope, principal, PERM.read);
         return listReports(platform, scope, tenant, request.query, request.lang, {
           staffAgencies: agencies,
@@ -73,7 +73,7 @@ export function officersRoute(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenant = request.tenant!;
       const principal = requirePrincipal(request);
-      return platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+      return platform.inTenantRead(tenant.id, actorOf(request), async (scope) => {
         // Operators assign anywhere; agency staff only within their own agencies.
         if (!platform.permissions.allows(principal.grants, PERM.triage)) {
           const { paths } = await agencyTreeOf(platform, scope);

@@ -117,7 +117,7 @@ export function mineRoute(app: FastifyInstance, platform: Platform) {
     async (request) => {
       const tenant = request.tenant!;
       const principal = requirePrincipal(request);
-      return platform.inTenant(tenant.id, actorOf(request), (scope) =>
+      return platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
         listReports(platform, scope, tenant, request.query, request.lang, {
           includePrivate: true,
           reporterUserId: principal.user.id,

@@ -31,7 +31,7 @@ export function photoRoute(app: FastifyInstance, platform: Platform) {
     },
     async (request, reply) => {
       const tenant = request.tenant!;
-      const photo = await platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+      const photo = await platform.inTenantRead(tenant.id, actorOf(request), async (scope) => {
         const who = await whoAll(platform, scope, request, secretOf(request));
         const readers = request.principal
           ? await agenciesWith(platform, scope, request.principal, PERM.read)

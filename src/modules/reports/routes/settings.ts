@@ -24,7 +24,7 @@ export function settingsRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      const { settings } = await platform.inTenant(tenant.id, actorOf(request), (scope) =>
+      const { settings } = await platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
         loadConfig(platform, scope),
       );
       return settings;

@@ -24,7 +24,7 @@ export function similarRoute(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      return platform.inTenant(tenant.id, actorOf(request), (scope) =>
+      return platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
         similarReports(platform, scope, request.params.id),
       );
     },

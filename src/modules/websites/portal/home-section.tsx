@@ -15,7 +15,9 @@ const KIND_PATH = { news: 'berita', announcement: 'pengumuman' } as const;
 async function renderLatestNews(request: FastifyRequest, platform: Platform) {
   const ctx = portalContext(platform, request);
   const { t } = ctx;
-  const posts = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) => latestNews(scope, SHOWN));
+  const posts = await platform.inTenantRead(ctx.tenant.id, actorOf(request), (scope) =>
+    latestNews(scope, SHOWN),
+  );
   if (posts.length === 0) return null;
   return (
     <section aria-labelledby="home-news">

@@ -25,7 +25,7 @@ export function registerPortal(app: FastifyInstance, platform: Platform) {
   app.get('/situs', { config: { auth: 'optional' } }, async (request, reply) => {
     const ctx = portalContext(platform, request);
     const { t } = ctx;
-    const { items } = await platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+    const { items } = await platform.inTenantRead(ctx.tenant.id, actorOf(request), (scope) =>
       sitesView(scope, ctx.base),
     );
     return sendPage(reply, ctx, {

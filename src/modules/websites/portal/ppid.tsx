@@ -63,6 +63,11 @@ export function registerPpidPortal(app: FastifyInstance, platform: Platform) {
     ctx: PortalContext,
     work: Parameters<typeof platform.inTenant<T>>[2],
   ) => platform.inTenant(ctx.tenant.id, actorOf(request), work);
+  const inTenantRead = <T,>(
+    request: FastifyRequest,
+    ctx: PortalContext,
+    work: Parameters<typeof platform.inTenantRead<T>>[2],
+  ) => platform.inTenantRead(ctx.tenant.id, actorOf(request), work);
 
   app.get<{ Params: SiteP }>(
     '/situs/:site/ppid',
@@ -70,7 +75,7 @@ export function registerPpidPortal(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       const ctx = portalContext(platform, request);
       const { t } = ctx;
-      const [site, menu] = await inTenant(
+      const [site, menu] = await inTenantRead(
         request,
         ctx,
         async (scope) =>
@@ -129,7 +134,7 @@ export function registerPpidPortal(app: FastifyInstance, platform: Platform) {
   ) => {
     const ctx = portalContext(platform, request);
     const { t } = ctx;
-    const site = await inTenant(request, ctx, (scope) => siteBySlug(scope, request.params.site));
+    const site = await inTenantRead(request, ctx, (scope) => siteBySlug(scope, request.params.site));
     const text = (
       name: string,
       label: string,
@@ -299,11 +304,11 @@ export function registerPpidPortal(app: FastifyInstance, platform: Platform) {
     const ctx = portalContext(platform, request);
     const { t } = ctx;
     const number = request.params.number.toUpperCase().slice(0, 80);
-    const site = await inTenant(request, ctx, (scope) => siteBySlug(scope, request.params.site));
+    const site = await inTenantRead(request, ctx, (scope) => siteBySlug(scope, request.params.site));
     const base = `${sitePath(site.slug)}/ppid/status/${number}`;
     let status: RequestStatusType | null = null;
     if (secret) {
-      status = await inTenant(request, ctx, (scope) =>
+      status = await inTenantRead(request, ctx, (scope) =>
         requestForRequester(callOf(request), scope, site.slug, number, secret),
       ).catch((e) => {
         if (e instanceof AppError && e.code === 'forbidden') return null;

@@ -25,7 +25,7 @@ export async function legacyRedirect(
 ): Promise<string | null> {
   if (!oldPath || !SITE_SLUG.test(siteSlug)) return null;
   const ctx = portalContext(platform, request);
-  const to = await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+  const to = await platform.inTenantRead(ctx.tenant.id, actorOf(request), async (scope) => {
     const site = await findSite(scope, siteSlug);
     return site ? findRedirect(scope, site.id, oldPath) : null;
   });

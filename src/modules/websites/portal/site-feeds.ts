@@ -32,7 +32,7 @@ async function sendMade(
     platform,
     request,
     tag,
-  )(`file:${request.url.split('?')[0]}`, () => platform.inTenant(tenantId, actorOf(request), make));
+  )(`file:${request.url.split('?')[0]}`, () => platform.inTenantRead(tenantId, actorOf(request), make));
   return reply
     .header('cache-control', 'no-cache')
     .header('x-content-type-options', 'nosniff')

@@ -51,7 +51,7 @@ export function registerSiteMedia(app: FastifyInstance, platform: Platform) {
         const { site, id, width } = request.params;
         const w = width === undefined ? undefined : /^[1-9]\d{0,4}$/.test(width) ? Number(width) : Number.NaN;
         if (!UUID.test(id) || Number.isNaN(w)) throw notFound('media');
-        const found = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+        const found = await platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
           publicMediaFile(scope, site, id, w),
         );
         return sendFile(platform, reply, { ...found, cache: IMMUTABLE });
@@ -61,7 +61,7 @@ export function registerSiteMedia(app: FastifyInstance, platform: Platform) {
   media(true);
 
   app.get<{ Params: { site: string } }>('/situs/:site/logo', optional, async (request, reply) => {
-    const row = await platform.inTenant(request.tenant!.id, actorOf(request), (scope) =>
+    const row = await platform.inTenantRead(request.tenant!.id, actorOf(request), (scope) =>
       siteBySlug(scope, request.params.site),
     );
     if (!row.logo_key) throw notFound('site');

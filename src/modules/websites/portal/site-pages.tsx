@@ -73,7 +73,7 @@ async function sitePage(
     canonicalUrl,
     cache: siteCache(platform, request, siteTag(site)),
     page: (pageCtx) =>
-      platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+      platform.inTenantRead(ctx.tenant.id, actorOf(request), async (scope) => {
         const view = await loadSiteView(scope, site, ctx.base);
         if (!view) throw notFound('site');
         return draw(pageCtx, scope, view);

@@ -125,7 +125,7 @@ async function drawSiteSearch(
   page: number,
 ): Promise<PageContent> {
   const { t } = ctx;
-  const found = await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+  const found = await platform.inTenantRead(ctx.tenant.id, actorOf(request), async (scope) => {
     const view = await loadSiteView(scope, site, ctx.base);
     if (!view) throw notFound('site');
     const hits = q
@@ -202,7 +202,7 @@ export function registerSiteSearch(app: FastifyInstance, platform: Platform) {
     const { t } = ctx;
     const page = pageOf(request);
     const q = queryOf(request) ?? '';
-    const { hits, paths } = await platform.inTenant(ctx.tenant.id, actorOf(request), async (scope) => {
+    const { hits, paths } = await platform.inTenantRead(ctx.tenant.id, actorOf(request), async (scope) => {
       const hits = q
         ? await searchPublished(scope, { text: q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
         : [];

@@ -65,6 +65,8 @@ export function ppidRoutes(app: FastifyInstance, platform: Platform) {
   });
   const inTenant = <T>(request: FastifyRequest, work: Parameters<typeof platform.inTenant<T>>[2]) =>
     platform.inTenant(request.tenant!.id, actorOf(request), work);
+  const inTenantRead = <T>(request: FastifyRequest, work: Parameters<typeof platform.inTenantRead<T>>[2]) =>
+    platform.inTenantRead(request.tenant!.id, actorOf(request), work);
   const staff = { permission: PERM.ppid, agencyScoped: true };
   /** A PPID staff action on one request (`POST …/requests/:id/<suffix>`), answering the request. */
   const staffAction = <B>(
@@ -124,7 +126,7 @@ export function ppidRoutes(app: FastifyInstance, platform: Platform) {
       config: { auth: 'optional' },
     },
     async (request) =>
-      inTenant(request, (scope) => ppidMenu(scope, request.params.site, portalBase(request.tenant!))),
+      inTenantRead(request, (scope) => ppidMenu(scope, request.params.site, portalBase(request.tenant!))),
   );
 
   app.post<{ Params: SiteP; Body: RequestInputType }>(
@@ -167,7 +169,7 @@ export function ppidRoutes(app: FastifyInstance, platform: Platform) {
       config: { auth: 'optional', rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request) =>
-      inTenant(request, (scope) =>
+      inTenantRead(request, (scope) =>
         requestForRequester(
           callOf(request),
           scope,
@@ -222,7 +224,7 @@ export function ppidRoutes(app: FastifyInstance, platform: Platform) {
       config: staff,
     },
     async (request) =>
-      inTenant(request, async (scope) =>
+      inTenantRead(request, async (scope) =>
         requestsForStaff(
           callOf(request),
           scope,
@@ -247,7 +249,7 @@ export function ppidRoutes(app: FastifyInstance, platform: Platform) {
       config: staff,
     },
     async (request) =>
-      inTenant(request, async (scope) =>
+      inTenantRead(request, async (scope) =>
         requestForStaff(
           callOf(request),
           scope,

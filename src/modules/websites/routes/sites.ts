@@ -31,7 +31,9 @@ export function siteRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      return platform.inTenant(tenant.id, actorOf(request), (scope) => sitesView(scope, portalBase(tenant)));
+      return platform.inTenantRead(tenant.id, actorOf(request), (scope) =>
+        sitesView(scope, portalBase(tenant)),
+      );
     },
   );
 
@@ -51,7 +53,7 @@ export function siteRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request) => {
       const tenant = request.tenant!;
-      return platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+      return platform.inTenantRead(tenant.id, actorOf(request), async (scope) => {
         const row = await siteBySlug(scope, request.params.site);
         const all = await sitesView(scope, portalBase(tenant));
         return all.items.find((s) => s.id === row.id) ?? siteView(row, null, portalBase(tenant));

@@ -33,7 +33,7 @@ export function termRoutes(app: FastifyInstance, platform: Platform) {
       config: { permission: PERM.write, agencyScoped: true },
     },
     (request) =>
-      platform.inTenant(request.tenant!.id, actorOf(request), async (scope) =>
+      platform.inTenantRead(request.tenant!.id, actorOf(request), async (scope) =>
         termsOfSiteForStaff(scope, request.params.site, await requestAccess(platform, scope, request)),
       ),
   );
