@@ -108,6 +108,28 @@ describe(`platform.inTenantRead (${DB_KIND})`, () => {
     }
   });
 
+  test('a read that ends while its statement of three round trips runs keeps its connection until the last', async () => {
+    // A binary value cannot be a literal: BEGIN with the binding, the statement, COMMIT.
+    const slow = sql`select pg_sleep(0.2), ${Buffer.from([1])}::bytea as b`;
+    let running: Promise<unknown> | undefined;
+    await assert.rejects(
+      read(mine, async (scope) => {
+        running = slow.execute(scope.trx).catch(() => undefined);
+        throw new Error('the read gave up early');
+      }),
+      /gave up early/,
+    );
+    // At once, not after `running`: the pool hands out the connection released last first, and it
+    // must be outside any transaction.
+    const { rows } = await t.platform.database.executeRaw(
+      "select coalesce(current_setting('app.tenant_id', true), '') as tenant, current_user as role, now() = statement_timestamp() as own",
+    );
+    assert.equal(rows[0]!.tenant, '');
+    assert.notEqual(rows[0]!.role, 'balai_app');
+    assert.equal(rows[0]!.own, true, 'not inside the read’s transaction');
+    await running;
+  });
+
   test('one round trip per statement on PostgreSQL, with the binding; no BEGIN, no COMMIT', async () => {
     await read(mine, countUsers);
     rec.start();

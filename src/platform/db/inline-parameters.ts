@@ -43,8 +43,6 @@ const isIdentifierChar = (c: string | undefined) => c !== undefined && /[A-Za-z0
 /** `sql` with `$1`… replaced by `parameters` as literals, or null when that cannot be done safely. */
 export function inlineParameters(sql: string, parameters: readonly unknown[]): string | null {
   if (parameters.length === 0) return sql;
-  const template = templateOf(sql);
-  if (!template) return null;
   const literals: string[] = [];
   let size = 0;
   for (const value of parameters) {
@@ -54,6 +52,9 @@ export function inlineParameters(sql: string, parameters: readonly unknown[]): s
     if (size > MAX_INLINED_CHARS) return null;
     literals.push(literal);
   }
+  // Only a text that will be inlined is scanned and kept (not a bulk insert's, say).
+  const template = templateOf(sql);
+  if (!template) return null;
   let out = template.texts[0]!;
   for (let k = 0; k < template.slots.length; k++) {
     const literal = literals[template.slots[k]!];

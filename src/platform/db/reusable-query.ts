@@ -7,7 +7,7 @@
  * value is a marker, so the compiled query holds the markers among its parameters, and a later call
  * only puts its values in their places. A value left undefined has no slot (the builder sees
  * `undefined`): the shape is which values are given, and each shape is compiled once. The builder
- * may branch only on whether a value is given; a slot is an expression, so TypeScript refuses to
+ * may branch only on whether a value is given (a slot is always truthy: `''` and `0` are given); a slot is an expression, so TypeScript refuses to
  * compare it with a value, and one used other than as a value (in a string, say) is missing from
  * the compiled parameters, which fails the first call. An array is one value (`= any(…)`, not `in`).
  */

@@ -192,11 +192,12 @@ class HookedDriver implements Driver {
     return this.#inner.releaseSavepoint!((connection as DeferredBeginConnection).inner, name, compile);
   }
 
-  releaseConnection(connection: DatabaseConnection) {
+  async releaseConnection(connection: DatabaseConnection) {
     const own = connection as DeferredBeginConnection;
     // Defensive: a BEGIN never sent, or a binding, must not reach the connection's next user.
     own.takeDeferredBegin();
     own.unbindEachStatement();
+    await own.settled();
     return this.#inner.releaseConnection(own.inner);
   }
 
@@ -225,6 +226,7 @@ class DeferredBeginConnection implements DatabaseConnection {
   readonly inner: DatabaseConnection;
   #begin: string | null = null;
   #eachStatement: string | null = null;
+  #sequence: Promise<unknown> | undefined;
 
   constructor(inner: DatabaseConnection) {
     this.inner = inner;
@@ -282,21 +284,36 @@ class DeferredBeginConnection implements DatabaseConnection {
    * `query` in a transaction of its own with `binding`: one round trip when its parameters can be
    * written as literals; else BEGIN with the binding, the query with its parameters, and COMMIT.
    */
-  async #executeBound<R>(binding: string, query: CompiledQuery, rest: unknown[]): Promise<QueryResult<R>> {
+  #executeBound<R>(binding: string, query: CompiledQuery, rest: unknown[]): Promise<QueryResult<R>> {
     const inlined = inlineParameters(query.sql, query.parameters);
     if (inlined !== null) return this.inner.executeQuery<R>(CompiledQuery.raw(`${binding}; ${inlined}`, []));
-    await this.inner.executeQuery(CompiledQuery.raw(`start transaction read only; ${binding}`, []));
-    let result: QueryResult<R>;
+    const sequence = this.#inTransactionOfItsOwn<R>(binding, query, rest);
+    // Three round trips: the connection must not go back to the pool before the last, even when
+    // the read ends early (a `Promise.all` that failed fast); `settled` is awaited at release.
+    this.#sequence = sequence.catch(() => undefined);
+    return sequence;
+  }
+
+  async #inTransactionOfItsOwn<R>(binding: string, query: CompiledQuery, rest: unknown[]) {
     try {
-      result = await (
+      await this.inner.executeQuery(CompiledQuery.raw(`start transaction read only; ${binding}`, []));
+      const result = await (
         this.inner.executeQuery as (q: CompiledQuery, ...r: unknown[]) => Promise<QueryResult<R>>
       )(query, ...rest);
+      await this.inner.executeQuery(CompiledQuery.raw('commit', []));
+      return result;
     } catch (error) {
+      // Whatever failed — the binding, the query, COMMIT — the connection leaves no transaction open.
       await this.inner.executeQuery(CompiledQuery.raw('rollback', [])).catch(() => undefined);
       throw error;
     }
-    await this.inner.executeQuery(CompiledQuery.raw('commit', []));
-    return result;
+  }
+
+  /** Resolves once no statement sequence of this connection is still under way. */
+  async settled(): Promise<void> {
+    const sequence = this.#sequence;
+    this.#sequence = undefined;
+    await sequence;
   }
 
   collectSessionInfo(): Promise<void> {

@@ -25,7 +25,14 @@ import {
   termsOfPost,
 } from '../repo/public.ts';
 import { legacyQueryKey, normalizeOldPath } from '../services/legacy-paths.ts';
-import { contentSources, KIND_SEGMENT, rebaseLinks, siteCache, siteTag } from '../services/public-site.ts';
+import {
+  AGENDA_MAX_AGE_MS,
+  contentSources,
+  KIND_SEGMENT,
+  rebaseLinks,
+  siteCache,
+  siteTag,
+} from '../services/public-site.ts';
 import type { PostImage, PostKind } from '../tables.ts';
 import { legacyRedirect } from './redirects.ts';
 import { loadSiteView, SiteFrame, type SiteView } from './site-frame.tsx';
@@ -63,6 +70,7 @@ async function sitePage(
   reply: FastifyReply,
   key: string | null,
   draw: (ctx: PortalContext, scope: TenantScope, view: SiteView) => Promise<PageContent>,
+  cacheOptions: { maxAgeMs?: number } = {},
 ): Promise<FastifyReply> {
   const ctx = portalContext(platform, request);
   const { site } = request.params as Params;
@@ -71,7 +79,7 @@ async function sitePage(
   return sendCachedPage(reply, ctx, {
     key: key === null ? null : `${ctx.lang}:${request.url.split('?')[0]}:${key}`,
     canonicalUrl,
-    cache: siteCache(platform, request, siteTag(site)),
+    cache: siteCache(platform, request, siteTag(site), cacheOptions),
     page: (pageCtx) =>
       platform.inTenantRead(ctx.tenant.id, actorOf(request), async (scope) => {
         const view = await loadSiteView(scope, site, ctx.base);
@@ -91,51 +99,58 @@ export function registerSitePages(app: FastifyInstance, platform: Platform) {
   const optional = { config: { auth: 'optional' as const } };
 
   app.get('/situs/:site', optional, (request, reply) =>
-    sitePage(platform, request, reply, 'home', async (ctx, scope, view) => {
-      const { t } = ctx;
-      const now = new Date();
-      // One after another: a transaction runs one query at a time.
-      const news = await publishedList(scope, view.site.id, { kinds: ['news'], limit: 5, offset: 0 });
-      const announcements = await publishedList(scope, view.site.id, {
-        kinds: ['announcement'],
-        limit: 5,
-        offset: 0,
-      });
-      const upcoming = await publishedList(scope, view.site.id, {
-        kinds: ['agenda'],
-        limit: 5,
-        offset: 0,
-        when: { side: 'upcoming', now },
-      });
-      const section = (id: string, title: string, posts: typeof news, kind: ListedKind) => (
-        <section aria-labelledby={id}>
-          <h2 id={id}>{title}</h2>
-          <PostList ctx={ctx} view={view} posts={posts.slice(0, 5)} heading="h3" />
-          <p>
-            <a href={`${view.root}/${KIND_SEGMENT[kind]}`}>
-              {t('websites.site.more')} <span className="vh">{title}</span>
-            </a>
-          </p>
-        </section>
-      );
-      return {
-        title: view.site.name,
-        head: headOf(platform, ctx, view, '', view.site.tagline ?? view.site.name, 'website'),
-        body: (
-          <SiteFrame ctx={ctx} view={view} crumbs={[]}>
-            <h1 className="vh">{view.site.name}</h1>
-            {section('site-news', t('websites.site.latestNews'), news, 'news')}
-            {section(
-              'site-announcements',
-              t('websites.site.latestAnnouncements'),
-              announcements,
-              'announcement',
-            )}
-            {section('site-agenda', t('websites.site.upcoming'), upcoming, 'agenda')}
-          </SiteFrame>
-        ),
-      };
-    }),
+    sitePage(
+      platform,
+      request,
+      reply,
+      'home',
+      async (ctx, scope, view) => {
+        const { t } = ctx;
+        const now = new Date();
+        // One after another: a transaction runs one query at a time.
+        const news = await publishedList(scope, view.site.id, { kinds: ['news'], limit: 5, offset: 0 });
+        const announcements = await publishedList(scope, view.site.id, {
+          kinds: ['announcement'],
+          limit: 5,
+          offset: 0,
+        });
+        const upcoming = await publishedList(scope, view.site.id, {
+          kinds: ['agenda'],
+          limit: 5,
+          offset: 0,
+          when: { side: 'upcoming', now },
+        });
+        const section = (id: string, title: string, posts: typeof news, kind: ListedKind) => (
+          <section aria-labelledby={id}>
+            <h2 id={id}>{title}</h2>
+            <PostList ctx={ctx} view={view} posts={posts.slice(0, 5)} heading="h3" />
+            <p>
+              <a href={`${view.root}/${KIND_SEGMENT[kind]}`}>
+                {t('websites.site.more')} <span className="vh">{title}</span>
+              </a>
+            </p>
+          </section>
+        );
+        return {
+          title: view.site.name,
+          head: headOf(platform, ctx, view, '', view.site.tagline ?? view.site.name, 'website'),
+          body: (
+            <SiteFrame ctx={ctx} view={view} crumbs={[]}>
+              <h1 className="vh">{view.site.name}</h1>
+              {section('site-news', t('websites.site.latestNews'), news, 'news')}
+              {section(
+                'site-announcements',
+                t('websites.site.latestAnnouncements'),
+                announcements,
+                'announcement',
+              )}
+              {section('site-agenda', t('websites.site.upcoming'), upcoming, 'agenda')}
+            </SiteFrame>
+          ),
+        };
+      },
+      { maxAgeMs: AGENDA_MAX_AGE_MS },
+    ),
   );
 
   for (const kind of Object.keys(KIND_SEGMENT) as ListedKind[]) {
@@ -229,6 +244,7 @@ export function registerSitePages(app: FastifyInstance, platform: Platform) {
             ),
           };
         },
+        kind === 'agenda' ? { maxAgeMs: AGENDA_MAX_AGE_MS } : {},
       );
     });
 

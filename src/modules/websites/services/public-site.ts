@@ -62,11 +62,25 @@ export async function invalidateSite(scope: TenantScope, siteId: string): Promis
   await invalidate(scope, SITES_TAG);
 }
 
-/** The cache of a site's public pages (shared loads: each loader opens its own transaction). */
-export function siteCache(platform: Platform, request: FastifyRequest, tag: string) {
+/**
+ * How long a cached page showing upcoming events holds without any write: an event that has begun
+ * is no longer upcoming, though nothing was written.
+ */
+export const AGENDA_MAX_AGE_MS = 60_000;
+
+/**
+ * The cache of a site's public pages (shared loads: each loader opens its own transaction);
+ * `maxAgeMs` for pages that change as time passes (`AGENDA_MAX_AGE_MS`).
+ */
+export function siteCache(
+  platform: Platform,
+  request: FastifyRequest,
+  tag: string,
+  options: { maxAgeMs?: number } = {},
+) {
   const tenantId = request.tenant!.id;
   return <T>(key: string, load: () => Promise<T>): Promise<T> =>
-    platform.cache.get(tenantId, tag, key, load, { share: true });
+    platform.cache.get(tenantId, tag, key, load, { share: true, ...options });
 }
 
 /** A site's root under the tenant's portal (`/t/<tenant>/situs/<slug>`). */
