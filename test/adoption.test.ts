@@ -66,6 +66,18 @@ describe(`adoption (${DB_KIND})`, () => {
     { name: 'Wali Kota Asal', title: 'Wali Kota', party: 'Kota Asal' },
   ];
 
+  test('a catalogue sync that knows no origin keeps the one already set', async () => {
+    // A second node starting while the first seeds the demo syncs before the origin tenant exists:
+    // it must not take the origin away from the apps the first is adopting.
+    const originOf = async () =>
+      (await t.platform.database.executeRaw("select origin_tenant_id from apps where code = 'echo-test'"))
+        .rows[0]!.origin_tenant_id;
+    const before = await originOf();
+    assert.ok(before, 'Kota Asal is the origin');
+    await syncCatalogue(t.platform.database.db, [ECHO_APP], 'kota-yang-belum-ada');
+    assert.equal(await originOf(), before);
+  });
+
   test('an app answers 404 until it is live, then serves, and 404 again when suspended', async () => {
     const echo = () => t.app.inject(url('/echo'));
     assert.equal((await echo()).statusCode, 404);

@@ -3,7 +3,7 @@
  * backed by agreements (MoU, then PKS). The adoption lifecycle is a closed state machine; every
  * step is an adoption event and an audit row.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import { isLocalDate, localDateOf, localInstant } from '../calendar/working-days.ts';
 import type { PlatformTables } from '../db/schema.ts';
@@ -77,7 +77,14 @@ export async function syncCatalogue(
     await db
       .insertInto('apps')
       .values({ code, ...row })
-      .onConflict((oc) => oc.column('code').doUpdateSet(row))
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({
+          ...row,
+          // A sync that finds no origin (a node starting before the demo's first tenant exists,
+          // while another seeds it) leaves the one set alone.
+          origin_tenant_id: sql<string | null>`coalesce(excluded.origin_tenant_id, apps.origin_tenant_id)`,
+        }),
+      )
       .execute();
   }
 }
