@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { readMaybeStale } from './db/replica.ts';
 import { type Actor, type TenantScope, withTenant, withTenantReadOnly } from './db/tenant-scope.ts';
+import { TenantWriteGroups } from './db/tenant-write-groups.ts';
 import { EventHub } from './events/hub.ts';
 import { createStorage, type FileStorage } from './files/storage.ts';
 import { addMessages } from './i18n/index.ts';
@@ -32,6 +33,15 @@ export type Platform = Readonly<{
   liveModules(tenantId: string): readonly AppManifest[];
   /** Runs `fn` in a transaction bound to `tenantId`, acting as `actor`. */
   inTenant<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` as `inTenant` does, in a transaction it may share with the tenant's other grouped
+   * writes that arrive while one is in flight (db/tenant-write-groups.ts): for a write many
+   * citizens make at once, such as filing a report. `fn` may run more than once, as a retried
+   * transaction would; what must happen once goes in `scope.afterCommit`.
+   */
+  inTenantGrouped<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T>;
+  /** Grouped writes: groups run and the units they carried, for `/metrics`. */
+  writeGroups: Readonly<{ stats(): Readonly<{ ran: number; units: number }> }>;
   /**
    * Runs `fn`, which only reads, bound to `tenantId` on the primary, with row-level security
    * exactly as `inTenant`: each statement is a read-only transaction of its own carrying the
@@ -90,6 +100,7 @@ export async function createPlatform(
   // From here on every change reaches the handlers; the directory loads what came before.
   await signals.start();
   await directory.reload();
+  const writeGroups = new TenantWriteGroups(database.db);
   return Object.freeze({
     config,
     database,
@@ -102,6 +113,8 @@ export async function createPlatform(
     modules,
     liveModules: (tenantId) => modules.filter((m) => directory.isLive(tenantId, m.code)),
     inTenant: (tenantId, actor, fn) => withTenant(database.db, tenantId, actor, fn),
+    inTenantGrouped: (tenantId, actor, fn) => writeGroups.run(tenantId, actor, fn),
+    writeGroups,
     inTenantRead: (tenantId, actor, fn) => withTenantReadOnly(database.db, tenantId, actor, fn),
     inTenantReplica: (tenantId, actor, fn) =>
       readMaybeStale(database.db, database.replica, tenantId, actor, fn),

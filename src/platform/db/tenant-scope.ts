@@ -67,6 +67,27 @@ export async function withTenant<T>(
   fn: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
   const committed: Array<() => void> = [];
+  const result = await tenantTransaction(db, tenantId, (open) => fn(open(actor, committed)));
+  for (const callback of committed) callback();
+  return result;
+}
+
+/**
+ * Opens a scope of a tenant transaction for one unit of work: its actor, and the list its
+ * after-commit callbacks go to. Several units may share a transaction (tenant-write-groups.ts).
+ */
+export type OpenScope = (actor: Actor, committed: Array<() => void>) => TenantScope;
+
+/**
+ * The transaction of `withTenant`: bound to `tenantId` with its BEGIN, the rows its scopes append
+ * written with its COMMIT, its signals delivered once committed. `work` opens a scope per unit of
+ * work; the caller runs the units' after-commit callbacks once this resolves.
+ */
+export async function tenantTransaction<R>(
+  db: Kysely<PlatformTables>,
+  tenantId: string,
+  work: (open: OpenScope) => Promise<R>,
+): Promise<R> {
   const batch = new CommitBatch();
   const hooks = {
     afterBegin: bindTenantStatement(tenantId),
@@ -76,24 +97,25 @@ export async function withTenant<T>(
       return statements;
     },
   };
-  let result: T;
+  let result: R;
   try {
     result = await withTransactionHooks(hooks, () =>
-      db.transaction().execute(async (trx) => {
-        const scope = scopeOf(tenantId, trx, actor, committed);
-        attachBatch(scope, batch);
-        return fn(scope);
-      }),
+      db.transaction().execute((trx) =>
+        work((actor, committed) => {
+          const scope = scopeOf(tenantId, trx, actor, committed);
+          attachBatch(scope, batch);
+          return scope;
+        }),
+      ),
     );
   } catch (error) {
     forgetBatch(db, batch);
     throw error;
   }
-  // Its own signals first: a value a callback below would keep must not outlive an invalidation.
+  // Its own signals first: a value a callback would keep must not outlive an invalidation.
   deliverCommitted(db, batch).catch(() => {
     // A handler's failure is its own (a directory reload keeps the previous directory).
   });
-  for (const callback of committed) callback();
   return result;
 }
 

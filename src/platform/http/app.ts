@@ -152,7 +152,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   // Limits count clients, not addresses: an IPv6 client is its /64.
   await app.register(fastifyRateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip) });
   await registerApiReference(app);
-  registerMetrics(app, config, platform.cache);
+  registerMetrics(app, config, platform.cache, platform.writeGroups);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

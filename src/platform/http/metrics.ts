@@ -25,10 +25,12 @@ export function registerMetrics(
   app: FastifyInstance,
   config: Pick<Config, 'env' | 'metricsToken'>,
   cache: { stats(): CacheStats },
+  writeGroups?: { stats(): Readonly<{ ran: number; units: number }> },
 ): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   registerCacheMetrics(registry, cache);
+  if (writeGroups) registerWriteGroupMetrics(registry, writeGroups);
   const duration = new Histogram({
     name: 'balai_http_request_duration_seconds',
     help: 'HTTP request duration by method, route and status',
@@ -56,6 +58,33 @@ export function registerMetrics(
     return registry.metrics();
   });
   return registry;
+}
+
+/** Grouped writes (db/tenant-write-groups.ts): units over transactions is the mean group size. */
+function registerWriteGroupMetrics(
+  registry: Registry,
+  groups: { stats(): Readonly<{ ran: number; units: number }> },
+) {
+  const counter = (name: string, help: string, read: (s: { ran: number; units: number }) => number) =>
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(read(groups.stats()));
+      },
+    });
+  counter(
+    'balai_write_groups_total',
+    'Transactions run for grouped writes (platform.inTenantGrouped)',
+    (s) => s.ran,
+  );
+  counter(
+    'balai_write_group_units_total',
+    'Grouped writes run in them (a write that ran again after another failed counts again)',
+    (s) => s.units,
+  );
 }
 
 /**

@@ -278,7 +278,7 @@ function open311(platform: Platform, mode: Mode) {
           const { input, mediaUrl, accountId } = newReportOf(body);
           const idempotencyKey = idempotencyKeyOf(request);
           const reporterUserId = principal.user.kind === 'citizen' ? principal.user.id : null;
-          const filed = await platform.inTenant(tenant.id, actorOf(request), async (scope) => {
+          const filed = await platform.inTenantGrouped(tenant.id, actorOf(request), async (scope) => {
             const { categories } = await loadConfig(platform, scope);
             if (!categories.get(input.category)?.active) {
               throw new Open311Error(404, 'service_code_unknown', { value: input.category });

@@ -320,7 +320,7 @@ export function reportFormRoutes(app: FastifyInstance, platform: Platform) {
         }
         if (photoErrors.length) throw new AppError('validation', { fields: photoErrors });
         const filed = await withPhotos(platform, ctx.tenant.id, form.files, (photos) =>
-          platform.inTenant(ctx.tenant.id, actorOf(request), (scope) =>
+          platform.inTenantGrouped(ctx.tenant.id, actorOf(request), (scope) =>
             fileReport(platform, scope, ctx.tenant, input, {
               channel: 'web',
               reporterUserId: request.principal?.user.id ?? null,

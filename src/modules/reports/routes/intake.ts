@@ -58,7 +58,8 @@ export function fileRoute(app: FastifyInstance, platform: Platform) {
         idempotencyKey,
       };
       const filed = await withPhotos(platform, tenant.id, files, (photos) =>
-        platform.inTenant(tenant.id, actorOf(request), (scope) =>
+        // Filings of one tenant arriving together share a transaction (a rush after a flood).
+        platform.inTenantGrouped(tenant.id, actorOf(request), (scope) =>
           fileReport(platform, scope, tenant, input, { ...intake, photos }),
         ),
       );

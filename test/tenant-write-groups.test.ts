@@ -1,0 +1,205 @@
+/**
+ * `platform.inTenantGrouped` (issue #18): a tenant's writes that arrive together share one
+ * transaction, each with its own actor and after-commit callbacks, and each settles as it would
+ * have alone — committed with the group, or failed without leaving a row and without failing the
+ * others.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { recordAudit } from '../src/platform/audit/audit.ts';
+import type { Actor, TenantScope } from '../src/platform/db/tenant-scope.ts';
+import { AppError } from '../src/platform/errors.ts';
+import { DB_KIND, makeTenant, startTest, type TestContext } from './support/harness.ts';
+
+const actor = (label: string): Actor => ({ userId: null, label, requestId: null, ip: '127.0.0.1' });
+
+describe(`platform.inTenantGrouped (${DB_KIND})`, () => {
+  let t: TestContext;
+  let mine: string;
+  let theirs: string;
+
+  before(async () => {
+    t = await startTest();
+    mine = (await makeTenant(t.platform, 'kota-grup')).id;
+    theirs = (await makeTenant(t.platform, 'kota-lain')).id;
+  });
+  after(() => t.close());
+
+  /** A unit of work: an audit entry under its own actor; answers its transaction's id. */
+  const unit = (action: string) => async (scope: TenantScope) => {
+    await recordAudit(scope, { action, entityType: 'test', entityId: null });
+    const r = await sql<{ tx: string }>`select txid_current()::text as tx`.execute(scope.trx);
+    return r.rows[0]!.tx;
+  };
+  const written = async (action: string) => {
+    const r = await t.platform.database.executeRaw(
+      `select tenant_id, actor_label from audit_log where action = '${action}' order by actor_label`,
+    );
+    return r.rows as Array<{ tenant_id: string; actor_label: string }>;
+  };
+  const grouped = <T>(tenantId: string, label: string, fn: (scope: TenantScope) => Promise<T>) =>
+    t.platform.inTenantGrouped(tenantId, actor(label), fn);
+
+  test('writes arriving together share a transaction, each under its own actor', async () => {
+    const before = t.platform.writeGroups.stats();
+    const txs = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => grouped(mine, `warga-${i}`, unit('grouped.together'))),
+    );
+    assert.equal(new Set(txs).size, 1, 'one transaction for the six');
+    const stats = t.platform.writeGroups.stats();
+    assert.equal(stats.ran - before.ran, 1);
+    assert.equal(stats.units - before.units, 6);
+    const rows = await written('grouped.together');
+    assert.deepEqual(
+      rows.map((r) => r.actor_label),
+      ['warga-0', 'warga-1', 'warga-2', 'warga-3', 'warga-4', 'warga-5'],
+    );
+    assert.ok(rows.every((r) => r.tenant_id === mine));
+  });
+
+  test('a unit alone starts at once, and units of two tenants never share', async () => {
+    const [a, b] = await Promise.all([
+      grouped(mine, 'warga-a', unit('grouped.apart')),
+      grouped(theirs, 'warga-b', unit('grouped.apart')),
+    ]);
+    assert.notEqual(a, b);
+    const rows = await written('grouped.apart');
+    assert.deepEqual(
+      rows.map((r) => [r.actor_label, r.tenant_id]),
+      [
+        ['warga-a', mine],
+        ['warga-b', theirs],
+      ],
+    );
+    // Row-level security binds each to its own tenant: neither sees the other's entry.
+    const seen = await grouped(theirs, 'warga-b', (scope) =>
+      sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'grouped.apart'`
+        .execute(scope.trx)
+        .then((r) => r.rows[0]!.n),
+    );
+    assert.equal(seen, 1);
+  });
+
+  test("a unit's refusal reaches only its caller; the others commit without its row", async () => {
+    const refused = new AppError('validation', { detailKey: 'validation' });
+    const results = await Promise.allSettled([
+      grouped(mine, 'warga-1', unit('grouped.refusal')),
+      grouped(mine, 'warga-2', async (scope) => {
+        await unit('grouped.refusal')(scope);
+        throw refused;
+      }),
+      grouped(mine, 'warga-3', unit('grouped.refusal')),
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    assert.equal((results[1] as PromiseRejectedResult).reason, refused);
+    // The two that went again shared their next transaction.
+    const [first, , third] = results as Array<PromiseFulfilledResult<string>>;
+    assert.equal(first!.value, third!.value);
+    assert.deepEqual(
+      (await written('grouped.refusal')).map((r) => r.actor_label),
+      ['warga-1', 'warga-3'],
+    );
+  });
+
+  test("a unit's database error reaches only its caller; the others commit, each alone", async () => {
+    const results = await Promise.allSettled([
+      grouped(mine, 'warga-1', unit('grouped.failure')),
+      grouped(mine, 'warga-2', async (scope) => {
+        await unit('grouped.failure')(scope);
+        await sql`select 1 / 0`.execute(scope.trx);
+      }),
+      grouped(mine, 'warga-3', unit('grouped.failure')),
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    assert.match(String((results[1] as PromiseRejectedResult).reason), /division by zero/);
+    assert.deepEqual(
+      (await written('grouped.failure')).map((r) => r.actor_label),
+      ['warga-1', 'warga-3'],
+    );
+  });
+
+  test('a unit refused because an earlier one left the transaction aborted is not blamed', async () => {
+    // The first swallows its error: alone, its transaction would end without its row; the next
+    // unit, refused in the aborted group, runs again alone and commits.
+    const results = await Promise.allSettled([
+      grouped(mine, 'warga-1', async (scope) => {
+        await unit('grouped.aborted')(scope);
+        await sql`select 1 / 0`.execute(scope.trx).catch(() => undefined);
+      }),
+      grouped(mine, 'warga-2', unit('grouped.aborted')),
+    ]);
+    assert.equal(results[1]!.status, 'fulfilled');
+    const labels = (await written('grouped.aborted')).map((r) => r.actor_label);
+    assert.ok(labels.includes('warga-2'), `warga-2 committed (${labels.join(', ')})`);
+    assert.ok(!labels.includes('warga-1'), 'the swallowed failure left nothing');
+  });
+
+  test('after-commit callbacks run per unit, once committed, never for a unit that failed', async () => {
+    const ran: string[] = [];
+    const results = await Promise.allSettled(
+      ['a', 'b', 'c'].map((name) =>
+        grouped(mine, `warga-${name}`, async (scope) => {
+          scope.afterCommit(() => ran.push(name));
+          assert.deepEqual(ran, [], 'nothing runs before the commit');
+          if (name === 'b') throw new AppError('validation', { detailKey: 'validation' });
+          return name;
+        }),
+      ),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    assert.deepEqual(ran.sort(), ['a', 'c']);
+  });
+
+  // PGlite has one connection: a transaction opened inside another waits for it forever, grouped or not.
+  test('a grouped write opened inside a unit gets its own transaction', {
+    skip: DB_KIND === 'embedded',
+  }, async () => {
+    const [outer, inner] = await grouped(mine, 'warga-luar', async (scope) => {
+      const here = await unit('grouped.nested')(scope);
+      const there = await grouped(mine, 'warga-dalam', unit('grouped.nested'));
+      return [here, there];
+    });
+    assert.notEqual(outer, inner);
+    assert.equal((await written('grouped.nested')).length, 2);
+  });
+
+  test('units that arrive while a group is in flight go together in the next', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = grouped(mine, 'warga-0', async (scope) => {
+      await held;
+      return unit('grouped.queued')(scope);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const later = Array.from({ length: 4 }, (_, i) =>
+      grouped(mine, `warga-${i + 1}`, unit('grouped.queued')),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    const txs = [await first, ...(await Promise.all(later))];
+    assert.equal(new Set(txs.slice(1)).size, 1, 'the four waiting went as one group');
+    assert.notEqual(txs[0], txs[1]);
+    assert.equal((await written('grouped.queued')).length, 5);
+  });
+
+  test('/metrics counts the groups and the writes they carried', async () => {
+    const body = (await t.app.inject('/metrics')).body;
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(body)?.[1]);
+    const stats = t.platform.writeGroups.stats();
+    assert.equal(value('balai_write_groups_total'), stats.ran);
+    assert.equal(value('balai_write_group_units_total'), stats.units);
+    assert.ok(stats.units > stats.ran, 'some groups carried more than one write');
+  });
+});
