@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { recordAudit } from '../src/platform/audit/audit.ts';
 import type { Actor, TenantScope } from '../src/platform/db/tenant-scope.ts';
+import { TenantWriteGroups } from '../src/platform/db/tenant-write-groups.ts';
 import { AppError } from '../src/platform/errors.ts';
 import { DB_KIND, makeTenant, startTest, type TestContext } from './support/harness.ts';
 
@@ -23,6 +24,7 @@ describe(`platform.inTenantGrouped (${DB_KIND})`, () => {
     t = await startTest();
     mine = (await makeTenant(t.platform, 'kota-grup')).id;
     theirs = (await makeTenant(t.platform, 'kota-lain')).id;
+    groups = new TenantWriteGroups(t.platform.database.db, { maxGroups: 1 });
   });
   after(() => t.close());
 
@@ -38,24 +40,36 @@ describe(`platform.inTenantGrouped (${DB_KIND})`, () => {
     );
     return r.rows as Array<{ tenant_id: string; actor_label: string }>;
   };
+  // One group in flight per tenant: the units of a burst all go together, the next wait.
+  let groups: TenantWriteGroups;
   const grouped = <T>(tenantId: string, label: string, fn: (scope: TenantScope) => Promise<T>) =>
-    t.platform.inTenantGrouped(tenantId, actor(label), fn);
+    groups.run(tenantId, actor(label), fn);
 
   test('writes arriving together share a transaction, each under its own actor', async () => {
-    const before = t.platform.writeGroups.stats();
     const txs = await Promise.all(
       Array.from({ length: 6 }, (_, i) => grouped(mine, `warga-${i}`, unit('grouped.together'))),
     );
     assert.equal(new Set(txs).size, 1, 'one transaction for the six');
-    const stats = t.platform.writeGroups.stats();
-    assert.equal(stats.ran - before.ran, 1);
-    assert.equal(stats.units - before.units, 6);
+    assert.deepEqual(groups.stats(), { ran: 1, units: 6 });
     const rows = await written('grouped.together');
     assert.deepEqual(
       rows.map((r) => r.actor_label),
       ['warga-0', 'warga-1', 'warga-2', 'warga-3', 'warga-4', 'warga-5'],
     );
     assert.ok(rows.every((r) => r.tenant_id === mine));
+  });
+
+  test("the platform's groups share a burst out over four transactions side by side", async () => {
+    const before = t.platform.writeGroups.stats();
+    const txs = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        t.platform.inTenantGrouped(mine, actor(`warga-${i}`), unit('grouped.platform')),
+      ),
+    );
+    const stats = t.platform.writeGroups.stats();
+    assert.deepEqual([stats.ran - before.ran, stats.units - before.units], [4, 6]);
+    assert.equal(new Set(txs).size, 4);
+    assert.equal((await written('grouped.platform')).length, 6);
   });
 
   test('a unit alone starts at once, and units of two tenants never share', async () => {
@@ -173,25 +187,56 @@ describe(`platform.inTenantGrouped (${DB_KIND})`, () => {
     assert.equal((await written('grouped.nested')).length, 2);
   });
 
-  test('units that arrive while a group is in flight go together in the next', async () => {
+  /** Holds a unit in its transaction until `release()`. */
+  const holder = () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const first = grouped(mine, 'warga-0', async (scope) => {
-      await held;
+    return { release, held };
+  };
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  test('units that arrive while the groups are in flight go together in the next', async () => {
+    const groups = new TenantWriteGroups(t.platform.database.db, { maxGroups: 1 });
+    const hold = holder();
+    const first = groups.run(mine, actor('warga-0'), async (scope) => {
+      await hold.held;
       return unit('grouped.queued')(scope);
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await tick();
     const later = Array.from({ length: 4 }, (_, i) =>
-      grouped(mine, `warga-${i + 1}`, unit('grouped.queued')),
+      groups.run(mine, actor(`warga-${i + 1}`), unit('grouped.queued')),
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    release();
+    await tick();
+    assert.deepEqual(groups.stats(), { ran: 1, units: 1 }, 'the four wait');
+    hold.release();
     const txs = [await first, ...(await Promise.all(later))];
     assert.equal(new Set(txs.slice(1)).size, 1, 'the four waiting went as one group');
     assert.notEqual(txs[0], txs[1]);
+    assert.deepEqual(groups.stats(), { ran: 2, units: 5 });
     assert.equal((await written('grouped.queued')).length, 5);
+  });
+
+  // PGlite has one connection: a second transaction waits for the first whatever starts it.
+  test('a second group starts beside one in flight, up to maxGroups', {
+    skip: DB_KIND === 'embedded',
+  }, async () => {
+    const groups = new TenantWriteGroups(t.platform.database.db, { maxGroups: 2 });
+    const hold = holder();
+    const first = groups.run(mine, actor('warga-0'), async (scope) => {
+      await hold.held;
+      return unit('grouped.beside')(scope);
+    });
+    await tick();
+    const [a, b] = await Promise.all([
+      groups.run(mine, actor('warga-1'), unit('grouped.beside')),
+      groups.run(mine, actor('warga-2'), unit('grouped.beside')),
+    ]);
+    assert.equal(a, b, 'the two went together, beside the held one');
+    hold.release();
+    assert.notEqual(await first, a);
+    assert.deepEqual(groups.stats(), { ran: 2, units: 3 });
   });
 
   test('/metrics counts the groups and the writes they carried', async () => {

@@ -3,13 +3,14 @@
  * in one regency becomes a few transactions of many filings each, rather than one per filing.
  *
  * A unit of work is what `withTenant` runs: a function of a scope, committed when it resolves.
- * While a tenant's group is in flight, the units that arrive for it wait; when it ends, they go
- * together as the next group (up to `maxUnits`), one after the other in one transaction, each with
- * its own scope — its actor in the audit trail, its after-commit callbacks — and their appended
- * rows (audit entries, outbox messages, signals) written as one INSERT per table with the COMMIT
- * (commit-batch.ts). A unit alone waits for nothing: with no group in flight, it starts at once.
- * What PostgreSQL saves is the work per transaction and per statement: one BEGIN, one COMMIT and
- * one flush of the log for the group, multi-row inserts for the appended rows.
+ * Units that arrive for a tenant while its groups are in flight (a few at once, `maxGroups`, each on
+ * its own connection) wait; as a group ends, the waiting ones go together as the next (up to
+ * `maxUnits`), one after the other in one transaction, each with its own scope — its actor in the
+ * audit trail, its after-commit callbacks — and their appended rows (audit entries, outbox
+ * messages, signals) written as one INSERT per table with the COMMIT (commit-batch.ts). A unit that
+ * finds a group free waits for nothing: it starts at the end of the current turn. What PostgreSQL
+ * saves is the work per transaction: one BEGIN, one COMMIT and one flush of the log for the group,
+ * and multi-row inserts for the appended rows.
  *
  * Each unit's promise settles as `withTenant`'s would: with its result once the group committed,
  * or with its error, its writes undone. A unit that fails rolls the group back; it is told its
@@ -22,7 +23,8 @@
  * than once, as a retried transaction would: it must do nothing outside the database that a second
  * run would repeat wrongly (what must happen once goes in `afterCommit`).
  *
- * Units of a group see each other's writes, as consecutive transactions would. A unit that opens
+ * Units of a group see each other's writes, as consecutive transactions would; groups in flight
+ * side by side are concurrent transactions, as separate writes would be. A unit that opens
  * another grouped write inside itself gets a transaction of its own (waiting for its own group
  * would never end).
  */
@@ -57,16 +59,25 @@ class UnitFailed extends Error {
   }
 }
 
+/** A tenant's grouped writes: those waiting, and how many groups are in flight. */
+type Lane = { waiting: Unit[]; running: number; scheduled: boolean };
+
 export class TenantWriteGroups {
-  readonly #waiting = new Map<string, Unit[]>();
+  readonly #lanes = new Map<string, Lane>();
   readonly #groups = { ran: 0, units: 0 };
 
   readonly #db: Kysely<PlatformTables>;
   readonly #maxUnits: number;
+  readonly #maxGroups: number;
 
-  constructor(db: Kysely<PlatformTables>, maxUnits = 32) {
+  /**
+   * `maxGroups`: a tenant's groups in flight at once. A group's units run one after the other on
+   * its connection; a few groups side by side keep PostgreSQL's cores busy in a rush.
+   */
+  constructor(db: Kysely<PlatformTables>, options: { maxUnits?: number; maxGroups?: number } = {}) {
     this.#db = db;
-    this.#maxUnits = maxUnits;
+    this.#maxUnits = options.maxUnits ?? 32;
+    this.#maxGroups = options.maxGroups ?? 4;
   }
 
   /** Groups run and units they carried (each unit counted once per group it ran in). */
@@ -78,35 +89,39 @@ export class TenantWriteGroups {
   run<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T> {
     if (inUnit.getStore()) return withTenant(this.#db, tenantId, actor, fn);
     return new Promise<T>((resolve, reject) => {
-      const unit: Unit = { actor, fn, resolve: resolve as (value: unknown) => void, reject };
-      const waiting = this.#waiting.get(tenantId);
-      if (waiting) {
-        waiting.push(unit);
-        return;
+      let lane = this.#lanes.get(tenantId);
+      if (!lane) {
+        lane = { waiting: [], running: 0, scheduled: false };
+        this.#lanes.set(tenantId, lane);
       }
-      // No group in flight: this one starts at the end of the current turn, with whatever else
-      // arrived for the tenant in it.
-      this.#waiting.set(tenantId, [unit]);
-      queueMicrotask(() => this.#next(tenantId));
+      lane.waiting.push({ actor, fn, resolve: resolve as (value: unknown) => void, reject });
+      if (lane.running < this.#maxGroups && !lane.scheduled) {
+        // A group free to start: at the end of the current turn, with whatever else arrived in it.
+        lane.scheduled = true;
+        queueMicrotask(() => this.#start(tenantId));
+      }
     });
   }
 
-  /** Runs the tenant's next group, then the one after, until none waits. */
-  #next(tenantId: string): void {
-    const waiting = this.#waiting.get(tenantId);
-    if (!waiting || waiting.length === 0) {
-      // The entry's presence means "a group is in flight": gone, the next unit starts its own.
-      this.#waiting.delete(tenantId);
-      return;
+  /** Starts groups of the tenant's waiting units while fewer than `maxGroups` are in flight. */
+  #start(tenantId: string): void {
+    const lane = this.#lanes.get(tenantId);
+    if (!lane) return;
+    lane.scheduled = false;
+    while (lane.waiting.length > 0 && lane.running < this.#maxGroups) {
+      // Shared out over the groups that may start, so that they run side by side.
+      const share = Math.ceil(lane.waiting.length / (this.#maxGroups - lane.running));
+      const units = lane.waiting.splice(0, Math.min(share, this.#maxUnits));
+      lane.running += 1;
+      this.#group(tenantId, lane, units).finally(() => {
+        lane.running -= 1;
+        if (lane.waiting.length > 0) this.#start(tenantId);
+        else if (lane.running === 0) this.#lanes.delete(tenantId);
+      });
     }
-    const units = waiting.splice(0, this.#maxUnits);
-    this.#group(tenantId, units).then(
-      () => this.#next(tenantId),
-      () => this.#next(tenantId),
-    );
   }
 
-  async #group(tenantId: string, units: Unit[]): Promise<void> {
+  async #group(tenantId: string, lane: Lane, units: Unit[]): Promise<void> {
     this.#groups.ran += 1;
     this.#groups.units += units.length;
     const committed = units.map((): Array<() => void> => []);
@@ -136,7 +151,7 @@ export class TenantWriteGroups {
       const others = innocent ? units : units.filter((_, i) => i !== error.index);
       if (error.error instanceof AppError) {
         // First in line for the next group: they came before those waiting now.
-        this.#waiting.get(tenantId)?.unshift(...others);
+        lane.waiting.unshift(...others);
       } else {
         await Promise.all(
           others.map((unit) =>

@@ -7,6 +7,8 @@
  * - declaring an app: `AppManifest` (`index.ts` default-exports one), `SetupItem` (its checklist), `defineTask`,
  *   `defineTenantTask`, `PermissionDef`, `Role`, migrations' `enableTenantIsolation`
  * - tenant scope: `TenantScope` (every query runs in one: `platform.inTenant`;
+ *   `platform.inTenantGrouped` for a write many citizens make at once — filings of one tenant
+ *   arriving together share a transaction;
  *   `platform.inTenantRead` for a handler that only reads — one round trip per statement; or
  *   `platform.inTenantReplica` for a public read that may trail a write by a moment — read-only, on
  *   the read replica when there is one), `Actor`, `SYSTEM_ACTOR`, `readAcrossTenants` (the named
