@@ -33,7 +33,8 @@
  * bench/maps-seed.ts; 0 leaves those rows out), BENCH_ROWS (row keys, comma-separated, e.g.
  * `prices_today_day`, or `cached` for every cached row: only those rows are measured, with hello
  * world kept as the baseline; the data is seeded as for a full run, since a row's figure depends on
- * the volume behind it). CACHE_MAX_MB and CACHE_TTL_SECONDS reach the server as they are set.
+ * the volume behind it). CACHE_MAX_MB, CACHE_TTL_SECONDS and WRITE_GROUPS_PER_TENANT reach the
+ * server as they are set.
 
  * The server runs with TRUST_PROXY=1 (wrk stands for the one proxy): the report intake row sends
  * every request with its own X-Forwarded-For address (citizens behind a reverse proxy), so that the
@@ -139,7 +140,8 @@ const TENANT_COUNTS: number[] = (() => {
  * The server's shortest cache TTL (CACHE_TTL_SECONDS less its 15 % jitter): a cached row whose keys
  * take longer than this to load, with its run, cannot be measured with every key in the cache.
  */
-const SHORTEST_TTL_SECONDS = Number(process.env.CACHE_TTL_SECONDS || 60) * 0.85;
+const SHORTEST_TTL_SECONDS =
+  (loadConfig({ CACHE_TTL_SECONDS: process.env.CACHE_TTL_SECONDS }).cache.ttlMs / 1000) * 0.85;
 /**
  * The tenants every row reaches: a round with more gives the rest the kernel's data, reports and
  * prices, and its cached rows spread over all of them; its uncached rows, and the rows of the apps

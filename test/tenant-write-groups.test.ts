@@ -95,22 +95,33 @@ describe(`platform.inTenantGrouped (${DB_KIND})`, () => {
     assert.equal(seen, 1);
   });
 
-  test("a unit's refusal reaches only its caller; the others commit without its row", async () => {
+  /** What `groups` ran during `fn`: transactions, and units (a unit run again counts again). */
+  const counted = async <T>(fn: () => Promise<T>) => {
+    const before = groups.stats();
+    const result = await fn();
+    const after = groups.stats();
+    return { result, ran: after.ran - before.ran, units: after.units - before.units };
+  };
+
+  test('a refusal before any statement reaches only its caller; the group goes on without its rows', async () => {
     const refused = new AppError('validation', { detailKey: 'validation' });
-    const results = await Promise.allSettled([
-      grouped(mine, 'warga-1', unit('grouped.refusal')),
-      grouped(mine, 'warga-2', async (scope) => {
-        await unit('grouped.refusal')(scope);
-        throw refused;
-      }),
-      grouped(mine, 'warga-3', unit('grouped.refusal')),
-    ]);
+    const { result: results, ...stats } = await counted(() =>
+      Promise.allSettled([
+        grouped(mine, 'warga-1', unit('grouped.refusal')),
+        grouped(mine, 'warga-2', async (scope) => {
+          // An audit entry appended, then refused: the entry goes with it.
+          await recordAudit(scope, { action: 'grouped.refusal', entityType: 'test', entityId: null });
+          throw refused;
+        }),
+        grouped(mine, 'warga-3', unit('grouped.refusal')),
+      ]),
+    );
     assert.deepEqual(
       results.map((r) => r.status),
       ['fulfilled', 'rejected', 'fulfilled'],
     );
     assert.equal((results[1] as PromiseRejectedResult).reason, refused);
-    // The two that went again shared their next transaction.
+    assert.deepEqual(stats, { ran: 1, units: 3 }, 'one transaction, nobody ran twice');
     const [first, , third] = results as Array<PromiseFulfilledResult<string>>;
     assert.equal(first!.value, third!.value);
     assert.deepEqual(
@@ -119,40 +130,87 @@ describe(`platform.inTenantGrouped (${DB_KIND})`, () => {
     );
   });
 
-  test("a unit's database error reaches only its caller; the others commit, each alone", async () => {
-    const results = await Promise.allSettled([
-      grouped(mine, 'warga-1', unit('grouped.failure')),
-      grouped(mine, 'warga-2', async (scope) => {
-        await unit('grouped.failure')(scope);
-        await sql`select 1 / 0`.execute(scope.trx);
-      }),
-      grouped(mine, 'warga-3', unit('grouped.failure')),
-    ]);
+  test('a refusal after its statements undoes the group; the others go again together', async () => {
+    const refused = new AppError('conflict', { detailKey: 'conflict' });
+    const { result: results, ...stats } = await counted(() =>
+      Promise.allSettled([
+        grouped(mine, 'warga-1', unit('grouped.late-refusal')),
+        grouped(mine, 'warga-2', async (scope) => {
+          await unit('grouped.late-refusal')(scope);
+          throw refused;
+        }),
+        grouped(mine, 'warga-3', unit('grouped.late-refusal')),
+      ]),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    assert.deepEqual(stats, { ran: 2, units: 5 });
+    const [first, , third] = results as Array<PromiseFulfilledResult<string>>;
+    assert.equal(first!.value, third!.value, 'the two went again in one transaction');
+    assert.deepEqual(
+      (await written('grouped.late-refusal')).map((r) => r.actor_label),
+      ['warga-1', 'warga-3'],
+    );
+  });
+
+  test("a unit's database error reaches only its caller; the others go again together", async () => {
+    const { result: results, ...stats } = await counted(() =>
+      Promise.allSettled([
+        grouped(mine, 'warga-1', unit('grouped.failure')),
+        grouped(mine, 'warga-2', async (scope) => {
+          await unit('grouped.failure')(scope);
+          await sql`select 1 / 0`.execute(scope.trx);
+        }),
+        grouped(mine, 'warga-3', unit('grouped.failure')),
+      ]),
+    );
     assert.deepEqual(
       results.map((r) => r.status),
       ['fulfilled', 'rejected', 'fulfilled'],
     );
     assert.match(String((results[1] as PromiseRejectedResult).reason), /division by zero/);
+    assert.deepEqual(stats, { ran: 2, units: 5 });
     assert.deepEqual(
       (await written('grouped.failure')).map((r) => r.actor_label),
       ['warga-1', 'warga-3'],
     );
   });
 
-  test('a unit refused because an earlier one left the transaction aborted is not blamed', async () => {
-    // The first swallows its error: alone, its transaction would end without its row; the next
-    // unit, refused in the aborted group, runs again alone and commits.
-    const results = await Promise.allSettled([
-      grouped(mine, 'warga-1', async (scope) => {
-        await unit('grouped.aborted')(scope);
+  for (const last of [false, true]) {
+    test(`units are not blamed for one that went on after an error it caught (${last ? 'last' : 'first'} in the group)`, async () => {
+      // Alone, the one that swallowed its error would end without its row; in the group the
+      // transaction fails as a whole, and every unit runs again alone.
+      const action = `grouped.aborted-${last ? 'last' : 'first'}`;
+      const swallower = async (scope: TenantScope) => {
+        const tx = await unit(action)(scope);
+        await sql`select 1 / 0`.execute(scope.trx).catch(() => undefined);
+        return tx;
+      };
+      const units = [
+        grouped(mine, 'warga-1', last ? unit(action) : swallower),
+        grouped(mine, 'warga-2', last ? swallower : unit(action)),
+      ];
+      const results = await Promise.allSettled(units);
+      const innocent = last ? 0 : 1;
+      assert.equal(results[innocent]!.status, 'fulfilled');
+      assert.equal(results[1 - innocent]!.status, 'rejected', 'the swallowed failure is told at commit');
+      assert.deepEqual(
+        (await written(action)).map((r) => r.actor_label),
+        [`warga-${innocent + 1}`],
+      );
+    });
+  }
+
+  test('a transaction that swallowed an error and appended nothing is not reported committed', async () => {
+    await assert.rejects(
+      t.platform.inTenant(mine, actor('warga'), async (scope) => {
+        await sql`select 1`.execute(scope.trx);
         await sql`select 1 / 0`.execute(scope.trx).catch(() => undefined);
       }),
-      grouped(mine, 'warga-2', unit('grouped.aborted')),
-    ]);
-    assert.equal(results[1]!.status, 'fulfilled');
-    const labels = (await written('grouped.aborted')).map((r) => r.actor_label);
-    assert.ok(labels.includes('warga-2'), `warga-2 committed (${labels.join(', ')})`);
-    assert.ok(!labels.includes('warga-1'), 'the swallowed failure left nothing');
+      /rolled back/,
+    );
   });
 
   test('after-commit callbacks run per unit, once committed, never for a unit that failed', async () => {

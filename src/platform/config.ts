@@ -56,6 +56,11 @@ export type Config = Readonly<{
    * expire together).
    */
   cache: Readonly<{ maxBytes: number; ttlMs: number }>;
+  /**
+   * Grouped writes (db/tenant-write-groups.ts): how many of a tenant's groups may be in flight at
+   * once in this process; 0 runs every grouped write alone, as `inTenant` would.
+   */
+  writeGroupsPerTenant: number;
   /** Cookie `Secure` flag: on everywhere but development and test. */
   secureCookies: boolean;
   sessionTtlHours: number;
@@ -336,6 +341,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxBytes: intVar(env, 'CACHE_MAX_MB', defaultCacheMb(), problems, 1, 1_048_576) * 1024 * 1024,
       ttlMs: intVar(env, 'CACHE_TTL_SECONDS', 600, problems, 1, 86_400) * 1000,
     },
+    writeGroupsPerTenant: intVar(env, 'WRITE_GROUPS_PER_TENANT', 4, problems, 0, 64),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : envName === 'production',
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, problems, 1, 24 * 90),
     login: {

@@ -100,7 +100,7 @@ export async function createPlatform(
   // From here on every change reaches the handlers; the directory loads what came before.
   await signals.start();
   await directory.reload();
-  const writeGroups = new TenantWriteGroups(database.db);
+  const writeGroups = new TenantWriteGroups(database.db, { maxGroups: config.writeGroupsPerTenant });
   return Object.freeze({
     config,
     database,

@@ -45,6 +45,17 @@ export class CommitBatch {
     this.#rows.push({ tenantId, table, values });
   }
 
+  /** How many rows it holds: a mark to go back to with `truncate`. */
+  get size(): number {
+    return this.#rows.length;
+  }
+
+  /** Drops the rows added since the batch held `size` (work that failed and is undone). */
+  truncate(size: number): void {
+    if (this.#sealed) throw new Error('the transaction has already ended');
+    this.#rows.length = Math.min(this.#rows.length, size);
+  }
+
   /** The rows of `table`, in the order they were added. */
   rowsOf(
     table: string,

@@ -8,6 +8,7 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import {
+  AbortedTransactionError,
   type CompiledQuery,
   type DatabaseConnection,
   type Dialect,
@@ -19,7 +20,13 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import { beginStatement, claimHooks, endHooks, statementsBeforeCommit } from './transaction-hooks.ts';
+import {
+  beginStatement,
+  claimHooks,
+  countStatement,
+  endHooks,
+  statementsBeforeCommit,
+} from './transaction-hooks.ts';
 
 /** A FIFO mutex: `acquire()` resolves with a release function once the holder before has released. */
 export class Lock {
@@ -53,6 +60,7 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    countStatement(this);
     const result = await this.#pglite.query<R>(compiled.sql, compiled.parameters as unknown[], {
       rowMode: 'object',
     });
@@ -105,11 +113,10 @@ class PGliteDriver implements Driver {
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const before = statementsBeforeCommit(connection);
-    if (before) {
-      await this.#pglite.exec(`${before}; commit`);
-      return;
-    }
-    await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
+    const results = await this.#pglite.exec(before ? `${before}; commit` : 'commit');
+    // PostgreSQL completes COMMIT with a ROLLBACK tag in a transaction an earlier error aborted
+    // (a caller caught the error and went on): nothing was committed, and the caller must know.
+    if (results.at(-1)?.command === 'ROLLBACK') throw new AbortedTransactionError();
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

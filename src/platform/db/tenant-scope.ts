@@ -81,12 +81,13 @@ export type OpenScope = (actor: Actor, committed: Array<() => void>) => TenantSc
 /**
  * The transaction of `withTenant`: bound to `tenantId` with its BEGIN, the rows its scopes append
  * written with its COMMIT, its signals delivered once committed. `work` opens a scope per unit of
- * work; the caller runs the units' after-commit callbacks once this resolves.
+ * work (and is given the batch of appended rows, to drop a failed unit's); the caller runs the
+ * units' after-commit callbacks once this resolves.
  */
 export async function tenantTransaction<R>(
   db: Kysely<PlatformTables>,
   tenantId: string,
-  work: (open: OpenScope) => Promise<R>,
+  work: (open: OpenScope, batch: CommitBatch) => Promise<R>,
 ): Promise<R> {
   const batch = new CommitBatch();
   const hooks = {
@@ -105,7 +106,7 @@ export async function tenantTransaction<R>(
           const scope = scopeOf(tenantId, trx, actor, committed);
           attachBatch(scope, batch);
           return scope;
-        }),
+        }, batch),
       ),
     );
   } catch (error) {

@@ -13,13 +13,14 @@
  * and multi-row inserts for the appended rows.
  *
  * Each unit's promise settles as `withTenant`'s would: with its result once the group committed,
- * or with its error, its writes undone. A unit that fails rolls the group back; it is told its
- * error, and the others run again — as the next group when it failed on purpose (an `AppError`:
- * the caller's mistake, which would fail the same way alone), each alone when it failed otherwise
- * (a database error may leave the transaction unusable for whoever comes next). A unit refused
- * because an earlier one left the transaction aborted (it caught a database error and went on) is
- * not at fault: it runs again alone too, as do all the others. A failed BEGIN or
- * COMMIT fails every unit of the group, as it would have failed each alone. So a unit may run more
+ * or with its error, its writes undone. A unit that fails before sending any statement (a filing
+ * refused by its checks) changed nothing in the database: its appended rows are dropped, it is told
+ * its error, and the group goes on. A unit whose failure comes after statements rolls the group
+ * back: it is told its error, and the others go first in the tenant's next group. When the
+ * transaction fails as a whole — refused after an earlier unit caught an error and went on
+ * (25P02, or COMMIT answered with a rollback), a deadlock or a serialization failure between
+ * groups — no unit is blamed: each runs again alone, one after the other. A failed BEGIN or
+ * COMMIT otherwise fails every unit, as it would have failed each alone. So a unit may run more
  * than once, as a retried transaction would: it must do nothing outside the database that a second
  * run would repeat wrongly (what must happen once goes in `afterCommit`).
  *
@@ -29,10 +30,10 @@
  * would never end).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely } from 'kysely';
-import { AppError } from '../errors.ts';
+import { isAbortedTransactionError, type Kysely } from 'kysely';
 import type { PlatformTables } from './schema.ts';
 import { type Actor, type TenantScope, tenantTransaction, withTenant } from './tenant-scope.ts';
+import { statementsSent } from './transaction-hooks.ts';
 
 type Unit = {
   actor: Actor;
@@ -41,9 +42,17 @@ type Unit = {
   reject: (error: unknown) => void;
 };
 
-/** PostgreSQL's refusal of a statement in a transaction an earlier error aborted. */
-const isAbortedTransaction = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '25P02';
+/**
+ * A failure of the whole transaction rather than of one unit's statement: PostgreSQL refusing a
+ * statement, or completing COMMIT with a rollback, after an earlier error aborted it (25P02; a unit
+ * caught an error and went on); a deadlock or a serialization failure (40P01, 40001: two groups of
+ * one tenant inserting the same idempotency keys in opposite orders).
+ */
+function failedTheTransaction(error: unknown): boolean {
+  if (isAbortedTransactionError(error)) return true;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === '25P02' || code === '40P01' || code === '40001';
+}
 
 /** Set while a unit runs: a grouped write it opens must not wait for its own group. */
 const inUnit = new AsyncLocalStorage<true>();
@@ -72,7 +81,8 @@ export class TenantWriteGroups {
 
   /**
    * `maxGroups`: a tenant's groups in flight at once. A group's units run one after the other on
-   * its connection; a few groups side by side keep PostgreSQL's cores busy in a rush.
+   * its connection; a few groups side by side keep PostgreSQL's cores busy in a rush. With 0 every
+   * unit runs alone, as `withTenant`.
    */
   constructor(db: Kysely<PlatformTables>, options: { maxUnits?: number; maxGroups?: number } = {}) {
     this.#db = db;
@@ -87,7 +97,7 @@ export class TenantWriteGroups {
 
   /** Runs `fn` as `withTenant` would, in a transaction it may share with others of the tenant. */
   run<T>(tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T> {
-    if (inUnit.getStore()) return withTenant(this.#db, tenantId, actor, fn);
+    if (inUnit.getStore() || this.#maxGroups === 0) return withTenant(this.#db, tenantId, actor, fn);
     return new Promise<T>((resolve, reject) => {
       let lane = this.#lanes.get(tenantId);
       if (!lane) {
@@ -125,43 +135,53 @@ export class TenantWriteGroups {
     this.#groups.ran += 1;
     this.#groups.units += units.length;
     const committed = units.map((): Array<() => void> => []);
+    // Units that failed without sending a statement: refused, the transaction untouched.
+    const refused = new Map<number, unknown>();
     let results: unknown[];
     try {
-      results = await tenantTransaction(this.#db, tenantId, (open) =>
+      results = await tenantTransaction(this.#db, tenantId, (open, batch) =>
         inUnit.run(true, async () => {
           const out: unknown[] = [];
           for (const [i, unit] of units.entries()) {
+            const mark = { statements: statementsSent(), rows: batch.size };
             try {
               out.push(await unit.fn(open(unit.actor, committed[i]!)));
             } catch (error) {
-              throw new UnitFailed(i, error);
+              if (statementsSent() !== mark.statements) throw new UnitFailed(i, error);
+              // It changed nothing in the database: drop what it appended, and go on.
+              batch.truncate(mark.rows);
+              refused.set(i, error);
+              out.push(undefined);
             }
           }
           return out;
         }),
       );
     } catch (error) {
-      if (!(error instanceof UnitFailed)) {
-        for (const unit of units) unit.reject(error);
-        return;
-      }
-      // Refused for an earlier unit's fault: the failing one is not known, every unit goes alone.
-      const innocent = isAbortedTransaction(error.error);
-      if (!innocent) units[error.index]!.reject(error.error);
-      const others = innocent ? units : units.filter((_, i) => i !== error.index);
-      if (error.error instanceof AppError) {
-        // First in line for the next group: they came before those waiting now.
-        lane.waiting.unshift(...others);
+      for (const [i, reason] of refused) units[i]!.reject(reason);
+      const rest = units.filter((_, i) => !refused.has(i));
+      if (error instanceof UnitFailed && !failedTheTransaction(error.error)) {
+        // Its own statement failed: it is told; the others go first in the next group.
+        units[error.index]!.reject(error.error);
+        lane.waiting.unshift(...rest.filter((unit) => unit !== units[error.index]));
+      } else if (failedTheTransaction(error instanceof UnitFailed ? error.error : error)) {
+        // The transaction failed as a whole (a unit went on after an error it caught, a deadlock
+        // between groups): which unit is at fault is not known, and none was committed. Each runs
+        // again alone, one after the other, so that the lane's connections stay within bounds.
+        for (const unit of rest) {
+          await withTenant(this.#db, tenantId, unit.actor, unit.fn).then(unit.resolve, unit.reject);
+        }
       } else {
-        await Promise.all(
-          others.map((unit) =>
-            withTenant(this.#db, tenantId, unit.actor, unit.fn).then(unit.resolve, unit.reject),
-          ),
-        );
+        // BEGIN or COMMIT failed (the database unreachable): as each would have failed alone.
+        for (const unit of rest) unit.reject(error);
       }
       return;
     }
     for (const [i, unit] of units.entries()) {
+      if (refused.has(i)) {
+        unit.reject(refused.get(i));
+        continue;
+      }
       try {
         for (const callback of committed[i]!) callback();
         unit.resolve(results[i]);

@@ -66,6 +66,24 @@ export function claimHooks(connection: DatabaseConnection): TransactionHooks | u
   return slot.hooks;
 }
 
+/** Statements each connection has sent (the drivers count them: `countStatement`). */
+const sent = new WeakMap<DatabaseConnection, number>();
+
+/** Counts a statement `connection` sends (both drivers call it for every query). */
+export function countStatement(connection: DatabaseConnection): void {
+  sent.set(connection, (sent.get(connection) ?? 0) + 1);
+}
+
+/**
+ * How many statements the connection of the hooked transaction being run here has sent so far (0
+ * before its first): a caller compares two readings to learn whether work between them wrote or
+ * read anything (tenant-write-groups.ts).
+ */
+export function statementsSent(): number {
+  const connection = slots.getStore()?.connection;
+  return connection ? (sent.get(connection) ?? 0) : 0;
+}
+
 /** At COMMIT on `connection`: the statements to send with it, if its transaction carries hooks. */
 export function statementsBeforeCommit(connection: DatabaseConnection): string | null {
   const slot = slots.getStore();
@@ -265,6 +283,7 @@ class DeferredBeginConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery, ...rest: unknown[]): Promise<QueryResult<R>> {
+    countStatement(this);
     if (this.#eachStatement !== null) return this.#executeBound<R>(this.#eachStatement, query, rest);
     const begin = this.takeDeferredBegin();
     if (begin !== null) {

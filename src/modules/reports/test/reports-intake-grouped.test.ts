@@ -73,11 +73,14 @@ describe(`reports: filings arriving together (${DB_KIND})`, () => {
   });
 
   test('a filing refused among them is refused alone; the others are filed', async () => {
+    const before = ctx.t.platform.writeGroups.stats();
     const answers = await Promise.all([
       ctx.call('POST', '/reports', {}, filing(21)),
       ctx.call('POST', '/reports', {}, filing(22, 'drainage')),
       ctx.call('POST', '/reports', {}, filing(23)),
     ]);
+    // Refused by its checks before it wrote anything: its group went on, nobody filed twice.
+    assert.equal(ctx.t.platform.writeGroups.stats().units - before.units, 3);
     assert.deepEqual(
       answers.map((a) => a.status),
       [201, 400, 201],
