@@ -20,9 +20,9 @@
  * transaction fails as a whole — refused after an earlier unit caught an error and went on
  * (25P02, or COMMIT answered with a rollback), a deadlock or a serialization failure between
  * groups — no unit is blamed: each runs again alone, one after the other. A failed BEGIN or
- * COMMIT otherwise fails every unit, as it would have failed each alone. So a unit may run more
- * than once, as a retried transaction would: it must do nothing outside the database that a second
- * run would repeat wrongly (what must happen once goes in `afterCommit`).
+ * COMMIT, or a lost connection, fails every unit, as it would have failed each alone. So a unit
+ * may run more than once, as a retried transaction would: it must do nothing outside the database
+ * that a second run would repeat wrongly (what must happen once goes in `afterCommit`).
  *
  * Units of a group see each other's writes, as consecutive transactions would; groups in flight
  * side by side are concurrent transactions, as separate writes would be. A unit that opens
@@ -34,6 +34,7 @@ import { isAbortedTransactionError, type Kysely } from 'kysely';
 import type { PlatformTables } from './schema.ts';
 import { type Actor, type TenantScope, tenantTransaction, withTenant } from './tenant-scope.ts';
 import { statementsSent } from './transaction-hooks.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
 
 type Unit = {
   actor: Actor;
@@ -160,7 +161,10 @@ export class TenantWriteGroups {
     } catch (error) {
       for (const [i, reason] of refused) units[i]!.reject(reason);
       const rest = units.filter((_, i) => !refused.has(i));
-      if (error instanceof UnitFailed && !failedTheTransaction(error.error)) {
+      if (error instanceof UnitFailed && isDatabaseUnavailable(error.error)) {
+        // The connection was lost: the others would meet the same, one group after another.
+        for (const unit of rest) unit.reject(error.error);
+      } else if (error instanceof UnitFailed && !failedTheTransaction(error.error)) {
         // Its own statement failed: it is told; the others go first in the next group.
         units[error.index]!.reject(error.error);
         lane.waiting.unshift(...rest.filter((unit) => unit !== units[error.index]));
