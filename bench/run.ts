@@ -445,6 +445,18 @@ function openDataEndpoints(tenants: readonly BenchTenant[]): Endpoint[] {
  */
 function reportEndpoints(all: readonly BenchTenant[], tenants: readonly BenchTenant[]): Endpoint[] {
   const bearer = (t: BenchTenant) => ({ Authorization: `Bearer ${t.token}` });
+  // A citizen's filing: its own key, and its own address behind the proxy.
+  const filing = (t: BenchTenant): WrkRequest => ({
+    method: 'POST',
+    path: `/t/${t.slug}/api/v1/reports`,
+    headers: {
+      'Content-Type': 'application/json',
+      'Idempotency-Key': '%CODE%',
+      'X-Forwarded-For': '%IP%',
+    },
+    body: '%{report}',
+  });
+  const filings = intakeBodies(2_000);
   const lists = [
     'limit=20',
     'limit=20&category=roads',
@@ -493,19 +505,10 @@ function reportEndpoints(all: readonly BenchTenant[], tenants: readonly BenchTen
     {
       key: 'reports_intake',
       label: 'report intake (JSON, no photo)',
-      does: "POST /t/<slug>/api/v1/reports, anonymous, with an Idempotency-Key and X-Forwarded-For of its own (one citizen each, behind a proxy): one transaction of three round trips — BEGIN with the tenant's binding; the report with its first step; the audit row, the receipt's outbox row (half have a phone) and the signals (event, wake-up, invalidation) with COMMIT; durable on commit",
+      does: "POST /t/<slug>/api/v1/reports, anonymous, with an Idempotency-Key and X-Forwarded-For of its own (one citizen each, behind a proxy): one transaction of three round trips — BEGIN with the tenant's binding; the report with its first step; the audit row, the receipt's outbox row (half have a phone) and the signals (event, wake-up, invalidation) with COMMIT; durable on commit (a tenant's filings arriving together may share a transaction: platform.inTenantGrouped)",
       on: 'balai',
-      requests: tenants.map((t) => ({
-        method: 'POST',
-        path: `/t/${t.slug}/api/v1/reports`,
-        headers: {
-          'Content-Type': 'application/json',
-          'Idempotency-Key': '%CODE%',
-          'X-Forwarded-For': '%IP%',
-        },
-        body: '%{report}',
-      })),
-      choices: { report: intakeBodies(2_000) },
+      requests: tenants.map(filing),
+      choices: { report: filings },
       expect: 201,
       // Not countTransactions: the signal readers' reads and the delivery jobs count as transactions too.
       countReports: true,
@@ -515,17 +518,8 @@ function reportEndpoints(all: readonly BenchTenant[], tenants: readonly BenchTen
       label: 'report intake, one tenant (a flood)',
       does: "the same filings, every one to the first tenant, as after a flood in one regency: the tenant's filings arriving together share a transaction (platform.inTenantGrouped), one BEGIN and COMMIT for the group, each report with its first step in a statement of its own, the audit, outbox and signal rows of all in one INSERT per table; durable on commit",
       on: 'balai',
-      requests: tenants.slice(0, 1).map((t) => ({
-        method: 'POST',
-        path: `/t/${t.slug}/api/v1/reports`,
-        headers: {
-          'Content-Type': 'application/json',
-          'Idempotency-Key': '%CODE%',
-          'X-Forwarded-For': '%IP%',
-        },
-        body: '%{report}',
-      })),
-      choices: { report: intakeBodies(2_000) },
+      requests: tenants.slice(0, 1).map(filing),
+      choices: { report: filings },
       expect: 201,
       countReports: true,
     },

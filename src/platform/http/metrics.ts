@@ -60,21 +60,29 @@ export function registerMetrics(
   return registry;
 }
 
-/** Grouped writes (db/tenant-write-groups.ts): units over transactions is the mean group size. */
-function registerWriteGroupMetrics(
-  registry: Registry,
-  groups: { stats(): Readonly<{ ran: number; units: number }> },
-) {
-  const counter = (name: string, help: string, read: (s: { ran: number; units: number }) => number) =>
+/**
+ * A counter kept by a part of the platform itself, read when scraped: set to its figure (reset,
+ * then the total).
+ */
+function keptCounter<S>(registry: Registry, source: { stats(): S }) {
+  return (name: string, help: string, read: (s: S) => number) =>
     new Counter({
       name,
       help,
       registers: [registry],
       collect() {
         this.reset();
-        this.inc(read(groups.stats()));
+        this.inc(read(source.stats()));
       },
     });
+}
+
+/** Grouped writes (db/tenant-write-groups.ts): units over transactions is the mean group size. */
+function registerWriteGroupMetrics(
+  registry: Registry,
+  groups: { stats(): Readonly<{ ran: number; units: number }> },
+) {
+  const counter = keptCounter(registry, groups);
   counter(
     'balai_write_groups_total',
     'Transactions run for grouped writes (platform.inTenantGrouped)',
@@ -93,17 +101,7 @@ function registerWriteGroupMetrics(
  * (with one, `rate(balai_cache_hits_total[5m])` over hits and misses tells the recent one).
  */
 function registerCacheMetrics(registry: Registry, cache: { stats(): CacheStats }) {
-  const counter = (name: string, help: string, read: (s: CacheStats) => number) =>
-    new Counter({
-      name,
-      help,
-      registers: [registry],
-      collect() {
-        // A counter kept by the cache itself: set to its figure (reset, then the total).
-        this.reset();
-        this.inc(read(cache.stats()));
-      },
-    });
+  const counter = keptCounter(registry, cache);
   const gauge = (name: string, help: string, read: (s: CacheStats) => number) =>
     new Gauge({
       name,
